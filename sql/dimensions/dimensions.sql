@@ -1,0 +1,106 @@
+-- Dimensions: the governance model (config/governance/*.yml) as tables. Dropped and
+-- reloaded from the config at the start of every run, so they always show the config
+-- version recorded in run_context. Loaded by org.plumbline.governance.DimensionLoader.
+
+create or replace table dim_department (
+    department_code varchar primary key,
+    department_name varchar not null
+);
+
+-- Other names a department goes by in files.
+create or replace table dim_department_alias (
+    department_code varchar not null,
+    alias           varchar not null
+);
+
+-- One row per catalogue KPI; measured_* describe the system-of-record definition:
+-- sum(numerator) / sum(denominator) * scale over the source rows matching dim_kpi_filter.
+create or replace table dim_kpi (
+    kpi_id              varchar primary key,
+    kpi_name            varchar not null,
+    triad_dimension     varchar not null,   -- quality | cost | speed
+    unit                varchar not null,
+    direction           varchar not null,   -- higher_is_better | lower_is_better
+    target              double,
+    owner_role          varchar,
+    tolerance           double not null,
+    measured_source_id  varchar,
+    numerator_measure   varchar,
+    denominator_measure varchar,
+    measured_scale      double
+);
+
+create or replace table dim_kpi_filter (
+    kpi_id    varchar not null,
+    attribute varchar not null,             -- part_id | part_class | lot_id
+    value     varchar not null
+);
+
+-- A department's own name for a catalogue KPI, as it appears in its spreadsheets.
+create or replace table dim_kpi_local_name (
+    department_code varchar not null,
+    local_name      varchar not null,
+    kpi_id          varchar not null
+);
+
+create or replace table dim_role (
+    role_id           varchar primary key,
+    role_title        varchar not null,
+    department_code   varchar,
+    can_pause_process boolean not null
+);
+
+-- One row per policy version; effective_to is null while the version is in force.
+create or replace table dim_policy (
+    policy_id      varchar not null,
+    policy_version integer not null,
+    statement      varchar not null,
+    kpi_id         varchar not null,
+    comparator     varchar not null,        -- >= | > | <= | < | =
+    threshold      double not null,
+    owner_role     varchar,
+    severity       varchar not null,        -- low | medium | high | critical
+    effective_from date not null,
+    effective_to   date
+);
+
+create or replace table dim_policy_scope (
+    policy_id      varchar not null,
+    policy_version integer not null,
+    attribute      varchar not null,
+    value          varchar not null
+);
+
+create or replace table dim_source (
+    source_id       varchar primary key,
+    department_code varchar,
+    system_name     varchar,
+    kind            varchar not null,       -- self_reported | system_of_record
+    file_format     varchar not null,       -- xlsx | csv | json | parquet
+    file_pattern    varchar not null,
+    sheet_name      varchar,
+    header_row      integer not null,
+    period_column   varchar not null,
+    period_grain    varchar not null,       -- day | week
+    date_format     varchar,                -- strptime format for text dates, null for ISO
+    decimal_mark    varchar not null,       -- . or ,
+    skip_column     varchar,
+    skip_pattern    varchar
+);
+
+-- Columns holding values. column_name is null where every row counts as constant_value.
+create or replace table dim_source_metric (
+    source_id      varchar not null,
+    metric_ordinal integer not null,
+    column_name    varchar,
+    metric_name    varchar not null,
+    scale          double not null,
+    constant_value double
+);
+
+-- Columns holding attributes of a row (part, part class, lot).
+create or replace table dim_source_attribute (
+    source_id   varchar not null,
+    attribute   varchar not null,
+    column_name varchar not null
+);
