@@ -1,0 +1,22 @@
+package org.plumbline.cli;
+
+/** The command line's exit codes, as documented in README.md and {@code --help}. */
+final class ExitCodes {
+  static final int OK = 0;
+  static final int JOB_FAILED = 1;
+  static final int USAGE = 2;
+  static final int CONFIG_INVALID = 3;
+  static final int WAREHOUSE_BUSY = 4;
+  static final int ERROR = 5;
+
+  static final String HELP = """
+      Exit codes:
+        0  done
+        1  the job ran and failed (restart it with the command shown)
+        2  the command line was wrong
+        3  the configuration is invalid (each problem is listed with file, line and key)
+        4  the warehouse is in use by another Plumbline process
+        5  any other error (the message says what)""";
+
+  private ExitCodes() {}
+}

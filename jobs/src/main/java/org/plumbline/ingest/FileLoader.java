@@ -1,0 +1,256 @@
+package org.plumbline.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.plumbline.governance.GovernanceModel;
+import org.plumbline.governance.Source;
+import org.plumbline.system.PlumblineHome;
+import org.plumbline.system.SqlScript;
+
+/**
+ * Loads one inbox file into the ledger in one DuckDB transaction together with its
+ * load-audit row, then archives it. The audit row, keyed by the bytes' hash, is what makes a
+ * re-delivered file a no-op and a crashed load safe to repeat: a file is either wholly in
+ * the ledger or not at all, and archiving after the commit is idempotent.
+ */
+public final class FileLoader {
+
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+
+  private final Connection connection;
+  private final PlumblineHome home;
+  private final GovernanceModel model;
+  private final SourceMatcher matcher;
+  private final Clock clock;
+
+  public FileLoader(Connection connection, PlumblineHome home, GovernanceModel model, Clock clock) {
+    this.connection = connection;
+    this.home = home;
+    this.model = model;
+    this.matcher = new SourceMatcher(model);
+    this.clock = clock;
+  }
+
+  public FileOutcome load(Path path, Long jobExecutionId) {
+    InboxFile file;
+    try {
+      file = InboxFile.of(path);
+    } catch (IOException e) {
+      // Unreadable from the file system: leave it where it is, the next run tries again.
+      throw new UncheckedIOException("Could not read " + path + ": " + e.getMessage(), e);
+    }
+    try {
+      Long earlierLoad = loadHolding(file.contentHash());
+      if (earlierLoad != null) {
+        return alreadyLoaded(file, earlierLoad);
+      }
+      Source source = matcher.sourceFor(file.name());
+      return loadNew(file, source, jobExecutionId);
+    } catch (FileRejectedException e) {
+      return reject(file, e.getMessage());
+    } catch (SQLException e) {
+      throw new IllegalStateException("The warehouse failed while loading " + file.name() + ": "
+          + DuckDbMessages.firstLine(e), e);
+    }
+  }
+
+  private FileOutcome loadNew(InboxFile file, Source source, Long jobExecutionId)
+      throws SQLException, FileRejectedException {
+    long loadId;
+    String archiveName;
+    connection.setAutoCommit(false);
+    try {
+      SqlScript.execute(connection, "sql/ingest/incoming.sql");
+      readerFor(source).read(connection, file.path(), source);
+      loadId = nextval("load_id_seq");
+      archiveName = loadId + "-" + file.name();
+      writeIncomingLoad(file, source, loadId);
+      SqlScript.execute(connection, "sql/ingest/append_to_ledger.sql");
+      writeLoadAudit(file, loadId, archiveName, jobExecutionId);
+      recordDelivery(file, source.id(), "loaded", loadId, null);
+      connection.commit();
+    } catch (SQLException | FileRejectedException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
+    }
+    move(file.path(), home.archive().resolve(archiveName));
+    return counts(file.name(), loadId);
+  }
+
+  private FileOutcome alreadyLoaded(InboxFile file, long loadId) throws SQLException {
+    Path archived = home.root().resolve(archivePathOf(loadId));
+    if (!Files.exists(archived)) {
+      // The load committed but the run stopped before archiving: finish that, add nothing.
+      move(file.path(), archived);
+      FileOutcome c = counts(file.name(), loadId);
+      return new FileOutcome(file.name(), FileOutcome.Kind.COMPLETED_EARLIER, loadId, c.rowsRead(),
+          c.rowsLoaded(), c.rowsSkipped(), null);
+    }
+    recordDelivery(file, sourceOf(loadId), "duplicate", loadId, "The same bytes were loaded before as load " + loadId + ".");
+    move(file.path(), home.archive().resolve("duplicates").resolve(stamp() + "-" + file.name()));
+    return new FileOutcome(file.name(), FileOutcome.Kind.DUPLICATE, loadId, 0, 0, 0,
+        "same bytes as load " + loadId);
+  }
+
+  private FileOutcome reject(InboxFile file, String reason) {
+    try {
+      recordDelivery(file, null, "rejected", null, reason);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not record the rejection of " + file.name() + ": "
+          + DuckDbMessages.firstLine(e), e);
+    }
+    Path target = home.rejected().resolve(file.name());
+    if (Files.exists(target)) {
+      target = home.rejected().resolve(stamp() + "-" + file.name());
+    }
+    move(file.path(), target);
+    try {
+      Files.writeString(target.resolveSibling(target.getFileName() + ".reason.txt"),
+          "The file " + file.name() + " was rejected: " + reason + System.lineSeparator(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write the reason file beside " + target, e);
+    }
+    return FileOutcome.rejected(file.name(), reason);
+  }
+
+  private static SourceFileReader readerFor(Source source) {
+    return source.format() == Source.Format.XLSX ? new XlsxFileReader() : new FlatFileReader();
+  }
+
+  private void writeIncomingLoad(InboxFile file, Source source, long loadId) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(
+        "insert into incoming_load values (?, ?, ?, ?, ?, ?, ?)")) {
+      s.setLong(1, loadId);
+      s.setString(2, source.id());
+      s.setString(3, file.contentHash());
+      s.setTimestamp(4, Timestamp.valueOf(file.receivedAt()));
+      s.setString(5, versionKey(source, file));
+      s.setString(6, source.skipRows() == null ? null : source.skipRows().column());
+      s.setString(7, source.skipRows() == null ? null : source.skipRows().matches());
+      s.executeUpdate();
+    }
+  }
+
+  /** Files of one source with the same name are versions of one document. */
+  private static String versionKey(Source source, InboxFile file) {
+    return source.id() + "/" + file.name();
+  }
+
+  private void writeLoadAudit(InboxFile file, long loadId, String archiveName, Long jobExecutionId)
+      throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(SqlScript.text("sql/ingest/insert_load_audit.sql"))) {
+      s.setString(1, file.name());
+      s.setString(2, home.root().relativize(home.archive().resolve(archiveName)).toString());
+      s.setLong(3, file.sizeBytes());
+      s.setTimestamp(4, Timestamp.valueOf(now()));
+      if (jobExecutionId == null) {
+        s.setNull(5, java.sql.Types.BIGINT);
+      } else {
+        s.setLong(5, jobExecutionId);
+      }
+      s.setString(6, model.configVersion());
+      s.setLong(7, loadId);
+      s.executeUpdate();
+    }
+  }
+
+  private void recordDelivery(InboxFile file, String sourceId, String outcome, Long loadId, String reason)
+      throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(
+        "insert into file_delivery values (nextval('delivery_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      s.setString(1, file.contentHash());
+      s.setString(2, file.name());
+      s.setString(3, sourceId);
+      s.setTimestamp(4, Timestamp.valueOf(file.receivedAt()));
+      s.setTimestamp(5, Timestamp.valueOf(now()));
+      s.setString(6, outcome);
+      if (loadId == null) {
+        s.setNull(7, java.sql.Types.BIGINT);
+      } else {
+        s.setLong(7, loadId);
+      }
+      s.setString(8, reason);
+      s.executeUpdate();
+    }
+  }
+
+  private Long loadHolding(String contentHash) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement("select load_id from load_audit where content_hash = ?")) {
+      s.setString(1, contentHash);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? r.getLong(1) : null;
+      }
+    }
+  }
+
+  private String archivePathOf(long loadId) throws SQLException {
+    return queryString("select archive_path from load_audit where load_id = ?", loadId);
+  }
+
+  private String sourceOf(long loadId) throws SQLException {
+    return queryString("select source_id from load_audit where load_id = ?", loadId);
+  }
+
+  private String queryString(String sql, long loadId) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(sql)) {
+      s.setLong(1, loadId);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getString(1);
+      }
+    }
+  }
+
+  private FileOutcome counts(String fileName, long loadId) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(
+        "select rows_read, rows_loaded, rows_skipped from load_audit where load_id = ?")) {
+      s.setLong(1, loadId);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return new FileOutcome(fileName, FileOutcome.Kind.LOADED, loadId, r.getLong(1), r.getLong(2), r.getLong(3), null);
+      }
+    }
+  }
+
+  private long nextval(String sequence) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement("select nextval(?)")) {
+      s.setString(1, sequence);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
+  }
+
+  private LocalDateTime now() {
+    return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+  }
+
+  private String stamp() {
+    return STAMP.format(now());
+  }
+
+  private static void move(Path from, Path to) {
+    try {
+      Files.createDirectories(to.getParent());
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not move " + from + " to " + to + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package org.plumbline.ingest;
+
+/**
+ * What became of one inbox file.
+ *
+ * @param rowsRead every row read from the file (data and layout rows)
+ * @param rowsLoaded the rows that carry values
+ * @param rowsSkipped layout rows (totals) kept in the ledger but not used as values
+ */
+public record FileOutcome(String fileName, Kind kind, Long loadId, long rowsRead, long rowsLoaded,
+    long rowsSkipped, String reason) {
+
+  public enum Kind {
+    /** Loaded into the ledger. */
+    LOADED,
+    /** The same bytes were loaded before; recorded and archived, nothing added. */
+    DUPLICATE,
+    /** Loaded by an earlier, interrupted run; only the archiving was left to do. */
+    COMPLETED_EARLIER,
+    /** Could not be read; moved to the rejected folder with the reason. */
+    REJECTED
+  }
+
+  static FileOutcome rejected(String fileName, String reason) {
+    return new FileOutcome(fileName, Kind.REJECTED, null, 0, 0, 0, reason);
+  }
+}

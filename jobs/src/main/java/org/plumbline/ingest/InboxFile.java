@@ -1,0 +1,37 @@
+package org.plumbline.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+
+/**
+ * A file waiting in the inbox: its bytes' SHA-256, size, and when it arrived (its
+ * last-modified time, in UTC), which is the ledger's "received" time axis.
+ */
+record InboxFile(Path path, String name, String contentHash, long sizeBytes, LocalDateTime receivedAt) {
+
+  static InboxFile of(Path path) throws IOException {
+    MessageDigest sha256;
+    try {
+      sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(path)) {
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        sha256.update(buffer, 0, n);
+      }
+    }
+    LocalDateTime received =
+        LocalDateTime.ofInstant(Files.getLastModifiedTime(path).toInstant(), ZoneOffset.UTC);
+    return new InboxFile(path, path.getFileName().toString(), HexFormat.of().formatHex(sha256.digest()),
+        Files.size(path), received);
+  }
+}

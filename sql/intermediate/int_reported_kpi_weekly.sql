@@ -1,0 +1,34 @@
+-- int_reported_kpi_weekly: what each department said about a catalogue KPI, per ISO week.
+-- Grain: one row per department, KPI and week. Only self-reported sources; a metric name is
+-- mapped through the department's local KPI names (names not in the catalogue are left for
+-- the rogue-metric finding). A percentage reported daily is averaged over the week; an
+-- amount is summed.
+create or replace table int_reported_kpi_weekly as
+with
+
+observations as (
+    select * from stg_observation
+    where source_kind = 'self_reported' and problem is null
+),
+
+mapped as (
+    select o.*, n.kpi_id
+    from observations as o
+    join dim_kpi_local_name as n
+      on n.department_code = o.department_code and n.local_name = o.metric_name
+),
+
+final as (
+    select m.department_code,
+           m.kpi_id,
+           m.iso_week,
+           m.week_start,
+           case when k.unit = 'percent' then avg(m.metric_value) else sum(m.metric_value) end as reported_value,
+           count(*)         as value_count,
+           list(distinct m.load_id order by m.load_id) as load_ids
+    from mapped as m
+    join dim_kpi as k using (kpi_id)
+    group by all
+)
+
+select * from final
