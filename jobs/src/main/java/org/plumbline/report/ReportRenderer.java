@@ -1,0 +1,213 @@
+package org.plumbline.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.time.ZonedDateTime;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import net.sf.jasperreports.engine.DefaultJasperReportsContext;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.JasperReportsContext;
+import net.sf.jasperreports.engine.design.JasperDesign;
+import net.sf.jasperreports.engine.xml.JRXmlLoader;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+
+/**
+ * Fills the executive summary ("Policy vs execution") from the warehouse's {@code rpt_*} tables
+ * into a PDF. The templates under {@code reports/} are compiled once, when the renderer is
+ * made; every render only fills and exports them.
+ */
+public final class ReportRenderer {
+
+  /** The paper the report is laid out on; the content column is the same on both. */
+  public enum Paper {
+    A4(595, 842),
+    LETTER(612, 792);
+
+    final int width;
+    final int height;
+
+    Paper(int width, int height) {
+      this.width = width;
+      this.height = height;
+    }
+  }
+
+  static final String TEMPLATE_FOLDER = "reports";
+  static final String MASTER = "executive-summary.jrxml";
+  /** Subreport templates, each keyed by the master's parameter that carries it. */
+  static final Map<String, String> SECTIONS = sections();
+
+  private static final String TITLE = "Policy vs execution — executive summary";
+  private static final Locale LOCALE = Locale.UK;
+
+  private final JasperReportsContext context = DefaultJasperReportsContext.getInstance();
+  private final String folder;
+  private final JasperReport master;
+  private final Map<String, JasperReport> subreports = new LinkedHashMap<>();
+
+  /** Compiles the templates for the given paper; a broken template fails here, named. */
+  public ReportRenderer(Paper paper) {
+    this(paper, TEMPLATE_FOLDER);
+  }
+
+  /** Compiles the templates from another classpath folder (tests use a deliberately broken one). */
+  ReportRenderer(Paper paper, String folder) {
+    this.folder = folder;
+    for (Map.Entry<String, String> section : SECTIONS.entrySet()) {
+      subreports.put(section.getKey(), compile(section.getValue(), load(section.getValue())));
+    }
+    JasperDesign design = load(MASTER);
+    fitToPaper(design, paper);
+    this.master = compile(MASTER, design);
+  }
+
+  /**
+   * Fills the report from {@code duckdb} (which must hold the {@code rpt_*} tables) and writes it
+   * to {@code outPdf}, replacing any earlier file only once the new one is complete.
+   */
+  public Path render(Connection duckdb, Path outPdf, ZonedDateTime generatedAt) {
+    Map<String, Object> parameters = new HashMap<>(subreports);
+    parameters.put(JRParameter.REPORT_CONNECTION, duckdb);
+    parameters.put(JRParameter.REPORT_LOCALE, LOCALE);
+    parameters.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone(generatedAt.getZone()));
+    parameters.put("GENERATED_AT", generatedAt);
+
+    JasperPrint print;
+    try {
+      print = JasperFillManager.getInstance(context).fill(master, parameters);
+    } catch (JRException | RuntimeException e) {
+      String template = templateThatFailed(e);
+      String part = template.equals(templatePath(MASTER)) ? "" : " (part of " + templatePath(MASTER) + ")";
+      throw new ReportException("Could not fill " + template + part + " from the warehouse: "
+          + rootCause(e).getMessage(), e);
+    }
+    export(print, outPdf);
+    return outPdf;
+  }
+
+  private void export(JasperPrint print, Path outPdf) {
+    Path target = outPdf.toAbsolutePath();
+    Path partial = target.resolveSibling(target.getFileName() + ".part");
+    try {
+      Files.createDirectories(target.getParent());
+      JRPdfExporter exporter = new JRPdfExporter(context);
+      exporter.setExporterInput(new SimpleExporterInput(print));
+      exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(partial.toFile()));
+      SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
+      configuration.setMetadataTitle(TITLE);
+      configuration.setMetadataAuthor("Plumbline");
+      configuration.setMetadataCreator("Plumbline");
+      configuration.setDisplayMetadataTitle(true);
+      exporter.setConfiguration(configuration);
+      exporter.exportReport();
+      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (JRException e) {
+      throw new ReportException("Could not write the PDF " + target + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write the PDF " + target + ": " + e.getMessage(), e);
+    } finally {
+      try {
+        Files.deleteIfExists(partial);
+      } catch (IOException ignored) {
+        // Only a leftover .part file; the next render overwrites it.
+      }
+    }
+  }
+
+  /**
+   * JasperReports does not say which subreport failed, but its message quotes the failing
+   * query; each template has its own query, so the query names the template.
+   */
+  private String templateThatFailed(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      for (Map.Entry<String, String> section : SECTIONS.entrySet()) {
+        JasperReport report = subreports.get(section.getKey());
+        if (report.getQuery() != null && message.contains(report.getQuery().getText().strip())) {
+          return templatePath(section.getValue());
+        }
+      }
+    }
+    return templatePath(MASTER);
+  }
+
+  private static Throwable rootCause(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root;
+  }
+
+  private JasperDesign load(String template) {
+    String path = templatePath(template);
+    try (InputStream in = ReportRenderer.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new ReportException("The report template " + path + " is missing from the build.", null);
+      }
+      return JRXmlLoader.load(context, in);
+    } catch (JRException | RuntimeException e) {
+      if (e instanceof ReportException known) {
+        throw known;
+      }
+      throw new ReportException("The report template " + path + " could not be read: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read the report template " + path, e);
+    }
+  }
+
+  private JasperReport compile(String template, JasperDesign design) {
+    try {
+      return JasperCompileManager.getInstance(context).compile(design);
+    } catch (JRException | RuntimeException e) {
+      throw new ReportException("The report template " + templatePath(template)
+          + " does not compile: " + e.getMessage(), e);
+    }
+  }
+
+  /** Keeps the 515 pt content column and centres it on the chosen paper. */
+  private static void fitToPaper(JasperDesign design, Paper paper) {
+    int spare = paper.width - design.getColumnWidth();
+    design.setPageWidth(paper.width);
+    design.setPageHeight(paper.height);
+    design.setLeftMargin(spare / 2);
+    design.setRightMargin(spare - spare / 2);
+  }
+
+  private String templatePath(String template) {
+    return folder + "/" + template;
+  }
+
+  private static Map<String, String> sections() {
+    Map<String, String> sections = new LinkedHashMap<>();
+    sections.put("HEADLINE_REPORT", "headline.jrxml");
+    sections.put("COVERAGE_CHART_REPORT", "coverage-chart.jrxml");
+    sections.put("BREACHED_WEEKS_REPORT", "breached-weeks.jrxml");
+    return Collections.unmodifiableMap(sections);
+  }
+
+  /** A report template that cannot be read, compiled or filled; the message names it. */
+  public static final class ReportException extends RuntimeException {
+    ReportException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package org.plumbline.report;
+
+import java.awt.BasicStroke;
+import java.awt.Graphics2D;
+import net.sf.jasperreports.charts.JRChart;
+import net.sf.jasperreports.charts.JRChartCustomizer;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.CategoryItemRenderer;
+import org.jfree.chart.text.TextBlock;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.category.CategoryDataset;
+
+/**
+ * Makes a line chart over ISO weeks readable. It labels only every n-th week, and writes the
+ * year only where it starts or changes ("2025-W01", "W05", "W09", …), so labels never overlap
+ * or get cut to "20…". It draws the series named by {@value #DASHED_SERIES} (the policy
+ * threshold) dashed, and the one named by {@value #WIDE_SERIES} wide and underneath, so that a
+ * line lying exactly on it (measured equal to reported) still shows both.
+ */
+public class WeeklyChartCustomizer implements JRChartCustomizer {
+
+  /** Chart property naming the series to draw as a thin dashed line. */
+  public static final String DASHED_SERIES = "org.plumbline.report.chart.dashed-series";
+  /** Chart property naming the series to draw as a wide line. */
+  public static final String WIDE_SERIES = "org.plumbline.report.chart.wide-series";
+
+  /** At most this many week labels fit under a chart the width of an A4 column. */
+  static final int MAX_LABELS = 14;
+
+  @Override
+  public void customize(JFreeChart chart, JRChart jasperChart) {
+    if (!(chart.getPlot() instanceof CategoryPlot plot) || plot.getDataset() == null) {
+      return;
+    }
+    CategoryDataset data = plot.getDataset();
+    plot.setDomainAxis(new WeekAxis(plot.getDomainAxis(), data, labelStep(data.getColumnCount())));
+
+    CategoryItemRenderer renderer = plot.getRenderer();
+    for (int row = 0; row < data.getRowCount(); row++) {
+      renderer.setSeriesStroke(row, new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+    }
+    int wide = row(data, jasperChart.getPropertiesMap().getProperty(WIDE_SERIES));
+    if (wide >= 0) {
+      renderer.setSeriesStroke(wide, new BasicStroke(4.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+    }
+    int dashed = row(data, jasperChart.getPropertiesMap().getProperty(DASHED_SERIES));
+    if (dashed >= 0) {
+      renderer.setSeriesStroke(dashed, new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+          new float[] {5f, 3f}, 0f));
+    }
+  }
+
+  /** 1 for up to 14 weeks, 4 for a year of 52 weeks. */
+  static int labelStep(int categories) {
+    return Math.max(1, (categories + MAX_LABELS - 1) / MAX_LABELS);
+  }
+
+  /**
+   * The label printed for the week at {@code index}, or "" for a week left unlabelled: the full
+   * "2025-W05" for the first label and where the year changes, else just "W09".
+   */
+  static String label(CategoryDataset data, int index, int step) {
+    if (index % step != 0) {
+      return "";
+    }
+    String week = String.valueOf(data.getColumnKey(index));
+    int dash = week.indexOf("-W");
+    if (dash < 0 || index < step) {
+      return week;
+    }
+    String previous = String.valueOf(data.getColumnKey(index - step));
+    return previous.startsWith(week.substring(0, dash + 1)) ? week.substring(dash + 1) : week;
+  }
+
+  private static int row(CategoryDataset data, String seriesName) {
+    return seriesName == null ? -1 : data.getRowIndex(seriesName);
+  }
+
+  /** A category axis that prints {@link #label} and gives each label the room of its unlabelled neighbours. */
+  static final class WeekAxis extends CategoryAxis {
+
+    private final transient CategoryDataset data;
+    private final int step;
+
+    WeekAxis(CategoryAxis original, CategoryDataset data, int step) {
+      super(original.getLabel());
+      this.data = data;
+      this.step = step;
+      setLabelFont(original.getLabelFont());
+      setLabelPaint(original.getLabelPaint());
+      setTickLabelFont(original.getTickLabelFont());
+      setTickLabelPaint(original.getTickLabelPaint());
+      setAxisLinePaint(original.getAxisLinePaint());
+      setAxisLineVisible(original.isAxisLineVisible());
+      setTickMarksVisible(original.isTickMarksVisible());
+      setLowerMargin(0.01);
+      setUpperMargin(0.01);
+      setCategoryMargin(0.0);
+      setMaximumCategoryLabelLines(1);
+    }
+
+    @Override
+    protected TextBlock createLabel(Comparable category, float width, RectangleEdge edge, Graphics2D g2) {
+      String label = label(data, data.getColumnIndex(category), step);
+      return label.isEmpty() ? new TextBlock() : super.createLabel(label, width * step * 2, edge, g2);
+    }
+  }
+}

@@ -1,0 +1,241 @@
+package org.plumbline.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plumbline.report.ReportRenderer.Paper;
+import org.plumbline.report.ReportRenderer.ReportException;
+
+class ReportRendererTests {
+
+  private static final ZonedDateTime GENERATED_AT =
+      ZonedDateTime.of(2026, 1, 5, 6, 0, 0, 0, ZoneId.of("Europe/Berlin"));
+  /** A table row as PDFBox extracts it: week, then its start date. */
+  private static final Pattern TABLE_ROW = Pattern.compile("20\\d\\d-W\\d\\d \\d{1,2} [A-Z][a-z]{2} 20\\d\\d ");
+
+  /** Compiled once for all tests, as in production. */
+  private static ReportRenderer renderer;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void compileTemplates() {
+    renderer = new ReportRenderer(Paper.A4);
+  }
+
+  @Test
+  void rendersTheHeadlineChartAndBreachedWeeksOfAYearWithOneBreach() throws Exception {
+    // given
+    Path pdf = dir.resolve("outbox/executive-summary.pdf");
+    try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
+      RptFixtures.yearWithOneBreach(duckdb);
+
+      // when
+      Path written = renderer.render(duckdb, pdf, GENERATED_AT);
+
+      // then
+      assertThat(written).isEqualTo(pdf);
+    }
+    String text = text(pdf);
+    assertThat(text).contains(
+        "Nordwerk Ventiltechnik GmbH",
+        "Policy vs execution — executive summary",
+        "Generated at 5 January 2026, 06:00 (CET)",
+        "Configuration version 1a2b3c4d5e6f",
+        "Policy POL-INSP-001 (Every critical engine valve is inspected before shipment) was breached in"
+            + " 16 weeks, 2025-W31 to 2025-W46: measured inspection coverage of critical parts fell to 24.8%"
+            + " in 2025-W38 while the department reported 100.0%.",
+        "Owner: Head of Quality.",
+        "POL-INSP-001 · threshold 100.0%",
+        "Self-reported vs measured coverage by week",
+        "2025-W31 28 Jul 2025",
+        "2025-W38 15 Sep 2025 24.8 100.0 +75.2",
+        "2025-W46 10 Nov 2025",
+        "Data as of 31 December 2025 · Configuration 1a2b3c4d5e6f");
+    assertThat(TABLE_ROW.matcher(text).results().count()).isEqualTo(16);
+    assertThat(text).doesNotContain("2025-W30 21 Jul 2025", "2025-W47 17 Nov 2025");
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      int pages = document.getNumberOfPages();
+      assertThat(text).contains("Page 2 of " + pages);
+      assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Policy vs execution — executive summary");
+    }
+  }
+
+  @Test
+  void saysInASentenceThatNoPolicyWasBreached() throws Exception {
+    // given
+    Path pdf = dir.resolve("no-breach.pdf");
+    try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
+      RptFixtures.yearWithoutBreach(duckdb);
+
+      // when
+      renderer.render(duckdb, pdf, GENERATED_AT);
+    }
+
+    // then
+    String text = text(pdf);
+    assertThat(text).contains(
+        "No policy was breached in the weeks 2025-W01 to 2025-W52.",
+        "No week from 2025-W01 to 2025-W52 fell short of a policy threshold.",
+        "Self-reported vs measured coverage by week");
+    assertThat(text).doesNotContain("Units inspected", "Owner:");
+  }
+
+  @Test
+  void embedsEveryFontItUses() throws Exception {
+    // given
+    Path pdf = dir.resolve("fonts.pdf");
+    try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
+      RptFixtures.yearWithOneBreach(duckdb);
+
+      // when
+      renderer.render(duckdb, pdf, GENERATED_AT);
+    }
+
+    // then
+    List<PDFont> fonts = new ArrayList<>();
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      for (PDPage page : document.getPages()) {
+        collectFonts(page.getResources(), fonts);
+      }
+      assertThat(fonts).isNotEmpty();
+      assertThat(fonts).allSatisfy(font -> {
+        assertThat(font.isEmbedded()).as("%s is embedded", font.getName()).isTrue();
+        assertThat(font.getName()).contains("DejaVuSans");
+      });
+    }
+  }
+
+  @Test
+  void repeatsTheTableHeadingsOnEveryPageTheTableRunsOnto() throws Exception {
+    // given
+    Path pdf = dir.resolve("long-table.pdf");
+    try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
+      RptFixtures.yearWithTwoPoliciesAlwaysBreached(duckdb);
+
+      // when
+      renderer.render(duckdb, pdf, GENERATED_AT);
+    }
+
+    // then
+    List<String> tablePages = new ArrayList<>();
+    long rows = 0;
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      PDFTextStripper stripper = new PDFTextStripper();
+      for (int page = 1; page <= document.getNumberOfPages(); page++) {
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        String text = normalised(stripper.getText(document));
+        long pageRows = TABLE_ROW.matcher(text).results().count();
+        rows += pageRows;
+        if (pageRows > 0) {
+          tablePages.add(text);
+        }
+      }
+    }
+    assertThat(rows).isEqualTo(104);
+    assertThat(tablePages).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(tablePages).allSatisfy(page -> assertThat(page)
+        .contains("Week Week start Measured (%) Self-reported (%) Gap (points) Units produced Units inspected")
+        .containsPattern("POL-INSP-00[12] · threshold 100.0%"));
+  }
+
+  @Test
+  void rendersOnLetterPaperWhenAskedTo() throws Exception {
+    // given
+    ReportRenderer letter = new ReportRenderer(Paper.LETTER);
+    Path pdf = dir.resolve("letter.pdf");
+    try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
+      RptFixtures.yearWithOneBreach(duckdb);
+
+      // when
+      letter.render(duckdb, pdf, GENERATED_AT);
+    }
+
+    // then
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      assertThat(document.getPages()).allSatisfy(page -> {
+        assertThat(page.getMediaBox().getWidth()).isEqualTo(612f);
+        assertThat(page.getMediaBox().getHeight()).isEqualTo(792f);
+      });
+    }
+    assertThat(text(pdf)).contains("Policy POL-INSP-001 (Every critical engine valve");
+  }
+
+  @Test
+  void namesTheTemplateThatDoesNotCompile() {
+    // when / then
+    assertThatThrownBy(() -> new ReportRenderer(Paper.A4, "org/plumbline/report/broken"))
+        .isInstanceOf(ReportException.class)
+        .hasMessageContaining("org/plumbline/report/broken/headline.jrxml does not compile");
+  }
+
+  @Test
+  void namesTheSectionWhoseTableIsMissing() throws Exception {
+    // given
+    Path pdf = dir.resolve("missing.pdf");
+    try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
+      RptFixtures.yearWithOneBreach(duckdb);
+      try (var statement = duckdb.createStatement()) {
+        statement.execute("drop table rpt_breached_weeks");
+      }
+
+      // when / then
+      assertThatThrownBy(() -> renderer.render(duckdb, pdf, GENERATED_AT))
+          .isInstanceOf(ReportException.class)
+          .hasMessageStartingWith("Could not fill reports/breached-weeks.jrxml (part of reports/executive-summary.jrxml)")
+          .hasMessageContaining("Table with name rpt_breached_weeks does not exist");
+    }
+    assertThat(pdf).doesNotExist();
+    assertThat(dir.resolve("missing.pdf.part")).doesNotExist();
+  }
+
+  private static String text(Path pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      return normalised(new PDFTextStripper().getText(document));
+    }
+  }
+
+  /** Line breaks fall wherever the layout puts them; compare text with single spaces. */
+  private static String normalised(String text) {
+    return text.replaceAll("\\s+", " ");
+  }
+
+  private static void collectFonts(PDResources resources, List<PDFont> fonts) throws IOException {
+    if (resources == null) {
+      return;
+    }
+    for (COSName name : resources.getFontNames()) {
+      fonts.add(resources.getFont(name));
+    }
+    for (COSName name : resources.getXObjectNames()) {
+      PDXObject object = resources.getXObject(name);
+      if (object instanceof PDFormXObject form) {
+        collectFonts(form.getResources(), fonts);
+      }
+    }
+  }
+}

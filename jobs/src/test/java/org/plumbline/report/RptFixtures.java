@@ -1,0 +1,99 @@
+package org.plumbline.report;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Builds the rpt_* tables the report reads, in a real DuckDB file, the way the reconcile SQL
+ * would leave them: 52 weeks of 2025, inspection coverage 100% until W30, 25–40% in W31–W46
+ * (worst 24.8% in W38) and 100% after; the department reports 100% throughout.
+ */
+final class RptFixtures {
+
+  static final String CONFIG_VERSION = "1a2b3c4d5e6f" + "0".repeat(52);
+
+  private RptFixtures() {}
+
+  static Connection open(Path file) throws SQLException {
+    return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+  }
+
+  /** The year with one breached policy (POL-INSP-001, 16 weeks). */
+  static void yearWithOneBreach(Connection c) throws SQLException {
+    execute(c, weeks("""
+        case when w = 38 then 24.8
+             when w between 31 and 46 then 25.0 + ((w * 37) % 151) / 10.0
+             else 100.0 end"""));
+    execute(c, context() + rptTables("'POL-INSP-001'"));
+  }
+
+  /** The year in which coverage never dropped below 100%: no breach anywhere. */
+  static void yearWithoutBreach(Connection c) throws SQLException {
+    execute(c, weeks("100.0"));
+    execute(c, context() + rptTables("'POL-INSP-001'"));
+  }
+
+  /** Every week of the year in breach for two policies: a table that runs over several pages. */
+  static void yearWithTwoPoliciesAlwaysBreached(Connection c) throws SQLException {
+    execute(c, weeks("25.0 + ((w * 37) % 151) / 10.0"));
+    execute(c, context() + rptTables("unnest(['POL-INSP-001', 'POL-INSP-002'])"));
+  }
+
+  /** One row per ISO week of 2025 with the measured coverage given as an expression of w. */
+  private static String weeks(String measured) {
+    return """
+        create or replace table fixture_week as
+        with week as (
+          select w, date '2024-12-30' + cast((w - 1) * 7 as integer) as week_start,
+                 cast(1200 + (w * 53) %% 300 as bigint) as units_produced
+          from range(1, 53) as t(w)
+        )
+        select printf('2025-W%%02d', w) as iso_week, week_start, units_produced,
+               cast(%s as double) as measured_coverage,
+               100.0::double as self_reported_coverage, 100.0::double as threshold
+        from week;
+        """.formatted(measured);
+  }
+
+  private static String context() {
+    return """
+        create or replace table rpt_context as
+        select 'Nordwerk Ventiltechnik GmbH' as company_name, date '2025-12-31' as as_of_date,
+               '%s' as config_version, '2025-W01' as first_week, '2025-W52' as last_week;
+        create or replace table rpt_coverage_by_week as
+        select iso_week, week_start, measured_coverage, self_reported_coverage, threshold
+        from fixture_week;
+        """.formatted(CONFIG_VERSION);
+  }
+
+  private static String rptTables(String policies) {
+    return """
+        create or replace table rpt_breached_weeks as
+        select policy_id, iso_week, week_start, threshold, measured_coverage, self_reported_coverage,
+               self_reported_coverage - measured_coverage as gap_points, units_produced,
+               cast(round(units_produced * measured_coverage / 100) as bigint) as units_inspected
+        from fixture_week, (select %s as policy_id)
+        where measured_coverage < threshold;
+        create or replace table rpt_headline as
+        select policy_id, 1 as policy_version,
+               'Every critical engine valve is inspected before shipment' as policy_statement,
+               'Inspection coverage of critical parts' as kpi_name, 'Head of Quality' as owner_title,
+               max(threshold) as threshold, cast(count(*) as integer) as breached_week_count,
+               min(iso_week) as first_breached_week, max(iso_week) as last_breached_week,
+               arg_min(iso_week, measured_coverage) as worst_week, min(measured_coverage) as worst_measured,
+               arg_min(self_reported_coverage, measured_coverage) as reported_in_worst_week,
+               cast(count(*) filter (where abs(gap_points) > 0.5) as integer) as discrepancy_week_count
+        from rpt_breached_weeks
+        group by policy_id;
+        """.formatted(policies);
+  }
+
+  private static void execute(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.plumbline.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.junit.jupiter.api.Test;
+
+class WeeklyChartCustomizerTests {
+
+  @Test
+  void labelsEveryFourthWeekOfAYear() {
+    // when / then
+    assertThat(WeeklyChartCustomizer.labelStep(52)).isEqualTo(4);
+    assertThat(WeeklyChartCustomizer.labelStep(14)).isEqualTo(1);
+    assertThat(WeeklyChartCustomizer.labelStep(15)).isEqualTo(2);
+    assertThat(WeeklyChartCustomizer.labelStep(0)).isEqualTo(1);
+  }
+
+  @Test
+  void writesTheYearOnlyOnTheFirstLabelAndWhereItChanges() {
+    // given
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    for (String week : List.of("2025-W49", "2025-W50", "2025-W51", "2025-W52", "2026-W01", "2026-W02")) {
+      data.addValue(100.0, "Measured", week);
+    }
+
+    // when
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i < data.getColumnCount(); i++) {
+      labels.add(WeeklyChartCustomizer.label(data, i, 2));
+    }
+
+    // then
+    assertThat(labels).containsExactly("2025-W49", "", "W51", "", "2026-W01", "");
+  }
+}
