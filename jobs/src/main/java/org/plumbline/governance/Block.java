@@ -1,9 +1,7 @@
 package org.plumbline.governance;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -113,71 +112,20 @@ final class Block {
   }
 
   Double number(String key, Need need) {
-    ScalarNode scalar = scalar(key, need);
-    if (scalar == null) {
-      return null;
-    }
-    String text = scalar.getValue();
-    try {
-      // YAML allows 1_000 for readability; BigDecimal rejects what YAML 1.1 would read oddly (0x1A).
-      double value = new BigDecimal(text.replace("_", "")).doubleValue();
-      if (Double.isFinite(value)) {
-        return value;
-      }
-    } catch (NumberFormatException notANumber) {
-      // reported below
-    }
-    problem(key, "'" + key + "' must be a number such as 95 or 0.5, but it is '" + text + "'."
-        + (text.contains(",") ? " Write decimals with a point, not a comma." : ""));
-    return null;
+    return convert(key, need, Scalars::number);
   }
 
   /** A whole number of at least 1 (a version, a row number). */
   Integer count(String key, Need need) {
-    ScalarNode scalar = scalar(key, need);
-    if (scalar == null) {
-      return null;
-    }
-    try {
-      int value = Integer.parseInt(scalar.getValue().replace("_", ""));
-      if (value >= 1) {
-        return value;
-      }
-    } catch (NumberFormatException notAWholeNumber) {
-      // reported below
-    }
-    problem(key, "'" + key + "' must be a whole number of at least 1, but it is '" + scalar.getValue() + "'.");
-    return null;
+    return convert(key, need, Scalars::count);
   }
 
   Boolean bool(String key, Need need) {
-    ScalarNode scalar = scalar(key, need);
-    if (scalar == null) {
-      return null;
-    }
-    switch (scalar.getValue().toLowerCase(Locale.ROOT)) {
-      case "true", "yes", "on":
-        return true;
-      case "false", "no", "off":
-        return false;
-      default:
-        problem(key, "'" + key + "' must be true or false, but it is '" + scalar.getValue() + "'.");
-        return null;
-    }
+    return convert(key, need, Scalars::bool);
   }
 
   LocalDate date(String key, Need need) {
-    ScalarNode scalar = scalar(key, need);
-    if (scalar == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(scalar.getValue());
-    } catch (DateTimeParseException notADate) {
-      problem(key, "'" + key + "' must be a date written yyyy-mm-dd (for example 2024-01-31), but it is '"
-          + scalar.getValue() + "'.");
-      return null;
-    }
+    return convert(key, need, Scalars::date);
   }
 
   /** One of an enum's constants, written in lower case in YAML ({@code higher_is_better}). */
@@ -190,18 +138,17 @@ final class Block {
 
   /** One of the allowed texts; case does not matter, the allowed spelling is returned. */
   String oneOf(String key, List<String> allowed, Need need) {
-    String value = text(key, need);
-    if (value == null) {
-      return null;
-    }
-    for (String candidate : allowed) {
-      if (candidate.equalsIgnoreCase(value.strip())) {
-        return candidate;
-      }
-    }
-    problem(key, "'" + key + "' must be one of " + String.join(", ", allowed) + ", but it is '" + value + "'."
-        + Suggestions.didYouMean(value, allowed));
-    return null;
+    return convert(key, need, (name, text, problem) -> Scalars.oneOf(name, text, allowed, problem));
+  }
+
+  /** How {@link Scalars} reads a text, reporting through {@code problem}. */
+  private interface Conversion<V> {
+    V read(String key, String text, Consumer<String> problem);
+  }
+
+  private <V> V convert(String key, Need need, Conversion<V> conversion) {
+    String text = text(key, need);
+    return text == null ? null : conversion.read(key, text, message -> problem(key, message));
   }
 
   /** A list of names such as {@code [Produktion, Fertigung]}; empty when not given. */

@@ -2,10 +2,14 @@ package org.plumbline.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.plumbline.governance.Kpi.Direction;
 import org.plumbline.governance.Kpi.TriadDimension;
 import org.plumbline.governance.Policy.Severity;
@@ -49,7 +53,7 @@ class GovernanceLoaderTests {
 
     // then
     assertThat(model.departments().get(0)).isEqualTo(new Department("PROD", "Production",
-        java.util.List.of("Produktion", "Fertigung"), Map.of("Critical parts inspected", "inspection_coverage",
+        List.of("Produktion", "Fertigung"), Map.of("Critical parts inspected", "inspection_coverage",
             "Units produced", "units_produced", "Scrap cost (EUR)", "scrap_cost",
             "Output per shift", "output_per_shift")));
     assertThat(model.roles().get(0)).isEqualTo(new Role("head_of_quality", "Head of Quality", "QUAL", false));
@@ -93,5 +97,42 @@ class GovernanceLoaderTests {
     assertThat(complaints.kind()).isEqualTo(Kind.SYSTEM_OF_RECORD);
     assertThat(complaints.attributes()).containsExactly(Map.entry("part_id", "part_no"), Map.entry("lot_id", "lot_id"));
     assertThat(complaints.metrics()).containsExactly(new SourceMetric(null, "complaints", 1, 1.0));
+  }
+
+  @Test
+  void addsUpSectionsSplitOverFilesAndLeavesRogueMetricsForLater(@TempDir Path dir) throws IOException {
+    // given: a second file adds a KPI; the source reports a figure its department never mapped
+    Files.writeString(dir.resolve("a.yml"), """
+        departments:
+          - { code: LOG, name: Logistics, local_kpi_names: { "Liefertreue (%)": on_time_delivery } }
+        kpis:
+          - { id: on_time_delivery, name: On-time delivery, dimension: speed, unit: percent,
+              direction: higher_is_better, target: 95, tolerance: 0 }
+        """);
+    Files.writeString(dir.resolve("b.yaml"), """
+        kpis:
+          - { id: freight_cost, name: Freight cost, dimension: cost, unit: EUR, direction: lower_is_better,
+              target: 9000, tolerance: 0 }
+        sources:
+          - id: log_weekly_report
+            department: LOG
+            kind: self_reported
+            format: csv
+            files: "Logistik_*.csv"
+            csv: { delimiter: ";" }
+            period: { column: Woche ab, grain: week }
+            metrics:
+              - { column: Liefertreue (%) }
+              - { column: Leerfahrten }
+        """);
+
+    // when
+    GovernanceModel model = loader.load(dir);
+
+    // then
+    assertThat(model.kpis()).extracting(Kpi::id).containsExactly("on_time_delivery", "freight_cost");
+    assertThat(model.source("log_weekly_report").metrics()).extracting(SourceMetric::name)
+        .containsExactly("Liefertreue (%)", "Leerfahrten");
+    assertThat(model.source("log_weekly_report").csv()).isEqualTo(new CsvDialect(";", ".", null, "UTF-8"));
   }
 }
