@@ -1,0 +1,178 @@
+package org.plumbline.governance;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.plumbline.system.SqlScript;
+
+/**
+ * Writes the governance model into the {@code dim_*} tables: recreates them from
+ * {@code sql/dimensions/dimensions.sql} and inserts every row, all in one transaction, so the
+ * SQL models never see half a model.
+ *
+ * <p>Prepared-statement batches rather than the Appender: a model is a few hundred rows, and a
+ * statement takes part in the connection's transaction in the plain JDBC way.
+ */
+public final class DimensionLoader {
+
+  static final String DDL = "sql/dimensions/dimensions.sql";
+
+  /**
+   * Joins the caller's transaction when auto-commit is off; otherwise commits (or rolls back)
+   * a transaction of its own.
+   */
+  public void load(Connection duckdb, GovernanceModel model) throws SQLException {
+    boolean ownTransaction = duckdb.getAutoCommit();
+    duckdb.setAutoCommit(false);
+    try {
+      SqlScript.execute(duckdb, DDL);
+      insertDepartments(duckdb, model);
+      insertRoles(duckdb, model);
+      insertKpis(duckdb, model);
+      insertPolicies(duckdb, model);
+      insertSources(duckdb, model);
+      if (ownTransaction) {
+        duckdb.commit();
+      }
+    } catch (SQLException | RuntimeException e) {
+      if (ownTransaction) {
+        rollback(duckdb, e);
+      }
+      throw e;
+    } finally {
+      if (ownTransaction) {
+        duckdb.setAutoCommit(true);
+      }
+    }
+  }
+
+  /** A failed rollback must not hide why the load failed. */
+  private static void rollback(Connection duckdb, Exception cause) {
+    try {
+      duckdb.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private static void insertDepartments(Connection duckdb, GovernanceModel model) throws SQLException {
+    Rows departments = new Rows();
+    Rows aliases = new Rows();
+    Rows localNames = new Rows();
+    for (Department department : model.departments()) {
+      departments.add(department.code(), department.name());
+      department.aliases().forEach(alias -> aliases.add(department.code(), alias));
+      department.localKpiNames().forEach((localName, kpi) -> localNames.add(department.code(), localName, kpi));
+    }
+    departments.insert(duckdb, "insert into dim_department (department_code, department_name) values (?, ?)");
+    aliases.insert(duckdb, "insert into dim_department_alias (department_code, alias) values (?, ?)");
+    localNames.insert(duckdb, "insert into dim_kpi_local_name (department_code, local_name, kpi_id) values (?, ?, ?)");
+  }
+
+  private static void insertRoles(Connection duckdb, GovernanceModel model) throws SQLException {
+    Rows roles = new Rows();
+    for (Role role : model.roles()) {
+      roles.add(role.id(), role.title(), role.departmentCode(), role.canPauseProcess());
+    }
+    roles.insert(duckdb,
+        "insert into dim_role (role_id, role_title, department_code, can_pause_process) values (?, ?, ?, ?)");
+  }
+
+  private static void insertKpis(Connection duckdb, GovernanceModel model) throws SQLException {
+    Rows kpis = new Rows();
+    Rows filters = new Rows();
+    for (Kpi kpi : model.kpis()) {
+      Measurement measured = kpi.measuredBy();
+      kpis.add(kpi.id(), kpi.name(), lower(kpi.dimension()), kpi.unit(), lower(kpi.direction()), kpi.target(),
+          kpi.ownerRole(), kpi.tolerance(),
+          measured == null ? null : measured.sourceId(),
+          measured == null ? null : measured.numerator(),
+          measured == null ? null : measured.denominator(),
+          measured == null ? null : measured.scale());
+      if (measured != null) {
+        measured.filter().forEach((attribute, value) -> filters.add(kpi.id(), attribute, value));
+      }
+    }
+    kpis.insert(duckdb, "insert into dim_kpi (kpi_id, kpi_name, triad_dimension, unit, direction, target, owner_role,"
+        + " tolerance, measured_source_id, numerator_measure, denominator_measure, measured_scale)"
+        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    filters.insert(duckdb, "insert into dim_kpi_filter (kpi_id, attribute, value) values (?, ?, ?)");
+  }
+
+  private static void insertPolicies(Connection duckdb, GovernanceModel model) throws SQLException {
+    Rows policies = new Rows();
+    Rows scopes = new Rows();
+    for (Policy policy : model.policies()) {
+      policies.add(policy.id(), policy.version(), policy.statement(), policy.kpiId(), policy.comparator(),
+          policy.threshold(), policy.ownerRole(), lower(policy.severity()), policy.effectiveFrom(), policy.effectiveTo());
+      policy.scope().forEach((attribute, value) -> scopes.add(policy.id(), policy.version(), attribute, value));
+    }
+    policies.insert(duckdb, "insert into dim_policy (policy_id, policy_version, statement, kpi_id, comparator,"
+        + " threshold, owner_role, severity, effective_from, effective_to) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    scopes.insert(duckdb,
+        "insert into dim_policy_scope (policy_id, policy_version, attribute, value) values (?, ?, ?, ?)");
+  }
+
+  private static void insertSources(Connection duckdb, GovernanceModel model) throws SQLException {
+    Rows sources = new Rows();
+    Rows metrics = new Rows();
+    Rows attributes = new Rows();
+    for (Source source : model.sources()) {
+      Source.CsvDialect csv = source.csv();
+      sources.add(source.id(), source.departmentCode(), source.system(), lower(source.kind()), lower(source.format()),
+          source.filePattern(), source.sheet(), source.headerRow(), source.period().column(),
+          lower(source.period().grain()),
+          csv == null ? null : csv.dateFormat(),
+          csv == null || csv.decimal() == null ? "." : csv.decimal(),
+          source.skipRows() == null ? null : source.skipRows().column(),
+          source.skipRows() == null ? null : source.skipRows().matches());
+      for (int i = 0; i < source.metrics().size(); i++) {
+        Source.SourceMetric metric = source.metrics().get(i);
+        metrics.add(source.id(), i + 1, metric.column(), metric.name(), metric.scale(), metric.constantValue());
+      }
+      for (Map.Entry<String, String> attribute : source.attributes().entrySet()) {
+        attributes.add(source.id(), attribute.getKey(), attribute.getValue());
+      }
+    }
+    sources.insert(duckdb, "insert into dim_source (source_id, department_code, system_name, kind, file_format,"
+        + " file_pattern, sheet_name, header_row, period_column, period_grain, date_format, decimal_mark, skip_column,"
+        + " skip_pattern) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    metrics.insert(duckdb, "insert into dim_source_metric (source_id, metric_ordinal, column_name, metric_name, scale,"
+        + " constant_value) values (?, ?, ?, ?, ?, ?)");
+    attributes.insert(duckdb,
+        "insert into dim_source_attribute (source_id, attribute, column_name) values (?, ?, ?)");
+  }
+
+  /** The config's spelling of an enum value ({@code higher_is_better}), which the SQL models compare with. */
+  private static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Rows for one table, bound as parameters and inserted as one batch. */
+  private static final class Rows {
+    private final List<Object[]> rows = new ArrayList<>();
+
+    void add(Object... values) {
+      rows.add(values);
+    }
+
+    void insert(Connection duckdb, String insert) throws SQLException {
+      if (rows.isEmpty()) {
+        return;
+      }
+      try (PreparedStatement statement = duckdb.prepareStatement(insert)) {
+        for (Object[] row : rows) {
+          for (int i = 0; i < row.length; i++) {
+            statement.setObject(i + 1, row[i]);
+          }
+          statement.addBatch();
+        }
+        statement.executeBatch();
+      }
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package org.plumbline.governance;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A top-level section of the governance files: a list of entries of one kind.
+ *
+ * <p>To add a section (incentives, tensions, calendars…): write a reader that turns one entry's
+ * {@link Block} into a record, add a constant here and to {@link #ALL}, then give
+ * {@link GovernanceModel} the list and cross-check its references in {@link References}.
+ */
+final class Section<T> {
+
+  static final Section<Department> DEPARTMENTS =
+      new Section<>("departments", "code", "department", DepartmentReader::read);
+  static final Section<Role> ROLES = new Section<>("roles", "id", "role", RoleReader::read);
+  static final Section<Kpi> KPIS = new Section<>("kpis", "id", "KPI", KpiReader::read);
+  static final Section<Policy> POLICIES = new Section<>("policies", "id", "policy", PolicyReader::read);
+  static final Section<Source> SOURCES = new Section<>("sources", "id", "source", SourceReader::read);
+
+  static final List<Section<?>> ALL = List.of(DEPARTMENTS, ROLES, KPIS, POLICIES, SOURCES);
+
+  private final String name;
+  private final String idKey;
+  private final String noun;
+  private final Function<Block, T> reader;
+
+  /**
+   * @param idKey the key that names an entry in problem locations ({@code kpis[scrap_cost]})
+   * @param noun one entry, for messages ("KPI")
+   * @param reader reads one entry; it reports its own problems and may return a partial record
+   */
+  private Section(String name, String idKey, String noun, Function<Block, T> reader) {
+    this.name = name;
+    this.idKey = idKey;
+    this.noun = noun;
+    this.reader = reader;
+  }
+
+  static Section<?> named(String name) {
+    return ALL.stream().filter(section -> section.name.equals(name)).findFirst().orElse(null);
+  }
+
+  static List<String> names() {
+    return ALL.stream().map(Section::name).toList();
+  }
+
+  String name() {
+    return name;
+  }
+
+  String idKey() {
+    return idKey;
+  }
+
+  String noun() {
+    return noun;
+  }
+
+  T read(Block entry) {
+    return reader.apply(entry);
+  }
+}

@@ -1,0 +1,145 @@
+package org.plumbline.governance;
+
+import static org.plumbline.governance.Block.Need.OPTIONAL;
+import static org.plumbline.governance.Block.Need.REQUIRED;
+
+import java.nio.file.FileSystems;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.plumbline.governance.Source.CsvDialect;
+import org.plumbline.governance.Source.Format;
+import org.plumbline.governance.Source.Kind;
+import org.plumbline.governance.Source.PeriodSpec;
+import org.plumbline.governance.Source.PeriodSpec.Grain;
+import org.plumbline.governance.Source.SkipRule;
+import org.plumbline.governance.Source.SourceMetric;
+
+/** Reads one entry of {@code sources}: where a file comes from and how to read it. */
+final class SourceReader {
+
+  private SourceReader() {}
+
+  static Source read(Block entry) {
+    String id = entry.text("id", REQUIRED);
+    Kind kind = entry.choice("kind", Kind.class, REQUIRED);
+    // A self-reported source's metric names are its department's local KPI names: it needs one.
+    String department = entry.text("department", kind == Kind.SELF_REPORTED ? REQUIRED : OPTIONAL);
+    String system = entry.text("system", OPTIONAL);
+    Format format = entry.choice("format", Format.class, REQUIRED);
+    String files = glob(entry);
+    String sheet = entry.text("sheet", OPTIONAL);
+    if (sheet != null && format != null && format != Format.XLSX) {
+      entry.problem("sheet", "'sheet' only applies to xlsx workbooks, but this source's format is " + name(format) + ".");
+    }
+    Integer headerRow = entry.count("header_row", OPTIONAL);
+    PeriodSpec period = period(entry.child("period", "period", REQUIRED));
+    CsvDialect csv = csv(entry, format);
+    SkipRule skipRows = skipRule(entry.child("skip_rows", "skip_rows rule", OPTIONAL));
+    Map<String, String> attributes = entry.attributeMap("attributes");
+    List<SourceMetric> metrics = metrics(entry.list("metrics", "metric", REQUIRED));
+    return new Source(id, department, system, kind, format, files, sheet, headerRow == null ? 1 : headerRow,
+        period, csv, skipRows, attributes, metrics);
+  }
+
+  private static String glob(Block entry) {
+    String files = entry.text("files", REQUIRED);
+    if (files != null) {
+      try {
+        FileSystems.getDefault().getPathMatcher("glob:" + files);
+      } catch (PatternSyntaxException e) {
+        entry.problem("files", "'files' is not a valid file-name pattern (" + e.getDescription()
+            + "); use * for any characters, for example Produktion_KPI_*.xlsx.");
+      }
+    }
+    return files;
+  }
+
+  private static PeriodSpec period(Block block) {
+    return block == null ? null
+        : new PeriodSpec(block.text("column", REQUIRED), block.choice("grain", Grain.class, REQUIRED));
+  }
+
+  /** Required exactly for csv files; elsewhere it would have no effect, which hides a mistake. */
+  private static CsvDialect csv(Block entry, Format format) {
+    if (format == Format.CSV && !entry.has("csv")) {
+      entry.problem("csv", "A csv source needs a 'csv' block with at least its delimiter, for example"
+          + " csv: { delimiter: \";\" }.");
+      return null;
+    }
+    CsvDialect dialect = dialect(entry.child("csv", "csv block", OPTIONAL));
+    if (dialect != null && format != null && format != Format.CSV) {
+      entry.problem("csv", "The 'csv' block only applies to csv files, but this source's format is "
+          + name(format) + "; remove it.");
+      return null;
+    }
+    return dialect;
+  }
+
+  private static CsvDialect dialect(Block block) {
+    if (block == null) {
+      return null;
+    }
+    String delimiter = block.text("delimiter", REQUIRED);
+    String decimal = block.oneOf("decimal", List.of(".", ","), OPTIONAL);
+    String dateFormat = block.text("date_format", OPTIONAL);
+    String encoding = block.text("encoding", OPTIONAL);
+    if (delimiter != null && delimiter.equals(decimal)) {
+      block.problem("decimal", "The delimiter and the decimal mark are both '" + decimal
+          + "', so a value such as 1" + decimal + "5 could not be told from two fields.");
+    }
+    // A null date format means ISO dates (yyyy-mm-dd), which need no format.
+    return new CsvDialect(delimiter, decimal == null ? "." : decimal, dateFormat, encoding == null ? "UTF-8" : encoding);
+  }
+
+  private static SkipRule skipRule(Block block) {
+    if (block == null) {
+      return null;
+    }
+    String column = block.text("column", REQUIRED);
+    String matches = block.text("matches", REQUIRED);
+    if (matches != null) {
+      try {
+        Pattern.compile(matches);
+      } catch (PatternSyntaxException e) {
+        block.problem("matches", "'matches' is not a valid regular expression (" + e.getDescription() + ").");
+      }
+    }
+    return new SkipRule(column, matches);
+  }
+
+  private static List<SourceMetric> metrics(List<Block> blocks) {
+    List<SourceMetric> metrics = new ArrayList<>();
+    Map<String, Block> byName = new HashMap<>();
+    for (Block block : blocks) {
+      String column = block.text("column", OPTIONAL);
+      Double value = block.number("value", OPTIONAL);
+      String name = block.text("name", OPTIONAL);
+      Double scale = block.number("scale", OPTIONAL);
+      boolean hasColumn = block.has("column");
+      boolean hasValue = block.has("value");
+      if (hasColumn == hasValue) {
+        block.problem("A metric needs either 'column' (its header in the file) or 'value' (the same number for"
+            + " every row), " + (hasColumn ? "not both." : "but it has neither."));
+      } else if (hasValue && name == null) {
+        block.problem("name", "A metric with a constant 'value' needs a 'name', as there is no column to name it after.");
+      }
+      String metricName = name != null ? name : column;
+      Block earlier = metricName == null ? null : byName.putIfAbsent(metricName, block);
+      if (earlier != null) {
+        block.problem(name != null ? "name" : "column", "The metric name '" + metricName + "' is already used on line "
+            + earlier.line() + " of this source; each metric needs its own name.");
+      }
+      metrics.add(new SourceMetric(column, metricName, scale == null ? 1 : scale, value));
+    }
+    return List.copyOf(metrics);
+  }
+
+  private static String name(Format format) {
+    return format.name().toLowerCase(Locale.ROOT);
+  }
+}

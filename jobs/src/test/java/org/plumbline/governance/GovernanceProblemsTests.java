@@ -1,0 +1,255 @@
+package org.plumbline.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A governance model with many different mistakes: every one is reported with file, line and key. */
+class GovernanceProblemsTests {
+
+  @TempDir
+  Path dir;
+
+  private final GovernanceLoader loader = new GovernanceLoader();
+
+  @Test
+  void reportsEveryProblemWithFileLineAndKey() throws IOException {
+    // given
+    write("departments.yml", """
+        departments:
+          - code: PROD
+            name: Production
+            aliases: [Produktion]
+            local_kpi_names:
+              "Units produced": units_prod
+          - code: PROD
+            name: Production again
+          - code: QUAL
+            nmae: Quality
+        """);
+    write("extra.yml", """
+        polices:
+          - id: POL-X
+        """);
+    write("kpis.yml", """
+        kpis:
+          - id: units_produced
+            name: Units produced
+            dimension: sped
+            unit: units
+            direction: higher_is_better
+            target: lots
+            owner_role: head_of_quallity
+            tolerance: 0
+            measured_by:
+              source: prod_weekly
+              numerator: good_units
+              filter: { part_no: X }
+          - id: scrap_cost
+            name: Scrap cost
+            dimension: cost
+            unit: EUR
+            direction: lower_is_better
+            target: 4000
+            tolerance: 50
+        """);
+    write("policies.yml", """
+        policies:
+          - id: POL-INSP-001
+            version: 1
+            statement: Inspect everything.
+            kpi: inspection_coverag
+            comparator: ">=="
+            tresholds: 100
+            severity: critical
+            effective_from: 2024-01-01
+          - id: POL-INSP-001
+            version: 2
+            statement: Inspect everything, still.
+            kpi: scrap_cost
+            comparator: ">="
+            threshold: 100
+            severity: urgent
+            effective_from: 2024-06-01
+            effective_to: 2024-05-31
+          - id: POL-DEL-001
+            version: 1
+            statement: Ship on time.
+            kpi: scrap_cost
+            comparator: ">="
+            threshold: 95
+            severity: high
+            effective_from: 01.02.2024
+        """);
+    write("roles.yml", """
+        roles:
+          - id: head_of_quality
+            title: Head of Quality
+            department: QA
+            can_pause_process: maybe
+        """);
+    write("sources.yml", """
+        sources:
+          - id: prod_weekly
+            department: PROD
+            kind: self_reported
+            format: csv
+            files: "Produktion_*.csv"
+            sheet: Weekly
+            period: { column: Week, grain: month }
+            metrics:
+              - { column: Units produced, value: 1 }
+              - { scale: 100 }
+          - id: erp
+            department: FIN
+            kind: system_of_record
+            format: parquet
+            files: "erp_*.parquet"
+            header_row: zero
+            period: { column: posting_date, grain: day }
+            attributes: { part_number: part_no }
+            metrics:
+              - { column: qty_good, name: good_units }
+              - { column: qty_good2, name: good_units }
+        """);
+
+    // when
+    ConfigInvalidException invalid = catchThrowableOfType(ConfigInvalidException.class, () -> loader.load(dir));
+
+    // then
+    assertThat(invalid.problems())
+        .extracting(p -> p.file().getFileName().toString(), ConfigProblem::line, ConfigProblem::key)
+        .containsExactly(
+            tuple("departments.yml", 6, "departments[PROD].local_kpi_names[Units produced]"),
+            tuple("departments.yml", 7, "departments[PROD].code"),
+            tuple("departments.yml", 9, "departments[QUAL].name"),
+            tuple("departments.yml", 10, "departments[QUAL].nmae"),
+            tuple("extra.yml", 1, "polices"),
+            tuple("kpis.yml", 4, "kpis[units_produced].dimension"),
+            tuple("kpis.yml", 7, "kpis[units_produced].target"),
+            tuple("kpis.yml", 8, "kpis[units_produced].owner_role"),
+            tuple("kpis.yml", 11, "kpis[units_produced].measured_by.source"),
+            tuple("kpis.yml", 12, "kpis[units_produced].measured_by.numerator"),
+            tuple("kpis.yml", 13, "kpis[units_produced].measured_by.filter[part_no]"),
+            tuple("policies.yml", 2, "policies[POL-INSP-001].threshold"),
+            tuple("policies.yml", 5, "policies[POL-INSP-001].kpi"),
+            tuple("policies.yml", 6, "policies[POL-INSP-001].comparator"),
+            tuple("policies.yml", 7, "policies[POL-INSP-001].tresholds"),
+            tuple("policies.yml", 16, "policies[POL-INSP-001].severity"),
+            tuple("policies.yml", 17, "policies[POL-INSP-001].effective_from"),
+            tuple("policies.yml", 18, "policies[POL-INSP-001].effective_to"),
+            tuple("policies.yml", 26, "policies[POL-DEL-001].effective_from"),
+            tuple("roles.yml", 4, "roles[head_of_quality].department"),
+            tuple("roles.yml", 5, "roles[head_of_quality].can_pause_process"),
+            tuple("sources.yml", 2, "sources[prod_weekly].csv"),
+            tuple("sources.yml", 7, "sources[prod_weekly].sheet"),
+            tuple("sources.yml", 8, "sources[prod_weekly].period.grain"),
+            tuple("sources.yml", 10, "sources[prod_weekly].metrics[0]"),
+            tuple("sources.yml", 11, "sources[prod_weekly].metrics[1]"),
+            tuple("sources.yml", 13, "sources[erp].department"),
+            tuple("sources.yml", 17, "sources[erp].header_row"),
+            tuple("sources.yml", 19, "sources[erp].attributes[part_number]"),
+            tuple("sources.yml", 22, "sources[erp].metrics[1].name"));
+    assertThat(invalid.getMessage()).startsWith("The governance model in " + dir + " has 30 problems:\n"
+        + dir.resolve("departments.yml") + ":6 departments[PROD].local_kpi_names[Units produced]: Department PROD"
+        + " maps its name 'Units produced' to the KPI 'units_prod', which is not in the KPI catalogue (kpis.yml).\n");
+    assertThat(invalid.getMessage().lines()).hasSize(31)
+        .contains(dir.resolve("policies.yml") + ":5 policies[POL-INSP-001].kpi: The policy names KPI"
+            + " 'inspection_coverag', which is not in the KPI catalogue (kpis.yml).")
+        .contains(dir.resolve("policies.yml") + ":7 policies[POL-INSP-001].tresholds: Unknown key 'tresholds':"
+            + " a policy has no setting of that name. Did you mean 'threshold'?")
+        .contains(dir.resolve("policies.yml") + ":17 policies[POL-INSP-001].effective_from: Version 2 of policy"
+            + " POL-INSP-001 (from 2024-06-01 to 2024-05-31) overlaps version 1 (from 2024-01-01 with no end,"
+            + " line 9 of policies.yml). Only one version may be in force on any day: end version 1 the day before"
+            + " version 2 starts.")
+        .contains(dir.resolve("extra.yml") + ":1 polices: Unknown section 'polices': the governance files have the"
+            + " sections departments, roles, kpis, policies, sources. Did you mean 'policies'?");
+  }
+
+  @Test
+  void reportsDuplicateKeysAndDuplicatePolicyVersions() throws IOException {
+    // given
+    write("policies.yml", """
+        policies:
+          - id: POL-A
+            version: 1
+            statement: First.
+            statement: Second.
+            kpi: k
+            comparator: ">="
+            threshold: 1
+            severity: low
+            effective_from: 2024-01-01
+            effective_to: 2024-06-30
+          - id: POL-A
+            version: 1
+            statement: Again.
+            kpi: k
+            comparator: ">="
+            threshold: 1
+            severity: low
+            effective_from: 2024-07-01
+        kpis:
+          - { id: k, name: K, dimension: cost, unit: EUR, direction: lower_is_better, target: 1, tolerance: 0 }
+        """);
+
+    // when
+    ConfigInvalidException invalid = catchThrowableOfType(ConfigInvalidException.class, () -> loader.load(dir));
+
+    // then: the two versions do not overlap (June 30 / July 1), but share a number
+    assertThat(invalid.problems()).extracting(ConfigProblem::line, ConfigProblem::key, ConfigProblem::message)
+        .containsExactly(
+            tuple(5, "policies[POL-A].statement", "The key 'statement' appears twice in this policy (first on line"
+                + " 4); YAML would silently keep only one of them, so remove the other."),
+            tuple(13, "policies[POL-A].version", "Version 1 of policy POL-A is already defined on line 3 of"
+                + " policies.yml; give this one a new version number."));
+  }
+
+  @Test
+  void acceptsPolicyVersionsThatFollowEachOther() throws IOException {
+    // given
+    write("governance.yml", """
+        kpis:
+          - { id: k, name: K, dimension: cost, unit: EUR, direction: lower_is_better, target: 1, tolerance: 0 }
+        policies:
+          - { id: P, version: 1, statement: S, kpi: k, comparator: "<=", threshold: 1, severity: low,
+              effective_from: 2024-01-01, effective_to: 2024-06-30 }
+          - { id: P, version: 2, statement: S, kpi: k, comparator: "<=", threshold: 2, severity: high,
+              effective_from: 2024-07-01 }
+        """);
+
+    // when
+    GovernanceModel model = loader.load(dir);
+
+    // then
+    assertThat(model.policies()).extracting(Policy::version).containsExactly(1, 2);
+    assertThat(model.kpis().get(0).ownerRole()).isNull();
+  }
+
+  @Test
+  void reportsAMissingOrEmptyFolder() throws IOException {
+    // given
+    Path missing = dir.resolve("nowhere");
+    Files.writeString(dir.resolve("notes.txt"), "not a governance file");
+
+    // when
+    ConfigInvalidException noFolder = catchThrowableOfType(ConfigInvalidException.class, () -> loader.load(missing));
+    ConfigInvalidException noFiles = catchThrowableOfType(ConfigInvalidException.class, () -> loader.load(dir));
+
+    // then
+    assertThat(noFolder.getMessage()).isEqualTo("The governance model in " + missing + " has 1 problem:\n"
+        + missing + ": The governance folder does not exist; it should hold the governance model's .yml files.");
+    assertThat(noFiles.problems()).extracting(ConfigProblem::message)
+        .containsExactly("The governance folder holds no .yml files, so there is no governance model.");
+  }
+
+  private void write(String name, String text) throws IOException {
+    Files.writeString(dir.resolve(name), text);
+  }
+}
