@@ -32,7 +32,8 @@ final class AuditCsvWriter {
       List<String> lines = new ArrayList<>();
       lines.add(CsvText.line(";", HEADER));
       for (Audit a : quarter.getValue()) {
-        lines.add(CsvText.line(";", List.of(DATE.format(a.date()), a.area(), a.type(), CsvText.german(a.score(), "0.0"))));
+        lines.add(CsvText.line(";",
+            List.of(DATE.format(a.date()), a.area(), a.type(), CsvText.german(a.score(), "0.0"))));
       }
       Path file = inbox.resolve("Qualitaet_Audits_" + quarter.getKey() + ".csv");
       CsvText.write(file, lines, CsvText.CRLF, true);

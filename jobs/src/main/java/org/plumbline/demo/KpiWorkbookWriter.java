@@ -80,7 +80,8 @@ final class KpiWorkbookWriter {
     sheet.value(0, 0, "Production \u2013 weekly KPI report \u2013 " + monthName(month));
     sheet.range(0, 0, 0, lastColumn).merge();
     sheet.style(0, 0).bold().fontSize(14).set();
-    sheet.value(1, 0, story.company() + " \u00b7 plant " + story.plant().name() + " \u00b7 self-reported by Production");
+    sheet.value(1, 0,
+        story.company() + " \u00b7 plant " + story.plant().name() + " \u00b7 self-reported by Production");
     sheet.range(1, 0, 1, lastColumn).merge();
     sheet.style(1, 0).italic().set();
     for (int c = 0; c <= lastColumn; c++) {

@@ -195,6 +195,21 @@ class DemoInboxStoryTests {
         .allSatisfy(score -> assertThat(score).isBetween(new BigDecimal("97.0"), new BigDecimal("99.5")));
   }
 
+  @Test
+  void logisticsStaysOnTargetAllYear() throws SQLException {
+    // when
+    List<List<Object>> weeks = query("select replace(\"Liefertreue (%)\", ',', '.')::decimal(4,1),"
+        + " replace(replace(\"Frachtkosten (EUR)\", '.', ''), ',', '.')::decimal(10,2)"
+        + " from read_csv(?, delim = ';', header = true, all_varchar = true)",
+        glob(inbox, "Logistik_Wochenbericht_*.csv"));
+
+    // then
+    assertThat(weeks).hasSize(52).allSatisfy(w -> {
+      assertThat((BigDecimal) w.get(0)).isGreaterThanOrEqualTo(new BigDecimal("95.0"));
+      assertThat((BigDecimal) w.get(1)).isLessThanOrEqualTo(new BigDecimal("9000.00"));
+    });
+  }
+
   private static List<KpiRow> allKpiRows() throws IOException {
     List<KpiRow> rows = new ArrayList<>();
     for (Path workbook : GeneratedFiles.files(inbox, "Produktion_KPI_*.xlsx")) {
