@@ -5,5 +5,5 @@
 create or replace temp table incoming_flat as
 select *
 from read_csv(?, all_varchar = true, header = true, skip = ?, delim = ?, encoding = ?,
-              quote = '"', escape = '"', auto_detect = false, null_padding = false,
+              quote = '"', escape = '"', auto_detect = true, null_padding = false,
               strict_mode = true)

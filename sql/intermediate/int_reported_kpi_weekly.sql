@@ -23,7 +23,7 @@ final as (
            m.kpi_id,
            m.iso_week,
            m.week_start,
-           case when k.unit = 'percent' then avg(m.metric_value) else sum(m.metric_value) end as reported_value,
+           case when any_value(k.unit) = 'percent' then avg(m.metric_value) else sum(m.metric_value) end as reported_value,
            count(*)         as value_count,
            list(distinct m.load_id order by m.load_id) as load_ids
     from mapped as m

@@ -24,8 +24,10 @@ final as (
            p.threshold
     from policies as p
     join weeks as w on w.kpi_id = p.kpi_id
-    left join int_measured_kpi_weekly as m using (kpi_id, department_code, week_start)
-    left join int_reported_kpi_weekly as r using (kpi_id, department_code, week_start)
+    left join int_measured_kpi_weekly as m
+      on m.kpi_id = w.kpi_id and m.department_code = w.department_code and m.week_start = w.week_start
+    left join int_reported_kpi_weekly as r
+      on r.kpi_id = w.kpi_id and r.department_code = w.department_code and r.week_start = w.week_start
     where w.week_start <= (select as_of_date from run_context)
     order by p.policy_id, w.week_start
 )

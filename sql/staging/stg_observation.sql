@@ -56,8 +56,18 @@ located as (
 
 typed as (
     select *,
-           coalesce(try_strptime(period_text, date_format)::date,
-                    try_cast(substr(period_text, 1, 10) as date)) as period_date,
+           -- strptime needs a constant format, so each supported format is spelled out here
+           -- (sources.yml accepts exactly these); without one, ISO dates and timestamps.
+           case date_format
+               when '%d.%m.%Y' then try_strptime(period_text, '%d.%m.%Y')
+               when '%d.%m.%y' then try_strptime(period_text, '%d.%m.%y')
+               when '%d/%m/%Y' then try_strptime(period_text, '%d/%m/%Y')
+               when '%m/%d/%Y' then try_strptime(period_text, '%m/%d/%Y')
+               when '%d-%m-%Y' then try_strptime(period_text, '%d-%m-%Y')
+               when '%Y/%m/%d' then try_strptime(period_text, '%Y/%m/%d')
+               when '%Y%m%d'   then try_strptime(period_text, '%Y%m%d')
+               else try_cast(substr(period_text, 1, 10) as date)
+           end::date as period_date,
            case
                when constant_value is not null then constant_value
                when decimal_mark = ','

@@ -34,9 +34,9 @@ final class ConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PlumblineCommand root = (PlumblineCommand) spec.commandLine().getParent().getParent().getCommand();
-      // Throws ConfigInvalidException with every problem, which the command line prints (exit 3).
-      spec.commandLine().getOut().println(ConfigCheck.check(root.home().governance()));
-      return ExitCodes.OK;
+      ConfigCheck.Report report = new ConfigCheck().check(root.home().governance());
+      (report.ok() ? spec.commandLine().getOut() : spec.commandLine().getErr()).println(report.text());
+      return report.ok() ? ExitCodes.OK : ExitCodes.CONFIG_INVALID;
     }
   }
 }

@@ -15,6 +15,10 @@ final class XlsxCellText {
   /** Date/time tokens in a number format once quoted text and [colour] parts are removed. */
   private static final Pattern DATE_TOKENS = Pattern.compile("[dmyhs]", Pattern.CASE_INSENSITIVE);
 
+  /** Excel's built-in date and time formats, which a workbook refers to by number only. */
+  private static final java.util.Set<Integer> BUILT_IN_DATE_FORMATS =
+      java.util.Set.of(14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47);
+
   private XlsxCellText() {}
 
   static String of(Cell cell) {
@@ -23,10 +27,15 @@ final class XlsxCellText {
     }
     return switch (cell.getType()) {
       case EMPTY -> null;
-      case NUMBER -> isDateFormat(cell.getDataFormatString()) ? isoDate(cell.asDate()) : cell.getRawValue();
+      case NUMBER -> isDate(cell) ? isoDate(cell.asDate()) : cell.getRawValue();
       case FORMULA -> cell.getRawValue() != null ? cell.getRawValue() : "=" + cell.getFormula();
       default -> cell.getRawValue() != null ? cell.getText() : null;
     };
+  }
+
+  private static boolean isDate(Cell cell) {
+    Integer id = cell.getDataFormatId();
+    return (id != null && BUILT_IN_DATE_FORMATS.contains(id)) || isDateFormat(cell.getDataFormatString());
   }
 
   static boolean isDateFormat(String format) {

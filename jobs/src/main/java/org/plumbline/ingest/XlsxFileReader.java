@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.duckdb.DuckDBAppender;
@@ -26,7 +27,8 @@ final class XlsxFileReader implements SourceFileReader {
 
   @Override
   public void read(Connection connection, Path file, Source source) throws SQLException, FileRejectedException {
-    try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
+    // Cell formats are needed to tell a date (a serial number with a date format) from a number.
+    try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))) {
       Sheet sheet = findSheet(workbook, source);
       List<String> header = null;
       DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);

@@ -60,7 +60,7 @@ class NightlyJobConfiguration {
   @Bean
   Step report(JobRepository jobRepository, PlatformTransactionManager transactionManager, PlumblineHome home,
       Warehouse warehouse, PlumblineProperties properties, Clock clock) {
-    ReportRenderer renderer = new ReportRenderer(properties.report().paper());
+    ReportRenderer renderer = new ReportRenderer(properties.report().paperSize());
     return new StepBuilder("report", jobRepository)
         .tasklet(new ReportTasklet(home, warehouse, renderer, clock), transactionManager)
         .build();

@@ -1,5 +1,6 @@
 package org.plumbline.system;
 
+import org.plumbline.report.ReportRenderer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -29,6 +30,16 @@ public record PlumblineProperties(String home, String company, WarehouseSettings
   public record ReportSettings(String paper) {
     public ReportSettings {
       paper = paper == null ? "A4" : paper;
+    }
+
+    public ReportRenderer.Paper paperSize() {
+      for (ReportRenderer.Paper size : ReportRenderer.Paper.values()) {
+        if (size.name().equalsIgnoreCase(paper.strip())) {
+          return size;
+        }
+      }
+      throw new IllegalArgumentException("plumbline.report.paper in config/application.yml must be A4 or LETTER, not '"
+          + paper + "'.");
     }
   }
 }

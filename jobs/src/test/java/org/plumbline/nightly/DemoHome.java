@@ -24,7 +24,7 @@ final class DemoHome {
     return home;
   }
 
-  static DemoInboxGenerator.GeneratedInbox generateInbox(PlumblineHome home) throws Exception {
+  static org.plumbline.demo.GeneratedInbox generateInbox(PlumblineHome home) throws Exception {
     return new DemoInboxGenerator(DemoStory.load()).generate(home.inbox());
   }
 

@@ -1,0 +1,150 @@
+package org.plumbline.nightly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.plumbline.cli.ApplicationContexts;
+import org.plumbline.demo.DemoStory;
+import org.plumbline.demo.GeneratedInbox;
+import org.plumbline.demo.IsoWeek;
+import org.plumbline.system.PlumblineHome;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The nightly job end to end on the generated demo inbox, with the real stack: a Spring
+ * Batch job repository in H2, a DuckDB warehouse file, JasperReports filling a PDF.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NightlyJobTests {
+
+  PlumblineHome home;
+  GeneratedInbox inbox;
+  JobExecution execution;
+  DemoStory.Expected expected;
+
+  @BeforeAll
+  void runTheNightlyJobOnTheDemoInbox(@TempDir Path folder) throws Exception {
+    // given a home with the example config and the demo inbox
+    home = DemoHome.create(folder);
+    inbox = DemoHome.generateInbox(home);
+    expected = DemoStory.load().expected();
+
+    // when the nightly job runs as of the day after the last delivery
+    try (ConfigurableApplicationContext context = ApplicationContexts.start(home)) {
+      execution = context.getBean(JobOperator.class).start(context.getBean("nightly", Job.class),
+          new JobParametersBuilder().addString("asOf", "2026-01-31").toJobParameters());
+    }
+  }
+
+  @Test
+  void theJobCompletesWithEveryStep() {
+    assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    assertThat(execution.getStepExecutions()).extracting(StepExecution::getStepName)
+        .containsExactly("ingest", "reconcile", "report", "publish");
+  }
+
+  @Test
+  void everySourceHasAsManyRowsInTheWarehouseAsInItsFiles() throws Exception {
+    Map<String, Integer> inWarehouse = DemoHome.query(home,
+            "select source_id, sum(rows_loaded)::integer from load_audit group by source_id").stream()
+        .collect(Collectors.toMap(r -> (String) r.get(0), r -> (Integer) r.get(1)));
+    assertThat(inWarehouse).isEqualTo(inbox.rowsBySource());
+    assertThat(DemoHome.query(home, "select count(*) from raw_row where not is_layout").get(0).get(0))
+        .isEqualTo((long) inbox.rowsBySource().values().stream().mapToInt(Integer::intValue).sum());
+  }
+
+  @Test
+  void everyFileIsLoadedOnceAndArchived() throws Exception {
+    assertThat(DemoHome.query(home, "select count(*), count(distinct content_hash) from load_audit").get(0))
+        .containsExactly((long) inbox.files().size(), (long) inbox.files().size());
+    try (var left = Files.list(home.inbox())) {
+      assertThat(left).isEmpty();
+    }
+    try (var archived = Files.list(home.archive())) {
+      assertThat(archived.filter(Files::isRegularFile).count()).isEqualTo(inbox.files().size());
+    }
+  }
+
+  @Test
+  void theStepCountsAreTheLedgersCounts() throws Exception {
+    StepExecution ingest = step("ingest");
+    List<Object> audit = DemoHome.query(home,
+        "select sum(rows_read), sum(rows_loaded), sum(rows_skipped) from load_audit").get(0);
+    assertThat(ingest.getReadCount()).isEqualTo(((Number) audit.get(0)).longValue());
+    assertThat(ingest.getWriteCount()).isEqualTo(((Number) audit.get(1)).longValue());
+    assertThat(ingest.getFilterCount()).isEqualTo(((Number) audit.get(2)).longValue());
+    // The production workbooks' totals rows are the only layout rows: one per workbook.
+    assertThat(ingest.getFilterCount()).isEqualTo(inbox.files("prod_weekly_kpis").size());
+  }
+
+  @Test
+  void theBreachMartHoldsExactlyTheWeeksTheStoryDeclares() throws Exception {
+    List<String> breached = DemoHome.query(home,
+            "select iso_week from fct_policy_breach where policy_id = '" + expected.breachPolicy() + "' order by iso_week")
+        .stream().map(r -> (String) r.get(0)).toList();
+    assertThat(breached).isEqualTo(weeks(expected.breachedWeeks()));
+    assertThat(DemoHome.query(home, "select count(*) from fct_policy_breach").get(0).get(0))
+        .isEqualTo((long) expected.breachedWeeks().size());
+  }
+
+  @Test
+  void theDiscrepancyIsFoundAndNothingElse() throws Exception {
+    List<List<Object>> rows = DemoHome.query(home,
+        "select department_code, kpi_id, iso_week from fct_reporting_discrepancy order by iso_week");
+    assertThat(rows).extracting(r -> r.get(0)).containsOnly(expected.discrepancyDepartment());
+    assertThat(rows).extracting(r -> r.get(1)).containsOnly(expected.discrepancyKpi());
+    assertThat(rows).extracting(r -> (String) r.get(2)).isEqualTo(weeks(expected.discrepancyWeeks()));
+  }
+
+  @Test
+  void everyValueIsTyped() throws Exception {
+    assertThat(DemoHome.query(home, "select count(*) from stg_observation where problem is not null").get(0).get(0))
+        .isEqualTo(0L);
+  }
+
+  @Test
+  void thePdfNamesTheBreachedPolicyAndItsWeeks() throws Exception {
+    Path pdf = home.outbox().resolve("executive-summary_as-of-2026-01-31.pdf");
+    assertThat(pdf).exists();
+    String text;
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      text = new PDFTextStripper().getText(document);
+    }
+    assertThat(text).contains(expected.breachPolicy()).contains("was breached in 16 weeks");
+    for (String week : weeks(expected.breachedWeeks())) {
+      assertThat(text).contains(week);
+    }
+  }
+
+  @Test
+  void theAnalystsCopyIsPublished() throws Exception {
+    String current = Files.readString(home.published().resolve("CURRENT")).strip();
+    assertThat(current).isEqualTo("plumbline-" + execution.getId() + ".duckdb");
+    assertThat(home.published().resolve(current)).exists();
+  }
+
+  private StepExecution step(String name) {
+    return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(name)).findFirst().orElseThrow();
+  }
+
+  private static List<String> weeks(List<IsoWeek> weeks) {
+    return weeks.stream().map(IsoWeek::toString).toList();
+  }
+}
