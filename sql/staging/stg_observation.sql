@@ -59,6 +59,7 @@ typed as (
            -- strptime needs a constant format, so each supported format is spelled out here
            -- (sources.yml accepts exactly these); without one, ISO dates and timestamps.
            case date_format
+               when '%Y-%m-%d' then try_strptime(period_text, '%Y-%m-%d')
                when '%d.%m.%Y' then try_strptime(period_text, '%d.%m.%Y')
                when '%d.%m.%y' then try_strptime(period_text, '%d.%m.%y')
                when '%d/%m/%Y' then try_strptime(period_text, '%d/%m/%Y')

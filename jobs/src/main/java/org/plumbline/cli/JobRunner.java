@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.plumbline.governance.GovernanceModel;
 import org.plumbline.system.PlumblineHome;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -27,6 +29,7 @@ final class JobRunner {
   }
 
   JobExecution run(String jobName, LocalDate asOf) throws Exception {
+    checkConfiguration();
     Map<String, Job> jobs = context.getBeansOfType(Job.class);
     Job job = jobs.values().stream().filter(j -> j.getName().equals(jobName)).findFirst()
         .orElseThrow(() -> new UsageException("There is no job called '" + jobName + "'; the jobs are "
@@ -39,6 +42,7 @@ final class JobRunner {
   }
 
   JobExecution restart(long executionId) throws Exception {
+    checkConfiguration();
     JobRepository repository = context.getBean(JobRepository.class);
     JobOperator operator = context.getBean(JobOperator.class);
     JobExecution execution = repository.getJobExecution(executionId);
@@ -55,6 +59,12 @@ final class JobRunner {
       throw new UsageException("Run " + executionId + " completed; there is nothing to restart.");
     }
     return report(operator.restart(execution));
+  }
+
+  /** A broken governance model stops the command before a run starts, with every problem listed. */
+  @SuppressWarnings("unchecked")
+  private void checkConfiguration() {
+    ((Supplier<GovernanceModel>) context.getBean("governance", Supplier.class)).get();
   }
 
   private JobExecution report(JobExecution execution) {

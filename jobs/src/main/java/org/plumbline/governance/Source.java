@@ -41,7 +41,15 @@ public record Source(
   }
 
   /** How a CSV file is written: field delimiter, decimal mark, date format (strptime). */
-  public record CsvDialect(String delimiter, String decimal, String dateFormat, String encoding) {}
+  public record CsvDialect(String delimiter, String decimal, String dateFormat, String encoding) {
+
+    /** The date formats sql/staging/stg_observation.sql can type (DuckDB wants them constant). */
+    public static final List<String> DATE_FORMATS =
+        List.of("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y", "%d/%m/%Y", "%m/%d/%Y", "%d-%m-%Y", "%Y/%m/%d", "%Y%m%d");
+
+    /** The encodings DuckDB's CSV reader decodes. */
+    public static final List<String> ENCODINGS = List.of("UTF-8", "UTF-16", "Latin-1");
+  }
 
   /** Rows whose {@code column} matches the regular expression {@code matches} are layout. */
   public record SkipRule(String column, String matches) {}

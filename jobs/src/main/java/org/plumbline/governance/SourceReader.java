@@ -87,7 +87,11 @@ final class SourceReader {
     String delimiter = block.text("delimiter", REQUIRED);
     String decimal = block.oneOf("decimal", List.of(".", ","), OPTIONAL);
     String dateFormat = block.text("date_format", OPTIONAL);
-    String encoding = block.text("encoding", OPTIONAL);
+    if (dateFormat != null && !CsvDialect.DATE_FORMATS.contains(dateFormat)) {
+      block.problem("date_format", "'date_format' must be one of " + String.join(", ", CsvDialect.DATE_FORMATS)
+          + " (or left out for ISO dates such as 2025-01-31), but it is '" + dateFormat + "'.");
+    }
+    String encoding = block.oneOf("encoding", CsvDialect.ENCODINGS, OPTIONAL);
     if (delimiter != null && delimiter.equals(decimal)) {
       block.problem("decimal", "The delimiter and the decimal mark are both '" + decimal
           + "', so a value such as 1" + decimal + "5 could not be told from two fields.");
