@@ -65,7 +65,7 @@ class GovernanceLoaderTests {
         .isEqualTo(new Measurement("crm_complaints", "complaints", null, 1, Map.of()));
     assertThat(model.kpis().get(2).measuredBy()).isNull();
     assertThat(model.policies().get(0)).isEqualTo(new Policy("POL-INSP-001", 1,
-        "Every critical engine valve is inspected before shipment (100% inspection).", "inspection_coverage", ">=",
+        "Every critical engine valve is 100% inspected before shipment.", "inspection_coverage", ">=",
         100, Map.of("part_class", "CRITICAL"), "head_of_quality", Severity.CRITICAL, LocalDate.of(2024, 1, 1), null));
   }
 
