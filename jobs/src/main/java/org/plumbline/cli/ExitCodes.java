@@ -14,7 +14,8 @@ final class ExitCodes {
         0  done
         1  the job ran and failed (restart it with the command shown)
         2  the command line was wrong
-        3  the configuration is invalid (each problem is listed with file, line and key)
+        3  the configuration is invalid (every problem is listed with its
+           file, line and key)
         4  the warehouse is in use by another Plumbline process
         5  any other error (the message says what)""";
 
