@@ -111,7 +111,9 @@ final class SourceReader {
     if (block == null) {
       return null;
     }
+    // A tab cannot be seen (and YAML trims it), so it is written by name.
     String delimiter = block.text("delimiter", REQUIRED);
+    delimiter = "tab".equalsIgnoreCase(delimiter) || "\\t".equals(delimiter) ? "\t" : delimiter;
     String decimal = block.oneOf("decimal", List.of(".", ","), OPTIONAL);
     String dateFormat = block.text("date_format", OPTIONAL);
     if (dateFormat != null && !CsvDialect.DATE_FORMATS.contains(dateFormat)) {
