@@ -79,13 +79,17 @@ create or replace table dim_source (
     file_format     varchar not null,       -- xlsx | csv | json | parquet
     file_pattern    varchar not null,
     sheet_name      varchar,
-    header_row      integer not null,
-    period_column   varchar not null,
-    period_grain    varchar not null,       -- day | week
+    header_row      integer not null,       -- 0: found by looking for the source's columns
+    period_column   varchar,                -- null where the periods are the column headers
+    period_grain    varchar,                -- day | week; null for shape rows_only
     date_format     varchar,                -- strptime format for text dates, null for ISO
     decimal_mark    varchar not null,       -- . or ,
     skip_column     varchar,
-    skip_pattern    varchar
+    skip_pattern    varchar,
+    shape           varchar not null,       -- column_per_metric | metric_per_row | periods_across | rows_only
+    metric_column   varchar,                -- the column naming the metric (metric_per_row, periods_across)
+    value_column    varchar,                -- the column holding the value (metric_per_row)
+    version_key     varchar not null        -- file_name | periods: what makes two files versions of one document
 );
 
 -- Columns holding values. column_name is null where every row counts as constant_value.
@@ -95,7 +99,8 @@ create or replace table dim_source_metric (
     column_name    varchar,
     metric_name    varchar not null,
     scale          double not null,
-    constant_value double
+    constant_value double,
+    unit           varchar                 -- percent | fraction | ppm as delivered; null: the KPI's unit
 );
 
 -- Columns holding attributes of a row (part, part class, lot).

@@ -1,8 +1,9 @@
--- The flat file's records into incoming_row, one field list each, in file order.
--- Parameter: the line of the header (0 where the format has none), so that the row number
--- is the line or record a person finds in an editor.
+-- A JSON or Parquet file's records into incoming_row, one field list each, in file order,
+-- numbered from 1 (the record a person finds in the file; for JSON Lines, its line when the
+-- file has no blank lines).
 insert into incoming_row
 select '' as sheet_name,
-       (? + row_number() over ())::integer as row_number,
-       list_value(*columns(*)) as fields
+       (row_number() over ())::integer as row_number,
+       list_value(*columns(*)) as fields,
+       null::varchar as problem
 from incoming_flat

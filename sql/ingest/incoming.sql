@@ -1,15 +1,43 @@
 -- Scratch tables for one file being loaded. Temporary: private to the loading connection and
--- gone with it. A reader fills them; append_to_ledger.sql moves them into the ledger inside
--- the file's transaction.
--- What is known of the file being loaded: one row, written before append_to_ledger.sql runs.
+-- gone with it. A reader fills incoming_sheet and incoming_row; FileLoader writes the
+-- source's column map (incoming_load, incoming_metric, incoming_attribute);
+-- type_values.sql types every row against it; append_to_ledger.sql moves the result into
+-- the ledger inside the file's transaction.
+
+-- What is known of the file being loaded and how its source reads it: one row.
 create or replace temp table incoming_load (
-    load_id      bigint not null,
-    source_id    varchar not null,
-    content_hash varchar not null,
-    received_at  timestamp not null,
-    version_key  varchar not null,
-    skip_column  varchar,                 -- a layout rule: rows whose skip_column matches
-    skip_pattern varchar                  -- skip_pattern are kept but marked is_layout
+    load_id         bigint not null,
+    source_id       varchar not null,
+    content_hash    varchar not null,
+    received_at     timestamp not null,
+    file_name       varchar not null,
+    version_key     varchar not null,        -- by file name, or replaced by the periods covered
+    version_by_periods boolean not null,
+    shape           varchar not null,        -- column_per_metric | metric_per_row | periods_across | rows_only
+    period_column   varchar,
+    date_format     varchar,                 -- strptime format for text dates, null for ISO
+    decimal_mark    varchar not null,
+    metric_column   varchar,
+    value_column    varchar,
+    skip_column     varchar,                 -- a layout rule: rows whose skip_column matches
+    skip_pattern    varchar                  -- skip_pattern are kept but marked is_layout
+);
+
+-- How each metric's values are stated: for column_per_metric one row per column; for the
+-- other shapes one row per metric name the config says something about. factor applies to
+-- plain numbers, percent_factor to text such as "98 %" (null: a percentage is not valid here).
+create or replace temp table incoming_metric (
+    metric_ordinal integer not null,
+    column_name    varchar,
+    metric_name    varchar,
+    factor         double not null,
+    percent_factor double,
+    constant_value double
+);
+
+create or replace temp table incoming_attribute (
+    attribute   varchar not null,               -- part_id | part_class | lot_id
+    column_name varchar not null
 );
 
 create or replace temp table incoming_sheet (
@@ -18,19 +46,52 @@ create or replace temp table incoming_sheet (
     column_names varchar[] not null
 );
 
+-- Every row read. problem is set by a reader for a row it could not split into fields
+-- (a CSV line with too many fields); such a row is quarantined with its raw text.
 create or replace temp table incoming_row (
     sheet_name varchar not null,
     row_number integer not null,
-    fields     varchar[] not null
+    fields     varchar[] not null,
+    problem    varchar
 );
 
 -- Spreadsheet cells as the Java reader streams them: one row per cell, every column of the
 -- sheet's width present (null where empty), so collecting them gives dense field lists.
 -- (incoming_flat, for CSV, JSON and Parquet, is made by the reader from the file's own columns.)
-
 create or replace temp table incoming_cell (
     sheet_name   varchar not null,
     row_number   integer not null,
     column_index integer not null,
     value        varchar
 );
+
+-- For CSV, what the Java line scanner found, so records get the line an editor shows:
+-- logical lines are DuckDB's count (every line break outside quotes, blank lines too);
+-- embedded_before is how many line breaks inside quoted fields come before that line.
+create or replace temp table incoming_line_jump (
+    logical_line    bigint not null,
+    embedded_before bigint not null
+);
+
+create or replace temp table incoming_blank_line (
+    logical_line bigint not null
+);
+
+drop table if exists incoming_csv_reject;
+drop table if exists incoming_csv_scan;
+
+-- A period's text as a date: strptime wants a constant format, so each format sources.yml
+-- accepts (Source.CsvDialect.DATE_FORMATS) is spelled out; ISO dates and timestamps (what
+-- the XLSX reader writes for date cells) are always understood.
+create or replace temp macro plumbline_period(text, format) as
+    coalesce(
+        case format
+            when '%d.%m.%Y' then try_strptime(trim(text), '%d.%m.%Y')
+            when '%d.%m.%y' then try_strptime(trim(text), '%d.%m.%y')
+            when '%d/%m/%Y' then try_strptime(trim(text), '%d/%m/%Y')
+            when '%m/%d/%Y' then try_strptime(trim(text), '%m/%d/%Y')
+            when '%d-%m-%Y' then try_strptime(trim(text), '%d-%m-%Y')
+            when '%Y/%m/%d' then try_strptime(trim(text), '%Y/%m/%d')
+            when '%Y%m%d'   then try_strptime(trim(text), '%Y%m%d')
+        end::date,
+        try_cast(substr(trim(text), 1, 10) as date));

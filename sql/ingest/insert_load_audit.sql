@@ -1,13 +1,18 @@
--- The file's audit row, counted from what the ledger now holds for it, so the numbers can
--- never disagree with the rows. Parameters: load_id, file_name, archive_path,
--- file_size_bytes, loaded_at, job_execution_id, config_version.
-insert into load_audit
+-- The file's audit row. rows_read is counted from what the reader produced, the other
+-- counts from what the ledger now holds for the load, so check_conservation.sql compares
+-- two independent counts. Parameters: file_name, archive_path, file_size_bytes, loaded_at,
+-- job_execution_id, config_version, file_path, load_id.
+insert into load_audit (load_id, content_hash, source_id, file_name, archive_path, file_size_bytes, received_at,
+                        loaded_at, version_key, rows_read, rows_loaded, rows_skipped, job_execution_id,
+                        config_version, rows_quarantined, file_path, first_period, last_period)
 select l.load_id, l.content_hash, l.source_id, ?, ?, ?, l.received_at, ?, l.version_key,
-       count(r.load_id),
-       count(r.load_id) filter (where not r.is_layout),
-       count(r.load_id) filter (where r.is_layout),
-       ?, ?
+       (select count(*) from incoming_row),
+       (select count(*) from raw_row r where r.load_id = l.load_id and not r.is_layout),
+       (select count(*) from raw_row r where r.load_id = l.load_id and r.is_layout),
+       ?, ?,
+       (select count(*) from raw_quarantine q where q.load_id = l.load_id),
+       ?,
+       (select min(period_date) from raw_value v where v.load_id = l.load_id),
+       (select max(period_date) from raw_value v where v.load_id = l.load_id)
 from incoming_load l
-left join raw_row r on r.load_id = l.load_id
 where l.load_id = ?
-group by all

@@ -2,4 +2,4 @@
 -- text, in file order. Parameter: the file path (bound, read literally).
 create or replace temp table incoming_flat as
 select columns(*)::varchar
-from read_json(?, format = 'auto', records = true)
+from read_json(?, format = 'auto', records = true, hive_partitioning = false)

@@ -2,4 +2,4 @@
 -- Parameter: the file path (bound, read literally).
 create or replace temp table incoming_flat as
 select columns(*)::varchar
-from read_parquet(?)
+from read_parquet(?, hive_partitioning = false)

@@ -6,7 +6,7 @@ with
 
 observations as (
     select * from stg_observation
-    where source_kind = 'system_of_record' and problem is null
+    where source_kind = 'system_of_record' and problem is null and is_current_version
 ),
 
 measured_kpis as (

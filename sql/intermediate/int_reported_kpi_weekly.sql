@@ -8,7 +8,7 @@ with
 
 observations as (
     select * from stg_observation
-    where source_kind = 'self_reported' and problem is null
+    where source_kind = 'self_reported' and problem is null and is_current_version
 ),
 
 mapped as (

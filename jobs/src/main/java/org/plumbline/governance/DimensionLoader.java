@@ -124,15 +124,18 @@ public final class DimensionLoader {
     for (Source source : model.sources()) {
       Source.CsvDialect csv = source.csv();
       sources.add(source.id(), source.departmentCode(), source.system(), lower(source.kind()), lower(source.format()),
-          source.filePattern(), source.sheet(), source.headerRow(), source.period().column(),
-          lower(source.period().grain()),
+          source.filePattern(), source.sheet(), source.headerRow(),
+          source.period() == null ? null : source.period().column(),
+          source.period() == null ? null : lower(source.period().grain()),
           csv == null ? null : csv.dateFormat(),
           csv == null || csv.decimal() == null ? "." : csv.decimal(),
           source.skipRows() == null ? null : source.skipRows().column(),
-          source.skipRows() == null ? null : source.skipRows().matches());
+          source.skipRows() == null ? null : source.skipRows().matches(),
+          lower(source.shape()), source.metricColumn(), source.valueColumn(), lower(source.versionKey()));
       for (int i = 0; i < source.metrics().size(); i++) {
         Source.SourceMetric metric = source.metrics().get(i);
-        metrics.add(source.id(), i + 1, metric.column(), metric.name(), metric.scale(), metric.constantValue());
+        metrics.add(source.id(), i + 1, metric.column(), metric.name(), metric.scale(), metric.constantValue(),
+            metric.unit());
       }
       for (Map.Entry<String, String> attribute : source.attributes().entrySet()) {
         attributes.add(source.id(), attribute.getKey(), attribute.getValue());
@@ -140,9 +143,10 @@ public final class DimensionLoader {
     }
     sources.insert(duckdb, "insert into dim_source (source_id, department_code, system_name, kind, file_format,"
         + " file_pattern, sheet_name, header_row, period_column, period_grain, date_format, decimal_mark, skip_column,"
-        + " skip_pattern) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        + " skip_pattern, shape, metric_column, value_column, version_key)"
+        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     metrics.insert(duckdb, "insert into dim_source_metric (source_id, metric_ordinal, column_name, metric_name, scale,"
-        + " constant_value) values (?, ?, ?, ?, ?, ?)");
+        + " constant_value, unit) values (?, ?, ?, ?, ?, ?, ?)");
     attributes.insert(duckdb,
         "insert into dim_source_attribute (source_id, attribute, column_name) values (?, ?, ?)");
   }

@@ -15,6 +15,13 @@ import java.util.Map;
  * @param csv the CSV dialect, null for other formats
  * @param skipRows layout rows (totals) that are not data, or null
  * @param attributes attribute (part_id, part_class, lot_id) to the column that holds it
+ * @param shape where the values are in the table: a column per metric, a metric per row, or
+ *     periods across the columns (unpivoted on the way in); {@code ROWS_ONLY} keeps rows with
+ *     their lineage but derives no values (a file being onboarded, or kept for the record)
+ * @param metricColumn the column naming the metric, for the metric-per-row and
+ *     periods-across shapes (its text is the department's local KPI name or the measure)
+ * @param valueColumn the column holding the value, for the metric-per-row shape
+ * @param versionKey what makes two files versions of one document rather than two documents
  */
 public record Source(
     String id,
@@ -29,13 +36,33 @@ public record Source(
     CsvDialect csv,
     SkipRule skipRows,
     Map<String, String> attributes,
-    List<SourceMetric> metrics) {
+    List<SourceMetric> metrics,
+    Shape shape,
+    String metricColumn,
+    String valueColumn,
+    VersionKey versionKey) {
 
   public enum Kind { SELF_REPORTED, SYSTEM_OF_RECORD }
 
   public enum Format { XLSX, CSV, JSON, PARQUET }
 
-  /** The column holding the period, and whether a value describes a day or an ISO week. */
+  /** Where a table's values are; see {@code config/governance/sources.yml}. */
+  public enum Shape { COLUMN_PER_METRIC, METRIC_PER_ROW, PERIODS_ACROSS, ROWS_ONLY }
+
+  /**
+   * Two files of a source are versions of one document when they share this key: the file
+   * name (a department re-sends a corrected workbook under the same name) or the periods the
+   * file covers (a system re-exports the same weeks under a new time-stamped name).
+   */
+  public enum VersionKey { FILE_NAME, PERIODS }
+
+  /** The header row is found by looking for the source's columns, not given as a number. */
+  public static final int HEADER_AUTO = 0;
+
+  /**
+   * The column holding the period (null where the periods are the column headers), and
+   * whether a value describes a day or an ISO week.
+   */
   public record PeriodSpec(String column, Grain grain) {
     public enum Grain { DAY, WEEK }
   }
@@ -59,7 +86,41 @@ public record Source(
    *
    * @param column the header in the file, or null when every row counts as {@code constantValue}
    * @param name the measure (system of record) or the department's local KPI name
-   * @param scale multiplies the value (a fraction to percent is 100)
+   * @param scale multiplies the value (1000 for figures in thousands)
+   * @param unit the unit the file states the value in ({@code percent}, {@code fraction},
+   *     {@code ppm}), converted to the KPI's unit on the way in; null when it is the KPI's
    */
-  public record SourceMetric(String column, String name, double scale, Double constantValue) {}
+  public record SourceMetric(String column, String name, double scale, Double constantValue, String unit) {
+
+    public SourceMetric(String column, String name, double scale, Double constantValue) {
+      this(column, name, scale, constantValue, null);
+    }
+  }
+
+  /** The units a value can be converted between; a text value ending in % is in percent. */
+  public static final List<String> RATIO_UNITS = List.of("percent", "fraction", "ppm");
+
+  /** Whether the header row is found from the source's columns rather than given. */
+  public boolean headerAutoDetected() {
+    return headerRow == HEADER_AUTO;
+  }
+
+  /** The columns this source reads, which a file's header must have. */
+  public List<String> columnsRead() {
+    List<String> columns = new java.util.ArrayList<>();
+    if (period != null && period.column() != null) {
+      columns.add(period.column());
+    }
+    if (metricColumn != null) {
+      columns.add(metricColumn);
+    }
+    if (valueColumn != null) {
+      columns.add(valueColumn);
+    }
+    if (shape == Shape.COLUMN_PER_METRIC) {
+      metrics.stream().map(SourceMetric::column).filter(java.util.Objects::nonNull).forEach(columns::add);
+    }
+    columns.addAll(attributes.values());
+    return columns.stream().distinct().toList();
+  }
 }

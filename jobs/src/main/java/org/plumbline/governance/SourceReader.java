@@ -16,6 +16,8 @@ import org.plumbline.governance.Source.Format;
 import org.plumbline.governance.Source.Kind;
 import org.plumbline.governance.Source.PeriodSpec;
 import org.plumbline.governance.Source.PeriodSpec.Grain;
+import org.plumbline.governance.Source.Shape;
+import org.plumbline.governance.Source.VersionKey;
 import org.plumbline.governance.Source.SkipRule;
 import org.plumbline.governance.Source.SourceMetric;
 
@@ -36,14 +38,37 @@ final class SourceReader {
     if (sheet != null && format != null && format != Format.XLSX) {
       entry.problem("sheet", "'sheet' only applies to xlsx workbooks, but this source's format is " + name(format) + ".");
     }
-    Integer headerRow = entry.count("header_row", OPTIONAL);
-    PeriodSpec period = period(entry.child("period", "period", REQUIRED));
+    int headerRow = headerRow(entry);
+    Shape shape = entry.has("shape") ? entry.choice("shape", Shape.class, REQUIRED) : Shape.COLUMN_PER_METRIC;
+    shape = shape == null ? Shape.COLUMN_PER_METRIC : shape;
+    PeriodSpec period = period(entry.child("period", "period", shape == Shape.ROWS_ONLY ? OPTIONAL : REQUIRED), shape);
     CsvDialect csv = csv(entry, format);
     SkipRule skipRows = skipRule(entry.child("skip_rows", "skip_rows rule", OPTIONAL));
     Map<String, String> attributes = entry.attributeMap("attributes");
-    List<SourceMetric> metrics = metrics(entry.list("metrics", "metric", REQUIRED));
-    return new Source(id, department, system, kind, format, files, sheet, headerRow == null ? 1 : headerRow,
-        period, csv, skipRows, attributes, metrics);
+    boolean namedByColumn = shape == Shape.METRIC_PER_ROW || shape == Shape.PERIODS_ACROSS;
+    String metricColumn = entry.text("metric_column", namedByColumn ? REQUIRED : OPTIONAL);
+    String valueColumn = entry.text("value_column", shape == Shape.METRIC_PER_ROW ? REQUIRED : OPTIONAL);
+    if (metricColumn != null && !namedByColumn) {
+      entry.problem("metric_column", "'metric_column' only applies to the shapes metric_per_row and periods_across;"
+          + " this source has a column per metric (list them under 'metrics').");
+    }
+    if (valueColumn != null && shape != Shape.METRIC_PER_ROW) {
+      entry.problem("value_column", "'value_column' only applies to the shape metric_per_row.");
+    }
+    List<SourceMetric> metrics = metrics(entry.list("metrics", "metric",
+        shape == Shape.COLUMN_PER_METRIC ? REQUIRED : OPTIONAL), shape);
+    VersionKey versionKey = entry.has("version_key") ? entry.choice("version_key", VersionKey.class, REQUIRED) : null;
+    return new Source(id, department, system, kind, format, files, sheet, headerRow, period, csv, skipRows,
+        attributes, metrics, shape, metricColumn, valueColumn, versionKey == null ? VersionKey.FILE_NAME : versionKey);
+  }
+
+  /** A row number, or {@code auto}: the first row that has every column the source reads. */
+  private static int headerRow(Block entry) {
+    if ("auto".equalsIgnoreCase(entry.text("header_row", OPTIONAL))) {
+      return Source.HEADER_AUTO;
+    }
+    Integer row = entry.count("header_row", OPTIONAL);
+    return row == null ? 1 : row;
   }
 
   private static String glob(Block entry) {
@@ -59,9 +84,11 @@ final class SourceReader {
     return files;
   }
 
-  private static PeriodSpec period(Block block) {
+  /** Where the periods are the column headers, there is no period column. */
+  private static PeriodSpec period(Block block, Shape shape) {
     return block == null ? null
-        : new PeriodSpec(block.text("column", REQUIRED), block.choice("grain", Grain.class, REQUIRED));
+        : new PeriodSpec(block.text("column", shape == Shape.PERIODS_ACROSS ? OPTIONAL : REQUIRED),
+            block.choice("grain", Grain.class, REQUIRED));
   }
 
   /** Required exactly for csv files; elsewhere it would have no effect, which hides a mistake. */
@@ -84,7 +111,9 @@ final class SourceReader {
     if (block == null) {
       return null;
     }
+    // A tab cannot be seen (and YAML trims it), so it is written by name.
     String delimiter = block.text("delimiter", REQUIRED);
+    delimiter = "tab".equalsIgnoreCase(delimiter) || "\\t".equals(delimiter) ? "\t" : delimiter;
     String decimal = block.oneOf("decimal", List.of(".", ","), OPTIONAL);
     String dateFormat = block.text("date_format", OPTIONAL);
     if (dateFormat != null && !CsvDialect.DATE_FORMATS.contains(dateFormat)) {
@@ -116,7 +145,7 @@ final class SourceReader {
     return new SkipRule(column, matches);
   }
 
-  private static List<SourceMetric> metrics(List<Block> blocks) {
+  private static List<SourceMetric> metrics(List<Block> blocks, Shape shape) {
     List<SourceMetric> metrics = new ArrayList<>();
     Map<String, Block> byName = new HashMap<>();
     for (Block block : blocks) {
@@ -124,9 +153,16 @@ final class SourceReader {
       Double value = block.number("value", OPTIONAL);
       String name = block.text("name", OPTIONAL);
       Double scale = block.number("scale", OPTIONAL);
+      String unit = block.oneOf("unit", Source.RATIO_UNITS, OPTIONAL);
       boolean hasColumn = block.has("column");
       boolean hasValue = block.has("value");
-      if (hasColumn == hasValue) {
+      if (shape != Shape.COLUMN_PER_METRIC) {
+        // The metric's name is in the file; an entry here only says how a named metric's values are stated.
+        if (hasColumn || hasValue || name == null) {
+          block.problem("With shape " + shape.name().toLowerCase(Locale.ROOT) + " the metric names come from the"
+              + " file; a metric entry gives only a 'name' with its 'unit' or 'scale'.");
+        }
+      } else if (hasColumn == hasValue) {
         block.problem("A metric needs either 'column' (its header in the file) or 'value' (the same number for"
             + " every row), " + (hasColumn ? "not both." : "but it has neither."));
       } else if (hasValue && name == null) {
@@ -138,7 +174,7 @@ final class SourceReader {
         block.problem(name != null ? "name" : "column", "The metric name '" + metricName + "' is already used on line "
             + earlier.line() + " of this source; each metric needs its own name.");
       }
-      metrics.add(new SourceMetric(column, metricName, scale == null ? 1 : scale, value));
+      metrics.add(new SourceMetric(column, metricName, scale == null ? 1 : scale, value, unit));
     }
     return List.copyOf(metrics);
   }

@@ -34,6 +34,7 @@ public final class FileLoader {
   private final PlumblineHome home;
   private final GovernanceModel model;
   private final SourceMatcher matcher;
+  private final LoadSettings settings;
   private final Clock clock;
 
   public FileLoader(Connection connection, PlumblineHome home, GovernanceModel model, Clock clock) {
@@ -41,6 +42,7 @@ public final class FileLoader {
     this.home = home;
     this.model = model;
     this.matcher = new SourceMatcher(model);
+    this.settings = new LoadSettings(model);
     this.clock = clock;
   }
 
@@ -75,11 +77,14 @@ public final class FileLoader {
     try {
       SqlScript.execute(connection, "sql/ingest/incoming.sql");
       readerFor(source).read(connection, file.path(), source);
+      HeaderCheck.requireColumns(connection, source);
       loadId = nextval("load_id_seq");
       archiveName = loadId + "-" + file.name();
-      writeIncomingLoad(file, source, loadId);
+      settings.write(connection, file, source, loadId);
+      SqlScript.execute(connection, "sql/ingest/type_values.sql");
       SqlScript.execute(connection, "sql/ingest/append_to_ledger.sql");
       writeLoadAudit(file, loadId, archiveName, jobExecutionId);
+      Conservation.check(connection, loadId, file.name());
       recordDelivery(file, source.id(), "loaded", loadId, null);
       connection.commit();
     } catch (SQLException | FileRejectedException | RuntimeException e) {
@@ -99,11 +104,11 @@ public final class FileLoader {
       move(file.path(), archived);
       FileOutcome c = counts(file.name(), loadId);
       return new FileOutcome(file.name(), FileOutcome.Kind.COMPLETED_EARLIER, loadId, c.rowsRead(),
-          c.rowsLoaded(), c.rowsSkipped(), null);
+          c.rowsLoaded(), c.rowsSkipped(), c.rowsQuarantined(), null);
     }
     recordDelivery(file, sourceOf(loadId), "duplicate", loadId, "The same bytes were loaded before as load " + loadId + ".");
     move(file.path(), home.archive().resolve("duplicates").resolve(stamp() + "-" + file.name()));
-    return new FileOutcome(file.name(), FileOutcome.Kind.DUPLICATE, loadId, 0, 0, 0,
+    return new FileOutcome(file.name(), FileOutcome.Kind.DUPLICATE, loadId, 0, 0, 0, 0,
         "same bytes as load " + loadId);
   }
 
@@ -128,27 +133,12 @@ public final class FileLoader {
     return FileOutcome.rejected(file.name(), reason);
   }
 
-  private static SourceFileReader readerFor(Source source) {
-    return source.format() == Source.Format.XLSX ? new XlsxFileReader() : new FlatFileReader();
-  }
-
-  private void writeIncomingLoad(InboxFile file, Source source, long loadId) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement(
-        "insert into incoming_load values (?, ?, ?, ?, ?, ?, ?)")) {
-      s.setLong(1, loadId);
-      s.setString(2, source.id());
-      s.setString(3, file.contentHash());
-      s.setTimestamp(4, Timestamp.valueOf(file.receivedAt()));
-      s.setString(5, versionKey(source, file));
-      s.setString(6, source.skipRows() == null ? null : source.skipRows().column());
-      s.setString(7, source.skipRows() == null ? null : source.skipRows().matches());
-      s.executeUpdate();
-    }
-  }
-
-  /** Files of one source with the same name are versions of one document. */
-  private static String versionKey(Source source, InboxFile file) {
-    return source.id() + "/" + file.name();
+  static SourceFileReader readerFor(Source source) {
+    return switch (source.format()) {
+      case XLSX -> new XlsxFileReader();
+      case CSV -> new CsvFileReader();
+      default -> new FlatFileReader();
+    };
   }
 
   private void writeLoadAudit(InboxFile file, long loadId, String archiveName, Long jobExecutionId)
@@ -164,7 +154,8 @@ public final class FileLoader {
         s.setLong(5, jobExecutionId);
       }
       s.setString(6, model.configVersion());
-      s.setLong(7, loadId);
+      s.setString(7, file.path().toAbsolutePath().toString());
+      s.setLong(8, loadId);
       s.executeUpdate();
     }
   }
@@ -218,11 +209,12 @@ public final class FileLoader {
 
   private FileOutcome counts(String fileName, long loadId) throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(
-        "select rows_read, rows_loaded, rows_skipped from load_audit where load_id = ?")) {
+        "select rows_read, rows_loaded, rows_skipped, rows_quarantined from load_audit where load_id = ?")) {
       s.setLong(1, loadId);
       try (ResultSet r = s.executeQuery()) {
         r.next();
-        return new FileOutcome(fileName, FileOutcome.Kind.LOADED, loadId, r.getLong(1), r.getLong(2), r.getLong(3), null);
+        return new FileOutcome(fileName, FileOutcome.Kind.LOADED, loadId, r.getLong(1), r.getLong(2), r.getLong(3),
+            r.getLong(4), null);
       }
     }
   }

@@ -6,9 +6,10 @@ package org.plumbline.ingest;
  * @param rowsRead every row read from the file (data and layout rows)
  * @param rowsLoaded the rows that carry values
  * @param rowsSkipped layout rows (totals) kept in the ledger but not used as values
+ * @param rowsQuarantined rows that could not be read, typed or mapped, kept in raw_quarantine
  */
 public record FileOutcome(String fileName, Kind kind, Long loadId, long rowsRead, long rowsLoaded,
-    long rowsSkipped, String reason) {
+    long rowsSkipped, long rowsQuarantined, String reason) {
 
   public enum Kind {
     /** Loaded into the ledger. */
@@ -22,6 +23,6 @@ public record FileOutcome(String fileName, Kind kind, Long loadId, long rowsRead
   }
 
   static FileOutcome rejected(String fileName, String reason) {
-    return new FileOutcome(fileName, Kind.REJECTED, null, 0, 0, 0, reason);
+    return new FileOutcome(fileName, Kind.REJECTED, null, 0, 0, 0, 0, reason);
   }
 }

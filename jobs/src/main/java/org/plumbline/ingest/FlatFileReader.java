@@ -12,7 +12,7 @@ import org.plumbline.governance.Source;
 import org.plumbline.system.SqlScript;
 
 /**
- * CSV, JSON and Parquet, read by DuckDB's own engine (set-based, no row passes through Java):
+ * JSON and Parquet, read by DuckDB's own engine (set-based, no row passes through Java):
  * the format's script materialises the file as text columns, then one statement numbers the
  * records and collects their fields.
  */
@@ -20,52 +20,26 @@ final class FlatFileReader implements SourceFileReader {
 
   @Override
   public void read(Connection connection, Path file, Source source) throws SQLException, FileRejectedException {
-    int headerRow = readIntoFlatTable(connection, file, source);
-    List<String> columns = flatColumns(connection);
-    try (PreparedStatement sheet = connection.prepareStatement(
-        "insert into incoming_sheet values ('', ?, ?)")) {
-      sheet.setInt(1, headerRow);
-      sheet.setArray(2, connection.createArrayOf("VARCHAR", columns.toArray()));
-      sheet.executeUpdate();
+    String path = file.toAbsolutePath().toString();
+    try {
+      runWithPath(connection, source.format() == Source.Format.PARQUET
+          ? "sql/ingest/read_parquet.sql" : "sql/ingest/read_json.sql", path);
+    } catch (SQLException e) {
+      throw new FileRejectedException("DuckDB could not read it as " + source.format().name() + " for source '"
+          + source.id() + "': " + DuckDbMessages.firstLine(e), e);
     }
+    recordHeader(connection, 0);
     try (PreparedStatement rows = connection.prepareStatement(SqlScript.text("sql/ingest/flat_to_rows.sql"))) {
-      rows.setInt(1, headerRow);
       rows.executeUpdate();
     }
   }
 
-  /** Returns the line of the header, 0 for formats without one. */
-  private static int readIntoFlatTable(Connection connection, Path file, Source source)
-      throws SQLException, FileRejectedException {
-    String path = file.toAbsolutePath().toString();
-    try {
-      switch (source.format()) {
-        case CSV -> {
-          Source.CsvDialect csv = source.csv();
-          try (PreparedStatement read = connection.prepareStatement(SqlScript.text("sql/ingest/read_csv.sql"))) {
-            read.setString(1, path);
-            read.setInt(2, source.headerRow() - 1);
-            read.setString(3, csv.delimiter());
-            read.setString(4, duckDbEncoding(csv.encoding()));
-            read.execute();
-          }
-          return source.headerRow();
-        }
-        case PARQUET -> {
-          runWithPath(connection, "sql/ingest/read_parquet.sql", path);
-          return 0;
-        }
-        case JSON -> {
-          runWithPath(connection, "sql/ingest/read_json.sql", path);
-          return 0;
-        }
-        default -> throw new IllegalArgumentException(source.format() + " is not a flat format");
-      }
-    } catch (SQLException e) {
-      throw new FileRejectedException(
-          "DuckDB could not read it as " + source.format().name() + " for source '" + source.id() + "': "
-              + DuckDbMessages.firstLine(e),
-          e);
+  /** The flat file's columns as its one sheet's header; {@code line} is 0 where there is none. */
+  static void recordHeader(Connection connection, int line) throws SQLException {
+    try (PreparedStatement sheet = connection.prepareStatement("insert into incoming_sheet values ('', ?, ?)")) {
+      sheet.setInt(1, line);
+      sheet.setArray(2, connection.createArrayOf("VARCHAR", flatColumns(connection).toArray()));
+      sheet.executeUpdate();
     }
   }
 

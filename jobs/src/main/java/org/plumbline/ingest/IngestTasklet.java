@@ -22,7 +22,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Loads the inbox one file per call, oldest arrival first, so each file is its own unit of
  * work: a run stopped half-way has committed whole files only, and its restart picks up the
  * files still in the inbox. The step's counts are the ledger's: read = rows read, written =
- * rows loaded as values, filtered = layout rows (totals) kept but not used.
+ * rows loaded as values, filtered = layout rows (totals) kept but not used, skipped = rows
+ * quarantined (taken from load_audit, so the console and {@code status} show real numbers).
  */
 public final class IngestTasklet implements Tasklet {
 
@@ -55,6 +56,8 @@ public final class IngestTasklet implements Tasklet {
     step.setReadCount(step.getReadCount() + outcome.rowsRead());
     contribution.incrementWriteCount(outcome.rowsLoaded());
     contribution.incrementFilterCount(outcome.rowsSkipped());
+    // Quarantined rows are the step's skips: stored with their reason, never silent.
+    step.setProcessSkipCount(step.getProcessSkipCount() + outcome.rowsQuarantined());
     listeners.forEach(l -> l.afterFile(outcome));
     return RepeatStatus.CONTINUABLE;
   }

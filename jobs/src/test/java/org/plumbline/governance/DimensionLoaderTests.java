@@ -100,7 +100,8 @@ class DimensionLoaderTests {
                 null, ".", "Week starting"),
             Arrays.asList("qual_audit_scores", "self_reported", "csv", null, 1, "Auditdatum", "day", "%d.%m.%Y",
                 ",", null));
-    assertThat(rows("select * from dim_source_metric where source_id in ('prod_weekly_kpis', 'crm_complaints')"
+    assertThat(rows("select source_id, metric_ordinal, column_name, metric_name, scale, constant_value"
+        + " from dim_source_metric where source_id in ('prod_weekly_kpis', 'crm_complaints')"
         + " order by source_id, metric_ordinal")).containsExactly(
         Arrays.asList("crm_complaints", 1, null, "complaints", 1.0, 1.0),
         Arrays.asList("prod_weekly_kpis", 1, "Units produced", "Units produced", 1.0, null),

@@ -116,7 +116,7 @@ class NightlyJobTests {
 
   @Test
   void everyValueIsTyped() throws Exception {
-    assertThat(DemoHome.query(home, "select count(*) from stg_observation where problem is not null").get(0).get(0))
+    assertThat(DemoHome.query(home, "select count(*) from raw_quarantine").get(0).get(0))
         .isEqualTo(0L);
   }
 

@@ -1,0 +1,66 @@
+package org.plumbline.ingest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.duckdb.DuckDBConnection;
+import org.plumbline.governance.Source;
+import org.plumbline.system.SqlScript;
+
+/**
+ * CSV and TSV, read set-based by DuckDB with the dialect from sources.yml; lines that do not
+ * split into the header's fields are kept as quarantined rows. A Java pass
+ * ({@link CsvLineScanner}) supplies the editor's line numbers and an independent record
+ * count: if DuckDB accounted for fewer records than the file holds, the file is rejected
+ * rather than loaded short.
+ */
+final class CsvFileReader implements SourceFileReader {
+
+  @Override
+  public void read(Connection connection, Path file, Source source) throws SQLException, FileRejectedException {
+    Source.CsvDialect csv = source.csv();
+    int headerLine = source.headerAutoDetected() ? 1 : source.headerRow();
+    String path = file.toAbsolutePath().toString();
+    CsvLineScanner.Result scanned;
+    try {
+      scanned = CsvLineScanner.scan(connection.unwrap(DuckDBConnection.class), file, csv.encoding(), headerLine);
+    } catch (IOException e) {
+      throw new FileRejectedException("It could not be read: " + e.getMessage(), e);
+    }
+    try (PreparedStatement read = connection.prepareStatement(SqlScript.text("sql/ingest/read_csv.sql"))) {
+      read.setString(1, path);
+      read.setInt(2, headerLine - 1);
+      read.setString(3, csv.delimiter());
+      read.setString(4, FlatFileReader.duckDbEncoding(csv.encoding()));
+      read.execute();
+    } catch (SQLException e) {
+      throw new FileRejectedException("DuckDB could not read it as CSV with the dialect of source '" + source.id()
+          + "' (delimiter \"" + csv.delimiter() + "\", encoding " + csv.encoding() + "): "
+          + DuckDbMessages.firstLine(e), e);
+    }
+    FlatFileReader.recordHeader(connection, headerLine);
+    try (PreparedStatement rows = connection.prepareStatement(SqlScript.text("sql/ingest/csv_to_rows.sql"))) {
+      rows.setInt(1, headerLine);
+      rows.setInt(2, headerLine);
+      rows.executeUpdate();
+    }
+    long read = count(connection);
+    if (read != scanned.records()) {
+      throw new FileRejectedException("The file has " + scanned.records() + " records after the header (line "
+          + headerLine + "), but the CSV reader accounted for " + read + "; loading it would lose rows. Check the"
+          + " delimiter \"" + csv.delimiter() + "\", quotes that are never closed, and the header_row of source '"
+          + source.id() + "'.");
+    }
+  }
+
+  private static long count(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("select count(*) from incoming_row")) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package org.plumbline.ingest;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.plumbline.governance.Source;
+
+/**
+ * A file whose header lacks a column its source reads is rejected whole: loading it would
+ * quarantine every row for one config mistake, or worse, read the wrong column.
+ */
+final class HeaderCheck {
+
+  private HeaderCheck() {}
+
+  static void requireColumns(Connection connection, Source source) throws SQLException, FileRejectedException {
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("select sheet_name, header_row, column_names from incoming_sheet")) {
+      while (r.next()) {
+        List<String> header = header(r.getArray(3));
+        List<String> missing = new ArrayList<>(source.columnsRead());
+        missing.removeAll(header);
+        if (!missing.isEmpty()) {
+          String where = r.getString(1).isEmpty() ? "line " + r.getInt(2) : "sheet '" + r.getString(1) + "', row "
+              + r.getInt(2);
+          throw new FileRejectedException("The header (" + where + ") has no column " + quoted(missing)
+              + ", which source '" + source.id() + "' in sources.yml reads; the header is " + quoted(header)
+              + ". Fix the source's column names or header_row, then put the file back in the inbox.");
+        }
+      }
+    }
+  }
+
+  private static List<String> header(Array array) throws SQLException {
+    return Arrays.stream((Object[]) array.getArray()).map(o -> o == null ? "" : o.toString()).toList();
+  }
+
+  private static String quoted(List<String> names) {
+    return String.join(", ", names.stream().map(n -> "\"" + n + "\"").toList());
+  }
+}

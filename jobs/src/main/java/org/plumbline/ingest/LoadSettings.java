@@ -1,0 +1,87 @@
+package org.plumbline.ingest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.plumbline.governance.GovernanceModel;
+import org.plumbline.governance.Source;
+import org.plumbline.governance.Source.Shape;
+import org.plumbline.governance.Source.SourceMetric;
+
+/**
+ * Writes the source's column map for the file being loaded into the scratch tables that
+ * {@code sql/ingest/type_values.sql} types against, every value as a bound parameter.
+ */
+final class LoadSettings {
+
+  private final UnitConversion units;
+
+  LoadSettings(GovernanceModel model) {
+    this.units = new UnitConversion(model);
+  }
+
+  void write(Connection connection, InboxFile file, Source source, long loadId) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(
+        "insert into incoming_load values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      Source.CsvDialect csv = source.csv();
+      s.setLong(1, loadId);
+      s.setString(2, source.id());
+      s.setString(3, file.contentHash());
+      s.setTimestamp(4, Timestamp.valueOf(file.receivedAt()));
+      s.setString(5, file.name());
+      // Files of one source with the same name are versions of one document, unless the
+      // source says its versions are told apart by the periods they cover (set once typed).
+      s.setString(6, source.id() + "/" + file.name());
+      s.setBoolean(7, source.versionKey() == Source.VersionKey.PERIODS);
+      s.setString(8, source.shape().name().toLowerCase(Locale.ROOT));
+      s.setString(9, source.period() == null ? null : source.period().column());
+      s.setString(10, csv == null ? null : csv.dateFormat());
+      s.setString(11, csv == null || csv.decimal() == null ? "." : csv.decimal());
+      s.setString(12, source.metricColumn());
+      s.setString(13, source.valueColumn());
+      s.setString(14, source.skipRows() == null ? null : source.skipRows().column());
+      s.setString(15, source.skipRows() == null ? null : source.skipRows().matches());
+      s.executeUpdate();
+    }
+    writeMetrics(connection, source);
+    try (PreparedStatement s = connection.prepareStatement("insert into incoming_attribute values (?, ?)")) {
+      for (Map.Entry<String, String> attribute : source.attributes().entrySet()) {
+        s.setString(1, attribute.getKey());
+        s.setString(2, attribute.getValue());
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  private void writeMetrics(Connection connection, Source source) throws SQLException {
+    Map<String, SourceMetric> byName = new LinkedHashMap<>();
+    if (source.shape() == Shape.COLUMN_PER_METRIC) {
+      source.metrics().forEach(m -> byName.put(m.name(), m));
+    } else {
+      // Names come from the file: every local KPI name of the department converts to its
+      // KPI's unit; a metric entry in the config says how a name's values are stated.
+      units.localNames(source).keySet().forEach(name -> byName.put(name, null));
+      source.metrics().forEach(m -> byName.put(m.name(), m));
+    }
+    try (PreparedStatement s = connection.prepareStatement("insert into incoming_metric values (?, ?, ?, ?, ?, ?)")) {
+      int ordinal = 0;
+      for (Map.Entry<String, SourceMetric> entry : byName.entrySet()) {
+        SourceMetric metric = entry.getValue();
+        UnitConversion.Factors factors = units.of(source, entry.getKey(), metric);
+        s.setInt(1, ++ordinal);
+        s.setString(2, metric == null ? null : metric.column());
+        s.setString(3, entry.getKey());
+        s.setDouble(4, factors.factor());
+        s.setObject(5, factors.percentFactor());
+        s.setObject(6, metric == null ? null : metric.constantValue());
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+}

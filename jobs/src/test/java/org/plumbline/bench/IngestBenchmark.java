@@ -1,0 +1,197 @@
+package org.plumbline.bench;
+
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.stream.Stream;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.plumbline.governance.GovernanceLoader;
+import org.plumbline.governance.GovernanceModel;
+import org.plumbline.ingest.FileLoader;
+import org.plumbline.ingest.FileOutcome;
+import org.plumbline.system.ExampleConfig;
+import org.plumbline.system.PlumblineHome;
+import org.plumbline.system.Warehouse;
+
+/**
+ * The ingest benchmark of bench/RESULTS.md: not a test, never run by {@code mvn verify}.
+ * Run it as bench/README.md says, with -Xmx256m. Compares the full load (typing, validation,
+ * lineage, quarantine, conservation) with DuckDB's bare read_csv and with fastexcel-reader
+ * reading the same XLSX without loading.
+ */
+public final class IngestBenchmark {
+
+  private static final String SOURCES = """
+
+      - id: bench_csv
+        system: MES
+        kind: system_of_record
+        format: csv
+        files: "bench_*.csv"
+        csv: { delimiter: "," }
+        shape: metric_per_row
+        metric_column: metric
+        value_column: value
+        period: { column: day, grain: day }
+        attributes: { part_id: part_no, lot_id: lot_id }
+
+      - id: bench_xlsx
+        system: MES
+        kind: system_of_record
+        format: xlsx
+        files: "bench_*.xlsx"
+        period: { column: day, grain: day }
+        attributes: { part_id: part_no, lot_id: lot_id }
+        metrics:
+          - { column: produced, name: produced_units }
+          - { column: inspected, name: inspected_units }
+          - { column: rejected, name: rejected_units }
+    """;
+
+  public static void main(String[] args) throws Exception {
+    int csvRows = args.length > 0 ? Integer.parseInt(args[0]) : 5_000_000;
+    int xlsxRows = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+    Path work = Files.createTempDirectory("plumbline-bench");
+    Path csv = work.resolve("bench_data.csv");
+    Path xlsx = work.resolve("bench_data.xlsx");
+    writeCsv(csv, csvRows);
+    writeXlsx(xlsx, xlsxRows);
+    System.out.printf("CSV %,d rows x 8 columns, %,d MB; XLSX %,d rows x 8 columns, %,d MB%n", csvRows,
+        Files.size(csv) >> 20, xlsxRows, Files.size(xlsx) >> 20);
+
+    double bare = bareReadCsv(work.resolve("bare.duckdb"), csv);
+    double xlsxBare = bareReadXlsx(xlsx);
+    PlumblineHome home = home(work.resolve("home"));
+    GovernanceModel model = new GovernanceLoader().load(home.governance());
+    try (Warehouse warehouse = Warehouse.open(home.warehouseFile(), "2GB", 2)) {
+      FileLoader loader = new FileLoader(warehouse.connection(), home, model, Clock.systemUTC());
+      double csvLoad = load(loader, home, csv);
+      double xlsxLoad = load(loader, home, xlsx);
+      System.out.printf("CSV   DuckDB read_csv into a table: %6.2f s (%,.0f rows/s)%n", bare, csvRows / bare);
+      System.out.printf("CSV   Plumbline load:               %6.2f s (%,.0f rows/s), %.2fx read_csv's throughput%n",
+          csvLoad, csvRows / csvLoad, bare / csvLoad);
+      System.out.printf("XLSX  fastexcel-reader, read only:  %6.2f s%n", xlsxBare);
+      System.out.printf("XLSX  Plumbline load:               %6.2f s, %.2fx the bare read's time%n", xlsxLoad,
+          xlsxLoad / xlsxBare);
+    }
+    long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+        .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    System.out.printf("Heap: max %,d MB, peak used (sum of pools' peaks) %,d MB%n",
+        Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
+  }
+
+  private static PlumblineHome home(Path root) throws Exception {
+    PlumblineHome home = new PlumblineHome(root);
+    ExampleConfig.writeIfAbsent(home);
+    Path sources = home.governance().resolve("sources.yml");
+    Files.writeString(sources, Files.readString(sources) + SOURCES);
+    Files.createDirectories(home.inbox());
+    return home;
+  }
+
+  private static double load(FileLoader loader, PlumblineHome home, Path file) throws Exception {
+    Path delivered = home.inbox().resolve(file.getFileName());
+    Files.copy(file, delivered);
+    long start = System.nanoTime();
+    FileOutcome outcome = loader.load(delivered, null);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.println("  " + outcome);
+    return seconds;
+  }
+
+  private static double bareReadCsv(Path db, Path csv) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db); Statement s = c.createStatement()) {
+      s.execute("set threads = 2");
+      s.execute("set memory_limit = '2GB'");
+      long start = System.nanoTime();
+      try (PreparedStatement p = c.prepareStatement("create table t as select * from read_csv(?)")) {
+        p.setString(1, csv.toString());
+        p.execute();
+      }
+      return (System.nanoTime() - start) / 1e9;
+    }
+  }
+
+  private static double bareReadXlsx(Path xlsx) throws Exception {
+    long start = System.nanoTime();
+    long cells = 0;
+    try (ReadableWorkbook wb = new ReadableWorkbook(xlsx.toFile());
+        Stream<Row> rows = wb.getFirstSheet().openStream()) {
+      for (Iterator<Row> it = rows.iterator(); it.hasNext(); ) {
+        Row row = it.next();
+        for (int c = 0; c < row.getCellCount(); c++) {
+          if (row.getCell(c) != null && row.getCell(c).getRawValue() != null) {
+            cells++;
+          }
+        }
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("  fastexcel-reader read %,d cells%n", cells);
+    return seconds;
+  }
+
+  private static void writeCsv(Path file, int rows) throws Exception {
+    String[] metrics = {"produced_units", "inspected_units", "rejected_units", "rework_minutes"};
+    LocalDate first = LocalDate.of(2025, 1, 1);
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write("day,part_no,lot_id,metric,value,unit,line,note\n");
+      for (int i = 0; i < rows; i++) {
+        out.write(first.plusDays(i % 365).toString());
+        out.write(",V-");
+        out.write(Integer.toString(100 + i % 37));
+        out.write(",L");
+        out.write(Integer.toString(i / 50));
+        out.write(',');
+        out.write(metrics[i % 4]);
+        out.write(',');
+        out.write(Integer.toString(i % 997));
+        out.write(i % 4 == 3 ? ",min,L" : ",pcs,L");
+        out.write(Integer.toString(i % 3));
+        out.write(i % 1000 == 0 ? ",\"checked, ok\"\n" : ",\n");
+      }
+    }
+  }
+
+  private static void writeXlsx(Path file, int rows) throws Exception {
+    try (OutputStream out = Files.newOutputStream(file)) {
+      Workbook wb = new Workbook(out, "bench", "1.0");
+      Worksheet ws = wb.newWorksheet("Lots");
+      String[] header = {"day", "part_no", "lot_id", "produced", "inspected", "rejected", "line", "note"};
+      for (int c = 0; c < header.length; c++) {
+        ws.value(0, c, header[c]);
+      }
+      LocalDate first = LocalDate.of(2025, 1, 1);
+      for (int i = 1; i <= rows; i++) {
+        ws.value(i, 0, first.plusDays(i % 365));
+        ws.style(i, 0).format("yyyy-mm-dd").set();
+        ws.value(i, 1, "V-" + (100 + i % 37));
+        ws.value(i, 2, "L" + i / 50);
+        ws.value(i, 3, 100 + i % 50);
+        ws.value(i, 4, 90 + i % 10);
+        ws.value(i, 5, i % 7);
+        ws.value(i, 6, "L" + i % 3);
+        ws.value(i, 7, i % 1000 == 0 ? "checked" : "");
+        if (i % 10_000 == 0) {
+          ws.flush();
+        }
+      }
+      wb.finish();
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package org.plumbline.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvIngestTests {
+
+  private static final String SOURCES = """
+
+      - id: test_audits
+        department: QUAL
+        kind: self_reported
+        format: csv
+        files: "audits*.csv"
+        csv: { delimiter: ";", decimal: ",", date_format: "%d.%m.%Y" }
+        period: { column: Datum, grain: day }
+        metrics:
+          - { column: "Ergebnis (%)" }
+
+      - id: test_export
+        system: MES
+        kind: system_of_record
+        format: csv
+        files: "export_*.csv"
+        csv: { delimiter: "," }
+        version_key: periods
+        period: { column: day, grain: day }
+        metrics:
+          - { column: qty, name: produced_units }
+    """;
+
+  @TempDir Path root;
+  private IngestHome home;
+
+  @BeforeEach
+  void open() throws Exception {
+    home = new IngestHome(root, SOURCES);
+  }
+
+  @AfterEach
+  void close() {
+    home.close();
+  }
+
+  @Test
+  void everyRowIsLoadedOrQuarantinedWithItsEditorLine() throws Exception {
+    // given: a note spanning lines, a blank line, a value that is no number, a ragged line
+    String csv = "Datum;Ergebnis (%);Bemerkung\n"
+        + "06.01.2025;97,5;\"erste\nzweite Zeile\"\n"
+        + "\n"
+        + "07.01.2025;n/a;\n"
+        + "08.01.2025;\"98 %\";ok;zu viel\n"
+        + "09.01.2025;1.234,5;ok\n";
+    Path file = home.deliver("audits_1.csv", csv);
+
+    // when
+    FileOutcome outcome = home.load(file);
+
+    // then
+    assertThat(outcome.kind()).isEqualTo(FileOutcome.Kind.LOADED);
+    assertThat(List.of(outcome.rowsRead(), outcome.rowsLoaded(), outcome.rowsSkipped(), outcome.rowsQuarantined()))
+        .containsExactly(4L, 2L, 0L, 2L);
+    assertThat(home.query("select row_number, value_text, value from raw_value order by row_number"))
+        .containsExactly(List.of(2, "97,5", 97.5), List.of(7, "1.234,5", 1234.5));
+    assertThat(home.query("select row_number, reason, fields from raw_quarantine order by row_number"))
+        .containsExactly(
+            List.of(5, "The value \"n/a\" in column \"Ergebnis (%)\" is not a number.", java.util.Arrays.asList("07.01.2025", "n/a", null)),
+            List.of(6, "The line could not be split into the header's fields: Expected Number of Columns: 3 Found: 4",
+                List.of("08.01.2025;\"98 %\";ok;zu viel")));
+    assertThat(home.query("select rows_read, rows_loaded + rows_skipped + rows_quarantined, file_name from load_audit"))
+        .containsExactly(List.of(4L, 4L, "audits_1.csv"));
+  }
+
+  @Test
+  void theSameBytesAgainUnderAnyNameAddNothing() throws Exception {
+    // given
+    String csv = "day,qty\n2025-01-06,10\n2025-01-07,12\n";
+    home.load(home.deliver("export_a.csv", csv));
+
+    // when
+    FileOutcome again = home.load(home.deliver("export_b.csv", csv));
+
+    // then
+    assertThat(again.kind()).isEqualTo(FileOutcome.Kind.DUPLICATE);
+    assertThat(home.query("select count(*) from raw_row")).containsExactly(List.of(2L));
+    assertThat(home.query("select outcome from file_delivery order by delivery_id"))
+        .containsExactly(List.of("loaded"), List.of("duplicate"));
+    assertThat(Files.exists(home.home.archive().resolve("duplicates"))).isTrue();
+  }
+
+  @Test
+  void aNewVersionOfTheSamePeriodsIsKeptBesideTheEarlierOne() throws Exception {
+    // given: a system re-exports the same days under a new name, with one value corrected
+    home.load(home.deliver("export_0101.csv", "day,qty\n2025-01-06,10\n2025-01-07,12\n"));
+
+    // when
+    home.load(home.deliver("export_0102.csv", "day,qty\n2025-01-06,10\n2025-01-07,13\n"));
+
+    // then
+    assertThat(home.query("select version_key, count(*) from load_audit group by all"))
+        .containsExactly(List.of("test_export/periods 2025-01-06..2025-01-07", 2L));
+    assertThat(home.query("select load_id, value from raw_value where period_date = date '2025-01-07' order by 1"))
+        .containsExactly(List.of(1L, 12.0), List.of(2L, 13.0));
+  }
+
+  @Test
+  void aFileNamedWithAQuoteAndASemicolonIsReadLiterally() throws Exception {
+    // given: a name that would break SQL built by concatenation, and one that is a glob
+    Path quoted = home.deliver("export_'; drop table raw_row; --.csv", "day,qty\n2025-01-06,10\n");
+    Path glob = home.deliver("export_[1]*.csv", "day,qty\n2025-01-06,11\n");
+
+    // when
+    FileOutcome first = home.load(quoted);
+    FileOutcome second = home.load(glob);
+
+    // then
+    assertThat(List.of(first.rowsLoaded(), second.rowsLoaded())).containsExactly(1L, 1L);
+    assertThat(home.query("select file_name from load_audit order by load_id"))
+        .containsExactly(List.of("export_'; drop table raw_row; --.csv"), List.of("export_[1]*.csv"));
+  }
+
+  @Test
+  void aFileMissingAConfiguredColumnIsRejectedWholeWithTheReason() throws Exception {
+    // given
+    Path file = home.deliver("audits_2.csv", "Date;Score\n06.01.2025;97\n");
+
+    // when
+    FileOutcome outcome = home.load(file);
+
+    // then
+    assertThat(outcome.kind()).isEqualTo(FileOutcome.Kind.REJECTED);
+    assertThat(outcome.reason()).contains("has no column \"Datum\", \"Ergebnis (%)\"").contains("test_audits");
+    assertThat(home.home.rejected().resolve("audits_2.csv.reason.txt")).exists();
+    assertThat(home.query("select count(*) from load_audit")).containsExactly(List.of(0L));
+  }
+
+  @Test
+  void aFileInTheWrongEncodingIsRejectedNotMangled() throws Exception {
+    // given: Latin-1 bytes in a source declared UTF-8
+    Path file = home.deliver("export_latin1.csv", "day,qty,note\n2025-01-06,10,Gr\u00fc\u00dfe\n"
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+    // when
+    FileOutcome outcome = home.load(file);
+
+    // then
+    assertThat(outcome.kind()).isEqualTo(FileOutcome.Kind.REJECTED);
+    assertThat(outcome.reason()).contains("not valid text in its declared encoding");
+  }
+}

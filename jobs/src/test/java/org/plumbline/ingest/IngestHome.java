@@ -1,0 +1,81 @@
+package org.plumbline.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.plumbline.governance.GovernanceLoader;
+import org.plumbline.governance.GovernanceModel;
+import org.plumbline.system.ExampleConfig;
+import org.plumbline.system.PlumblineHome;
+import org.plumbline.system.Warehouse;
+
+/** A home folder with the example governance model plus extra sources, and a real warehouse. */
+final class IngestHome implements AutoCloseable {
+
+  final PlumblineHome home;
+  final Warehouse warehouse;
+  final FileLoader loader;
+  final GovernanceModel model;
+
+  IngestHome(Path root, String extraSources) throws Exception {
+    home = new PlumblineHome(root);
+    ExampleConfig.writeIfAbsent(home);
+    Path sources = home.governance().resolve("sources.yml");
+    Files.writeString(sources, Files.readString(sources) + extraSources, StandardCharsets.UTF_8);
+    model = new GovernanceLoader().load(home.governance());
+    Files.createDirectories(home.inbox());
+    warehouse = Warehouse.open(home.warehouseFile(), "1GB", 2);
+    loader = new FileLoader(warehouse.connection(), home, model,
+        Clock.fixed(Instant.parse("2026-01-31T20:00:00Z"), ZoneOffset.UTC));
+  }
+
+  Path deliver(String name, byte[] bytes) throws Exception {
+    Path file = home.inbox().resolve(name);
+    Files.write(file, bytes);
+    return file;
+  }
+
+  Path deliver(String name, String text) throws Exception {
+    return deliver(name, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  FileOutcome load(Path file) {
+    return loader.load(file, null);
+  }
+
+  List<List<Object>> query(String sql, Object... parameters) throws SQLException {
+    Connection c = warehouse.connection();
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        s.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet r = s.executeQuery()) {
+        List<List<Object>> rows = new ArrayList<>();
+        int n = r.getMetaData().getColumnCount();
+        while (r.next()) {
+          List<Object> row = new ArrayList<>();
+          for (int i = 1; i <= n; i++) {
+            Object value = r.getObject(i);
+            row.add(value instanceof java.sql.Array a ? java.util.Arrays.asList((Object[]) a.getArray()) : value);
+          }
+          rows.add(row);
+        }
+        return rows;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    warehouse.close();
+  }
+}

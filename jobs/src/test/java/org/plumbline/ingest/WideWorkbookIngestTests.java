@@ -1,0 +1,125 @@
+package org.plumbline.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A department's wide workbook the code has never seen, onboarded by config alone. */
+class WideWorkbookIngestTests {
+
+  private static final String SOURCES = """
+
+      - id: prod_monthly_board
+        department: PROD
+        kind: self_reported
+        format: xlsx
+        files: "Board_*.xlsx"
+        sheet: KPIs
+        header_row: auto
+        shape: periods_across
+        metric_column: Kennzahl
+        period: { grain: week }
+        skip_rows: { column: Kennzahl, matches: "(?i)^summe" }
+        version_key: periods
+        metrics:
+          - { name: "Critical parts inspected", unit: fraction }
+    """;
+
+  @TempDir Path root;
+  private IngestHome home;
+
+  @BeforeEach
+  void open() throws Exception {
+    home = new IngestHome(root, SOURCES);
+  }
+
+  @AfterEach
+  void close() {
+    home.close();
+  }
+
+  @Test
+  void periodsAcrossTheColumnsAreUnpivotedAndConvertedToTheKpisUnit() throws Exception {
+    // given: a title row, the header in row 3 with weeks as dates and a totals column
+    Path file = home.home.inbox().resolve("Board_2025.xlsx");
+    writeBoard(file);
+
+    // when
+    FileOutcome outcome = home.load(file);
+
+    // then: 3 rows read: two metrics loaded, the totals row kept as layout; "n/a" quarantined
+    assertThat(List.of(outcome.rowsRead(), outcome.rowsLoaded(), outcome.rowsSkipped(), outcome.rowsQuarantined()))
+        .containsExactly(4L, 2L, 1L, 1L);
+    assertThat(home.query("select row_number, metric_name, period_date::varchar, value from raw_value"
+        + " order by row_number, period_date")).containsExactly(
+            List.of(4, "Units produced", "2025-01-06", 1200.0),
+            List.of(4, "Units produced", "2025-01-13", 1250.0),
+            List.of(5, "Critical parts inspected", "2025-01-06", 98.0),
+            List.of(5, "Critical parts inspected", "2025-01-13", 100.0));
+    assertThat(home.query("select row_number, reason from raw_quarantine")).containsExactly(
+        List.of(6, "The value \"n/a\" in column \"2025-01-13\" is not a number."));
+    assertThat(home.query("select version_key from load_audit")).containsExactly(
+        List.of("prod_monthly_board/periods 2025-01-06..2025-01-13"));
+  }
+
+  @Test
+  void aPreviewShowsTheReadingAndLoadsNothing() throws Exception {
+    // given
+    Path file = root.resolve("Board_preview.xlsx");
+    writeBoard(file);
+    StringWriter text = new StringWriter();
+
+    // when
+    boolean readable = new FilePreview(home.model).show(file, 5, new PrintWriter(text, true));
+
+    // then
+    assertThat(readable).isTrue();
+    assertThat(text.toString()).contains("== Header as read").contains("Kennzahl, 2025-01-06, 2025-01-13, Summe")
+        .contains("Would be quarantined").contains("is not a number").contains("Nothing was loaded");
+    assertThat(home.query("select count(*) from load_audit")).containsExactly(List.of(0L));
+    assertThat(file).exists();
+  }
+
+  private static void writeBoard(Path file) throws Exception {
+    try (OutputStream out = Files.newOutputStream(file)) {
+      Workbook wb = new Workbook(out, "Excel", "1.0");
+      Worksheet ws = wb.newWorksheet("KPIs");
+      ws.value(0, 0, "Produktion: Kennzahlen je Woche");
+      ws.value(2, 0, "Kennzahl");
+      ws.value(2, 1, LocalDate.of(2025, 1, 6));
+      ws.style(2, 1).format("dd.mm.yyyy").set();
+      ws.value(2, 2, LocalDate.of(2025, 1, 13));
+      ws.style(2, 2).format("dd.mm.yyyy").set();
+      ws.value(2, 3, "Summe");
+      row(ws, 3, "Units produced", 1200, 1250, 2450);
+      row(ws, 4, "Critical parts inspected", 0.98, 1.0, null);
+      ws.style(4, 1).format("0%").set();
+      ws.value(5, 0, "Output per shift");
+      ws.value(5, 1, 400);
+      ws.value(5, 2, "n/a");
+      row(ws, 6, "Summe", 1201, 1251, 2452);
+      wb.finish();
+    }
+  }
+
+  private static void row(Worksheet ws, int r, String name, Number a, Number b, Number total) {
+    ws.value(r, 0, name);
+    ws.value(r, 1, a);
+    ws.value(r, 2, b);
+    if (total != null) {
+      ws.value(r, 3, total);
+    }
+  }
+}
