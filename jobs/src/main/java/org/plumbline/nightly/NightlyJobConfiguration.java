@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.plumbline.governance.GovernanceModel;
 import org.plumbline.ingest.IngestListener;
 import org.plumbline.ingest.IngestTasklet;
+import org.plumbline.lake.LakeTasklet;
 import org.plumbline.publish.PublishTasklet;
 import org.plumbline.reconcile.ReconcileTasklet;
 import org.plumbline.report.ReportRenderer;
@@ -25,7 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The nightly job: load the inbox into the ledger, rebuild the reconciliation, render the
- * report, publish the analysts' copy. Parameters: {@code asOf} (the date the run judges,
+ * report, publish the analysts' snapshot, refresh the Parquet lake. Parameters: {@code asOf} (the date the run judges,
  * identifying) and {@code run} (a launch stamp, so the same date can be run again).
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,10 +35,10 @@ class NightlyJobConfiguration {
   static final String JOB_NAME = "nightly";
 
   @Bean
-  Job nightly(JobRepository jobRepository, Step ingest, Step reconcile, Step report, Step publish) {
+  Job nightly(JobRepository jobRepository, Step ingest, Step reconcile, Step report, Step publish, Step lake) {
     return new JobBuilder(JOB_NAME, jobRepository)
         .validator(new DefaultJobParametersValidator(new String[] {"asOf"}, new String[] {"run"}))
-        .start(ingest).next(reconcile).next(report).next(publish)
+        .start(ingest).next(reconcile).next(report).next(publish).next(lake)
         .build();
   }
 
@@ -71,6 +72,14 @@ class NightlyJobConfiguration {
       Warehouse warehouse) {
     return new StepBuilder("publish", jobRepository)
         .tasklet(new PublishTasklet(home, warehouse), transactionManager)
+        .build();
+  }
+
+  @Bean
+  Step lake(JobRepository jobRepository, PlatformTransactionManager transactionManager, PlumblineHome home,
+      Warehouse warehouse) {
+    return new StepBuilder("lake", jobRepository)
+        .tasklet(new LakeTasklet(home, warehouse), transactionManager)
         .build();
   }
 }

@@ -43,6 +43,11 @@ public record PlumblineHome(Path root) {
     return root.resolve("published");
   }
 
+  /** The Parquet lake: facts and findings, Hive-partitioned by period, for any engine. */
+  public Path lake() {
+    return root.resolve("lake");
+  }
+
   public Path jobRepository() {
     return root.resolve("jobrepo");
   }
@@ -54,7 +59,7 @@ public record PlumblineHome(Path root) {
   /** Creates the working folders that do not exist yet. */
   public PlumblineHome createFolders() {
     for (Path p : new Path[] {config(), inbox(), archive(), rejected(), warehouseFile().getParent(),
-        published(), jobRepository(), outbox()}) {
+        published(), lake(), jobRepository(), outbox()}) {
       try {
         Files.createDirectories(p);
       } catch (IOException e) {
