@@ -12,6 +12,8 @@
 -- Sources: Western Electric, Statistical Quality Control Handbook (1956); L. S. Nelson, "The
 -- Shewhart control chart - tests for special causes", J. Quality Technology 16(4), 1984.
 -- side: above / below the centre line, up / down (N3), both (N4, N7, N8).
+-- At the start of a series a k-of-n rule counts over the points there are: two points beyond
+-- 2 sigma are two of the first three, whatever the third.
 -- Grain: one row per charted KPI, department, rule and point at which the rule fires.
 create or replace table fct_spc_signal as
 with
@@ -33,8 +35,6 @@ steps as (
 
 windowed as (
     select *,
-           count(*) over last_3  as n_3,
-           count(*) over last_5  as n_5,
            count(*) over last_8  as n_8,
            count(*) over last_9  as n_9,
            count(*) over last_14 as n_14,
@@ -80,21 +80,21 @@ beyond_3 as (
 two_of_three as (
     select *, 'above' as side,
            list_transform(list_filter(points_3, lambda p: p.z > 2), lambda p: p.iso_week) as signal_points
-    from windowed where n_3 = 3 and z_score > 2 and above_2_of_3 >= 2
+    from windowed where z_score > 2 and above_2_of_3 >= 2
     union all
     select *, 'below',
            list_transform(list_filter(points_3, lambda p: p.z < -2), lambda p: p.iso_week)
-    from windowed where n_3 = 3 and z_score < -2 and below_2_of_3 >= 2
+    from windowed where z_score < -2 and below_2_of_3 >= 2
 ),
 
 four_of_five as (
     select *, 'above' as side,
            list_transform(list_filter(points_5, lambda p: p.z > 1), lambda p: p.iso_week) as signal_points
-    from windowed where n_5 = 5 and z_score > 1 and above_1_of_5 >= 4
+    from windowed where z_score > 1 and above_1_of_5 >= 4
     union all
     select *, 'below',
            list_transform(list_filter(points_5, lambda p: p.z < -1), lambda p: p.iso_week)
-    from windowed where n_5 = 5 and z_score < -1 and below_1_of_5 >= 4
+    from windowed where z_score < -1 and below_1_of_5 >= 4
 ),
 
 eight_one_side as (
