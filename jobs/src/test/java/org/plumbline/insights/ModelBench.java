@@ -40,6 +40,15 @@ final class ModelBench implements AutoCloseable {
         + " subgroup_size bigint, subgroup_mean double, subgroup_range double, origin varchar, load_ids bigint[])");
   }
 
+  /** A KPI's weekly values from 2024-12-30 (2025-W01) on, the i-th with load id i. */
+  ModelBench weeklySeries(String kpi, String department, List<Double> values) throws SQLException {
+    String rows = java.util.stream.IntStream.range(0, values.size())
+        .mapToObj(i -> "(" + i + ", " + values.get(i) + ")").collect(java.util.stream.Collectors.joining(", "));
+    return sql("insert into int_kpi_series_weekly (kpi_id, department_code, iso_week, week_start, value, origin,"
+        + " load_ids) select '" + kpi + "', '" + department + "', strftime(w, '%G-W%V'), w, v, 'measured', [i]"
+        + " from (select i, v, date '2024-12-30' + (7 * i)::integer as w from (values " + rows + ") as t(i, v))");
+  }
+
   ModelBench sql(String... statements) throws SQLException {
     try (Statement statement = duckdb.createStatement()) {
       for (String sql : statements) {

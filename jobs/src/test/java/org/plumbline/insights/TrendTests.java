@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +46,7 @@ class TrendTests {
   void aRisingSeriesHasTheTextbookStatisticsAndSensInterval() throws SQLException {
     // given a 12-week test at 5% on a steadily rising series
     trendTest("k", 12, 0.05);
-    series("k", RISING);
+    bench.weeklySeries("k", "D", RISING);
 
     // when the trend is computed
     bench.run("int_kpi_trend");
@@ -70,7 +69,7 @@ class TrendTests {
   void tiedValuesReduceTheVarianceAsKendallCorrects() throws SQLException {
     // given weekly counts with many ties: three 0s, three 1s, three 2s, two 3s and one 4
     trendTest("k", 12, 0.05);
-    series("k", RISING_COUNTS_WITH_TIES);
+    bench.weeklySeries("k", "D", RISING_COUNTS_WITH_TIES);
 
     bench.run("int_kpi_trend");
 
@@ -87,7 +86,7 @@ class TrendTests {
   @Test
   void aFlatSeriesIsNotSignificant() throws SQLException {
     trendTest("k", 12, 0.05);
-    series("k", FLAT);
+    bench.weeklySeries("k", "D", FLAT);
 
     bench.run("int_kpi_trend");
 
@@ -101,7 +100,7 @@ class TrendTests {
   void theWindowSlidesOneWeekAtATimeOnceItIsFull() throws SQLException {
     // given a 20-week series and a 12-week window
     trendTest("k", 12, 0.05);
-    series("k", IntStream.range(0, 20).mapToObj(i -> (double) (i % 5)).toList());
+    bench.weeklySeries("k", "D", IntStream.range(0, 20).mapToObj(i -> (double) (i % 5)).toList());
 
     bench.run("int_kpi_trend");
 
@@ -114,7 +113,7 @@ class TrendTests {
   void aSignificantRiseTowardsACeilingIsProjectedToTheDayItCrossesIt() throws SQLException {
     // given the rising series on a charted KPI (lower is better) with a policy ceiling of 5.0
     trendTest("k", 12, 0.05);
-    series("k", RISING);
+    bench.weeklySeries("k", "D", RISING);
     bench.sql("insert into dim_kpi values ('k', 'Returns', 'quality', 'count', 'lower_is_better', 2, 'head_of_quality',"
         + " 0, null, null, null, null)",
         "insert into dim_control_chart values ('k', 'individuals', date '2024-12-30', date '2025-02-23', 12, 0.05)",
@@ -139,8 +138,8 @@ class TrendTests {
     // given a KPI where higher is better, rising (good news), and a flat one
     trendTest("k", 12, 0.05);
     trendTest("flat", 12, 0.05);
-    series("k", RISING);
-    series("flat", FLAT);
+    bench.weeklySeries("k", "D", RISING);
+    bench.weeklySeries("flat", "D", FLAT);
     bench.sql("insert into dim_kpi values ('k', 'Yield', 'quality', 'percent', 'higher_is_better', 5, null,"
         + " 0, null, null, null, null), ('flat', 'Returns', 'quality', 'count', 'lower_is_better', 3.1, null,"
         + " 0, null, null, null, null)",
@@ -158,13 +157,7 @@ class TrendTests {
   }
 
   /** Weekly values from 2024-12-30 (2025-W01) on. */
-  private void series(String kpi, List<Double> values) throws SQLException {
-    String rows = IntStream.range(0, values.size())
-        .mapToObj(i -> "(" + i + ", " + values.get(i) + ")").collect(Collectors.joining(", "));
-    bench.sql("insert into int_kpi_series_weekly (kpi_id, department_code, iso_week, week_start, value, origin, load_ids)"
-        + " select '" + kpi + "', 'D', strftime(w, '%G-W%V'), w, v, 'measured', [i]"
-        + " from (select i, v, date '2024-12-30' + (7 * i)::integer as w from (values " + rows + ") as t(i, v))");
-  }
+
 
   private List<Object> trendRow() throws SQLException {
     return bench.query("select s_statistic, s_variance, z_statistic, p_value, slope, slope_low, slope_high,"
