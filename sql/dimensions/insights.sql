@@ -50,3 +50,15 @@ create or replace table dim_poor_quality_cost (
     source_id varchar not null,
     measure   varchar not null
 );
+
+-- How much a bonus must reward a policy's KPI that pulls against a KPI it pays on: at least
+-- min_weight_ratio times the paid KPI's weight. A check without roles applies to every role.
+create or replace table dim_incentive_check (
+    check_id         varchar primary key,
+    min_weight_ratio double not null
+);
+
+create or replace table dim_incentive_check_role (
+    check_id varchar not null,
+    role_id  varchar not null
+);

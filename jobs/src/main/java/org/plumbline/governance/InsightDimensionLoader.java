@@ -73,6 +73,19 @@ final class InsightDimensionLoader {
       }
       costs.executeBatch();
     }
+    try (PreparedStatement checks = duckdb.prepareStatement(
+            "insert into dim_incentive_check (check_id, min_weight_ratio) values (?, ?)");
+        PreparedStatement roles = duckdb.prepareStatement(
+            "insert into dim_incentive_check_role (check_id, role_id) values (?, ?)")) {
+      for (IncentiveCheck check : model.incentiveChecks()) {
+        bind(checks, check.id(), check.minWeightRatio());
+        for (String role : check.roles()) {
+          bind(roles, check.id(), role);
+        }
+      }
+      checks.executeBatch();
+      roles.executeBatch();
+    }
   }
 
   private static void bind(PreparedStatement statement, Object... values) throws SQLException {

@@ -17,10 +17,12 @@ final class InsightReferences {
   private final SectionEntries entries;
   private final Set<String> kpiIds;
   private final Map<String, Kpi> kpis;
+  private final Set<String> roles;
   private final Map<String, Source> sources;
 
-  InsightReferences(SectionEntries entries, Set<String> kpiIds, Map<String, Source> sources) {
+  InsightReferences(SectionEntries entries, Set<String> kpiIds, Set<String> roles, Map<String, Source> sources) {
     this.entries = entries;
+    this.roles = roles;
     this.kpiIds = kpiIds;
     this.kpis = entries.values(Section.KPIS).stream().filter(k -> k.id() != null)
         .collect(Collectors.toMap(Kpi::id, k -> k, (first, second) -> first));
@@ -42,6 +44,14 @@ final class InsightReferences {
     }
     for (Located<PoorQualityCost> entry : entries.of(Section.POOR_QUALITY_COSTS)) {
       measure(entry.block(), entry.value());
+    }
+    for (Located<IncentiveCheck> entry : entries.of(Section.INCENTIVE_CHECKS)) {
+      for (String role : entry.value().roles()) {
+        if (!roles.contains(role)) {
+          entry.block().problem("roles", "The incentive check names the role '" + role + "', which is not among the"
+              + " roles (" + entries.whereToLook(Section.ROLES) + ")." + Suggestions.didYouMean(role, roles));
+        }
+      }
     }
   }
 

@@ -25,9 +25,11 @@ final class Section<T> {
       new Section<>("compliance_mirages", "id", "compliance mirage", ComplianceMirageReader::read);
   static final Section<PoorQualityCost> POOR_QUALITY_COSTS =
       new Section<>("poor_quality_costs", "category", "cost of poor quality", PoorQualityCostReader::read);
+  static final Section<IncentiveCheck> INCENTIVE_CHECKS =
+      new Section<>("incentive_checks", "id", "incentive check", IncentiveCheckReader::read);
 
   static final List<Section<?>> ALL = List.of(DEPARTMENTS, ROLES, KPIS, POLICIES, SOURCES,
-      CONTROL_CHARTS, COMPLIANCE_MIRAGES, POOR_QUALITY_COSTS);
+      CONTROL_CHARTS, COMPLIANCE_MIRAGES, POOR_QUALITY_COSTS, INCENTIVE_CHECKS);
 
   private final String name;
   private final String idKey;

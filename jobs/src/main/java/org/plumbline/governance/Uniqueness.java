@@ -30,6 +30,7 @@ final class Uniqueness {
     unique(Section.CONTROL_CHARTS, ControlChart::kpiId, "kpi");
     unique(Section.COMPLIANCE_MIRAGES, ComplianceMirage::id, "id");
     unique(Section.POOR_QUALITY_COSTS, PoorQualityCost::category, "category");
+    unique(Section.INCENTIVE_CHECKS, IncentiveCheck::id, "id");
     aliases();
     policyVersions();
   }
