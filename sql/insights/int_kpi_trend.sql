@@ -24,60 +24,62 @@ tests as (
 
 series as (
     select s.kpi_id, s.department_code, s.iso_week, s.week_start, s.value, s.load_ids,
-           row_number() over (partition by s.kpi_id, s.department_code order by s.week_start) as point_number
+           row_number() over (partition by s.kpi_id, s.department_code order by s.week_start) as point_number,
+           count(*) over (partition by s.kpi_id, s.department_code) as point_count
     from int_kpi_series_weekly as s
     where s.value is not null and s.kpi_id in (select kpi_id from tests)
 ),
 
+-- Every point in each full window it belongs to: the windows ending at this point and at the
+-- window_weeks - 1 points after it. Equality joins on end_number keep this fast.
 window_points as (
-    select t.kpi_id, t.window_weeks, t.significance, t.z_critical, e.department_code,
-           e.iso_week   as end_week,
-           e.week_start as end_week_start,
-           p.point_number,
-           p.iso_week,
-           p.value,
-           (p.week_start - e.week_start) / 7.0 as weeks_from_end,
-           p.load_ids
+    select t.kpi_id, t.window_weeks, t.significance, p.department_code, p.point_number, p.week_start,
+           p.iso_week, p.value, p.load_ids,
+           unnest(range(greatest(p.point_number, t.window_weeks),
+                        least(p.point_number + t.window_weeks - 1, p.point_count) + 1)) as end_number
     from tests as t
-    join series as e on e.kpi_id = t.kpi_id and e.point_number >= t.window_weeks
-    join series as p
-      on p.kpi_id = e.kpi_id and p.department_code = e.department_code
-     and p.point_number between e.point_number - t.window_weeks + 1 and e.point_number
+    join series as p on p.kpi_id = t.kpi_id
 ),
 
+-- Every pair of points at most window_weeks - 1 apart, in each full window holding both.
 pairs as (
-    select a.kpi_id, a.window_weeks, a.significance, a.department_code, a.end_week,
-           sign(b.value - a.value)                                         as pair_sign,
-           (b.value - a.value) / (b.weeks_from_end - a.weeks_from_end)     as pair_slope
-    from window_points as a
-    join window_points as b
-      on b.kpi_id = a.kpi_id and b.window_weeks = a.window_weeks and b.significance = a.significance
-     and b.department_code = a.department_code and b.end_week = a.end_week
-     and b.point_number > a.point_number
+    select t.kpi_id, t.window_weeks, t.significance, a.department_code,
+           sign(b.value - a.value)                                   as pair_sign,
+           (b.value - a.value) / ((b.week_start - a.week_start) / 7.0) as pair_slope,
+           unnest(range(greatest(b.point_number, t.window_weeks),
+                        least(a.point_number + t.window_weeks - 1, a.point_count) + 1)) as end_number
+    from tests as t
+    join series as a on a.kpi_id = t.kpi_id
+    join (select unnest(range(1, max(window_weeks))) as gap from tests) as g on g.gap < t.window_weeks
+    join series as b
+      on b.kpi_id = a.kpi_id and b.department_code = a.department_code and b.point_number = a.point_number + g.gap
 ),
 
-window_key as (
-    select kpi_id, window_weeks, significance, department_code, end_week
-    from window_points
+pair_statistics as (
+    select kpi_id, window_weeks, significance, department_code, end_number,
+           sum(pair_sign)::bigint            as s_statistic,
+           count(*)                          as pair_count,
+           list(pair_slope order by pair_slope) as sorted_slopes
+    from pairs
     group by all
 ),
 
 ties as (
-    select kpi_id, window_weeks, significance, department_code, end_week,
+    select kpi_id, window_weeks, significance, department_code, end_number,
            sum(tied * (tied - 1) * (2 * tied + 5)) as tie_term
-    from (select kpi_id, window_weeks, significance, department_code, end_week, count(*) as tied
+    from (select kpi_id, window_weeks, significance, department_code, end_number, count(*) as tied
           from window_points
-          group by kpi_id, window_weeks, significance, department_code, end_week, value)
+          group by kpi_id, window_weeks, significance, department_code, end_number, value)
     group by all
 ),
 
 windows as (
-    select kpi_id, window_weeks, significance, department_code, end_week,
-           any_value(z_critical)           as z_critical,
-           any_value(end_week_start)       as end_week_start,
-           arg_min(iso_week, point_number) as start_week,
-           min(end_week_start + (weeks_from_end * 7)::integer) as start_week_start,
-           count(*)                        as point_count,
+    select kpi_id, window_weeks, significance, department_code, end_number,
+           arg_max(iso_week, point_number)   as end_week,
+           max(week_start)                   as end_week_start,
+           arg_min(iso_week, point_number)   as start_week,
+           min(week_start)                   as start_week_start,
+           count(*)                          as point_count,
            list(value order by point_number) as window_values,
            list_sort(list_distinct(flatten(list(load_ids)))) as load_ids
     from window_points
@@ -86,18 +88,17 @@ windows as (
 
 statistics as (
     select w.*,
+           t.z_critical,
            s.s_statistic,
            s.pair_count,
-           s.slope,
-           (w.point_count * (w.point_count - 1) * (2 * w.point_count + 5) - t.tie_term) / 18.0 as s_variance
+           -- the median pairwise slope
+           (s.sorted_slopes[(s.pair_count + 1) // 2] + s.sorted_slopes[s.pair_count // 2 + 1]) / 2 as slope,
+           s.sorted_slopes,
+           (w.point_count * (w.point_count - 1) * (2 * w.point_count + 5) - x.tie_term) / 18.0 as s_variance
     from windows as w
-    join (select kpi_id, window_weeks, significance, department_code, end_week,
-                 sum(pair_sign)::bigint as s_statistic,
-                 count(*)               as pair_count,
-                 median(pair_slope)     as slope
-          from pairs
-          group by all) as s using (kpi_id, window_weeks, significance, department_code, end_week)
-    join ties as t using (kpi_id, window_weeks, significance, department_code, end_week)
+    join tests as t using (kpi_id, window_weeks, significance)
+    join pair_statistics as s using (kpi_id, window_weeks, significance, department_code, end_number)
+    join ties as x using (kpi_id, window_weeks, significance, department_code, end_number)
 ),
 
 tested as (
@@ -113,33 +114,21 @@ tested as (
 ),
 
 with_p as (
-    select *,
+    select * exclude (sorted_slopes),
            abs(z_statistic) / sqrt(2) as erfc_x,
-           1 / (1 + 0.5 * abs(z_statistic) / sqrt(2)) as erfc_t
+           1 / (1 + 0.5 * abs(z_statistic) / sqrt(2)) as erfc_t,
+           case when round((pair_count - sen_c) / 2) >= 1
+                then sorted_slopes[round((pair_count - sen_c) / 2)::bigint] end     as slope_low,
+           case when round((pair_count + sen_c) / 2) + 1 <= pair_count
+                then sorted_slopes[round((pair_count + sen_c) / 2)::bigint + 1] end as slope_high
     from tested
 ),
 
-ranked_slopes as (
-    select kpi_id, window_weeks, significance, department_code, end_week, pair_slope,
-           row_number() over (partition by kpi_id, window_weeks, significance, department_code, end_week
-                              order by pair_slope) as slope_rank
-    from pairs
-),
-
-bounds as (
-    select w.kpi_id, w.window_weeks, w.significance, w.department_code, w.end_week,
-           any_value(r.pair_slope) filter (where r.slope_rank = round((w.pair_count - w.sen_c) / 2))     as slope_low,
-           any_value(r.pair_slope) filter (where r.slope_rank = round((w.pair_count + w.sen_c) / 2) + 1) as slope_high
-    from with_p as w
-    join ranked_slopes as r using (kpi_id, window_weeks, significance, department_code, end_week)
-    group by all
-),
-
 levels as (
-    select p.kpi_id, p.window_weeks, p.significance, p.department_code, p.end_week,
-           median(p.value - w.slope * p.weeks_from_end) as level_at_end
+    select p.kpi_id, p.window_weeks, p.significance, p.department_code, p.end_number,
+           median(p.value - w.slope * (p.week_start - w.end_week_start) / 7.0) as level_at_end
     from window_points as p
-    join statistics as w using (kpi_id, window_weeks, significance, department_code, end_week)
+    join statistics as w using (kpi_id, window_weeks, significance, department_code, end_number)
     group by all
 ),
 
@@ -160,14 +149,13 @@ computed as (
                + w.erfc_t * (0.09678418 + w.erfc_t * (-0.18628806 + w.erfc_t * (0.27886807 + w.erfc_t * (-1.13520398
                + w.erfc_t * (1.48851587 + w.erfc_t * (-0.82215223 + w.erfc_t * 0.17087277)))))))))) as p_value,
            w.slope,
-           b.slope_low,
-           b.slope_high,
+           w.slope_low,
+           w.slope_high,
            l.level_at_end,
            w.window_values,
            w.load_ids
     from with_p as w
-    join bounds as b using (kpi_id, window_weeks, significance, department_code, end_week)
-    join levels as l using (kpi_id, window_weeks, significance, department_code, end_week)
+    join levels as l using (kpi_id, window_weeks, significance, department_code, end_number)
 ),
 
 final as (
