@@ -147,5 +147,19 @@ public record DemoStory(
       List<IsoWeek> breachedWeeks,
       String discrepancyKpi,
       String discrepancyDepartment,
-      List<IsoWeek> discrepancyWeeks) {}
+      List<IsoWeek> discrepancyWeeks,
+      ExpectedInsights insights) {}
+
+  /**
+   * What the insight findings must show: an early warning on a KPI before a given week, a
+   * compliance mirage of a score against a watched KPI, the policies whose owner cannot pause
+   * the process, and the departments that report only part of the triad.
+   */
+  public record ExpectedInsights(
+      String earlyWarningKpi,
+      IsoWeek earlyWarningBefore,
+      String mirageScoreKpi,
+      String mirageWatchKpi,
+      List<String> accountabilityGapPolicies,
+      List<String> triadGapDepartments) {}
 }

@@ -155,7 +155,13 @@ final class StoryReader {
   private static Expected expected(YamlNode n) {
     return new Expected(n.get("breach_policy").text(), weeks(n.get("breached_weeks")),
         n.get("discrepancy_kpi").text(), n.get("discrepancy_department").text(),
-        weeks(n.get("discrepancy_weeks")));
+        weeks(n.get("discrepancy_weeks")), insights(n.get("insights")));
+  }
+
+  private static DemoStory.ExpectedInsights insights(YamlNode n) {
+    return new DemoStory.ExpectedInsights(n.get("early_warning_kpi").text(), week(n.get("early_warning_before")),
+        n.get("mirage_score_kpi").text(), n.get("mirage_watch_kpi").text(),
+        n.get("accountability_gap_policies").strings(), n.get("triad_gap_departments").strings());
   }
 
   private static List<IsoWeek> weeks(YamlNode n) {

@@ -35,6 +35,7 @@ public final class DimensionLoader {
       insertKpis(duckdb, model);
       insertPolicies(duckdb, model);
       insertSources(duckdb, model);
+      InsightDimensionLoader.load(duckdb, model);
       if (ownTransaction) {
         duckdb.commit();
       }

@@ -40,7 +40,11 @@ public final class GovernanceLoader {
         entries.values(Section.ROLES),
         entries.values(Section.KPIS),
         entries.values(Section.POLICIES),
-        entries.values(Section.SOURCES));
+        entries.values(Section.SOURCES),
+        entries.values(Section.CONTROL_CHARTS),
+        entries.values(Section.COMPLIANCE_MIRAGES),
+        entries.values(Section.POOR_QUALITY_COSTS),
+        entries.values(Section.INCENTIVE_CHECKS));
   }
 
   /** A file holds sections; a section may appear in several files, its entries add up. */

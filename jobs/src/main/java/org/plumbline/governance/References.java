@@ -58,6 +58,7 @@ final class References {
     for (Located<Source> entry : entries.of(Section.SOURCES)) {
       mustExist(entry.block(), "department", entry.value().departmentCode(), Section.DEPARTMENTS, departments);
     }
+    new InsightReferences(entries, kpis, roles, sources).check();
   }
 
   private void measurement(Block block, Measurement measurement) {

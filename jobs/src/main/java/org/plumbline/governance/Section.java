@@ -19,7 +19,17 @@ final class Section<T> {
   static final Section<Policy> POLICIES = new Section<>("policies", "id", "policy", PolicyReader::read);
   static final Section<Source> SOURCES = new Section<>("sources", "id", "source", SourceReader::read);
 
-  static final List<Section<?>> ALL = List.of(DEPARTMENTS, ROLES, KPIS, POLICIES, SOURCES);
+  static final Section<ControlChart> CONTROL_CHARTS =
+      new Section<>("control_charts", "kpi", "control chart", ControlChartReader::read);
+  static final Section<ComplianceMirage> COMPLIANCE_MIRAGES =
+      new Section<>("compliance_mirages", "id", "compliance mirage", ComplianceMirageReader::read);
+  static final Section<PoorQualityCost> POOR_QUALITY_COSTS =
+      new Section<>("poor_quality_costs", "category", "cost of poor quality", PoorQualityCostReader::read);
+  static final Section<IncentiveCheck> INCENTIVE_CHECKS =
+      new Section<>("incentive_checks", "id", "incentive check", IncentiveCheckReader::read);
+
+  static final List<Section<?>> ALL = List.of(DEPARTMENTS, ROLES, KPIS, POLICIES, SOURCES,
+      CONTROL_CHARTS, COMPLIANCE_MIRAGES, POOR_QUALITY_COSTS, INCENTIVE_CHECKS);
 
   private final String name;
   private final String idKey;

@@ -27,6 +27,10 @@ final class Uniqueness {
     unique(Section.ROLES, Role::id, "id");
     unique(Section.KPIS, Kpi::id, "id");
     unique(Section.SOURCES, Source::id, "id");
+    unique(Section.CONTROL_CHARTS, ControlChart::kpiId, "kpi");
+    unique(Section.COMPLIANCE_MIRAGES, ComplianceMirage::id, "id");
+    unique(Section.POOR_QUALITY_COSTS, PoorQualityCost::category, "category");
+    unique(Section.INCENTIVE_CHECKS, IncentiveCheck::id, "id");
     aliases();
     policyVersions();
   }

@@ -168,8 +168,10 @@ class GovernanceProblemsTests {
             + " POL-INSP-001 (from 2024-06-01 to 2024-05-31) overlaps version 1 (from 2024-01-01 with no end,"
             + " line 9 of policies.yml). Only one version may be in force on any day: end version 1 the day before"
             + " version 2 starts.")
-        .contains(dir.resolve("extra.yml") + ":1 polices: Unknown section 'polices': the governance files have the"
-            + " sections departments, roles, kpis, policies, sources. Did you mean 'policies'?");
+        // the list of sections grows with every feature that adds one; its start and the suggestion do not
+        .anyMatch(line -> line.startsWith(dir.resolve("extra.yml") + ":1 polices: Unknown section 'polices': the"
+            + " governance files have the sections departments, roles, kpis, policies, sources, ")
+            && line.endsWith(". Did you mean 'policies'?"));
   }
 
   @Test

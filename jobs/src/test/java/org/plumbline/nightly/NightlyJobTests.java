@@ -115,6 +115,45 @@ class NightlyJobTests {
   }
 
   @Test
+  void theComplaintsEarlyWarningFiresBeforeTheOemIncident() throws Exception {
+    DemoStory.ExpectedInsights insights = expected.insights();
+    List<List<Object>> warnings = DemoHome.query(home, "select min(first_signal_week) from fct_early_warning"
+        + " where kpi_id = '" + insights.earlyWarningKpi() + "' and side = 'above'");
+    String firstWarning = (String) warnings.get(0).get(0);
+    assertThat(firstWarning).as("first early warning on %s", insights.earlyWarningKpi()).isNotNull()
+        .isLessThan(insights.earlyWarningBefore().toString());
+    // and the baseline half-year, before the inspection shift, raises no warning of its own
+    assertThat(DemoHome.query(home, "select count(*) from fct_spc_signal where kpi_id = '"
+        + insights.earlyWarningKpi() + "' and phase = 'I' and side = 'above' and rule_id like 'WE%'").get(0).get(0))
+        .isEqualTo(0L);
+  }
+
+  @Test
+  void theAuditsAreCaughtPassingWhileComplaintsRise() throws Exception {
+    DemoStory.ExpectedInsights insights = expected.insights();
+    List<List<Object>> mirages = DemoHome.query(home, "select lowest_score, first_p_value, first_window_start_week"
+        + " from fct_compliance_mirage where kpi_id = '" + insights.mirageScoreKpi() + "' and watch_kpi_id = '"
+        + insights.mirageWatchKpi() + "'");
+    assertThat(mirages).hasSize(1);
+    assertThat((Double) mirages.get(0).get(0)).isGreaterThanOrEqualTo(95.0);
+    assertThat((Double) mirages.get(0).get(1)).isLessThan(0.05);
+    // the window that shows the rise starts after the business-as-usual half-year
+    assertThat((String) mirages.get(0).get(2)).isGreaterThan("2025-W26");
+  }
+
+  @Test
+  void theInspectionPolicysOwnerCannotStopTheLine() throws Exception {
+    assertThat(DemoHome.query(home, "select policy_id from fct_accountability_gap order by policy_id"))
+        .extracting(r -> r.get(0)).containsExactlyElementsOf(expected.insights().accountabilityGapPolicies());
+  }
+
+  @Test
+  void theDepartmentsReportingPartOfTheTriadAreNamed() throws Exception {
+    assertThat(DemoHome.query(home, "select department_code from fct_triad_gap order by department_code"))
+        .extracting(r -> r.get(0)).containsExactlyElementsOf(expected.insights().triadGapDepartments());
+  }
+
+  @Test
   void everyValueIsTyped() throws Exception {
     assertThat(DemoHome.query(home, "select count(*) from raw_quarantine").get(0).get(0))
         .isEqualTo(0L);

@@ -1,0 +1,101 @@
+package org.plumbline.insights;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.plumbline.system.SqlScript;
+
+/**
+ * A real DuckDB file with empty dimension tables and a run context, where a test writes the
+ * inputs of an insight model (the dimensions it reads and the tables above it) and runs the
+ * model's own SQL file.
+ */
+final class ModelBench implements AutoCloseable {
+
+  private final Connection duckdb;
+
+  private ModelBench(Connection duckdb) {
+    this.duckdb = duckdb;
+  }
+
+  static ModelBench open(Path folder) throws SQLException {
+    ModelBench bench = new ModelBench(DriverManager.getConnection("jdbc:duckdb:" + folder.resolve("bench.duckdb")));
+    SqlScript.execute(bench.duckdb, "sql/dimensions/dimensions.sql");
+    SqlScript.execute(bench.duckdb, "sql/dimensions/insights.sql");
+    bench.sql("create or replace table run_context as select date '2026-01-31' as as_of_date,"
+        + " 'test-config' as config_version, 'Test GmbH' as company_name, null::bigint as job_execution_id");
+    return bench;
+  }
+
+  /** The table int_kpi_series_weekly makes, empty, for tests that write series by hand. */
+  ModelBench withSeriesTable() throws SQLException {
+    return sql("create or replace table int_kpi_series_weekly (kpi_id varchar, department_code varchar,"
+        + " iso_week varchar, week_start date, value double, numerator_total double, denominator_total double,"
+        + " subgroup_size bigint, subgroup_mean double, subgroup_range double, origin varchar, load_ids bigint[])");
+  }
+
+  /** A KPI's weekly values from 2024-12-30 (2025-W01) on, the i-th with load id i. */
+  ModelBench weeklySeries(String kpi, String department, List<Double> values) throws SQLException {
+    String rows = java.util.stream.IntStream.range(0, values.size())
+        .mapToObj(i -> "(" + i + ", " + values.get(i) + ")").collect(java.util.stream.Collectors.joining(", "));
+    return sql("insert into int_kpi_series_weekly (kpi_id, department_code, iso_week, week_start, value, origin,"
+        + " load_ids) select '" + kpi + "', '" + department + "', strftime(w, '%G-W%V'), w, v, 'measured', [i]"
+        + " from (select i, v, date '2024-12-30' + (7 * i)::integer as w from (values " + rows + ") as t(i, v))");
+  }
+
+  ModelBench sql(String... statements) throws SQLException {
+    try (Statement statement = duckdb.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    }
+    return this;
+  }
+
+  /** Runs {@code sql/insights/<model>.sql}, the file the nightly job runs. */
+  ModelBench run(String... models) throws SQLException {
+    for (String model : models) {
+      SqlScript.execute(duckdb, "sql/insights/" + model + ".sql");
+    }
+    return this;
+  }
+
+  List<List<Object>> query(String sql) throws SQLException {
+    try (Statement statement = duckdb.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      List<List<Object>> result = new ArrayList<>();
+      int columns = rows.getMetaData().getColumnCount();
+      while (rows.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          row.add(rows.getObject(i));
+        }
+        result.add(row);
+      }
+      return result;
+    }
+  }
+
+  Object single(String sql) throws SQLException {
+    return query(sql).get(0).get(0);
+  }
+
+  /** A test resource as a path DuckDB can read. */
+  static String resource(String name) {
+    try {
+      return Path.of(ModelBench.class.getResource("/" + name).toURI()).toString();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    duckdb.close();
+  }
+}

@@ -1,0 +1,100 @@
+-- fct_incentive_conflict: a role is paid on a KPI that pulls against a policy's KPI (a
+-- tension), while its scheme rewards the policy's KPI not at all or with a weight below the
+-- configured share of the paid KPI's weight (incentive_checks: min_weight_ratio; the strictest
+-- check for the role counts). Judged on the schemes and policies in force on the as-of date.
+-- Reads the strategy dimensions (dim_incentive_scheme, dim_incentive_weight, dim_tension).
+-- Grain: one row per incentive scheme, tension and policy whose KPI the scheme under-rewards.
+create or replace table fct_incentive_conflict as
+with
+
+context as (
+    select as_of_date, config_version from run_context
+),
+
+schemes as (
+    select s.*
+    from dim_incentive_scheme as s, context as c
+    where s.effective_from <= c.as_of_date and (s.effective_to is null or s.effective_to >= c.as_of_date)
+),
+
+policies as (
+    select p.*
+    from dim_policy as p, context as c
+    where p.effective_from <= c.as_of_date and (p.effective_to is null or p.effective_to >= c.as_of_date)
+),
+
+-- a tension works both ways: paying on either side puts pressure on the other
+tension_sides as (
+    select tension_id, kpi_a as pulling_kpi_id, kpi_b as pulled_kpi_id, explanation from dim_tension
+    union all
+    select tension_id, kpi_b, kpi_a, explanation from dim_tension
+),
+
+required_ratio as (
+    select r.role_id, max(c.min_weight_ratio) as min_weight_ratio
+    from dim_role as r
+    join dim_incentive_check as c
+      on not exists (select 1 from dim_incentive_check_role as x where x.check_id = c.check_id)
+      or exists (select 1 from dim_incentive_check_role as x where x.check_id = c.check_id and x.role_id = r.role_id)
+    group by r.role_id
+),
+
+paid as (
+    select s.scheme_id, s.role_id, s.pay_period, w.kpi_id as paid_kpi_id, w.weight as paid_weight
+    from schemes as s
+    join dim_incentive_weight as w using (scheme_id)
+    where w.weight > 0
+),
+
+conflicts as (
+    select p.*,
+           t.tension_id,
+           t.explanation,
+           pol.policy_id,
+           pol.statement,
+           pol.severity,
+           pol.owner_role as policy_owner_role,
+           t.pulled_kpi_id                   as policy_kpi_id,
+           coalesce(w.weight, 0)             as policy_kpi_weight,
+           coalesce(r.min_weight_ratio, 0)   as min_weight_ratio
+    from paid as p
+    join tension_sides as t on t.pulling_kpi_id = p.paid_kpi_id
+    join policies as pol on pol.kpi_id = t.pulled_kpi_id
+    left join required_ratio as r on r.role_id = p.role_id
+    left join dim_incentive_weight as w on w.scheme_id = p.scheme_id and w.kpi_id = t.pulled_kpi_id
+    where coalesce(w.weight, 0) = 0 or coalesce(w.weight, 0) < coalesce(r.min_weight_ratio, 0) * p.paid_weight
+),
+
+final as (
+    select c.scheme_id || '/' || c.tension_id || '/' || c.policy_id as finding_key,
+           'incentive_conflict'                                   as finding_type,
+           c.severity,
+           ro.department_code,
+           c.policy_kpi_id                                        as kpi_id,
+           s.effective_from                                       as period_start,
+           coalesce(s.effective_to, x.as_of_date)                 as period_end,
+           c.scheme_id || ' (' || c.pay_period || ')'             as period_label,
+           c.policy_owner_role                                    as owner_role,
+           c.scheme_id,
+           c.role_id                                              as paid_role_id,
+           c.paid_kpi_id,
+           c.paid_weight,
+           c.tension_id,
+           c.policy_id,
+           c.policy_kpi_weight,
+           c.min_weight_ratio,
+           ro.role_title || ' is paid ' || round(100 * c.paid_weight)::integer || '% on ' || c.paid_kpi_id
+               || ' (' || c.scheme_id || '), which pulls against ' || c.policy_kpi_id || ' (' || c.tension_id
+               || ': ' || c.explanation || '), the KPI of policy ' || c.policy_id || '; the scheme rewards '
+               || c.policy_kpi_id || ' with ' || round(100 * c.policy_kpi_weight)::integer || '%, below '
+               || c.min_weight_ratio::varchar || ' times ' || round(100 * c.paid_weight)::integer || '%.'
+                                                                  as evidence,
+           []::bigint[]                                           as load_ids,
+           x.config_version
+    from conflicts as c
+    join schemes as s using (scheme_id)
+    join dim_role as ro on ro.role_id = c.role_id
+    cross join context as x
+)
+
+select * from final

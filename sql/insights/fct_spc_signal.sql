@@ -1,0 +1,167 @@
+-- fct_spc_signal: every run-rule signal on every control chart, in both phases. A signal is
+-- reported at the point that completes the pattern, and names the points that make it.
+--   WE1 / N1  one point beyond 3 sigma
+--   WE2 / N5  two of three consecutive points beyond 2 sigma, same side (this point one of them)
+--   WE3 / N6  four of five consecutive points beyond 1 sigma, same side (this point one of them)
+--   WE4       eight consecutive points on one side of the centre line
+--   N2        nine consecutive points on one side of the centre line
+--   N3        six consecutive points steadily increasing or decreasing
+--   N4        fourteen consecutive points alternating up and down
+--   N7        fifteen consecutive points within 1 sigma (either side)
+--   N8        eight consecutive points beyond 1 sigma, on both sides of the centre line
+-- Sources: Western Electric, Statistical Quality Control Handbook (1956); L. S. Nelson, "The
+-- Shewhart control chart - tests for special causes", J. Quality Technology 16(4), 1984.
+-- side: above / below the centre line, up / down (N3), both (N4, N7, N8).
+-- At the start of a series a k-of-n rule counts over the points there are: two points beyond
+-- 2 sigma are two of the first three, whatever the third.
+-- Grain: one row per charted KPI, department, rule and point at which the rule fires.
+create or replace table fct_spc_signal as
+with
+
+points as (
+    select *,
+           sign(plotted_value - lag(plotted_value) over series_order) as step
+    from int_spc_point
+    window series_order as (partition by kpi_id, department_code order by point_number)
+),
+
+steps as (
+    select *,
+           -- 1 where this step reverses the previous one (a zig-zag)
+           case when step * lag(step) over series_order = -1 then 1 else 0 end as reverses
+    from points
+    window series_order as (partition by kpi_id, department_code order by point_number)
+),
+
+windowed as (
+    select *,
+           count(*) over last_8  as n_8,
+           count(*) over last_9  as n_9,
+           count(*) over last_14 as n_14,
+           count(*) over last_15 as n_15,
+           sum((z_score > 2)::int)  over last_3 as above_2_of_3,
+           sum((z_score < -2)::int) over last_3 as below_2_of_3,
+           sum((z_score > 1)::int)  over last_5 as above_1_of_5,
+           sum((z_score < -1)::int) over last_5 as below_1_of_5,
+           sum((z_score > 0)::int)  over last_8 as above_0_of_8,
+           sum((z_score < 0)::int)  over last_8 as below_0_of_8,
+           sum((z_score > 0)::int)  over last_9 as above_0_of_9,
+           sum((z_score < 0)::int)  over last_9 as below_0_of_9,
+           sum((step > 0)::int)     over last_5 as rises_of_5,
+           sum((step < 0)::int)     over last_5 as falls_of_5,
+           sum(reverses)            over last_12 as reversals_of_12,
+           sum((abs(z_score) < 1)::int) over last_15 as inside_1_of_15,
+           sum((z_score > 1)::int)  over last_8 as above_1_of_8,
+           sum((z_score < -1)::int) over last_8 as below_1_of_8,
+           list({'iso_week': iso_week, 'z': z_score}) over last_3  as points_3,
+           list({'iso_week': iso_week, 'z': z_score}) over last_5  as points_5,
+           list(iso_week) over last_6  as weeks_6,
+           list(iso_week) over last_8  as weeks_8,
+           list(iso_week) over last_9  as weeks_9,
+           list(iso_week) over last_14 as weeks_14,
+           list(iso_week) over last_15 as weeks_15
+    from steps
+    window series_order as (partition by kpi_id, department_code order by point_number),
+           last_3  as (series_order rows between 2 preceding and current row),
+           last_5  as (series_order rows between 4 preceding and current row),
+           last_6  as (series_order rows between 5 preceding and current row),
+           last_8  as (series_order rows between 7 preceding and current row),
+           last_9  as (series_order rows between 8 preceding and current row),
+           last_12 as (series_order rows between 11 preceding and current row),
+           last_14 as (series_order rows between 13 preceding and current row),
+           last_15 as (series_order rows between 14 preceding and current row)
+),
+
+beyond_3 as (
+    select *, case when z_score > 0 then 'above' else 'below' end as side, [iso_week] as signal_points
+    from windowed where abs(z_score) > 3
+),
+
+two_of_three as (
+    select *, 'above' as side,
+           list_transform(list_filter(points_3, lambda p: p.z > 2), lambda p: p.iso_week) as signal_points
+    from windowed where z_score > 2 and above_2_of_3 >= 2
+    union all
+    select *, 'below',
+           list_transform(list_filter(points_3, lambda p: p.z < -2), lambda p: p.iso_week)
+    from windowed where z_score < -2 and below_2_of_3 >= 2
+),
+
+four_of_five as (
+    select *, 'above' as side,
+           list_transform(list_filter(points_5, lambda p: p.z > 1), lambda p: p.iso_week) as signal_points
+    from windowed where z_score > 1 and above_1_of_5 >= 4
+    union all
+    select *, 'below',
+           list_transform(list_filter(points_5, lambda p: p.z < -1), lambda p: p.iso_week)
+    from windowed where z_score < -1 and below_1_of_5 >= 4
+),
+
+eight_one_side as (
+    select *, case when above_0_of_8 = 8 then 'above' else 'below' end as side, weeks_8 as signal_points
+    from windowed where n_8 = 8 and (above_0_of_8 = 8 or below_0_of_8 = 8)
+),
+
+nine_one_side as (
+    select *, case when above_0_of_9 = 9 then 'above' else 'below' end as side, weeks_9 as signal_points
+    from windowed where n_9 = 9 and (above_0_of_9 = 9 or below_0_of_9 = 9)
+),
+
+six_trending as (
+    select *, case when rises_of_5 = 5 then 'up' else 'down' end as side, weeks_6 as signal_points
+    from windowed where rises_of_5 = 5 or falls_of_5 = 5
+),
+
+fourteen_alternating as (
+    select *, 'both' as side, weeks_14 as signal_points
+    from windowed where n_14 = 14 and reversals_of_12 = 12
+),
+
+fifteen_hugging as (
+    select *, 'both' as side, weeks_15 as signal_points
+    from windowed where n_15 = 15 and inside_1_of_15 = 15
+),
+
+eight_avoiding as (
+    select *, 'both' as side, weeks_8 as signal_points
+    from windowed
+    where n_8 = 8 and above_1_of_8 + below_1_of_8 = 8 and above_1_of_8 > 0 and below_1_of_8 > 0
+),
+
+patterns as (
+    select 'WE1' as rule_id, * from beyond_3
+    union all by name select 'N1' as rule_id, * from beyond_3
+    union all by name select 'WE2' as rule_id, * from two_of_three
+    union all by name select 'N5' as rule_id, * from two_of_three
+    union all by name select 'WE3' as rule_id, * from four_of_five
+    union all by name select 'N6' as rule_id, * from four_of_five
+    union all by name select 'WE4' as rule_id, * from eight_one_side
+    union all by name select 'N2' as rule_id, * from nine_one_side
+    union all by name select 'N3' as rule_id, * from six_trending
+    union all by name select 'N4' as rule_id, * from fourteen_alternating
+    union all by name select 'N7' as rule_id, * from fifteen_hugging
+    union all by name select 'N8' as rule_id, * from eight_avoiding
+),
+
+final as (
+    select p.kpi_id,
+           p.department_code,
+           p.rule_id,
+           p.iso_week,
+           p.week_start,
+           p.point_number,
+           p.phase,
+           p.chart_type,
+           p.side,
+           p.signal_points,
+           p.plotted_value,
+           p.centre_line,
+           p.upper_control_limit,
+           p.lower_control_limit,
+           p.z_score,
+           p.load_ids
+    from patterns as p
+    join dim_control_chart_rule as r using (kpi_id, rule_id)
+)
+
+select * from final

@@ -1,0 +1,112 @@
+-- fct_threshold_projection: where a charted KPI's trend over its latest window is significant
+-- (Mann-Kendall, int_kpi_trend) and heads for the wrong side of its threshold, the date the
+-- Theil-Sen line crosses it. The threshold is the policy in force on the KPI at the window's
+-- end (the latest version; a floor for >= and >, a ceiling for <= and <), or the KPI's target
+-- where no policy covers it. The interval runs the slope's confidence limits through the
+-- fitted level at the last week; an open end (null) means that limit never reaches the
+-- threshold. A line already past the threshold is reported with its (past) crossing date.
+-- Grain: one row per charted KPI and department whose latest trend is significant and adverse.
+create or replace table fct_threshold_projection as
+with
+
+latest_trends as (
+    select t.*
+    from int_kpi_trend as t
+    join dim_control_chart as c
+      on c.kpi_id = t.kpi_id and c.trend_window_weeks = t.window_weeks and c.trend_significance = t.significance
+    qualify t.end_week_start = max(t.end_week_start) over (partition by t.kpi_id, t.department_code)
+),
+
+policy_in_force as (
+    select t.kpi_id, t.department_code,
+           arg_max(p.policy_id, p.effective_from)  as policy_id,
+           arg_max(p.threshold, p.effective_from)  as threshold,
+           arg_max(p.comparator, p.effective_from) as comparator
+    from latest_trends as t
+    join dim_policy as p
+      on p.kpi_id = t.kpi_id and p.effective_from <= t.end_week_start
+     and (p.effective_to is null or p.effective_to >= t.end_week_start)
+    group by all
+),
+
+thresholds as (
+    select t.*,
+           k.kpi_name,
+           k.owner_role,
+           coalesce(p.threshold, k.target) as threshold,
+           case when p.policy_id is not null then 'policy ' || p.policy_id else 'KPI target' end as threshold_source,
+           case
+               when p.comparator in ('>=', '>') then 'down'
+               when p.comparator in ('<=', '<') then 'up'
+               when p.comparator = '=' then case when t.level_at_end < p.threshold then 'up' else 'down' end
+               when k.direction = 'higher_is_better' then 'down'
+               else 'up'
+           end as adverse_direction
+    from latest_trends as t
+    join dim_kpi as k using (kpi_id)
+    left join policy_in_force as p using (kpi_id, department_code)
+),
+
+crossing as (
+    select *,
+           (threshold - level_at_end) / slope as weeks_to_cross,
+           case when sign(slope_low) = sign(slope) then (threshold - level_at_end) / slope_low end  as weeks_to_cross_a,
+           case when sign(slope_high) = sign(slope) then (threshold - level_at_end) / slope_high end as weeks_to_cross_b
+    from thresholds
+    where is_significant and direction = adverse_direction and slope <> 0
+),
+
+-- The steeper limit reaches a threshold ahead sooner; a limit sloping the other way never
+-- does (an open late end), or, for a threshold already behind, never did (an open early end).
+projected as (
+    select *,
+           case when weeks_to_cross_a is not null and weeks_to_cross_b is not null
+                    then least(weeks_to_cross_a, weeks_to_cross_b)
+                when weeks_to_cross > 0 then coalesce(weeks_to_cross_a, weeks_to_cross_b)
+           end as earliest_weeks,
+           case when weeks_to_cross_a is not null and weeks_to_cross_b is not null
+                    then greatest(weeks_to_cross_a, weeks_to_cross_b)
+                when weeks_to_cross <= 0 then coalesce(weeks_to_cross_a, weeks_to_cross_b)
+           end as latest_weeks
+    from crossing
+),
+
+final as (
+    select kpi_id || '/' || department_code as finding_key,
+           'threshold_projection'           as finding_type,
+           case when weeks_to_cross <= 0 then 'high' else 'medium' end as severity,
+           department_code,
+           kpi_id,
+           start_week_start                 as period_start,
+           end_week_start + 6               as period_end,
+           start_week || ' .. ' || end_week as period_label,
+           owner_role,
+           threshold,
+           threshold_source,
+           'Mann-Kendall (two-sided) with Theil-Sen slope' as trend_test,
+           point_count                      as window_weeks,
+           significance,
+           s_statistic,
+           p_value,
+           slope,
+           slope_low,
+           slope_high,
+           level_at_end,
+           weeks_to_cross <= 0              as is_already_past,
+           (end_week_start + round(weeks_to_cross * 7)::integer)::date as projected_crossing_date,
+           (end_week_start + round(earliest_weeks * 7)::integer)::date
+                                            as projected_crossing_earliest,
+           (end_week_start + round(latest_weeks * 7)::integer)::date
+                                            as projected_crossing_latest,
+           kpi_name || ' trends ' || direction || ' by ' || round(slope, 4)::varchar || ' a week over '
+               || start_week || ' .. ' || end_week || ' (Mann-Kendall p = ' || round(p_value, 4)::varchar
+               || '); the Theil-Sen line ' || case when weeks_to_cross <= 0 then 'crossed ' else 'crosses ' end
+               || threshold_source || ' (' || threshold::varchar || ') on '
+               || strftime((end_week_start + round(weeks_to_cross * 7)::integer)::date, '%Y-%m-%d') || '.'
+                                            as evidence,
+           load_ids,
+           (select config_version from run_context) as config_version
+    from projected
+)
+
+select * from final

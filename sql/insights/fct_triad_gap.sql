@@ -1,0 +1,56 @@
+-- fct_triad_gap: a department reports on one or two of quality, cost and speed but not all
+-- three, so a gain in one can hide a loss in another. Judged on what the department itself
+-- reports (self-reported sources mapped to catalogue KPIs) up to the as-of date.
+-- Grain: one row per department whose reports leave out a triad dimension.
+create or replace table fct_triad_gap as
+with
+
+reported as (
+    select r.department_code, r.kpi_id, r.week_start, r.load_ids, k.triad_dimension
+    from int_reported_kpi_weekly as r
+    join dim_kpi as k using (kpi_id)
+),
+
+by_department as (
+    select department_code,
+           list(distinct triad_dimension order by triad_dimension) as reported_dimensions,
+           list(distinct kpi_id order by kpi_id)                   as reported_kpis,
+           min(week_start)                                         as period_start,
+           max(week_start) + 6                                     as period_end,
+           list_sort(list_distinct(flatten(list(load_ids))))       as load_ids
+    from reported
+    group by department_code
+),
+
+department_owner as (
+    select department_code, min(role_id) as role_id from dim_role group by department_code
+),
+
+final as (
+    select b.department_code                                   as finding_key,
+           'triad_gap'                                         as finding_type,
+           'medium'                                            as severity,
+           b.department_code,
+           null::varchar                                       as kpi_id,
+           b.period_start,
+           b.period_end,
+           strftime(b.period_start, '%G-W%V') || ' .. ' || strftime(b.period_end, '%G-W%V') as period_label,
+           o.role_id                                           as owner_role,
+           b.reported_dimensions,
+           list_filter(['quality', 'cost', 'speed'], lambda d: not list_contains(b.reported_dimensions, d))
+                                                               as missing_dimensions,
+           b.reported_kpis,
+           d.department_name || ' reports ' || array_to_string(b.reported_dimensions, ' and ') || ' ('
+               || array_to_string(b.reported_kpis, ', ') || ') but not '
+               || array_to_string(list_filter(['quality', 'cost', 'speed'],
+                                              lambda x: not list_contains(b.reported_dimensions, x)), ' or ') || '.'
+                                                               as evidence,
+           b.load_ids,
+           (select config_version from run_context)            as config_version
+    from by_department as b
+    join dim_department as d using (department_code)
+    left join department_owner as o using (department_code)
+    where len(b.reported_dimensions) < 3
+)
+
+select * from final

@@ -1,0 +1,103 @@
+-- int_kpi_series_weekly: each catalogue KPI as one weekly series per department, the input of
+-- the control charts, trend tests and the triad scorecard. A KPI its system of record measures
+-- is taken from int_measured_kpi_weekly; any other KPI from what the department reports.
+-- A measured count without a denominator (complaints) is 0 in a week its source covers but
+-- has no row for: no complaint that week is a value, not a gap. A source covers the weeks from
+-- its first to its last delivered period.
+-- subgroup_* describe the individual self-reported values of a week (x-bar/R charts).
+-- Grain: one row per KPI, department and ISO week.
+create or replace table int_kpi_series_weekly as
+with
+
+kpis as (
+    select * from dim_kpi
+),
+
+measured as (
+    select * from int_measured_kpi_weekly
+),
+
+source_weeks as (
+    select source_id,
+           unnest(range(min(week_start), max(week_start) + interval 1 day, interval 7 day))::date as week_start
+    from stg_observation
+    where problem is null and source_kind = 'system_of_record'
+    group by source_id
+),
+
+count_weeks as (
+    select k.kpi_id, d.department_code, w.week_start
+    from kpis as k
+    join source_weeks as w on w.source_id = k.measured_source_id
+    join (select distinct kpi_id, department_code from measured) as d using (kpi_id)
+    where k.denominator_measure is null
+),
+
+measured_series as (
+    select coalesce(m.kpi_id, c.kpi_id)                                   as kpi_id,
+           coalesce(m.department_code, c.department_code)                 as department_code,
+           coalesce(m.week_start, c.week_start)                           as week_start,
+           coalesce(m.measured_value, case when c.kpi_id is not null then 0 end) as value,
+           coalesce(m.numerator_total, case when c.kpi_id is not null then 0 end) as numerator_total,
+           m.denominator_total,
+           coalesce(m.load_ids, [])                                       as load_ids
+    from measured as m
+    full join count_weeks as c
+      on c.kpi_id = m.kpi_id and c.department_code = m.department_code and c.week_start = m.week_start
+),
+
+reported_values as (
+    select o.department_code, n.kpi_id, o.week_start, o.metric_value
+    from stg_observation as o
+    join dim_kpi_local_name as n
+      on n.department_code = o.department_code and n.local_name = o.metric_name
+    where o.source_kind = 'self_reported' and o.problem is null
+),
+
+subgroups as (
+    select department_code, kpi_id, week_start,
+           count(*)                              as subgroup_size,
+           avg(metric_value)                     as subgroup_mean,
+           max(metric_value) - min(metric_value) as subgroup_range
+    from reported_values
+    group by all
+),
+
+reported_series as (
+    select r.kpi_id, r.department_code, r.week_start, r.reported_value as value,
+           null::double as numerator_total, null::double as denominator_total, r.load_ids,
+           s.subgroup_size, s.subgroup_mean, s.subgroup_range
+    from int_reported_kpi_weekly as r
+    join kpis as k using (kpi_id)
+    left join subgroups as s using (department_code, kpi_id, week_start)
+    where k.measured_source_id is null
+),
+
+unioned as (
+    select kpi_id, department_code, week_start, value, numerator_total, denominator_total,
+           null::bigint as subgroup_size, null::double as subgroup_mean, null::double as subgroup_range,
+           'measured' as origin, load_ids
+    from measured_series
+    union all
+    select kpi_id, department_code, week_start, value, numerator_total, denominator_total,
+           subgroup_size, subgroup_mean, subgroup_range, 'reported', load_ids
+    from reported_series
+),
+
+final as (
+    select kpi_id,
+           department_code,
+           strftime(week_start, '%G-W%V') as iso_week,
+           week_start,
+           value,
+           numerator_total,
+           denominator_total,
+           subgroup_size,
+           subgroup_mean,
+           subgroup_range,
+           origin,
+           load_ids
+    from unioned
+)
+
+select * from final

@@ -1,0 +1,28 @@
+-- mart_cost_of_poor_quality: money lost to poor quality per department, week and category
+-- (scrap, rework, complaints, recalls: whichever poor_quality_costs maps to a system-of-record
+-- measure), summed from the source rows. Categories the data does not hold have no rows; a
+-- week with rows but no cost shows 0.
+-- Grain: one row per department, ISO week and cost category.
+create or replace table mart_cost_of_poor_quality as
+with
+
+costs as (
+    select c.category, o.department_code, o.iso_week, o.week_start, o.metric_value, o.load_id
+    from stg_observation as o
+    join dim_poor_quality_cost as c on c.source_id = o.source_id and c.measure = o.metric_name
+    where o.problem is null and o.source_kind = 'system_of_record'
+),
+
+final as (
+    select department_code,
+           iso_week,
+           week_start,
+           category,
+           sum(metric_value)                           as cost_amount,
+           count(*)                                    as source_row_count,
+           list(distinct load_id order by load_id)     as load_ids
+    from costs
+    group by department_code, iso_week, week_start, category
+)
+
+select * from final
