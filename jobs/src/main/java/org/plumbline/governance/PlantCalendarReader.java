@@ -10,7 +10,8 @@ import java.util.List;
 /** Reads one entry of {@code calendars}. */
 final class PlantCalendarReader {
 
-  static final List<String> GRAINS = List.of("week", "month");
+  // Only the ISO week so far: the weekly KPI tables are the comparison grain of every finding.
+  static final List<String> GRAINS = List.of("week");
   static final List<String> FISCAL_PATTERNS = List.of("4-4-5", "4-5-4", "5-4-4");
 
   private PlantCalendarReader() {}
