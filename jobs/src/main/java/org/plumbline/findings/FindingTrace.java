@@ -79,7 +79,7 @@ public final class FindingTrace {
     int total = 0;
     String lastFile = null;
     try (PreparedStatement s = duckdb.prepareStatement("""
-        select l.row_role, a.file_name, a.archive_path, a.received_at, l.sheet_name, l.row_number,
+        select l.row_role, a.file_name, a.archive_path, strftime(a.received_at, '%Y-%m-%d %H:%M'), l.sheet_name, l.row_number,
                h.column_names, r.fields, a.load_id
         from fct_finding_lineage as l
         join load_audit as a using (load_id)
