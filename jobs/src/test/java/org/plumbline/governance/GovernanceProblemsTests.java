@@ -169,7 +169,8 @@ class GovernanceProblemsTests {
             + " line 9 of policies.yml). Only one version may be in force on any day: end version 1 the day before"
             + " version 2 starts.")
         .contains(dir.resolve("extra.yml") + ":1 polices: Unknown section 'polices': the governance files have the"
-            + " sections departments, roles, kpis, policies, sources. Did you mean 'policies'?");
+            + " sections departments, roles, kpis, policies, sources, objectives, incentives, tensions,"
+            + " submissions, initiatives, deviations, calendars, exchange_rates. Did you mean 'policies'?");
   }
 
   @Test
