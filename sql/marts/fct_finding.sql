@@ -157,4 +157,6 @@ final as (
     cross join run_context as c
 )
 
-select * from final
+select * from final;
+
+comment on table fct_finding is 'Every finding of every type with the columns they share; one row per finding.';

@@ -67,4 +67,6 @@ final as (
     )
 )
 
-select * from final
+select * from final;
+
+comment on table fct_finding_lineage is 'The raw rows behind each finding; one row per finding, raw row and part it played.';

@@ -68,4 +68,6 @@ final as (
     left join acknowledged as a using (finding_key)
 )
 
-select * from final
+select * from final;
+
+comment on table fct_finding_status is 'This run''s findings against the previous run''s: new, persisting or resolved, with acknowledgements and deviations.';

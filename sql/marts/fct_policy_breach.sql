@@ -70,4 +70,6 @@ final as (
     left join covered as c using (policy_id, iso_week, department_code)
 )
 
-select * from final
+select * from final;
+
+comment on table fct_policy_breach is 'Weeks in which a system of record shows a policy was not met, judged by the policy version in force; one row per policy and ISO week.';

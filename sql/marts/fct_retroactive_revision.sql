@@ -59,4 +59,6 @@ final as (
     left join dim_kpi as k on k.kpi_id = n.kpi_id
 )
 
-select * from final
+select * from final;
+
+comment on table fct_retroactive_revision is 'Values of already-delivered periods changed by a later delivery; one row per source, metric, period and revising delivery.';

@@ -33,4 +33,6 @@ final as (
     group by department_code, source_id, metric_name
 )
 
-select * from final
+select * from final;
+
+comment on table fct_rogue_metric is 'Metrics a department reports that no local KPI name maps to the catalogue; one row per department, source and metric name.';

@@ -99,4 +99,6 @@ final as (
     where d.first_received_at is null or d.first_received_at > p.due_at
 )
 
-select * from final
+select * from final;
+
+comment on table fct_submission_gap is 'Late or missing deliveries against the submission calendar; one row per submission and period.';
