@@ -1,13 +1,15 @@
 -- fct_retroactive_revision: a value for a period that had already been delivered changed in a
 -- later delivery: which file, which period, which direction and how much. A revision that moves
 -- a KPI towards "better" (up for higher-is-better, down for lower-is-better) is flagged as
--- flattering: the "polishing" of figures after the fact.
+-- flattering: the "polishing" of figures after the fact. Deliveries are compared as
+-- int_observation_current replaces them: a self-reported source per metric and period, a
+-- system of record per file sent again under the same name (document_key).
 -- Grain: one row per source, metric, period and revising delivery.
 create or replace table fct_retroactive_revision as
 with
 
 per_delivery as (
-    select source_id, department_code, metric_name, period_date, iso_week, load_id,
+    select source_id, department_code, metric_name, period_date, iso_week, document_key, load_id,
            min(received_at)  as received_at,
            sum(metric_value) as metric_value
     from int_observation_current
@@ -20,7 +22,7 @@ sequenced as (
            lag(load_id)      over w as previous_load_id,
            lag(received_at)  over w as previous_received_at
     from per_delivery
-    window w as (partition by source_id, metric_name, period_date order by received_at, load_id)
+    window w as (partition by source_id, metric_name, period_date, document_key order by received_at, load_id)
 ),
 
 revised as (

@@ -26,8 +26,8 @@ class FindingHistoryTests {
     try (FindingFixture fixture = FindingFixture.create(folder, "")) {
       // given a first run with breaches in W28 and W29
       fixture.mesDay("2025-07-07", 100, 90).mesDay("2025-07-14", 100, 90).reconcile("2025-07-31");
-      // and a corrected MES export for W28 and a new breach in W30
-      fixture.deliver("mes", "mes_2025-07-07_fix.csv", java.time.LocalDateTime.parse("2025-08-01T02:00"),
+      // and the MES export for W28 sent again, corrected, and a new breach in W30
+      fixture.deliver("mes", "mes_2025-07-07.csv", java.time.LocalDateTime.parse("2025-08-01T02:00"),
           FindingFixture.MES_HEADER, List.of(List.of("2025-07-07", "CRITICAL", "100", "100")));
       fixture.mesDay("2025-07-21", 100, 90);
 

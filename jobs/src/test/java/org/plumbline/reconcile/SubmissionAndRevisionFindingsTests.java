@@ -113,4 +113,25 @@ class SubmissionAndRevisionFindingsTests {
           + " where kpi_id = 'units_produced' order by iso_week")).containsExactly(List.of(100.0), List.of(100.0));
     }
   }
+
+  @Test
+  void systemOfRecordRowsSplitOverTwoFilesAddUpAndAreNoRevision() throws Exception {
+    try (FindingFixture fixture = FindingFixture.create(folder, "")) {
+      // given one day's MES rows in two files (two lines, exported separately)
+      fixture.mesDay("2025-07-14", 100, 100).deliver("mes", "mes_2025-07-14_line2.csv",
+          LocalDateTime.parse("2025-07-15T02:05"), FindingFixture.MES_HEADER,
+          List.of(List.of("2025-07-14", "CRITICAL", "100", "80")));
+
+      // when
+      fixture.reconcile("2025-07-31");
+
+      // then: 180 of 200 inspected, 90%, a breach; both files behind it; nothing revised
+      assertThat(fixture.query("select numerator_total, denominator_total from int_measured_kpi_weekly"))
+          .containsExactly(List.of(180.0, 200.0));
+      assertThat(fixture.query("select finding_type, count(*) from fct_finding"
+          + " where finding_type <> 'missing_submission' group by all")).containsExactly(List.of("policy_breach", 1L));
+      assertThat(fixture.query("select count(distinct load_id) from fct_finding_lineage").get(0).get(0))
+          .isEqualTo(2L);
+    }
+  }
 }
