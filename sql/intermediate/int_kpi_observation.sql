@@ -19,25 +19,30 @@ reported as (
     where o.source_kind = 'self_reported'
 ),
 
+-- A KPI's filters as one column per row attribute (each attribute at most once per KPI),
+-- so matching is a plain predicate rather than a subquery per row.
+kpi_filters as (
+    select kpi_id,
+           any_value(value) filter (where attribute = 'part_id')    as part_id_filter,
+           any_value(value) filter (where attribute = 'part_class') as part_class_filter,
+           any_value(value) filter (where attribute = 'lot_id')     as lot_id_filter
+    from dim_kpi_filter
+    group by kpi_id
+),
+
 measured as (
     select o.*,
            k.kpi_id,
            case when o.metric_name = k.numerator_measure then 'numerator' else 'denominator' end as kpi_role
     from dim_kpi as k
+    left join kpi_filters as f using (kpi_id)
     join observations as o
       on o.source_id = k.measured_source_id
      and o.metric_name in (k.numerator_measure, k.denominator_measure)
     where o.source_kind = 'system_of_record'
-      and not exists (
-        select 1
-        from dim_kpi_filter as f
-        where f.kpi_id = k.kpi_id
-          and f.value is distinct from case f.attribute
-                                           when 'part_id'    then o.part_id
-                                           when 'part_class' then o.part_class
-                                           when 'lot_id'     then o.lot_id
-                                       end
-    )
+      and (f.part_id_filter is null or o.part_id = f.part_id_filter)
+      and (f.part_class_filter is null or o.part_class = f.part_class_filter)
+      and (f.lot_id_filter is null or o.lot_id = f.lot_id_filter)
 ),
 
 final as (

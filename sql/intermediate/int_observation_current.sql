@@ -6,12 +6,16 @@
 -- files and only a new version of the same file (same version_key: the same name sent again)
 -- replaces the earlier one. Replaced values stay here (is_current = false) for the
 -- retroactive-revision finding and for "what did we know on date D".
+-- Only the columns later layers use, so the widest table is not copied again.
 -- Grain: one row per stg_observation row without a problem.
 create or replace table int_observation_current as
 with
 
 observations as (
-    select * from stg_observation where problem is null
+    select load_id, source_id, department_code, source_kind, version_key, sheet_name, row_number, received_at,
+           metric_name, period_date, week_start, iso_week, metric_value, part_id, part_class, lot_id
+    from stg_observation
+    where problem is null
 ),
 
 deliveries as (
@@ -30,7 +34,7 @@ ranked as (
 ),
 
 final as (
-    select o.*, r.document_key, r.is_current
+    select o.* exclude (version_key), r.document_key, r.is_current
     from observations as o
     join ranked as r using (source_id, metric_name, period_date, load_id)
 )
