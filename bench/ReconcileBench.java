@@ -15,7 +15,8 @@ import org.plumbline.system.SqlScript;
  * The reconciliation benchmark: a ledger of N system-of-record fact rows (MES-like, daily, per
  * part, 100,000 rows a file, over four years) plus weekly self-reported sheets (every month
  * sent twice, the second time polished), then one full reconciliation timed. Run by
- * bench/reconcile.sh; figures go to bench/RESULTS.md.
+ * bench/reconcile.sh; figures go to bench/RESULTS.md. With PROFILE=1 in the environment it
+ * then runs each model again on its own and prints its time.
  */
 public class ReconcileBench {
 
@@ -38,21 +39,8 @@ public class ReconcileBench {
         double generated = (System.nanoTime() - generate) / 1e9;
 
         long start = System.nanoTime();
-        if (System.getenv("NOTX") != null) {
-          new org.plumbline.governance.DimensionLoader().load(duckdb, model);
-          try (Statement s = duckdb.createStatement()) {
-            s.execute("create or replace table run_context as select date '2024-01-31' as as_of_date, 'x' as config_version, 'B' as company_name, null::bigint as job_execution_id, 1::bigint as run_id");
-          }
-          org.plumbline.reconcile.SqlModels.rebuild(duckdb);
-        } else {
-          ReconcileTasklet.rebuild(duckdb, model, LocalDate.parse("2024-01-31"), "Bench", null);
-        }
+        ReconcileTasklet.rebuild(duckdb, model, LocalDate.parse("2024-01-31"), "Bench", null);
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (System.getenv("TWICE") != null) {
-          long again = System.nanoTime();
-          ReconcileTasklet.rebuild(duckdb, model, LocalDate.parse("2024-01-31"), "Bench", null);
-          System.out.printf("  second reconcile %.1f s%n", (System.nanoTime() - again) / 1e9);
-        }
         if (System.getenv("PROFILE") != null) {
           for (String sql : org.plumbline.reconcile.SqlModels.inBuildOrder()) {
             long t = System.nanoTime();
