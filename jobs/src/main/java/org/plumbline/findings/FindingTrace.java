@@ -37,7 +37,8 @@ public final class FindingTrace {
     try (PreparedStatement s = duckdb.prepareStatement("""
         select s.finding_type, s.severity, s.display_status, s.department_code, s.kpi_id, s.period_label,
                f.target_value, f.measured_value, f.self_reported_value, f.gap, f.owner_role, f.policy_id,
-               f.deviation_id, a.note, a.acknowledged_by, a.acknowledged_at, s.config_version,
+               f.deviation_id, a.note, a.acknowledged_by, strftime(a.acknowledged_at, '%Y-%m-%d %H:%M'),
+               s.config_version,
                s.first_seen_run_id, array_to_string(f.objectives_at_risk, ', ')
         from fct_finding_status as s
         left join fct_finding as f using (finding_key)
