@@ -1,21 +1,13 @@
--- int_reported_kpi_weekly: what each department said about a catalogue KPI, per ISO week.
--- Grain: one row per department, KPI and week. Only self-reported sources; a metric name is
--- mapped through the department's local KPI names (names not in the catalogue are left for
--- the rogue-metric finding). A percentage reported daily is averaged over the week; an
--- amount is summed.
+-- int_reported_kpi_weekly: what each department said about a catalogue KPI, per ISO week,
+-- taking only the delivery in force for each period. Grain: one row per department, KPI and
+-- week. A metric name is mapped through the department's local KPI names (names not in the
+-- catalogue are the rogue-metric finding). A percentage reported daily is averaged over the
+-- week; an amount is summed.
 create or replace table int_reported_kpi_weekly as
 with
 
-observations as (
-    select * from stg_observation
-    where source_kind = 'self_reported' and problem is null and is_current_version
-),
-
 mapped as (
-    select o.*, n.kpi_id
-    from observations as o
-    join dim_kpi_local_name as n
-      on n.department_code = o.department_code and n.local_name = o.metric_name
+    select * from int_kpi_observation where kpi_role = 'reported'
 ),
 
 final as (

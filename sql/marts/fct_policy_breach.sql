@@ -1,5 +1,7 @@
 -- fct_policy_breach: weeks in which a system of record shows a policy was not met, judged by
--- the policy version in force at the start of that week.
+-- the policy version in force at the start of that week. A week inside an approved deviation
+-- of the policy (deviations.yml) stays here, marked as covered: it is shown as a concession,
+-- not as a breach.
 -- Grain: one row per policy and ISO week breached.
 create or replace table fct_policy_breach as
 with
@@ -38,13 +40,36 @@ judged as (
      and (p.effective_to is null or m.week_start <= p.effective_to)
 ),
 
+breached as (
+    select * from judged where not is_met
+),
+
+covered as (
+    select b.policy_id,
+           b.iso_week,
+           b.department_code,
+           arg_min(d.deviation_id, d.valid_from) as deviation_id,
+           bool_or(d.approved_on > b.week_start)  as is_approved_after_the_fact
+    from breached as b
+    join dim_deviation as d
+      on d.policy_id = b.policy_id
+     and (d.department_code is null or d.department_code = b.department_code)
+     and b.week_start between d.valid_from and d.expires_on
+    group by all
+),
+
 final as (
-    select policy_id || '/' || iso_week as finding_key,
-           * exclude (is_met),
-           measured_value - threshold as gap,
+    select b.policy_id || '/' || b.iso_week as finding_key,
+           b.* exclude (is_met),
+           b.measured_value - b.threshold as gap,
+           c.deviation_id,
+           c.deviation_id is not null as is_covered_by_deviation,
+           coalesce(c.is_approved_after_the_fact, false) as is_approved_after_the_fact,
            (select config_version from run_context) as config_version
-    from judged
-    where not is_met
+    from breached as b
+    left join covered as c using (policy_id, iso_week, department_code)
 )
 
-select * from final
+select * from final;
+
+comment on table fct_policy_breach is 'Weeks in which a system of record shows a policy was not met, judged by the policy version in force; one row per policy and ISO week.';

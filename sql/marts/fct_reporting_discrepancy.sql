@@ -33,4 +33,6 @@ final as (
     where abs(gap) > tolerance + 1e-9
 )
 
-select * from final
+select * from final;
+
+comment on table fct_reporting_discrepancy is 'Weeks in which a department''s own figure differs from the system of record beyond the KPI''s tolerance; one row per department, KPI and ISO week.';

@@ -45,7 +45,12 @@ public final class DemoInboxGenerator {
       DepartmentReports reports = new DepartmentReports(story);
 
       List<WrittenFile> written = new ArrayList<>();
-      written.addAll(new KpiWorkbookWriter(story).write(inbox, reports.weeklyKpis(production)));
+      List<DepartmentReports.WeeklyKpi> weeklyKpis = reports.weeklyKpis(production);
+      KpiWorkbookWriter workbooks = new KpiWorkbookWriter(story);
+      written.addAll(workbooks.write(inbox, weeklyKpis));
+      for (DemoStory.Resend resend : story.resends()) {
+        written.add(workbooks.resend(inbox, resend, weeklyKpis));
+      }
       written.addAll(AuditCsvWriter.write(inbox, reports.audits(auditRandom)));
       written.addAll(LogisticsCsvWriter.write(inbox, reports.logistics(logisticsRandom)));
       try (DuckDbExport duckdb = DuckDbExport.open()) {
@@ -66,13 +71,31 @@ public final class DemoInboxGenerator {
     Map<String, Integer> rows = new TreeMap<>();
     List<GeneratedFile> files = new ArrayList<>();
     for (WrittenFile file : written) {
-      Delivery delivery = story.deliveries().get(file.sourceId());
-      Instant receivedAt = file.periodEnd().plusDays(delivery.daysAfterPeriod())
-          .atTime(delivery.at()).atZone(story.timezone()).toInstant();
+      Instant receivedAt = receivedAt(file);
       Files.setLastModifiedTime(file.path(), FileTime.from(receivedAt));
       rows.merge(file.sourceId(), file.rows(), Integer::sum);
       files.add(new GeneratedFile(file.sourceId(), file.path(), file.rows(), receivedAt));
     }
     return new GeneratedInbox(Collections.unmodifiableMap(rows), List.copyOf(files));
+  }
+
+  /** The source's usual delivery, unless the story makes this file late or a resend. */
+  private Instant receivedAt(WrittenFile file) {
+    String name = file.path().getFileName().toString();
+    for (DemoStory.Resend resend : story.resends()) {
+      if (resend.resentAs().equals(name)) {
+        return resend.receivedAt().atZone(story.timezone()).toInstant();
+      }
+    }
+    Delivery delivery = story.deliveries().get(file.sourceId());
+    int days = delivery.daysAfterPeriod();
+    java.time.LocalTime at = delivery.at();
+    for (DemoStory.LateDelivery late : story.lateDeliveries()) {
+      if (late.file().equals(name)) {
+        days = late.daysAfterPeriod();
+        at = late.at();
+      }
+    }
+    return file.periodEnd().plusDays(days).atTime(at).atZone(story.timezone()).toInstant();
   }
 }

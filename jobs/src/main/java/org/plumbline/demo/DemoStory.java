@@ -30,6 +30,8 @@ public record DemoStory(
     Audits audits,
     Logistics logistics,
     Map<String, Delivery> deliveries,
+    List<LateDelivery> lateDeliveries,
+    List<Resend> resends,
     Expected expected) {
 
   public static final String RESOURCE = "demo/story.yml";
@@ -141,13 +143,29 @@ public record DemoStory(
   /** A file arrives this many days after the last day it describes, at this local time. */
   public record Delivery(int daysAfterPeriod, LocalTime at) {}
 
-  /** What detection must find: policy breaches and reporting discrepancies, by week. */
+  /** One file that arrives later than its source's usual delivery. */
+  public record LateDelivery(String file, int daysAfterPeriod, LocalTime at) {}
+
+  /**
+   * A workbook sent again under a new name, with some weeks of one column "polished" by a
+   * factor: a retroactive revision of figures already delivered.
+   */
+  public record Resend(String file, String resentAs, java.time.LocalDateTime receivedAt, String column,
+      List<IsoWeek> weeks, BigDecimal factor) {}
+
+  /**
+   * What detection must find: policy breaches and reporting discrepancies by week, late
+   * submissions by finding key, and the revised weeks of one self-reported metric.
+   */
   public record Expected(
       String breachPolicy,
       List<IsoWeek> breachedWeeks,
       String discrepancyKpi,
       String discrepancyDepartment,
       List<IsoWeek> discrepancyWeeks,
+      List<String> lateSubmissions,
+      String revisedMetric,
+      List<IsoWeek> revisedWeeks,
       ExpectedInsights insights) {}
 
   /**

@@ -43,17 +43,41 @@ final class KpiWorkbookWriter {
     }
     List<WrittenFile> files = new ArrayList<>();
     for (Map.Entry<YearMonth, List<WeeklyKpi>> month : byMonth.entrySet()) {
-      Path file = inbox.resolve("Produktion_KPI_" + month.getKey() + ".xlsx");
-      List<WeeklyKpi> rows = month.getValue();
-      try (OutputStream out = Files.newOutputStream(file)) {
-        Workbook workbook = new Workbook(out, "Plumbline demo", "1.0");
-        notes(workbook.newWorksheet("Notes"), month.getKey(), rows);
-        kpis(workbook.newWorksheet(SHEET), month.getKey(), rows);
-        workbook.finish();
-      }
-      files.add(new WrittenFile(SOURCE_ID, file, rows.size(), rows.get(rows.size() - 1).week().sunday()));
+      files.add(writeMonth(inbox.resolve(fileName(month.getKey())), month.getKey(), month.getValue()));
     }
     return files;
+  }
+
+  static String fileName(YearMonth month) {
+    return "Produktion_KPI_" + month + ".xlsx";
+  }
+
+  /**
+   * The month's workbook again, under the resend's name, with the polished weeks' output per
+   * shift multiplied by the resend's factor: the department "corrects" figures already sent.
+   */
+  WrittenFile resend(Path inbox, DemoStory.Resend resend, List<WeeklyKpi> weeks) throws IOException {
+    if (!HEADER.get(4).equals(resend.column())) {
+      throw new IllegalArgumentException("The demo can polish only the column '" + HEADER.get(4) + "', not '"
+          + resend.column() + "'.");
+    }
+    YearMonth month = resend.weeks().get(0).month();
+    List<WeeklyKpi> rows = weeks.stream().filter(w -> w.week().month().equals(month))
+        .map(w -> !resend.weeks().contains(w.week()) ? w : new WeeklyKpi(w.week(), w.unitsProduced(),
+            w.criticalPartsInspected(), w.scrapCostCents(),
+            w.outputPerShift().multiply(resend.factor()).setScale(1, java.math.RoundingMode.HALF_UP)))
+        .toList();
+    return writeMonth(inbox.resolve(resend.resentAs()), month, rows);
+  }
+
+  private WrittenFile writeMonth(Path file, YearMonth month, List<WeeklyKpi> rows) throws IOException {
+    try (OutputStream out = Files.newOutputStream(file)) {
+      Workbook workbook = new Workbook(out, "Plumbline demo", "1.0");
+      notes(workbook.newWorksheet("Notes"), month, rows);
+      kpis(workbook.newWorksheet(SHEET), month, rows);
+      workbook.finish();
+    }
+    return new WrittenFile(SOURCE_ID, file, rows.size(), rows.get(rows.size() - 1).week().sunday());
   }
 
   private void notes(Worksheet sheet, YearMonth month, List<WeeklyKpi> rows) {

@@ -73,6 +73,8 @@ final class StoryReader {
         new Logistics(range(root.get("logistics").get("on_time_percent")),
             range(root.get("logistics").get("freight_cost_eur"))),
         deliveries(root.get("deliveries")),
+        root.get("late_deliveries").list().stream().map(StoryReader::lateDelivery).toList(),
+        root.get("resends").list().stream().map(StoryReader::resend).toList(),
         expected(root.get("expected")));
     StoryChecks.check(name, story);
     return story;
@@ -152,10 +154,23 @@ final class StoryReader {
     return Map.copyOf(deliveries);
   }
 
+  private static DemoStory.LateDelivery lateDelivery(YamlNode n) {
+    return new DemoStory.LateDelivery(n.get("file").text(), n.get("days_after_period").integer(),
+        LocalTime.parse(n.get("at").text()));
+  }
+
+  private static DemoStory.Resend resend(YamlNode n) {
+    YamlNode polish = n.get("polish");
+    return new DemoStory.Resend(n.get("file").text(), n.get("resent_as").text(),
+        java.time.LocalDateTime.parse(n.get("received_at").text()), polish.get("column").text(),
+        weeks(polish.get("weeks")), polish.get("factor").decimal());
+  }
+
   private static Expected expected(YamlNode n) {
     return new Expected(n.get("breach_policy").text(), weeks(n.get("breached_weeks")),
         n.get("discrepancy_kpi").text(), n.get("discrepancy_department").text(),
-        weeks(n.get("discrepancy_weeks")), insights(n.get("insights")));
+        weeks(n.get("discrepancy_weeks")), n.get("late_submissions").strings(),
+        n.get("revised_metric").text(), weeks(n.get("revised_weeks")), insights(n.get("insights")));
   }
 
   private static DemoStory.ExpectedInsights insights(YamlNode n) {

@@ -42,7 +42,15 @@ public final class ConfigCheck {
         + count(model.roles().size(), "role", "roles") + ", "
         + count(model.kpis().size(), "KPI", "KPIs") + ", "
         + count(policies, "policy", "policies") + " (" + count(model.policies().size(), "version", "versions") + "), "
-        + count(model.sources().size(), "source", "sources") + ".\n"
+        + count(model.sources().size(), "source", "sources") + ";\n"
+        + count(model.objectives().size(), "objective", "objectives") + ", "
+        + count(model.incentives().size(), "incentive scheme", "incentive schemes") + ", "
+        + count(model.tensions().size(), "tension", "tensions") + ", "
+        + count(model.submissions().size(), "submission", "submissions") + ", "
+        + count(model.initiatives().size(), "initiative", "initiatives") + ", "
+        + count(model.deviations().size(), "approved deviation", "approved deviations") + ", "
+        + count(model.exchangeRates().size(), "exchange rate", "exchange rates") + "; plant time zone "
+        + model.calendar().timezone().getId() + ".\n"
         + "Config version " + model.configVersion() + ".";
   }
 

@@ -35,6 +35,7 @@ public final class DimensionLoader {
       insertKpis(duckdb, model);
       insertPolicies(duckdb, model);
       insertSources(duckdb, model);
+      StrategyDimensions.load(duckdb, model);
       InsightDimensionLoader.load(duckdb, model);
       if (ownTransaction) {
         duckdb.commit();
@@ -158,7 +159,7 @@ public final class DimensionLoader {
   }
 
   /** Rows for one table, bound as parameters and inserted as one batch. */
-  private static final class Rows {
+  static final class Rows {
     private final List<Object[]> rows = new ArrayList<>();
 
     void add(Object... values) {

@@ -41,10 +41,20 @@ public final class GovernanceLoader {
         entries.values(Section.KPIS),
         entries.values(Section.POLICIES),
         entries.values(Section.SOURCES),
+        entries.values(Section.OBJECTIVES),
+        entries.values(Section.INCENTIVES),
+        entries.values(Section.TENSIONS),
+        entries.values(Section.SUBMISSIONS),
+        entries.values(Section.INITIATIVES),
+        entries.values(Section.DEVIATIONS),
+        entries.values(Section.CALENDARS),
+        entries.values(Section.EXCHANGE_RATES),
         entries.values(Section.CONTROL_CHARTS),
         entries.values(Section.COMPLIANCE_MIRAGES),
         entries.values(Section.POOR_QUALITY_COSTS),
-        entries.values(Section.INCENTIVE_CHECKS));
+        entries.values(Section.INCENTIVE_CHECKS),
+        files.stream().map(f -> new GovernanceModel.ConfigFile(f.name(),
+            new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8))).toList());
   }
 
   /** A file holds sections; a section may appear in several files, its entries add up. */

@@ -19,15 +19,35 @@ public record GovernanceModel(
     List<Kpi> kpis,
     List<Policy> policies,
     List<Source> sources,
+    List<Objective> objectives,
+    List<IncentiveScheme> incentives,
+    List<Tension> tensions,
+    List<Submission> submissions,
+    List<Initiative> initiatives,
+    List<Deviation> deviations,
+    List<PlantCalendar> calendars,
+    List<ExchangeRate> exchangeRates,
     List<ControlChart> controlCharts,
     List<ComplianceMirage> complianceMirages,
     List<PoorQualityCost> poorQualityCosts,
-    List<IncentiveCheck> incentiveChecks) {
+    List<IncentiveCheck> incentiveChecks,
+    List<ConfigFile> files) {
 
-  /** A model without insight settings: no early warnings, mirages or cost of poor quality are computed. */
+  /** One governance file as the run read it, kept so every config version can be shown again. */
+  public record ConfigFile(String name, String text) {}
+
+  /** The model without the newer sections, for tests and callers that build one by hand. */
   public GovernanceModel(String configVersion, List<Department> departments, List<Role> roles, List<Kpi> kpis,
       List<Policy> policies, List<Source> sources) {
-    this(configVersion, departments, roles, kpis, policies, sources, List.of(), List.of(), List.of(), List.of());
+    this(configVersion, departments, roles, kpis, policies, sources, List.of(), List.of(), List.of(), List.of(),
+        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+  }
+
+  /** The plant's calendar; a model without one is judged in UTC at the ISO-week grain. */
+  public PlantCalendar calendar() {
+    return calendars.isEmpty()
+        ? new PlantCalendar("default", java.time.ZoneId.of("UTC"), "week", 1, "4-4-5")
+        : calendars.get(0);
   }
 
   public Source source(String id) {

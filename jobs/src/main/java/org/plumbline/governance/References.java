@@ -58,6 +58,7 @@ final class References {
     for (Located<Source> entry : entries.of(Section.SOURCES)) {
       mustExist(entry.block(), "department", entry.value().departmentCode(), Section.DEPARTMENTS, departments);
     }
+    new ModelReferences(entries, departments, roles, kpis, sources.keySet(), this::mustExist).check();
     new InsightReferences(entries, kpis, roles, sources).check();
   }
 
@@ -89,7 +90,7 @@ final class References {
   }
 
   /** Reports a name that does not exist; true when the name is given and exists. */
-  private boolean mustExist(Block block, String key, String name, Section<?> section, Set<String> known) {
+  boolean mustExist(Block block, String key, String name, Section<?> section, Set<String> known) {
     if (name == null) {
       return false;
     }

@@ -19,6 +19,21 @@ final class Section<T> {
   static final Section<Policy> POLICIES = new Section<>("policies", "id", "policy", PolicyReader::read);
   static final Section<Source> SOURCES = new Section<>("sources", "id", "source", SourceReader::read);
 
+  static final Section<Objective> OBJECTIVES =
+      new Section<>("objectives", "id", "objective", ObjectiveReader::read);
+  static final Section<IncentiveScheme> INCENTIVES =
+      new Section<>("incentives", "id", "incentive scheme", IncentiveSchemeReader::read);
+  static final Section<Tension> TENSIONS = new Section<>("tensions", "id", "tension", TensionReader::read);
+  static final Section<Submission> SUBMISSIONS =
+      new Section<>("submissions", "id", "submission", SubmissionReader::read);
+  static final Section<Initiative> INITIATIVES =
+      new Section<>("initiatives", "id", "initiative", InitiativeReader::read);
+  static final Section<Deviation> DEVIATIONS = new Section<>("deviations", "id", "deviation", DeviationReader::read);
+  static final Section<PlantCalendar> CALENDARS =
+      new Section<>("calendars", "id", "calendar", PlantCalendarReader::read);
+  static final Section<ExchangeRate> EXCHANGE_RATES =
+      new Section<>("exchange_rates", "currency", "exchange rate", ExchangeRateReader::read);
+
   static final Section<ControlChart> CONTROL_CHARTS =
       new Section<>("control_charts", "kpi", "control chart", ControlChartReader::read);
   static final Section<ComplianceMirage> COMPLIANCE_MIRAGES =
@@ -28,8 +43,9 @@ final class Section<T> {
   static final Section<IncentiveCheck> INCENTIVE_CHECKS =
       new Section<>("incentive_checks", "id", "incentive check", IncentiveCheckReader::read);
 
-  static final List<Section<?>> ALL = List.of(DEPARTMENTS, ROLES, KPIS, POLICIES, SOURCES,
-      CONTROL_CHARTS, COMPLIANCE_MIRAGES, POOR_QUALITY_COSTS, INCENTIVE_CHECKS);
+  static final List<Section<?>> ALL = List.of(DEPARTMENTS, ROLES, KPIS, POLICIES, SOURCES, OBJECTIVES, INCENTIVES,
+      TENSIONS, SUBMISSIONS, INITIATIVES, DEVIATIONS, CALENDARS, EXCHANGE_RATES, CONTROL_CHARTS, COMPLIANCE_MIRAGES,
+      POOR_QUALITY_COSTS, INCENTIVE_CHECKS);
 
   private final String name;
   private final String idKey;

@@ -27,6 +27,14 @@ final class Uniqueness {
     unique(Section.ROLES, Role::id, "id");
     unique(Section.KPIS, Kpi::id, "id");
     unique(Section.SOURCES, Source::id, "id");
+    unique(Section.OBJECTIVES, Objective::id, "id");
+    unique(Section.INCENTIVES, IncentiveScheme::id, "id");
+    unique(Section.TENSIONS, Tension::id, "id");
+    unique(Section.SUBMISSIONS, Submission::id, "id");
+    unique(Section.INITIATIVES, Initiative::id, "id");
+    unique(Section.DEVIATIONS, Deviation::id, "id");
+    unique(Section.EXCHANGE_RATES, rate -> rate.currency() + "/" + rate.baseCurrency() + " in " + rate.month(),
+        "month");
     unique(Section.CONTROL_CHARTS, ControlChart::kpiId, "kpi");
     unique(Section.COMPLIANCE_MIRAGES, ComplianceMirage::id, "id");
     unique(Section.POOR_QUALITY_COSTS, PoorQualityCost::category, "category");

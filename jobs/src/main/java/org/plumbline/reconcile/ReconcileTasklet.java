@@ -18,7 +18,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Rebuilds everything downstream of the ledger for one as-of date: the dimensions from the
  * governance config, the run context, then every SQL model in build order. Deterministic:
- * the same ledger, config and as-of date give the same tables.
+ * the same ledger, config and as-of date give the same tables, except for the findings' status
+ * (new, persisting, resolved), which compares with the previous run kept in the findings history.
  */
 public final class ReconcileTasklet implements Tasklet {
 
@@ -46,6 +47,7 @@ public final class ReconcileTasklet implements Tasklet {
     connection.setAutoCommit(false);
     try {
       new DimensionLoader().load(connection, model);
+      long runId = FindingHistory.nextRunId(connection);
       try (PreparedStatement context = connection.prepareStatement(SqlScript.text("sql/dimensions/run_context.sql"))) {
         context.setDate(1, Date.valueOf(asOf));
         context.setString(2, model.configVersion());
@@ -55,9 +57,11 @@ public final class ReconcileTasklet implements Tasklet {
         } else {
           context.setLong(4, jobExecutionId);
         }
+        context.setLong(5, runId);
         context.execute();
       }
       SqlModels.rebuild(connection);
+      FindingHistory.record(connection, model);
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       connection.rollback();

@@ -37,6 +37,8 @@ class DemoInboxGeneratorTests {
     List<String> quarters = List.of("2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4");
     List<String> expected = new ArrayList<>();
     months.forEach(m -> expected.add("Produktion_KPI_" + m + ".xlsx"));
+    // The story's retroactive revision: June's workbook sent again, polished.
+    expected.add("Produktion_KPI_2025-06_korrigiert.xlsx");
     quarters.forEach(q -> expected.add("Qualitaet_Audits_" + q + ".csv"));
     quarters.forEach(q -> expected.add("Logistik_Wochenbericht_" + q + ".csv"));
     // 2025-W01 starts on 30 December 2024, so the monthly system exports begin with 2024-12.
@@ -68,7 +70,8 @@ class DemoInboxGeneratorTests {
 
     // then
     assertThat(productionDays).isEqualTo(249);
-    assertThat(rows).containsEntry("prod_weekly_kpis", 52)
+    // 52 weeks, and the 4 weeks of June again in the resent workbook
+    assertThat(rows).containsEntry("prod_weekly_kpis", 52 + 4)
         .containsEntry("qual_audit_scores", 52)
         .containsEntry("log_weekly_report", 52)
         .containsEntry("mes_inspection_lots", productionDays * 10)

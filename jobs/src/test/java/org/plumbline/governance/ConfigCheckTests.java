@@ -22,7 +22,8 @@ class ConfigCheckTests {
     assertThat(report.ok()).isTrue();
     assertThat(report.problems()).isEmpty();
     assertThat(report.text()).matches("Governance model OK: 3 departments, 3 roles, 8 KPIs, 1 policy \\(1 version\\),"
-        + " 6 sources\\.\nConfig version [0-9a-f]{64}\\.");
+        + " 6 sources;\n2 objectives, 2 incentive schemes, 2 tensions, 6 submissions, 1 initiative,"
+        + " 1 approved deviation, 2 exchange rates; plant time zone Europe/Berlin\\.\nConfig version [0-9a-f]{64}\\.");
   }
 
   @Test

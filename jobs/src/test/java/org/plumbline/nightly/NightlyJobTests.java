@@ -154,6 +154,55 @@ class NightlyJobTests {
   }
 
   @Test
+  void theFindingsAreExactlyThePlantedStory() throws Exception {
+    List<List<Object>> byType = DemoHome.query(home,
+        "select finding_type, count(*)::integer from fct_finding group by all order by 1");
+    assertThat(byType).containsExactly(
+        List.of("late_submission", expected.lateSubmissions().size()),
+        List.of("policy_breach", expected.breachedWeeks().size()),
+        List.of("reporting_discrepancy", expected.discrepancyWeeks().size()),
+        List.of("retroactive_revision", expected.revisedWeeks().size()));
+  }
+
+  @Test
+  void theLateWorkbookIsTheOneTheStoryDelays() throws Exception {
+    assertThat(DemoHome.query(home, "select finding_key from fct_submission_gap order by 1").stream()
+        .map(r -> (String) r.get(0)).toList()).isEqualTo(expected.lateSubmissions());
+    assertThat(DemoHome.query(home, "select finding_type from fct_submission_gap").get(0).get(0))
+        .isEqualTo("late_submission");
+  }
+
+  @Test
+  void thePolishedWeeksAreRevisionsUpwardsInTheResentWorkbook() throws Exception {
+    List<List<Object>> rows = DemoHome.query(home, "select metric_name, iso_week, direction, is_flattering,"
+        + " revised_file_name, previous_file_name from fct_retroactive_revision order by iso_week");
+    assertThat(rows).extracting(r -> (String) r.get(1)).isEqualTo(weeks(expected.revisedWeeks()));
+    assertThat(rows).allSatisfy(r -> assertThat(r).containsExactly(expected.revisedMetric(), r.get(1), "up", true,
+        "Produktion_KPI_2025-06_korrigiert.xlsx", "Produktion_KPI_2025-06.xlsx"));
+  }
+
+  @Test
+  void everyFindingIsNewInTheFirstRunAndRecordedInTheHistory() throws Exception {
+    long findings = (Long) DemoHome.query(home, "select count(*) from fct_finding").get(0).get(0);
+    assertThat(DemoHome.query(home, "select status, count(*) from fct_finding_status group by all"))
+        .containsExactly(List.of("new", findings));
+    assertThat(DemoHome.query(home, "select count(*) from finding_history").get(0).get(0)).isEqualTo(findings);
+    long governanceFiles;
+    try (var files = Files.list(home.governance())) {
+      governanceFiles = files.filter(f -> f.toString().endsWith(".yml")).count();
+    }
+    assertThat(DemoHome.query(home, "select count(distinct config_version), count(*) from config_version_history")
+        .get(0)).containsExactly(1L, governanceFiles);
+  }
+
+  @Test
+  void everyFindingButAMissingSubmissionHasLineageToRawRows() throws Exception {
+    assertThat(DemoHome.query(home, "select count(*) from fct_finding f where not exists (select 1 from"
+        + " fct_finding_lineage l join raw_row r using (load_id, sheet_name, row_number)"
+        + " where l.finding_key = f.finding_key)").get(0).get(0)).isEqualTo(0L);
+  }
+
+  @Test
   void everyValueIsTyped() throws Exception {
     assertThat(DemoHome.query(home, "select count(*) from raw_quarantine").get(0).get(0))
         .isEqualTo(0L);

@@ -1,0 +1,112 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import org.plumbline.governance.GovernanceLoader;
+import org.plumbline.governance.GovernanceModel;
+import org.plumbline.reconcile.ReconcileTasklet;
+import org.plumbline.system.SqlScript;
+
+/**
+ * The reconciliation benchmark: a ledger of N system-of-record fact rows (MES-like, daily, per
+ * part, 100,000 rows a file, over four years) plus weekly self-reported sheets (every month
+ * sent twice, the second time polished), then one full reconciliation timed. Run by
+ * bench/reconcile.sh; figures go to bench/RESULTS.md. With PROFILE=1 in the environment it
+ * then runs each model again on its own and prints its time.
+ */
+public class ReconcileBench {
+
+  public static void main(String[] args) throws Exception {
+    GovernanceModel model = new GovernanceLoader().load(Path.of("bench/reconcile-governance"));
+    for (String arg : args) {
+      long rows = Long.parseLong(arg.replace("_", ""));
+      Path file = Files.createTempFile("plumbline-bench", ".duckdb");
+      Files.delete(file);
+      try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:" + file)) {
+        try (Statement s = duckdb.createStatement()) {
+          s.execute("set memory_limit = '8GB'");
+          s.execute("set threads = 2");
+          s.execute("set preserve_insertion_order = false");
+        }
+        SqlScript.execute(duckdb, "sql/ledger/V1__ledger.sql");
+        SqlScript.execute(duckdb, "sql/ledger/V3__findings_history.sql");
+        long generate = System.nanoTime();
+        ledger(duckdb, rows);
+        double generated = (System.nanoTime() - generate) / 1e9;
+
+        long start = System.nanoTime();
+        ReconcileTasklet.rebuild(duckdb, model, LocalDate.parse("2024-01-31"), "Bench", null);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (System.getenv("PROFILE") != null) {
+          for (String sql : org.plumbline.reconcile.SqlModels.inBuildOrder()) {
+            long t = System.nanoTime();
+            SqlScript.execute(duckdb, sql);
+            System.out.printf("  %-45s %.2f s%n", sql, (System.nanoTime() - t) / 1e9);
+          }
+        }
+        System.out.printf("%,d fact rows: ledger generated in %.1f s; reconcile %.1f s (%,.0f rows/s); %s%n", rows,
+            generated, seconds, rows / seconds, findings(duckdb));
+      } finally {
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(Path.of(file + ".wal"));
+      }
+    }
+  }
+
+  /** Fact rows straight into the ledger, set-based in DuckDB, as the loader would have left them. */
+  private static void ledger(Connection duckdb, long rows) throws Exception {
+    try (PreparedStatement s = duckdb.prepareStatement("""
+        insert into raw_row
+        select i // 100000 + 1, 'mes', 'hash-' || (i // 100000 + 1),
+               date '2020-01-01' + ((i * 1461) // ?)::integer + interval 26 hour,
+               'mes/mes_' || (i // 100000 + 1) || '.csv', 'data', (i % 100000 + 2)::integer, false,
+               [strftime(date '2020-01-01' + ((i * 1461) // ?)::integer, '%Y-%m-%d'),
+                case when i % 2 = 0 then 'CRITICAL' else 'STANDARD' end,
+                'P' || (i % 500), '100', case when hash(i) % 1000 = 0 then '80' else '100' end]
+        from range(?) as t(i)""")) {
+      s.setLong(1, rows);
+      s.setLong(2, rows);
+      s.setLong(3, rows);
+      s.execute();
+    }
+    try (Statement s = duckdb.createStatement()) {
+      s.execute("""
+          insert into raw_sheet
+          select distinct load_id, 'data', 1, ['day', 'class', 'part', 'produced', 'inspected'] from raw_row;
+          -- weekly sheets: each month sent 5 days after it ends, and again 20 days after with
+          -- the first week polished up by 1 point
+          create temp table weeks as
+          select w::date as week_start, strftime(w + interval 3 day, '%Y-%m') as month
+          from range(date '2019-12-30', date '2024-01-01', interval 7 day) as t(w);
+          insert into raw_row
+          select 1000000 + dense_rank() over (order by month) * 2 + v, 'prod_sheet', 'sheet-' || month || '-' || v,
+                 last_day(strptime(month || '-01', '%Y-%m-%d')) + interval 5 day + interval (v * 15) day,
+                 'prod_sheet/prod_' || month || '_' || v || '.csv', 'data',
+                 (row_number() over (partition by month, v order by week_start) + 1)::integer, false,
+                 [strftime(week_start, '%Y-%m-%d'),
+                  case when v = 1 and day(week_start) <= 7 then '100' else '99' end, '7']
+          from weeks, range(2) as t(v);
+          insert into raw_sheet
+          select distinct load_id, 'data', 1, ['Week', 'Inspected %', 'Mood index'] from raw_row
+          where source_id = 'prod_sheet';
+          insert into load_audit
+          select load_id, any_value(content_hash), any_value(source_id), any_value(version_key), 'archive', 0,
+                 min(received_at), min(received_at), any_value(version_key), count(*), count(*), 0, null, 'bench'
+          from raw_row group by load_id;
+          """);
+    }
+  }
+
+  private static String findings(Connection duckdb) throws Exception {
+    try (Statement s = duckdb.createStatement(); ResultSet r = s.executeQuery(
+        "select string_agg(finding_type || ' ' || n, ', ' order by finding_type) from"
+            + " (select finding_type, count(*) as n from fct_finding group by all)")) {
+      r.next();
+      return "findings: " + r.getString(1);
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package org.plumbline.governance;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * What a role is paid on: KPI weights (summing to 1) over a pay period, while in force. Read
+ * beside the tensions, it shows whom a policy's KPI costs money.
+ *
+ * @param period the pay period the weights apply to: week, month, quarter or year
+ * @param effectiveTo last day in force, or null while it still is
+ */
+public record IncentiveScheme(String id, String roleId, String period, Map<String, Double> weights,
+    LocalDate effectiveFrom, LocalDate effectiveTo) {}

@@ -1,0 +1,49 @@
+package org.plumbline.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every analysts' view and column is explained, and docs/data-dictionary.md is up to date. */
+class DataDictionaryTests {
+
+  static final Path DOC = Path.of("../docs/data-dictionary.md");
+
+  @TempDir
+  Path folder;
+
+  @Test
+  void everyColumnOfEveryAnalystViewHasAComment() throws Exception {
+    try (FindingFixture fixture = FindingFixture.create(folder, "")) {
+      // given a reconciled warehouse
+      fixture.mesDay("2025-07-14", 100, 90).reconcile("2025-07-31");
+
+      // then
+      assertThat(fixture.query("select count(*) from duckdb_views() where view_name like 'v\\_%' escape '\\'"))
+          .containsExactly(List.of(6L));
+      assertThat(fixture.query("select view_name from duckdb_views() where view_name like 'v\\_%' escape '\\'"
+          + " and comment is null")).isEmpty();
+      assertThat(fixture.query("select c.table_name || '.' || c.column_name from duckdb_columns() c"
+          + " join duckdb_views() v on v.view_name = c.table_name"
+          + " where c.table_name like 'v\\_%' escape '\\' and c.comment is null")).isEmpty();
+      assertThat(fixture.query("select count(*) from v_finding_row").get(0).get(0)).isEqualTo(1L);
+    }
+  }
+
+  @Test
+  void theDataDictionaryInDocsIsTheOneTheWarehouseGenerates() throws Exception {
+    try (FindingFixture fixture = FindingFixture.create(folder, "")) {
+      fixture.prodSheet("prod_2025-06.csv", LocalDateTime.parse("2025-07-03T08:00"), List.of()).reconcile("2025-07-31");
+      String generated = DataDictionary.markdown(fixture.connection());
+      Files.writeString(Path.of("target/data-dictionary.md"), generated);
+
+      assertThat(DOC).as("docs/data-dictionary.md is stale: copy jobs/target/data-dictionary.md over it")
+          .hasContent(generated);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+-- dim_date: the calendar every period label comes from: ISO week, month, quarter and the
+-- fiscal calendar of dim_calendar (calendars.yml). A fiscal year starts on the Monday of the
+-- week holding the 1st of fiscal_year_start_month and has 52 or 53 weeks; each quarter is 13
+-- weeks split by fiscal_pattern (4-4-5: periods of 4, 4 and 5 weeks; a 53rd week joins the
+-- last period). Grain: one row per day from the first day any value describes (at the latest
+-- 2000-01-01) to the end of the year after the as-of date.
+create or replace table dim_date as
+with
+
+calendar as (
+    select * from dim_calendar limit 1
+),
+
+bounds as (
+    select least(coalesce((select min(period_date) from stg_observation), date '2000-01-01'), date '2000-01-01')
+               as first_day,
+           (date_trunc('year', (select as_of_date from run_context)) + interval 2 year)::date - 1 as last_day
+),
+
+days as (
+    select d::date as calendar_date
+    from bounds, range(bounds.first_day, bounds.last_day + 1, interval 1 day) as t(d)
+),
+
+fiscal_year_starts as (
+    select y as fiscal_year,
+           date_trunc('week', make_date(y, (select fiscal_year_start_month from calendar), 1))::date as year_start
+    from range(year((select first_day from bounds)) - 1, year((select last_day from bounds)) + 2) as t(y)
+),
+
+placed as (
+    select d.calendar_date,
+           f.fiscal_year,
+           (d.calendar_date - f.year_start) // 7 as fiscal_week_index
+    from days as d
+    asof join fiscal_year_starts as f on d.calendar_date >= f.year_start
+),
+
+pattern as (
+    select fiscal_pattern,
+           case fiscal_pattern when '5-4-4' then 5 else 4 end as first_period_weeks,
+           case fiscal_pattern when '4-4-5' then 8 else 9 end as first_two_periods_weeks
+    from calendar
+),
+
+final as (
+    select p.calendar_date,
+           date_trunc('week', p.calendar_date)::date                  as week_start,
+           strftime(p.calendar_date, '%G-W%V')                        as iso_week,
+           strftime(p.calendar_date, '%Y-%m')                         as month_label,
+           year(p.calendar_date) || '-Q' || quarter(p.calendar_date)  as quarter_label,
+           p.fiscal_year,
+           p.fiscal_week_index + 1                                    as fiscal_week,
+           least(p.fiscal_week_index // 13, 3) + 1                    as fiscal_quarter,
+           least(p.fiscal_week_index // 13, 3) * 3
+             + case when p.fiscal_week_index >= 52 then 3
+                    when p.fiscal_week_index % 13 < t.first_period_weeks then 1
+                    when p.fiscal_week_index % 13 < t.first_two_periods_weeks then 2
+                    else 3 end                                        as fiscal_period,
+           t.fiscal_pattern
+    from placed as p, pattern as t
+)
+
+select * from final

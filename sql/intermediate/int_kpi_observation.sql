@@ -1,0 +1,54 @@
+-- int_kpi_observation: the values in force that speak about a catalogue KPI, each tagged with
+-- the KPI and its role: 'reported' (a department's own figure, mapped through its local KPI
+-- names) or 'numerator' / 'denominator' (a system-of-record measure of the KPI's definition,
+-- on rows matching every filter of the KPI). The weekly KPI tables aggregate it; the lineage of
+-- findings points back through it to the raw rows.
+-- Grain: one row per current observation per KPI it counts towards.
+create or replace table int_kpi_observation as
+with
+
+observations as (
+    select * from int_observation_current where is_current
+),
+
+reported as (
+    select o.*, n.kpi_id, 'reported' as kpi_role
+    from observations as o
+    join dim_kpi_local_name as n
+      on n.department_code = o.department_code and n.local_name = o.metric_name
+    where o.source_kind = 'self_reported'
+),
+
+-- A KPI's filters as one column per row attribute (each attribute at most once per KPI),
+-- so matching is a plain predicate rather than a subquery per row.
+kpi_filters as (
+    select kpi_id,
+           any_value(value) filter (where attribute = 'part_id')    as part_id_filter,
+           any_value(value) filter (where attribute = 'part_class') as part_class_filter,
+           any_value(value) filter (where attribute = 'lot_id')     as lot_id_filter
+    from dim_kpi_filter
+    group by kpi_id
+),
+
+measured as (
+    select o.*,
+           k.kpi_id,
+           case when o.metric_name = k.numerator_measure then 'numerator' else 'denominator' end as kpi_role
+    from dim_kpi as k
+    left join kpi_filters as f using (kpi_id)
+    join observations as o
+      on o.source_id = k.measured_source_id
+     and o.metric_name in (k.numerator_measure, k.denominator_measure)
+    where o.source_kind = 'system_of_record'
+      and (f.part_id_filter is null or o.part_id = f.part_id_filter)
+      and (f.part_class_filter is null or o.part_class = f.part_class_filter)
+      and (f.lot_id_filter is null or o.lot_id = f.lot_id_filter)
+),
+
+final as (
+    select * from reported
+    union all by name
+    select * from measured
+)
+
+select * from final

@@ -1,0 +1,72 @@
+-- fct_finding_lineage: the lineage bridge from each finding to the exact raw rows behind it
+-- (raw_row by load_id, sheet_name and row_number), with the part each row played: measured
+-- (a system-of-record row), reported (a department's row), previous / revised (the two values
+-- of a revision), delivered (a late file's rows). A missing submission has no rows.
+-- Grain: one row per finding, raw row and part.
+create or replace table fct_finding_lineage as
+with
+
+kpi_rows as (
+    select * from int_kpi_observation
+),
+
+breach_rows as (
+    select 'policy_breach:' || b.finding_key as finding_key, 'measured' as row_role,
+           o.load_id, o.sheet_name, o.row_number
+    from fct_policy_breach as b
+    join kpi_rows as o
+      on o.kpi_id = b.kpi_id and o.department_code = b.department_code and o.week_start = b.week_start
+    where o.kpi_role in ('numerator', 'denominator')
+),
+
+discrepancy_rows as (
+    select 'reporting_discrepancy:' || d.finding_key,
+           case when o.kpi_role = 'reported' then 'reported' else 'measured' end,
+           o.load_id, o.sheet_name, o.row_number
+    from fct_reporting_discrepancy as d
+    join kpi_rows as o
+      on o.kpi_id = d.kpi_id and o.department_code = d.department_code and o.week_start = d.week_start
+),
+
+rogue_rows as (
+    select 'rogue_metric:' || r.finding_key, 'reported', o.load_id, o.sheet_name, o.row_number
+    from fct_rogue_metric as r
+    join int_observation_current as o
+      on o.department_code = r.department_code and o.source_id = r.source_id and o.metric_name = r.metric_name
+    where o.is_current
+),
+
+revision_rows as (
+    select 'retroactive_revision:' || r.finding_key,
+           case when o.load_id = r.revised_load_id then 'revised' else 'previous' end,
+           o.load_id, o.sheet_name, o.row_number
+    from fct_retroactive_revision as r
+    join int_observation_current as o
+      on o.source_id = r.source_id and o.metric_name = r.metric_name and o.period_date = r.period_date
+     and o.load_id in (r.previous_load_id, r.revised_load_id)
+),
+
+late_rows as (
+    select 'late_submission:' || s.finding_key, 'delivered', o.load_id, o.sheet_name, o.row_number
+    from fct_submission_gap as s
+    join stg_observation as o
+      on o.load_id = s.first_load_id
+    join dim_source as src on src.source_id = o.source_id
+    where s.finding_type = 'late_submission'
+      and case when src.period_grain = 'week' then o.period_date + 3 else o.period_date end
+          between s.period_start and s.period_end
+),
+
+final as (
+    select distinct * from (
+        select * from breach_rows
+        union all select * from discrepancy_rows
+        union all select * from rogue_rows
+        union all select * from revision_rows
+        union all select * from late_rows
+    )
+)
+
+select * from final;
+
+comment on table fct_finding_lineage is 'The raw rows behind each finding; one row per finding, raw row and part it played.';
