@@ -8,6 +8,8 @@ final class ExitCodes {
   static final int CONFIG_INVALID = 3;
   static final int WAREHOUSE_BUSY = 4;
   static final int ERROR = 5;
+  static final int REFUSED = 6;
+  static final int STOPPED = 7;
 
   static final String HELP = """
       Exit codes:
@@ -15,8 +17,10 @@ final class ExitCodes {
         1  the job ran and failed (restart it with the command shown)
         2  the command line was wrong
         3  the configuration is invalid (each problem is listed with file, line and key)
-        4  the warehouse is in use by another Plumbline process
-        5  any other error (the message says what)""";
+        4  the warehouse is in use by another Plumbline process (e.g. `plumbline serve`)
+        5  any other error (the message says what)
+        6  refused: a run is already going on, or the run cannot be stopped or restarted
+        7  the run was stopped before it ended (restart it with the command shown)""";
 
   private ExitCodes() {}
 }

@@ -3,6 +3,8 @@ package org.plumbline.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.plumbline.governance.ConfigInvalidException;
+import org.plumbline.operations.RunRefusedException;
+import org.plumbline.operations.ServeInfo;
 import org.plumbline.system.PlumblineHome;
 import org.plumbline.system.Warehouse;
 import org.slf4j.LoggerFactory;
@@ -14,8 +16,9 @@ import picocli.CommandLine.Option;
 @Command(name = "plumbline", mixinStandardHelpOptions = true, version = "Plumbline 0.1.0",
     description = "Loads departmental spreadsheets and system exports, holds them against the governance "
         + "model and reports the gap between policy and execution.",
-    subcommands = {DemoCommand.class, RunCommand.class, RestartCommand.class, StatusCommand.class,
-        ConfigCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {DemoCommand.class, RunCommand.class, RestartCommand.class, StopCommand.class,
+        StatusCommand.class, HistoryCommand.class, ServeCommand.class, ConfigCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {"", ExitCodes.HELP})
 public final class PlumblineCommand implements Callable<Integer> {
 
@@ -52,8 +55,14 @@ public final class PlumblineCommand implements Callable<Integer> {
     }
     Warehouse.WarehouseUnavailableException busy = find(e, Warehouse.WarehouseUnavailableException.class);
     if (busy != null) {
-      err.println(busy.getMessage());
+      PlumblineHome home = ((PlumblineCommand) commandLine.getCommandSpec().root().userObject()).home();
+      err.println(ServeInfo.read(home).map(ServeInfo::ownsTheWarehouse).orElse(busy.getMessage()));
       return ExitCodes.WAREHOUSE_BUSY;
+    }
+    RunRefusedException refused = find(e, RunRefusedException.class);
+    if (refused != null) {
+      err.println(refused.getMessage());
+      return ExitCodes.REFUSED;
     }
     UsageException usage = find(e, UsageException.class);
     if (usage != null) {
@@ -61,7 +70,7 @@ public final class PlumblineCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     LoggerFactory.getLogger(PlumblineCommand.class).error("Command failed", e);
-    err.println("Plumbline stopped: " + Messages.plain(e) + " (details in the log under <home>/logs).");
+    err.println("Plumbline stopped: " + org.plumbline.operations.PlainWords.of(e) + " (details in the log under <home>/logs).");
     return ExitCodes.ERROR;
   }
 
