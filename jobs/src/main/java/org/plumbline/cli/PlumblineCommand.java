@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
     description = "Loads departmental spreadsheets and system exports, holds them against the governance "
         + "model and reports the gap between policy and execution.",
     subcommands = {DemoCommand.class, RunCommand.class, RestartCommand.class, StopCommand.class,
-        StatusCommand.class, HistoryCommand.class, ServeCommand.class, ConfigCommand.class,
+        StatusCommand.class, HistoryCommand.class, ServeCommand.class, ConfigCommand.class, HashPasswordCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", ExitCodes.HELP})
 public final class PlumblineCommand implements Callable<Integer> {
