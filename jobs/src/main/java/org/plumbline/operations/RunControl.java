@@ -184,10 +184,18 @@ public final class RunControl {
   private JobExecution restartHere(JobExecution execution) {
     prepare();
     JobExecution current = execution;
+    // This process holds the warehouse and is not running it, so no process is: whatever still
+    // reads as running was cut off (killed, or halted while it was stopping).
     if (current.getStatus().isRunning()) {
-      // This process holds the warehouse and is not running it, so no process is: it was killed.
       operator.recover(current);
       current = repository.getJobExecution(execution.getId());
+    }
+    for (StepExecution step : current.getStepExecutions()) {
+      if (step.getStatus().isRunning()) {
+        step.setStatus(BatchStatus.STOPPED);
+        step.setEndTime(java.time.LocalDateTime.now());
+        repository.update(step);
+      }
     }
     try {
       return operator.restart(current);
