@@ -28,9 +28,10 @@ import org.springframework.beans.factory.ObjectProvider;
 /**
  * The one way runs are launched, stopped and restarted, by the command line, the console and
  * the scheduler alike. Runs never overlap: DuckDB has one writer, so a second launch while one
- * runs is refused with the running one's number. A stop marks the run STOPPING in the job
- * repository (so `plumbline stop` works from another process); the run ends at the next file
- * boundary, and a long warehouse statement outside ingest is interrupted rather than awaited.
+ * runs is refused with the running one's number. The process running a run stops it (another
+ * process, such as `plumbline stop`, leaves a request file under {@code <home>/stop-requests/}
+ * that the running process watches for); the run ends at the next file boundary, and a long
+ * warehouse statement outside ingest is interrupted rather than awaited.
  */
 public final class RunControl {
 
@@ -54,6 +55,8 @@ public final class RunControl {
   private volatile java.time.LocalDateTime claimedAt = java.time.LocalDateTime.MIN;
   private volatile long stoppingSince;
   private volatile long interruptedStep;
+  private volatile long interruptedRun;
+  private volatile long stopRequestedRun;
 
   public RunControl(JobRepository repository, JobOperator operator, List<Job> jobs, ObjectProvider<Warehouse> warehouse,
       Supplier<GovernanceModel> governance, PlumblineHome home, RunProgress progress, List<RunEndListener> listeners) {
@@ -104,23 +107,49 @@ public final class RunControl {
     return inBackground(execution.getJobInstance().getJobName(), () -> restartHere(execution));
   }
 
-  /** Asks a running run to stop; it ends STOPPED (or FAILED if interrupted) and can be restarted. */
+  /**
+   * Asks a running run to stop; it ends STOPPED and can be restarted. The process running it
+   * stops it: this one directly, another one through a request file it watches for.
+   */
   public String stop(long executionId) {
-    JobExecution execution = repository.getJobExecution(executionId);
+    JobExecution execution = execution(executionId);
     if (execution == null) {
       throw new RunRefusedException("There is no run " + executionId + "; `plumbline history` lists the runs.");
     }
     if (!execution.getStatus().isRunning()) {
       throw new RunRefusedException("Run " + executionId + " is not running (it is " + execution.getStatus() + ").");
     }
+    if (activeRun().orElse(IDLE) == executionId) {
+      stopHere(execution);
+    } else {
+      requestStop(executionId);
+    }
+    return "Run " + executionId + " is stopping: it ends after the file it is loading, or interrupts the "
+        + "warehouse statement it is running. Restart it later with: plumbline restart " + executionId;
+  }
+
+  private void stopHere(JobExecution execution) {
+    stopRequestedRun = execution.getId();
+    stoppingSince = System.nanoTime();
     try {
       operator.stop(execution);
     } catch (Exception e) {
-      throw new RunRefusedException("Run " + executionId + " could not be stopped: " + PlainWords.of(e));
+      throw new RunRefusedException("Run " + execution.getId() + " could not be stopped: " + PlainWords.of(e));
     }
-    log.info("Run {} was asked to stop", executionId);
-    return "Run " + executionId + " is stopping: it ends after the file it is loading, or interrupts the "
-        + "warehouse statement it is running. Restart it later with: plumbline restart " + executionId;
+    log.info("Run {} was asked to stop", execution.getId());
+  }
+
+  private void requestStop(long executionId) {
+    try {
+      java.nio.file.Files.createDirectories(stopRequests());
+      java.nio.file.Files.writeString(stopRequests().resolve(Long.toString(executionId)), "stop");
+    } catch (java.io.IOException e) {
+      throw new RunRefusedException("Could not ask run " + executionId + " to stop: " + e.getMessage());
+    }
+  }
+
+  private java.nio.file.Path stopRequests() {
+    return home.root().resolve("stop-requests");
   }
 
   /** The run this process is executing now, if any. */
@@ -205,7 +234,7 @@ public final class RunControl {
   }
 
   private JobExecution restartable(long executionId) {
-    JobExecution execution = repository.getJobExecution(executionId);
+    JobExecution execution = execution(executionId);
     if (execution == null) {
       throw new RunRefusedException("There is no run " + executionId + "; `plumbline history` lists the runs.");
     }
@@ -222,7 +251,7 @@ public final class RunControl {
   private void prepare() {
     warehouse.getObject().connection();
     governance.get();
-    stoppingSince = 0;
+    stopRequestedRun = 0;
     progress.start(home.inbox());
   }
 
@@ -269,6 +298,13 @@ public final class RunControl {
 
   private JobExecution finish(JobExecution execution) {
     active.set(IDLE);
+    if (interruptedRun == execution.getId() && execution.getStatus() != BatchStatus.STOPPED) {
+      // The failure is the interruption a stop asked for: record what happened, a stop.
+      execution.setStatus(BatchStatus.STOPPED);
+      execution.setExitStatus(org.springframework.batch.core.ExitStatus.STOPPED.addExitDescription(
+          "Stopped by request; the warehouse statement that was running was interrupted."));
+      repository.update(execution);
+    }
     log.info("Run {} ended {}", execution.getId(), execution.getStatus());
     for (RunEndListener listener : listeners) {
       try {
@@ -284,6 +320,7 @@ public final class RunControl {
    * A stop takes effect at the next step boundary; ingest reaches one after every file. Other
    * steps run single long statements, so after a short grace the statement is interrupted.
    * Ingest is never interrupted: its file transaction would fail and read as a bad file.
+   * Stops asked for by another process arrive here as request files.
    */
   private void interruptIfStopping() {
     long id = resolveActive();
@@ -291,26 +328,36 @@ public final class RunControl {
       return;
     }
     try {
-      JobExecution execution = repository.getJobExecution(id);
-      if (execution == null || execution.getStatus() != BatchStatus.STOPPING) {
+      java.nio.file.Path request = stopRequests().resolve(Long.toString(id));
+      if (java.nio.file.Files.deleteIfExists(request) && stopRequestedRun != id) {
+        JobExecution execution = execution(id);
+        if (execution != null) {
+          stopHere(execution);
+        }
+      }
+      if (stopRequestedRun != id || System.nanoTime() - stoppingSince < INTERRUPT_AFTER.toNanos()) {
         return;
       }
-      if (stoppingSince == 0) {
-        stoppingSince = System.nanoTime();
-        return;
-      }
-      if (System.nanoTime() - stoppingSince < INTERRUPT_AFTER.toNanos()) {
-        return;
-      }
-      StepExecution step = execution.getStepExecutions().stream()
-          .filter(s -> s.getStatus() == BatchStatus.STARTED).findFirst().orElse(null);
+      JobExecution execution = execution(id);
+      StepExecution step = execution == null ? null : execution.getStepExecutions().stream()
+          .max(java.util.Comparator.comparingLong(StepExecution::getId)).orElse(null);
       if (step != null && !step.getStepName().equals("ingest") && interruptedStep != step.getId()) {
         interruptedStep = step.getId();
+        interruptedRun = id;
         log.info("Run {} is stopping: interrupting the warehouse statement of step {}", id, step.getStepName());
         warehouse.getObject().interrupt();
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | java.io.IOException e) {
       log.warn("Could not check whether run {} is stopping", id, e);
+    }
+  }
+
+  /** The execution, or null: Batch's JDBC repository throws for an unknown id. */
+  private JobExecution execution(long id) {
+    try {
+      return repository.getJobExecution(id);
+    } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+      return null;
     }
   }
 

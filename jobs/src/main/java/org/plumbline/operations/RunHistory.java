@@ -30,6 +30,10 @@ public final class RunHistory {
   }
 
   public Optional<RunView> find(long executionId) {
-    return Optional.ofNullable(repository.getJobExecution(executionId)).map(RunView::of);
+    try {
+      return Optional.ofNullable(repository.getJobExecution(executionId)).map(RunView::of);
+    } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+      return Optional.empty();
+    }
   }
 }
