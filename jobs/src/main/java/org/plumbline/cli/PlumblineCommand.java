@@ -41,7 +41,14 @@ public final class PlumblineCommand implements Callable<Integer> {
 
   /** Runs the command line and returns the exit code; never lets a stack trace reach the user. */
   public static int execute(String... args) {
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** As {@link #execute(String...)}, writing to the given streams (tests read what a user sees). */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine commandLine = new CommandLine(new PlumblineCommand());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(PlumblineCommand::handle);
     return commandLine.execute(args);
   }

@@ -74,6 +74,33 @@ class CrashSafetyTests {
     assertEveryRowLoadedOnce(home, inbox);
   }
 
+  @Test
+  void whileARunGoesOnInAnotherProcessRunIsRefusedAndStopStopsIt(@TempDir Path folder) throws Exception {
+    // given a run in another process, part-way through ingest
+    PlumblineHome home = demoHome(folder);
+    new DemoInboxGenerator(DemoStory.load()).generate(home.inbox());
+    Process child = ChildProcessRun.start(home, "2026-01-31");
+    awaitArchivedFiles(home, 3, child);
+
+    // when ops launch another run, then it is refused: the warehouse has one writer
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = org.plumbline.cli.PlumblineCommand.execute(new java.io.PrintWriter(out, true),
+        new java.io.PrintWriter(err, true), "--home", home.root().toString(), "run", "nightly");
+    assertThat(code).isEqualTo(4);
+    assertThat(err.toString()).contains("is in use by another Plumbline process; only one may write it at a time.");
+
+    // when ops stop the run from this process, then the other process stops it, restartable
+    out = new java.io.StringWriter();
+    code = org.plumbline.cli.PlumblineCommand.execute(new java.io.PrintWriter(out, true),
+        new java.io.PrintWriter(err, true), "--home", home.root().toString(), "stop", "1");
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Run 1 is stopping").contains("Continue it with: plumbline restart 1");
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readString(home.root().resolve("child.out"))).contains("ENDED 1 STOPPED");
+    assertThat(inboxCount(home)).isPositive();
+  }
+
   private static PlumblineHome demoHome(Path folder) {
     PlumblineHome home = new PlumblineHome(folder).createFolders();
     ExampleConfig.writeIfAbsent(home);
