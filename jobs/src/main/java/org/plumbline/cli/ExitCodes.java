@@ -16,7 +16,8 @@ final class ExitCodes {
         0  done
         1  the job ran and failed (restart it with the command shown)
         2  the command line was wrong
-        3  the configuration is invalid (each problem is listed with file, line and key)
+        3  the configuration is invalid (the governance model: each problem with file, line and key;
+           config/application.yml: the key and what it must be)
         4  the warehouse is in use by another Plumbline process (e.g. `plumbline serve`)
         5  any other error (the message says what)
         6  refused: a run is already going on, or the run cannot be stopped or restarted

@@ -6,6 +6,7 @@ import org.plumbline.governance.ConfigInvalidException;
 import org.plumbline.operations.RunRefusedException;
 import org.plumbline.operations.ServeInfo;
 import org.plumbline.system.PlumblineHome;
+import org.plumbline.system.SettingsInvalidException;
 import org.plumbline.system.Warehouse;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -58,6 +59,11 @@ public final class PlumblineCommand implements Callable<Integer> {
     ConfigInvalidException config = find(e, ConfigInvalidException.class);
     if (config != null) {
       err.println(config.getMessage());
+      return ExitCodes.CONFIG_INVALID;
+    }
+    SettingsInvalidException settings = find(e, SettingsInvalidException.class);
+    if (settings != null) {
+      err.println(settings.getMessage());
       return ExitCodes.CONFIG_INVALID;
     }
     Warehouse.WarehouseUnavailableException busy = find(e, Warehouse.WarehouseUnavailableException.class);

@@ -50,6 +50,10 @@ final class ServeCommand implements Callable<Integer> {
       out.println("Console:   " + url);
       out.println("Health:    " + url + "actuator/health");
       context.getBean(Schedules.class).describe().forEach(line -> out.println("Schedule:  " + line));
+      if (context.getBean(org.plumbline.console.ConsoleProperties.class).users().isEmpty()) {
+        out.println("Nobody can log in yet: add users under plumbline.console.users in "
+            + parent.home().config().resolve("application.yml") + " (`plumbline hash-password` makes the hashes).");
+      }
       out.flush();
     } catch (RuntimeException e) {
       context.close();

@@ -60,7 +60,7 @@ class ConsoleSecurity {
   private static String hash(ConsoleProperties.User u) {
     String hash = required(u.passwordHash(), "password-hash", u);
     if (!hash.startsWith("{")) {
-      throw new IllegalArgumentException("plumbline.console.users: the password-hash of " + u.name()
+      throw new org.plumbline.system.SettingsInvalidException("plumbline.console.users: the password-hash of " + u.name()
           + " in config/application.yml must be a hash such as {bcrypt}$2a$10$…, never a password; "
           + "make one with `plumbline hash-password`.");
     }
@@ -72,14 +72,14 @@ class ConsoleSecurity {
     return switch (role) {
       case "viewer" -> new String[] {VIEWER};
       case "operator" -> new String[] {VIEWER, OPERATOR};
-      default -> throw new IllegalArgumentException("plumbline.console.users: the role of " + u.name()
+      default -> throw new org.plumbline.system.SettingsInvalidException("plumbline.console.users: the role of " + u.name()
           + " in config/application.yml must be viewer or operator, not '" + u.role() + "'.");
     };
   }
 
   private static String required(String value, String key, ConsoleProperties.User u) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("plumbline.console.users: a user"
+      throw new org.plumbline.system.SettingsInvalidException("plumbline.console.users: a user"
           + (u.name() == null ? "" : " (" + u.name() + ")") + " in config/application.yml has no " + key + ".");
     }
     return value;

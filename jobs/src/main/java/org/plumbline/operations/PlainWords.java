@@ -15,6 +15,12 @@ public final class PlainWords {
         message = t.getMessage();
       }
     }
+    // Spring's start-up wrappers ("Error creating bean …") hide the sentence at the root.
+    if (!failure.getClass().getName().startsWith("org.plumbline") && t != failure
+        && failure.getClass().getName().startsWith("org.springframework.beans") && t.getMessage() != null
+        && (message == null || message.equals(failure.getMessage()))) {
+      message = t.getMessage();
+    }
     return message == null ? failure.getClass().getSimpleName() : message;
   }
 

@@ -36,7 +36,7 @@ public final class Schedules {
       }
     });
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join(System.lineSeparator(), problems));
+      throw new org.plumbline.system.SettingsInvalidException(String.join(System.lineSeparator(), problems));
     }
   }
 
@@ -47,7 +47,7 @@ public final class Schedules {
     try {
       return ZoneId.of(name.strip());
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("plumbline.schedule-zone in config/application.yml is not a time zone "
+      throw new org.plumbline.system.SettingsInvalidException("plumbline.schedule-zone in config/application.yml is not a time zone "
           + "such as Europe/Berlin: '" + name + "'.");
     }
   }

@@ -56,6 +56,16 @@ class CommandLineTests {
   }
 
   @Test
+  void aBadScheduleStopsEveryCommandNamingTheKey(@TempDir Path home) throws Exception {
+    java.nio.file.Files.createDirectories(home.resolve("config"));
+    java.nio.file.Files.writeString(home.resolve("config/application.yml"),
+        "plumbline:\n  schedule:\n    nightly: \"30 2 * * *\"\n");
+    Result status = plumbline("--home", home.toString(), "status");
+    assertThat(status.exitCode()).isEqualTo(3);
+    assertThat(status.err()).startsWith("plumbline.schedule.nightly in config/application.yml is not a cron expression");
+  }
+
+  @Test
   void aHashedPasswordIsPrintedNeverThePassword() {
     var in = System.in;
     try {
