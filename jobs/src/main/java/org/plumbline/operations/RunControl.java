@@ -191,7 +191,7 @@ public final class RunControl {
     if (active.compareAndSet(IDLE, -1)) {
       claimedAt = java.time.LocalDateTime.now().minusSeconds(1);
     } else {
-      long id = active.get();
+      long id = resolveActive();
       throw new RunRefusedException("A run is already going on" + (id > 0 ? " (run " + id + ")" : "")
           + "; runs never overlap because the warehouse has one writer. Wait for it to end or stop it with: "
           + "plumbline stop " + (id > 0 ? id : "RUN"));
@@ -281,6 +281,7 @@ public final class RunControl {
       }
       long latest = latestExecutionId(jobName);
       if (latest > before) {
+        active.compareAndSet(-1, latest);
         return latest;
       }
       sleep(25);
@@ -297,14 +298,21 @@ public final class RunControl {
   }
 
   private JobExecution finish(JobExecution execution) {
-    active.set(IDLE);
     if (interruptedRun == execution.getId() && execution.getStatus() != BatchStatus.STOPPED) {
-      // The failure is the interruption a stop asked for: record what happened, a stop.
-      execution.setStatus(BatchStatus.STOPPED);
-      execution.setExitStatus(org.springframework.batch.core.ExitStatus.STOPPED.addExitDescription(
-          "Stopped by request; the warehouse statement that was running was interrupted."));
-      repository.update(execution);
+      // The failure is the interruption a stop asked for: record what happened, a stop. The
+      // stored copy is updated, as the stop has already changed its version.
+      JobExecution stored = execution(execution.getId());
+      try {
+        stored.setStatus(BatchStatus.STOPPED);
+        stored.setExitStatus(org.springframework.batch.core.ExitStatus.STOPPED.addExitDescription(
+            "Stopped by request; the warehouse statement that was running was interrupted."));
+        repository.update(stored);
+        execution = stored;
+      } catch (RuntimeException e) {
+        log.warn("Run {} was stopped by interrupting it, but could not be recorded as STOPPED", execution.getId(), e);
+      }
     }
+    active.set(IDLE);
     log.info("Run {} ended {}", execution.getId(), execution.getStatus());
     for (RunEndListener listener : listeners) {
       try {
