@@ -12,7 +12,6 @@ import org.plumbline.demo.DemoInboxGenerator;
 import org.plumbline.demo.DemoStory;
 import org.plumbline.system.ExampleConfig;
 import org.plumbline.system.PlumblineHome;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,8 +41,7 @@ final class DemoCommand implements Callable<Integer> {
     out.println("Generated the demo inbox in " + home.inbox() + " (" + generated.files().size() + " files)");
     LocalDate asOf = lastArrival(home.inbox());
     try (ConfigurableApplicationContext context = ApplicationContexts.start(home)) {
-      BatchStatus status = new JobRunner(context, out).run("nightly", asOf).getStatus();
-      return status == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED;
+      return JobRunner.exitCode(new JobRunner(context, out).run("nightly", asOf));
     }
   }
 

@@ -8,16 +8,20 @@ final class ExitCodes {
   static final int CONFIG_INVALID = 3;
   static final int WAREHOUSE_BUSY = 4;
   static final int ERROR = 5;
+  static final int REFUSED = 6;
+  static final int STOPPED = 7;
 
   static final String HELP = """
       Exit codes:
         0  done
         1  the job ran and failed (restart it with the command shown)
         2  the command line was wrong
-        3  the configuration is invalid (every problem is listed with its
-           file, line and key)
-        4  the warehouse is in use by another Plumbline process
-        5  any other error (the message says what)""";
+        3  the configuration is invalid (the governance model: each problem with file, line and key;
+           config/application.yml: the key and what it must be)
+        4  the warehouse is in use by another Plumbline process (e.g. `plumbline serve`)
+        5  any other error (the message says what)
+        6  refused: a run is already going on, or the run cannot be stopped or restarted
+        7  the run was stopped before it ended (restart it with the command shown)""";
 
   private ExitCodes() {}
 }

@@ -3,7 +3,10 @@ package org.plumbline.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.plumbline.governance.ConfigInvalidException;
+import org.plumbline.operations.RunRefusedException;
+import org.plumbline.operations.ServeInfo;
 import org.plumbline.system.PlumblineHome;
+import org.plumbline.system.SettingsInvalidException;
 import org.plumbline.system.Warehouse;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -14,8 +17,9 @@ import picocli.CommandLine.Option;
 @Command(name = "plumbline", mixinStandardHelpOptions = true, version = "Plumbline 0.1.0",
     description = "Loads departmental spreadsheets and system exports, holds them against the governance "
         + "model and reports the gap between policy and execution.",
-    subcommands = {DemoCommand.class, RunCommand.class, RestartCommand.class, StatusCommand.class,
-        ConfigCommand.class, PreviewCommand.class, TraceCommand.class, AckCommand.class,
+    subcommands = {DemoCommand.class, RunCommand.class, RestartCommand.class, StopCommand.class,
+        StatusCommand.class, HistoryCommand.class, ServeCommand.class, ConfigCommand.class, PreviewCommand.class,
+        TraceCommand.class, AckCommand.class, HashPasswordCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", ExitCodes.HELP})
 public final class PlumblineCommand implements Callable<Integer> {
@@ -39,7 +43,14 @@ public final class PlumblineCommand implements Callable<Integer> {
 
   /** Runs the command line and returns the exit code; never lets a stack trace reach the user. */
   public static int execute(String... args) {
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** As {@link #execute(String...)}, writing to the given streams (tests read what a user sees). */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine commandLine = new CommandLine(new PlumblineCommand());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(PlumblineCommand::handle);
     return commandLine.execute(args);
   }
@@ -51,10 +62,21 @@ public final class PlumblineCommand implements Callable<Integer> {
       err.println(config.getMessage());
       return ExitCodes.CONFIG_INVALID;
     }
+    SettingsInvalidException settings = find(e, SettingsInvalidException.class);
+    if (settings != null) {
+      err.println(settings.getMessage());
+      return ExitCodes.CONFIG_INVALID;
+    }
     Warehouse.WarehouseUnavailableException busy = find(e, Warehouse.WarehouseUnavailableException.class);
     if (busy != null) {
-      err.println(busy.getMessage());
+      PlumblineHome home = ((PlumblineCommand) commandLine.getCommandSpec().root().userObject()).home();
+      err.println(ServeInfo.read(home).map(ServeInfo::ownsTheWarehouse).orElse(busy.getMessage()));
       return ExitCodes.WAREHOUSE_BUSY;
+    }
+    RunRefusedException refused = find(e, RunRefusedException.class);
+    if (refused != null) {
+      err.println(refused.getMessage());
+      return ExitCodes.REFUSED;
     }
     UsageException usage = find(e, UsageException.class);
     if (usage != null) {
@@ -62,7 +84,7 @@ public final class PlumblineCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     LoggerFactory.getLogger(PlumblineCommand.class).error("Command failed", e);
-    err.println("Plumbline stopped: " + Messages.plain(e) + " (details in the log under <home>/logs).");
+    err.println("Plumbline stopped: " + org.plumbline.operations.PlainWords.of(e) + " (details in the log under <home>/logs).");
     return ExitCodes.ERROR;
   }
 

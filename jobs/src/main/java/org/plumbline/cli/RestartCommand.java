@@ -1,8 +1,6 @@
 package org.plumbline.cli;
 
 import java.util.concurrent.Callable;
-import org.plumbline.system.Warehouse;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +9,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "restart", mixinStandardHelpOptions = true,
-    description = "Restarts a failed or killed run where it stopped; files already loaded are not loaded again.",
+    description = {"Continues a failed, stopped or killed run where it stopped; files already loaded are not "
+        + "loaded again.",
+        "A run left 'STARTED' by a killed process is first marked failed: holding the warehouse proves that no "
+            + "other process is still running it."},
     footer = {"", ExitCodes.HELP})
 final class RestartCommand implements Callable<Integer> {
 
@@ -21,16 +22,13 @@ final class RestartCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "RUN", description = "The run's number, as `plumbline status` shows it.")
+  @Parameters(index = "0", paramLabel = "RUN", description = "The run's number, as `plumbline history` shows it.")
   long executionId;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() {
     try (ConfigurableApplicationContext context = ApplicationContexts.start(parent.home())) {
-      // Holding the warehouse proves no other process is still running this execution.
-      context.getBean(Warehouse.class);
-      BatchStatus status = new JobRunner(context, spec.commandLine().getOut()).restart(executionId).getStatus();
-      return status == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED;
+      return JobRunner.exitCode(new JobRunner(context, spec.commandLine().getOut()).restart(executionId));
     }
   }
 }

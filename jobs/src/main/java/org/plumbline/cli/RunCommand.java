@@ -1,19 +1,23 @@
 package org.plumbline.cli;
 
-import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Runs a job now, e.g. `plumbline run nightly`: load the inbox, reconcile, report, publish.",
+    description = {"Runs a job now, e.g. `plumbline run nightly`: load the inbox, reconcile, report, publish.",
+        "Refused while another run is going on (the warehouse has one writer) or while `plumbline serve` "
+            + "owns the warehouse (launch it from the console then).",
+        "On a terminal it shows a progress bar; otherwise one line per file. Ctrl-C or SIGTERM stops the run "
+            + "so that `plumbline restart RUN` can continue it."},
     footer = {"", ExitCodes.HELP})
 final class RunCommand implements Callable<Integer> {
 
@@ -26,16 +30,37 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "JOB", description = "The job to run: nightly.")
   String job;
 
+  @Parameters(index = "1", arity = "0..1", paramLabel = "PERIOD",
+      description = "The period to judge: a day (2026-01-31) or a month (2026-01, judged as of its last day). "
+          + "Default: today.")
+  String period;
+
   @Option(names = "--as-of", paramLabel = "DATE",
-      description = "Judge the data as known at the end of this day (yyyy-mm-dd; default: today).")
+      description = "Same as PERIOD given as a day (yyyy-mm-dd).")
   LocalDate asOf;
 
   @Override
-  public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
+  public Integer call() {
+    LocalDate judged = judgedDate();
     try (ConfigurableApplicationContext context = ApplicationContexts.start(parent.home())) {
-      BatchStatus status = new JobRunner(context, out).run(job, asOf == null ? LocalDate.now() : asOf).getStatus();
-      return status == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED;
+      return JobRunner.exitCode(new JobRunner(context, spec.commandLine().getOut()).run(job, judged));
+    }
+  }
+
+  private LocalDate judgedDate() {
+    if (period != null && asOf != null) {
+      throw new UsageException("Give the period either as PERIOD or with --as-of, not both.");
+    }
+    if (asOf != null) {
+      return asOf;
+    }
+    if (period == null) {
+      return LocalDate.now();
+    }
+    try {
+      return period.length() == 7 ? YearMonth.parse(period).atEndOfMonth() : LocalDate.parse(period);
+    } catch (DateTimeParseException e) {
+      throw new UsageException("The period '" + period + "' is neither a day (2026-01-31) nor a month (2026-01).");
     }
   }
 }

@@ -24,7 +24,7 @@ class SystemConfiguration {
   @Bean(destroyMethod = "close")
   @Lazy
   Warehouse warehouse(PlumblineHome home, PlumblineProperties properties) {
-    return Warehouse.open(home.warehouseFile(), properties.warehouse().memoryLimit(),
+    return Warehouse.deferred(home.warehouseFile(), properties.warehouse().memoryLimit(),
         properties.warehouse().threads());
   }
 

@@ -23,41 +23,62 @@ public final class Warehouse implements AutoCloseable {
       "sql/ledger/V3__findings_history.sql");
 
   private final Path file;
-  private final Connection connection;
+  private final String memoryLimit;
+  private final int threads;
+  private Connection connection;
 
-  private Warehouse(Path file, Connection connection) {
+  private Warehouse(Path file, String memoryLimit, int threads) {
     this.file = file;
-    this.connection = connection;
+    this.memoryLimit = memoryLimit;
+    this.threads = threads;
   }
 
   /** Opens (creating if needed) the warehouse file and brings the ledger to its latest version. */
   public static Warehouse open(Path file, String memoryLimit, int threads) {
+    Warehouse warehouse = deferred(file, memoryLimit, threads);
+    warehouse.connection();
+    return warehouse;
+  }
+
+  /**
+   * A warehouse that opens the file at its first use. Commands that only read the job
+   * repository (status, history, stop) then never touch the file another process may hold.
+   */
+  public static Warehouse deferred(Path file, String memoryLimit, int threads) {
+    memoryLimitLiteral(memoryLimit);
+    return new Warehouse(file, memoryLimit, threads);
+  }
+
+  private Connection openConnection() {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
     } catch (IOException e) {
       throw new UncheckedIOException("Could not create the warehouse folder for " + file, e);
     }
-    Connection connection;
+    Connection opened;
     try {
-      connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+      opened = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
     } catch (SQLException e) {
       throw new WarehouseUnavailableException(file, e);
     }
-    Warehouse warehouse = new Warehouse(file, connection);
-    try (Statement s = connection.createStatement()) {
+    try (Statement s = opened.createStatement()) {
       // Nothing may download at run time: parquet and json are built in; anything else fails fast.
       s.execute("set autoinstall_known_extensions = false");
       s.execute("set autoload_known_extensions = false");
       s.execute("set memory_limit = '" + memoryLimitLiteral(memoryLimit) + "'");
       s.execute("set threads = " + Math.max(1, threads));
       for (String version : LEDGER_VERSIONS) {
-        SqlScript.execute(connection, version);
+        SqlScript.execute(opened, version);
       }
     } catch (SQLException e) {
-      warehouse.close();
+      try {
+        opened.close();
+      } catch (SQLException ignored) {
+        // Already failing; the first error is the one to report.
+      }
       throw new IllegalStateException("Could not prepare the warehouse " + file + ": " + e.getMessage(), e);
     }
-    return warehouse;
+    return opened;
   }
 
   /** Accepts only sizes such as 512MB or 2GB, so a setting can never smuggle in SQL. */
@@ -69,8 +90,54 @@ public final class Warehouse implements AutoCloseable {
     return value;
   }
 
-  public Connection connection() {
+  /** The process's one connection, opened at first use and held until {@link #close()}. */
+  public synchronized Connection connection() {
+    if (connection == null) {
+      connection = openConnection();
+    }
     return connection;
+  }
+
+  /** Whether this process has opened (and so holds) the warehouse file. */
+  public synchronized boolean isOpen() {
+    return connection != null;
+  }
+
+  /**
+   * Interrupts the statement running on the connection now, if any; it fails with an
+   * "Interrupted" error and its transaction rolls back. DuckDB's JDBC driver exposes this only
+   * through {@code Statement.cancel()} of the running statement, which the code running it
+   * owns; the connection-level call it uses is reached here, under the lock it requires.
+   */
+  public void interrupt() {
+    try {
+      Class<?> type = Class.forName("org.duckdb.DuckDBConnection");
+      java.lang.reflect.Field lockField = type.getDeclaredField("connRefLock");
+      lockField.setAccessible(true);
+      Connection open;
+      synchronized (this) {
+        if (connection == null) {
+          return;
+        }
+        open = connection;
+      }
+      java.util.concurrent.locks.Lock lock = (java.util.concurrent.locks.Lock) lockField.get(open);
+      java.lang.reflect.Method interrupt = type.getDeclaredMethod("interrupt");
+      interrupt.setAccessible(true);
+      lock.lock();
+      try {
+        interrupt.invoke(open);
+      } finally {
+        lock.unlock();
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("This DuckDB driver cannot interrupt a running statement: " + e, e);
+    }
+  }
+
+  /** A second connection to the same database, for reading beside the running job (the console). */
+  public Connection readConnection() throws SQLException {
+    return connection().unwrap(org.duckdb.DuckDBConnection.class).duplicate();
   }
 
   public Path file() {
@@ -78,7 +145,10 @@ public final class Warehouse implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (connection == null) {
+      return;
+    }
     try {
       connection.close();
     } catch (SQLException ignored) {

@@ -1,0 +1,85 @@
+package org.plumbline.cli;
+
+import java.io.PrintWriter;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.plumbline.ingest.FileOutcome;
+import org.plumbline.operations.RunProgress;
+
+/**
+ * Shows ingest progress: a progress bar of files (with rows) when a person watches a terminal,
+ * one plain line per file when the output goes to a log or a pipe.
+ */
+abstract class TerminalProgress implements RunProgress.Sink {
+
+  static RunProgress.Sink forThisProcess(PrintWriter out) {
+    return attachedToTerminal() ? new Bar() : new Lines(out);
+  }
+
+  /** Java 22+ returns a console even when redirected; only isTerminal() tells then. */
+  static boolean attachedToTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
+  }
+
+  /** Line-oriented output for logs: quiet, one line per file, greppable. */
+  static final class Lines extends TerminalProgress {
+    private final PrintWriter out;
+
+    Lines(PrintWriter out) {
+      this.out = out;
+    }
+
+    @Override
+    public void started(RunProgress.Snapshot s) {
+      out.printf("Loading %d inbox files%n", s.filesTotal());
+      out.flush();
+    }
+
+    @Override
+    public void fileDone(RunProgress.Snapshot s, FileOutcome outcome) {
+      String what = switch (outcome.kind()) {
+        case LOADED, COMPLETED_EARLIER -> outcome.rowsLoaded() + " rows loaded";
+        case DUPLICATE -> "already loaded, skipped";
+        case REJECTED -> "rejected: " + outcome.reason();
+      };
+      out.printf("  [%d/%d] %s: %s%n", s.filesDone(), s.filesTotal(), outcome.fileName(), what);
+      out.flush();
+    }
+  }
+
+  /** A progress bar on the terminal (stderr, so stdout stays the summary). */
+  static final class Bar extends TerminalProgress {
+    private ProgressBar bar;
+
+    @Override
+    public void started(RunProgress.Snapshot s) {
+      bar = new ProgressBarBuilder().setTaskName("Loading").setInitialMax(s.filesTotal())
+          .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUnit(" files", 1).continuousUpdate()
+          .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+    }
+
+    @Override
+    public void fileDone(RunProgress.Snapshot s, FileOutcome outcome) {
+      if (bar == null) {
+        return;
+      }
+      bar.maxHint(s.filesTotal());
+      bar.stepTo(s.filesDone());
+      bar.setExtraMessage(String.format("%,d rows", s.rowsLoaded()));
+      if (s.filesDone() >= s.filesTotal()) {
+        bar.close();
+        bar = null;
+      }
+    }
+  }
+}

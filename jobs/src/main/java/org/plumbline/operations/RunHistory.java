@@ -1,0 +1,39 @@
+package org.plumbline.operations;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+
+/** Reads runs from the job repository only, so it works while another process holds the warehouse. */
+public final class RunHistory {
+
+  private final JobRepository repository;
+
+  public RunHistory(JobRepository repository) {
+    this.repository = repository;
+  }
+
+  /** The latest runs, newest first. */
+  public List<RunView> latest(int count) {
+    List<JobExecution> executions = new ArrayList<>();
+    for (String job : repository.getJobNames()) {
+      for (JobInstance instance : repository.getJobInstances(job, 0, count)) {
+        executions.addAll(repository.getJobExecutions(instance));
+      }
+    }
+    return executions.stream().sorted(Comparator.comparingLong(JobExecution::getId).reversed())
+        .limit(count).map(RunView::of).toList();
+  }
+
+  public Optional<RunView> find(long executionId) {
+    try {
+      return Optional.ofNullable(repository.getJobExecution(executionId)).map(RunView::of);
+    } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package org.plumbline.operations;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * One run as ops staff see it, on the command line and in the console.
+ *
+ * @param failure the failure in plain words, empty when the run did not fail
+ */
+public record RunView(long id, String job, String asOf, BatchStatus status, LocalDateTime start,
+    LocalDateTime end, Duration duration, List<StepView> steps, String failure) {
+
+  /**
+   * One step's counts.
+   *
+   * @param skipped layout rows (totals) kept in the ledger but not used as values
+   * @param quarantined rows set aside with a reason (the step's skip count, or what it recorded
+   *     under {@code quarantined} in its execution context)
+   */
+  public record StepView(String name, BatchStatus status, long read, long written, long skipped,
+      long quarantined) {
+
+    static StepView of(StepExecution s) {
+      long recorded = s.getExecutionContext().containsKey("quarantined")
+          ? s.getExecutionContext().getLong("quarantined") : 0;
+      return new StepView(s.getStepName(), s.getStatus(), s.getReadCount(), s.getWriteCount(),
+          s.getFilterCount(), s.getSkipCount() + recorded);
+    }
+  }
+
+  public static RunView of(JobExecution e) {
+    LocalDateTime end = e.getEndTime();
+    Duration took = e.getStartTime() == null ? Duration.ZERO
+        : Duration.between(e.getStartTime(), end == null ? LocalDateTime.now() : end);
+    String failure = "";
+    if (e.getStatus() == BatchStatus.FAILED || e.getStatus() == BatchStatus.UNKNOWN) {
+      failure = e.getAllFailureExceptions().isEmpty()
+          ? firstStepFailure(e) : PlainWords.of(e.getAllFailureExceptions().get(0));
+    }
+    return new RunView(e.getId(), e.getJobInstance().getJobName(), e.getJobParameters().getString("asOf"),
+        e.getStatus(), e.getStartTime(), end, took,
+        e.getStepExecutions().stream().map(StepView::of).toList(), failure);
+  }
+
+  private static String firstStepFailure(JobExecution e) {
+    for (StepExecution s : e.getStepExecutions()) {
+      String line = PlainWords.firstLine(s.getExitStatus().getExitDescription());
+      if (!line.isEmpty()) {
+        return line;
+      }
+    }
+    return PlainWords.firstLine(e.getExitStatus().getExitDescription());
+  }
+
+  public boolean running() {
+    return status.isRunning();
+  }
+
+  /** A run that did not complete can be continued where it stopped. */
+  public boolean restartable() {
+    return !running() && status != BatchStatus.COMPLETED && status != BatchStatus.ABANDONED;
+  }
+
+  public String restartCommand() {
+    return "plumbline restart " + id;
+  }
+
+  /** Duration as people read it: 4 s, 2 min 05 s, 1 h 03 min. */
+  public String took() {
+    long s = duration.toSeconds();
+    if (s < 60) {
+      return String.format("%.1f s", duration.toMillis() / 1000.0);
+    }
+    return s < 3600 ? String.format("%d min %02d s", s / 60, s % 60) : String.format("%d h %02d min", s / 3600, s % 3600 / 60);
+  }
+}

@@ -1,0 +1,84 @@
+package org.plumbline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The command line as a newcomer meets it: help on every command, plain refusals, documented exit codes. */
+class CommandLineTests {
+
+  record Result(int exitCode, String out, String err) {}
+
+  static Result plumbline(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = PlumblineCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"demo", "run", "restart", "stop", "status", "history", "serve", "config check", "hash-password"})
+  void everyCommandExplainsItselfAndItsExitCodes(String command) {
+    Result help = plumbline((command + " --help").split(" "));
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).startsWith("Usage: plumbline " + command)
+        .contains("Exit codes:", "4  the warehouse is in use by another Plumbline process",
+            "6  refused: a run is already going on", "7  the run was stopped before it ended");
+  }
+
+  @Test
+  void theTopLevelHelpListsTheOperationsCommands() {
+    Result help = plumbline("--help");
+    assertThat(help.out()).contains("run", "restart", "stop", "status", "history", "serve", "config", "demo");
+  }
+
+  @Test
+  void aWrongPeriodIsAUsageErrorInPlainWords(@TempDir Path home) {
+    Result run = plumbline("--home", home.toString(), "run", "nightly", "2026-13");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip()).isEqualTo("The period '2026-13' is neither a day (2026-01-31) nor a month (2026-01).");
+  }
+
+  @Test
+  void stoppingOrRestartingAnUnknownRunIsRefused(@TempDir Path home) {
+    Result stop = plumbline("--home", home.toString(), "stop", "9");
+    assertThat(stop.exitCode()).isEqualTo(6);
+    assertThat(stop.err().strip()).isEqualTo("There is no run 9; `plumbline history` lists the runs.");
+    Result history = plumbline("--home", home.toString(), "history");
+    assertThat(history.exitCode()).isZero();
+    assertThat(history.out().strip()).isEqualTo("No runs yet. Start one with `plumbline demo` or `plumbline run nightly`.");
+  }
+
+  @Test
+  void aBadScheduleStopsEveryCommandNamingTheKey(@TempDir Path home) throws Exception {
+    java.nio.file.Files.createDirectories(home.resolve("config"));
+    java.nio.file.Files.writeString(home.resolve("config/application.yml"),
+        "plumbline:\n  schedule:\n    nightly: \"30 2 * * *\"\n");
+    Result status = plumbline("--home", home.toString(), "status");
+    assertThat(status.exitCode()).isEqualTo(3);
+    assertThat(status.err()).startsWith("plumbline.schedule.nightly in config/application.yml is not a cron expression");
+  }
+
+  @Test
+  void aHashedPasswordIsPrintedNeverThePassword() {
+    var in = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream("correct horse battery\n".getBytes()));
+      Result hash = plumbline("hash-password");
+      assertThat(hash.exitCode()).isZero();
+      assertThat(hash.out().strip()).startsWith("{bcrypt}$2a$").doesNotContain("correct horse");
+      System.setIn(new java.io.ByteArrayInputStream("short\n".getBytes()));
+      Result tooShort = plumbline("hash-password");
+      assertThat(tooShort.exitCode()).isEqualTo(2);
+      assertThat(tooShort.err().strip()).isEqualTo("A console password needs at least 8 characters.");
+    } finally {
+      System.setIn(in);
+    }
+  }
+}

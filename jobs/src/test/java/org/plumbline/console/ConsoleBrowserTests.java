@@ -1,0 +1,189 @@
+package org.plumbline.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.plumbline.cli.ApplicationContexts;
+import org.plumbline.demo.DemoInboxGenerator;
+import org.plumbline.demo.DemoStory;
+import org.plumbline.operations.Serving;
+import org.plumbline.system.ExampleConfig;
+import org.plumbline.system.PlumblineHome;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+
+/**
+ * The console end to end in Debian's headless chromium: an operator logs in, launches the demo
+ * run, watches it complete and downloads the PDF; a viewer sees no launch and cannot launch.
+ * Skipped with a message where chromium and chromium-driver are not installed (.ci/run installs them).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleBrowserTests {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+  Path downloads;
+  ConfigurableApplicationContext server;
+  String url;
+  WebDriver browser;
+
+  @BeforeAll
+  void startTheServerWithTheDemoInbox(@TempDir Path folder) throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+        "Skipped: Debian's chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver).");
+    PlumblineHome home = new PlumblineHome(folder.resolve("home")).createFolders();
+    ExampleConfig.writeIfAbsent(home);
+    new DemoInboxGenerator(DemoStory.load()).generate(home.inbox());
+    var encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    server = ApplicationContexts.serve(home, new Class<?>[0], "--server.port=0",
+        "--plumbline.console.users[0].name=olga",
+        "--plumbline.console.users[0].password-hash=" + encoder.encode("olga-operates"),
+        "--plumbline.console.users[0].role=operator",
+        "--plumbline.console.users[1].name=victor",
+        "--plumbline.console.users[1].password-hash=" + encoder.encode("victor-views"),
+        "--plumbline.console.users[1].role=viewer",
+        "--plumbline.schedule.nightly=0 30 2 * * *");
+    url = "http://localhost:" + server.getEnvironment().getProperty("local.server.port");
+    Serving.claim(server, url + "/");
+    downloads = Files.createDirectories(folder.resolve("downloads"));
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900");
+    options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+        "download.prompt_for_download", false, "plugins.always_open_pdf_externally", true));
+    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void anOperatorLaunchesTheDemoRunWatchesItCompleteAndDownloadsThePdf() throws Exception {
+    // given an operator logged in
+    logIn("olga", "olga-operates");
+    assertThat(browser.getCurrentUrl()).endsWith("/runs");
+
+    // when they launch the nightly run as of the day after the demo's last delivery
+    var asOf = browser.findElement(By.name("asOf"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-01-31'", asOf);
+    browser.findElement(By.id("launch-button")).click();
+
+    // then the run's page follows it to COMPLETED, with the step counts
+    assertThat(browser.getCurrentUrl()).matches(".*/runs/\\d+");
+    screenshot("run-started");
+    new WebDriverWait(browser, Duration.ofSeconds(180)).pollingEvery(Duration.ofMillis(500))
+        .until(b -> statusOnPage().equals("COMPLETED") || statusOnPage().equals("FAILED"));
+    screenshot("run-completed");
+    assertThat(statusOnPage()).isEqualTo("COMPLETED");
+    assertThat(browser.findElement(By.id("steps")).getText())
+        .contains("ingest", "reconcile", "report", "publish");
+
+    // and the report is listed and downloads as a PDF
+    browser.get(url + "/reports");
+    screenshot("reports");
+    var link = browser.findElement(By.cssSelector("#reports a"));
+    String name = link.getText();
+    assertThat(name).isEqualTo("executive-summary_as-of-2026-01-31.pdf");
+    link.click();
+    Path pdf = downloads.resolve(name);
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> Files.exists(pdf) && !partialDownloads());
+    assertThat(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+    // and the other pages render for the operator
+    browser.get(url + "/schedules");
+    assertThat(browser.findElement(By.id("schedules")).getText()).contains("nightly", "0 30 2 * * *");
+    screenshot("schedules");
+    browser.get(url + "/quarantine");
+    screenshot("quarantine");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Quarantine");
+    browser.get(url + "/rejected");
+    assertThat(browser.findElement(By.id("rejected")).getText()).contains("No rejected files match.");
+    logOut();
+  }
+
+  @Test
+  void aViewerSeesRunsButCannotLaunch() {
+    // given a viewer logged in
+    logIn("victor", "victor-views");
+
+    // then the runs page offers no launch, and a forged launch request is forbidden
+    assertThat(browser.findElements(By.id("launch"))).isEmpty();
+    screenshot("viewer-runs");
+    String token = browser.findElement(By.name("_csrf")).getAttribute("value");
+    Object status = ((JavascriptExecutor) browser).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch('/runs', {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
+            + " body: 'job=nightly&_csrf=' + encodeURIComponent(arguments[0]), redirect: 'manual'})"
+            + ".then(r => done(r.status));", token);
+    assertThat(((Number) status).intValue()).isEqualTo(403);
+    logOut();
+  }
+
+  @Test
+  void nothingButHealthAnswersWithoutALogin() {
+    browser.get(url + "/runs");
+    assertThat(browser.getCurrentUrl()).endsWith("/login");
+    browser.get(url + "/actuator/health");
+    assertThat(browser.getPageSource()).contains("\"status\":\"UP\"");
+  }
+
+  private void logIn(String name, String password) {
+    browser.get(url + "/login");
+    browser.findElement(By.id("username")).sendKeys(name);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.id("login")).click();
+  }
+
+  private void logOut() {
+    browser.findElement(By.cssSelector("header form button")).click();
+  }
+
+  private String statusOnPage() {
+    return browser.findElement(By.id("status")).getText();
+  }
+
+  private boolean partialDownloads() {
+    try (Stream<Path> files = Files.list(downloads)) {
+      return files.anyMatch(p -> p.toString().endsWith(".crdownload"));
+    } catch (java.io.IOException e) {
+      return true;
+    }
+  }
+
+  private void screenshot(String name) {
+    try {
+      Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

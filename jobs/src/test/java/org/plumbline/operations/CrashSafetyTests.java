@@ -1,0 +1,170 @@
+package org.plumbline.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plumbline.cli.ApplicationContexts;
+import org.plumbline.demo.DemoInboxGenerator;
+import org.plumbline.demo.DemoStory;
+import org.plumbline.demo.GeneratedInbox;
+import org.plumbline.system.ExampleConfig;
+import org.plumbline.system.PlumblineHome;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A real run in a child process, killed (SIGKILL) or stopped (SIGTERM) in the middle of ingest,
+ * then restarted: every row of every file is in the ledger exactly once.
+ */
+class CrashSafetyTests {
+
+  static final int FILES_BEFORE_INTERRUPTION = 6;
+
+  @Test
+  void aRunKilledInTheMiddleOfIngestIsRestartedWithNoDuplicateAndNoMissingRow(@TempDir Path folder) throws Exception {
+    // given a run of the demo inbox in its own process, part-way through ingest
+    PlumblineHome home = demoHome(folder);
+    GeneratedInbox inbox = new DemoInboxGenerator(DemoStory.load()).generate(home.inbox());
+    Process child = ChildProcessRun.start(home, "2026-01-31");
+    awaitArchivedFiles(home, FILES_BEFORE_INTERRUPTION, child);
+
+    // when it is killed outright
+    child.destroyForcibly();
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(child.exitValue()).isEqualTo(137);
+    assertThat(inboxCount(home)).as("files left in the inbox").isPositive();
+
+    // then the run is left STARTED, and a restart marks it failed and completes it
+    JobExecution restarted = restart(home, BatchStatus.STARTED);
+    assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    assertEveryRowLoadedOnce(home, inbox);
+  }
+
+  @Test
+  void aRunStoppedWithSigtermEndsStoppedAndItsRestartLoadsEveryRowOnce(@TempDir Path folder) throws Exception {
+    // given a run of the demo inbox in its own process, part-way through ingest
+    PlumblineHome home = demoHome(folder);
+    GeneratedInbox inbox = new DemoInboxGenerator(DemoStory.load()).generate(home.inbox());
+    Process child = ChildProcessRun.start(home, "2026-01-31");
+    awaitArchivedFiles(home, FILES_BEFORE_INTERRUPTION, child);
+
+    // when ops stop it gracefully (SIGTERM)
+    child.destroy();
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the process ends after a SIGTERM").isTrue();
+
+    // then the run ended STOPPED, restartable, and its restart loads the rest
+    assertThat(inboxCount(home)).as("files left in the inbox").isPositive();
+    JobExecution restarted = restart(home, BatchStatus.STOPPED);
+    assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    assertEveryRowLoadedOnce(home, inbox);
+  }
+
+  @Test
+  void whileARunGoesOnInAnotherProcessRunIsRefusedAndStopStopsIt(@TempDir Path folder) throws Exception {
+    // given a run in another process, part-way through ingest
+    PlumblineHome home = demoHome(folder);
+    new DemoInboxGenerator(DemoStory.load()).generate(home.inbox());
+    Process child = ChildProcessRun.start(home, "2026-01-31");
+    awaitArchivedFiles(home, 3, child);
+
+    // when ops launch another run, then it is refused: the warehouse has one writer
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = org.plumbline.cli.PlumblineCommand.execute(new java.io.PrintWriter(out, true),
+        new java.io.PrintWriter(err, true), "--home", home.root().toString(), "run", "nightly");
+    assertThat(code).isEqualTo(4);
+    assertThat(err.toString()).contains("is in use by another Plumbline process; only one may write it at a time.");
+
+    // when ops stop the run from this process, then the other process stops it, restartable
+    out = new java.io.StringWriter();
+    code = org.plumbline.cli.PlumblineCommand.execute(new java.io.PrintWriter(out, true),
+        new java.io.PrintWriter(err, true), "--home", home.root().toString(), "stop", "1");
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Run 1 is stopping").contains("Continue it with: plumbline restart 1");
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readString(home.root().resolve("child.out"))).contains("ENDED 1 STOPPED");
+    assertThat(inboxCount(home)).isPositive();
+  }
+
+  private static PlumblineHome demoHome(Path folder) {
+    PlumblineHome home = new PlumblineHome(folder).createFolders();
+    ExampleConfig.writeIfAbsent(home);
+    return home;
+  }
+
+  /** Restarts the interrupted run after checking the status it was left in. */
+  private static JobExecution restart(PlumblineHome home, BatchStatus leftAs) {
+    try (ConfigurableApplicationContext context = ApplicationContexts.start(home)) {
+      JobRepository repository = context.getBean(JobRepository.class);
+      JobExecution interrupted = repository.getJobExecutions(repository.getLastJobInstance("nightly")).get(0);
+      assertThat(interrupted.getStatus()).isEqualTo(leftAs);
+      return context.getBean(RunControl.class).restart(interrupted.getId());
+    }
+  }
+
+  private static void awaitArchivedFiles(PlumblineHome home, int files, Process child) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (archivedCount(home) < files) {
+      if (!child.isAlive()) {
+        throw new AssertionError("The child run ended early: " + Files.readString(home.root().resolve("child.out")));
+      }
+      if (System.nanoTime() > deadline) {
+        child.destroyForcibly();
+        throw new AssertionError("The child run archived no " + files + " files in 90 s.");
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private static long archivedCount(PlumblineHome home) throws Exception {
+    try (Stream<Path> files = Files.list(home.archive())) {
+      return files.filter(Files::isRegularFile).count();
+    }
+  }
+
+  private static long inboxCount(PlumblineHome home) throws Exception {
+    try (Stream<Path> files = Files.list(home.inbox())) {
+      return files.count();
+    }
+  }
+
+  private static void assertEveryRowLoadedOnce(PlumblineHome home, GeneratedInbox inbox) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + home.warehouseFile());
+        Statement s = c.createStatement()) {
+      Map<String, Integer> loaded = new HashMap<>();
+      try (ResultSet r = s.executeQuery(
+          "select source_id, count(*)::integer from raw_row where not is_layout group by source_id")) {
+        while (r.next()) {
+          loaded.put(r.getString(1), r.getInt(2));
+        }
+      }
+      assertThat(loaded).isEqualTo(inbox.rowsBySource());
+      try (ResultSet r = s.executeQuery("select count(*), count(distinct content_hash) from load_audit")) {
+        r.next();
+        assertThat(r.getLong(1)).isEqualTo(inbox.files().size());
+        assertThat(r.getLong(2)).isEqualTo(inbox.files().size());
+      }
+      try (ResultSet r = s.executeQuery("select count(*) from (select load_id, sheet_name, row_number from raw_row "
+          + "group by all having count(*) > 1)")) {
+        r.next();
+        assertThat(r.getLong(1)).isZero();
+      }
+    }
+    assertThat(inboxCount(home)).isZero();
+  }
+}
