@@ -1,33 +1,28 @@
--- Console query (not a model): the quarantine browser, one row per value set aside with a
--- reason, newest load first. It reads the rows staging could not type (stg_observation.problem);
--- when ingest's own quarantine table lands, only the `quarantined` CTE changes.
+-- Console query (not a model): the quarantine browser, one row per row the loader set aside
+-- with a reason (raw_quarantine, in the ledger), newest load first, with its raw text.
 -- Bound parameters, in order, each given twice (null means "any"):
 --   run id (bigint), file name fragment (varchar, case-insensitive), reason fragment (varchar).
 with quarantined as (
     select load_id,
+           file_name,
            sheet_name,
            row_number,
-           metric_name,
-           period_text,
-           value_text,
-           problem as reason
-    from stg_observation
-    where problem is not null
+           reason,
+           array_to_string(list_transform(fields, lambda f: coalesce(f, '')), ' | ') as raw_text
+    from raw_quarantine
 ),
 
 loads as (
-    select load_id, job_execution_id, file_name, loaded_at
+    select load_id, job_execution_id, loaded_at
     from load_audit
 ),
 
 final as (
     select l.job_execution_id as run_id,
-           l.file_name,
+           q.file_name,
            q.sheet_name,
            q.row_number,
-           q.metric_name,
-           q.period_text,
-           q.value_text,
+           q.raw_text,
            q.reason,
            l.loaded_at
     from quarantined as q

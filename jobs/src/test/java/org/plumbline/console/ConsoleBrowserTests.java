@@ -101,6 +101,7 @@ class ConsoleBrowserTests {
     assertThat(browser.getCurrentUrl()).matches(".*/runs/\\d+");
     screenshot("run-started");
     new WebDriverWait(browser, Duration.ofSeconds(180)).pollingEvery(Duration.ofMillis(500))
+        .ignoring(org.openqa.selenium.WebDriverException.class)
         .until(b -> statusOnPage().equals("COMPLETED") || statusOnPage().equals("FAILED"));
     screenshot("run-completed");
     assertThat(statusOnPage()).isEqualTo("COMPLETED");
@@ -167,8 +168,17 @@ class ConsoleBrowserTests {
     browser.findElement(By.cssSelector("header form button")).click();
   }
 
+  /** The run's status; the page refreshes itself while the run goes on, so a read may race it. */
   private String statusOnPage() {
-    return browser.findElement(By.id("status")).getText();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return browser.findElement(By.id("status")).getText();
+      } catch (org.openqa.selenium.WebDriverException refreshedMeanwhile) {
+        if (attempt == 5) {
+          throw refreshedMeanwhile;
+        }
+      }
+    }
   }
 
   private boolean partialDownloads() {
