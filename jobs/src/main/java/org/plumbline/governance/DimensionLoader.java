@@ -36,6 +36,7 @@ public final class DimensionLoader {
       insertPolicies(duckdb, model);
       insertSources(duckdb, model);
       InsightDimensionLoader.load(duckdb, model);
+      ConfidentialityDimensionLoader.load(duckdb, model);
       if (ownTransaction) {
         duckdb.commit();
       }

@@ -44,7 +44,8 @@ public final class GovernanceLoader {
         entries.values(Section.CONTROL_CHARTS),
         entries.values(Section.COMPLIANCE_MIRAGES),
         entries.values(Section.POOR_QUALITY_COSTS),
-        entries.values(Section.INCENTIVE_CHECKS));
+        entries.values(Section.INCENTIVE_CHECKS),
+        entries.values(Section.CONFIDENTIALITY));
   }
 
   /** A file holds sections; a section may appear in several files, its entries add up. */

@@ -11,6 +11,7 @@ import java.util.List;
  * @param complianceMirages scores to hold against rising complaints, scrap or rework (insights)
  * @param poorQualityCosts where the money lost to poor quality is measured (insights)
  * @param incentiveChecks how much a bonus must reward a policy KPI it pulls against (insights)
+ * @param confidentialColumns source columns holding personal or sensitive data (masked for analysts)
  */
 public record GovernanceModel(
     String configVersion,
@@ -22,12 +23,14 @@ public record GovernanceModel(
     List<ControlChart> controlCharts,
     List<ComplianceMirage> complianceMirages,
     List<PoorQualityCost> poorQualityCosts,
-    List<IncentiveCheck> incentiveChecks) {
+    List<IncentiveCheck> incentiveChecks,
+    List<ConfidentialColumn> confidentialColumns) {
 
   /** A model without insight settings: no early warnings, mirages or cost of poor quality are computed. */
   public GovernanceModel(String configVersion, List<Department> departments, List<Role> roles, List<Kpi> kpis,
       List<Policy> policies, List<Source> sources) {
-    this(configVersion, departments, roles, kpis, policies, sources, List.of(), List.of(), List.of(), List.of());
+    this(configVersion, departments, roles, kpis, policies, sources, List.of(), List.of(), List.of(), List.of(),
+        List.of());
   }
 
   public Source source(String id) {

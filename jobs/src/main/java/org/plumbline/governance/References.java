@@ -59,6 +59,7 @@ final class References {
       mustExist(entry.block(), "department", entry.value().departmentCode(), Section.DEPARTMENTS, departments);
     }
     new InsightReferences(entries, kpis, roles, sources).check();
+    new ConfidentialityReferences(entries, sources).check();
   }
 
   private void measurement(Block block, Measurement measurement) {
