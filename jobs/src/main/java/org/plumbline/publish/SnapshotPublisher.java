@@ -40,19 +40,34 @@ public final class SnapshotPublisher {
     this.warehouse = warehouse;
   }
 
-  /** Publishes the snapshot of run {@code run} and returns its path. */
+  /**
+   * Publishes the snapshot of run {@code run} and returns its path. The warehouse is first
+   * copied to a staging file beside it and masked there (confidential columns, incentive
+   * schemes); the snapshot is then written from the masked copy, so the text that masking
+   * replaced never reaches the analysts' file, not even in blocks a later update freed.
+   */
   public Path publish(long run) throws SQLException, IOException {
     Files.createDirectories(home.published());
     String name = "plumbline-" + run + ".duckdb";
     Path partial = home.published().resolve(name + ".partial");
-    Files.deleteIfExists(partial);
+    Path staging = stagingFile();
+    deleteDatabaseFile(partial);
+    deleteDatabaseFile(staging);
     try (Statement s = warehouse.createStatement()) {
-      s.execute("attach " + quotedLiteral(partial.toString()) + " as analysts_snapshot (storage_version '"
-          + STORAGE_VERSION + "')");
+      s.execute("attach " + quotedLiteral(staging.toString()) + " as snapshot_staging");
       try {
-        SqlScript.execute(warehouse, "sql/publish/copy_to_snapshot.sql");
+        SqlScript.execute(warehouse, "sql/publish/stage_snapshot.sql");
+        SqlScript.execute(warehouse, "sql/publish/mask_snapshot.sql");
+        s.execute("attach " + quotedLiteral(partial.toString()) + " as analysts_snapshot (storage_version '"
+            + STORAGE_VERSION + "')");
+        try {
+          SqlScript.execute(warehouse, "sql/publish/copy_to_snapshot.sql");
+        } finally {
+          s.execute("detach analysts_snapshot");
+        }
       } finally {
-        s.execute("detach analysts_snapshot");
+        s.execute("detach snapshot_staging");
+        deleteDatabaseFile(staging);
       }
     }
     Path target = home.published().resolve(name);
@@ -60,6 +75,16 @@ public final class SnapshotPublisher {
     pointCurrentAt(name);
     pruneOldSnapshots();
     return target;
+  }
+
+  /** The unmasked copy lives beside the working file, where only operators may read. */
+  private Path stagingFile() {
+    return home.warehouseFile().resolveSibling("snapshot-staging.duckdb");
+  }
+
+  private static void deleteDatabaseFile(Path file) throws IOException {
+    Files.deleteIfExists(file);
+    Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".wal"));
   }
 
   /** The snapshot {@code CURRENT} names, or null before the first publication. */
