@@ -9,6 +9,10 @@
 -- mask: a non-empty value becomes '[masked]' (an analyst can still count values); an empty
 -- one stays empty. drop: the value becomes null.
 
+-- A warehouse last rebuilt before the confidentiality section existed has no marks yet.
+create table if not exists snapshot_staging.main.dim_confidential_column (
+    source_id varchar, column_name varchar, data_kind varchar, analysts_treatment varchar);
+
 -- One row per load and sheet that holds a marked column: the positions to mask and to drop.
 create or replace temp table confidential_position as
 with

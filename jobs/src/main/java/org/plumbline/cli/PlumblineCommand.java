@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     description = "Loads departmental spreadsheets and system exports, holds them against the governance "
         + "model and reports the gap between policy and execution.",
     subcommands = {DemoCommand.class, RunCommand.class, RestartCommand.class, StatusCommand.class,
-        ConfigCommand.class, PreviewCommand.class, CommandLine.HelpCommand.class},
+        ConfigCommand.class, PreviewCommand.class, EraseCommand.class, CommandLine.HelpCommand.class},
     footer = {"", ExitCodes.HELP})
 public final class PlumblineCommand implements Callable<Integer> {
 

@@ -18,7 +18,8 @@ public final class Warehouse implements AutoCloseable {
 
   /** Ledger migrations in order; a new ledger version is a new file here, never an edit. */
   static final List<String> LEDGER_VERSIONS =
-      List.of("sql/ledger/V1__ledger.sql", "sql/ledger/V2__typed_values_and_quarantine.sql");
+      List.of("sql/ledger/V1__ledger.sql", "sql/ledger/V2__typed_values_and_quarantine.sql",
+          "sql/ledger/V5__erasure_log.sql");
 
   private final Path file;
   private final Connection connection;
