@@ -25,7 +25,7 @@ import java.util.zip.ZipOutputStream;
  * Replaces a person's name in one kept file (an archived original, a rejected or waiting file,
  * a log) and says how often. Text files are decoded in their own encoding (UTF-16 by its byte
  * order mark, UTF-8 when the bytes are valid UTF-8, else Latin-1, which maps every byte, so any
- * other file is changed only where the name's bytes were), JSON also in its \\u-escaped form;
+ * other file is changed only where the name's bytes were), also in JSON's \\u-escaped form;
  * XLSX workbooks in every XML part (shared strings, inline strings, document properties).
  * Parquet files are rewritten by {@link ParquetErasure}. A file is replaced whole by a
  * rewritten copy and keeps its modification time (for archived files: when it arrived).
@@ -42,8 +42,7 @@ final class FileErasure {
   long erase(Path file) throws IOException {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     byte[] bytes = Files.readAllBytes(file);
-    Rewritten rewritten = name.endsWith(".xlsx") || name.endsWith(".xlsm") ? workbook(file, bytes)
-        : text(bytes, name.endsWith(".json") || name.endsWith(".jsonl"));
+    Rewritten rewritten = name.endsWith(".xlsx") || name.endsWith(".xlsm") ? workbook(file, bytes) : text(bytes);
     if (rewritten.occurrences() > 0) {
       replace(file, rewritten.bytes());
     }
@@ -52,14 +51,11 @@ final class FileErasure {
 
   private record Rewritten(byte[] bytes, long occurrences) {}
 
-  private Rewritten text(byte[] bytes, boolean json) {
+  private Rewritten text(byte[] bytes) {
     Charset charset = charsetOf(bytes);
     String text = new String(bytes, charset);
-    Counted counted = replaceAll(text, person.plain());
-    if (json) {
-      Counted escaped = replaceAll(counted.text(), person.jsonEscaped());
-      counted = new Counted(escaped.text(), counted.count() + escaped.count());
-    }
+    // JSON may escape letters outside ASCII (\\u00f6); in other text that form does not occur.
+    Counted counted = replaceAll(text, person.inText());
     return new Rewritten(counted.count() == 0 ? bytes : counted.text().getBytes(charset), counted.count());
   }
 

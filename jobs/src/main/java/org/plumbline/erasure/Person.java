@@ -4,8 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -59,32 +64,45 @@ public final class Person {
     return pattern.toString();
   }
 
-  /** The name in plain text, case-insensitive (CSV, text, logs; and XML or JSON without escapes). */
-  Pattern plain() {
-    return literal(name);
-  }
-
-  /** The name as XML writes it (&amp; &lt; &gt; &apos; &quot;), for XLSX parts. */
+  /**
+   * The name as XML may write it, for XLSX parts: each character as itself, as a character
+   * reference (&#246; or &#xf6;, as some writers put every letter outside ASCII) or, for
+   * &amp; &lt; &gt; &apos; &quot;, as its entity.
+   */
   Pattern xml() {
-    return literal(name.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;")
-        .replace("\"", "&quot;"));
-  }
-
-  /** The name as JSON may write it: letters outside ASCII as \\u escapes (either case of hex digits). */
-  Pattern jsonEscaped() {
-    StringBuilder pattern = new StringBuilder();
-    for (char c : name.toCharArray()) {
-      if (c < 128) {
-        pattern.append(Pattern.quote(String.valueOf(c)));
-      } else {
-        String hex = String.format("%04x", (int) c);
-        pattern.append("\\\\u(?:").append(hex).append('|').append(hex.toUpperCase(Locale.ROOT)).append(')');
+    return perCharacter(c -> {
+      List<String> forms = new ArrayList<>(List.of(Pattern.quote(Character.toString(c)), "&#0*" + c + ";",
+          "&#x0*" + Integer.toHexString(c) + ";"));
+      String entity = switch (c) {
+        case '&' -> "&amp;";
+        case '<' -> "&lt;";
+        case '>' -> "&gt;";
+        case '\'' -> "&apos;";
+        case '"' -> "&quot;";
+        default -> null;
+      };
+      if (entity != null) {
+        forms.add(Pattern.quote(entity));
       }
-    }
-    return Pattern.compile(pattern.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+      return forms;
+    });
   }
 
-  private static Pattern literal(String text) {
-    return Pattern.compile(Pattern.quote(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** The name in text files: each character as itself or, as JSON may write it, as a \\u escape. */
+  Pattern inText() {
+    return perCharacter(c -> c > 0xffff ? List.of(Pattern.quote(Character.toString(c)))
+        : List.of(Pattern.quote(Character.toString(c)), "\\\\u" + String.format("%04x", c)));
+  }
+
+  /** Each character of the name in any of its forms, in either letter case (hex digits too). */
+  private Pattern perCharacter(IntFunction<List<String>> forms) {
+    StringBuilder pattern = new StringBuilder();
+    name.codePoints().forEach(c -> {
+      Set<Integer> cases = new LinkedHashSet<>(List.of(c, Character.toLowerCase(c), Character.toUpperCase(c)));
+      List<String> alternatives = new ArrayList<>();
+      cases.forEach(variant -> alternatives.addAll(forms.apply(variant)));
+      pattern.append("(?:").append(String.join("|", alternatives)).append(')');
+    });
+    return Pattern.compile(pattern.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 }

@@ -100,7 +100,7 @@ final class Residue {
     }
     byte[] bytes = Files.readAllBytes(file);
     String text = new String(bytes, FileErasure.charsetOf(bytes));
-    return count(text, person.plain()) + count(text, person.jsonEscaped());
+    return count(text, person.inText()); // the name as written, or with JSON's \\u escapes
   }
 
   /** Every place under the home folder's {@code root} still holding the name, with how often. */
