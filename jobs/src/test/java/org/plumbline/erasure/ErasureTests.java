@@ -28,6 +28,7 @@ import org.plumbline.cli.ApplicationContexts;
 import org.plumbline.cli.PlumblineCommand;
 import org.plumbline.demo.DemoInboxGenerator;
 import org.plumbline.demo.DemoStory;
+import org.plumbline.publish.SnapshotPublisher;
 import org.plumbline.system.ExampleConfig;
 import org.plumbline.system.PlumblineHome;
 import org.springframework.batch.core.BatchStatus;
@@ -39,7 +40,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * `plumbline erase` on the demo, end to end: a real contact from the generated CRM exports is
  * gone from every table and every file under the home folder, the log says what was done
- * without naming the person, and the nightly job runs on with the same findings.
+ * without naming the person, the analysts' guide's queries work on the republished snapshot,
+ * and the nightly job runs on with the same findings.
  */
 class ErasureTests {
 
@@ -82,6 +84,17 @@ class ErasureTests {
         + " from erasure_log_place")).isEqualTo("archive/11-crm_complaints_2025-Q1.json=1/1, "
         + "archive/23-crm_complaints_2025-Q2.json=1/2, archive/35-crm_complaints_2025-Q3.json=1/3, "
         + "archive/47-crm_complaints_2025-Q4.json=1/4, ledger raw_row=10/10");
+
+    // and the queries of docs/analysts.md run on the republished snapshot as the guide says
+    try (Connection analyst = DriverManager.getConnection("jdbc:duckdb:" + SnapshotPublisher.current(home));
+        Statement s = analyst.createStatement()) {
+      List<String> blocks = sqlBlocks(Path.of("../docs/analysts.md"));
+      assertThat(blocks).hasSize(3);
+      assertThat(firstRow(s, blocks.get(0))).isEqualTo("[masked]|50");
+      assertThat(firstRow(s, blocks.get(1).split(";")[1])).isEqualTo("1|archive/11-crm_complaints_2025-Q1.json|1|1");
+      assertThat(firstRow(s, blocks.get(2))).isEqualTo(
+          "2025-08-25|100.0|1.0|Produktion_KPI_2025-08.xlsx|2025-09-04 14:40:00.0|Weekly KPIs|7");
+    }
 
     // and the nightly job still runs, with the findings it had before
     runNightly(home);
@@ -180,6 +193,28 @@ class ErasureTests {
         ResultSet r = s.executeQuery(sql)) {
       r.next();
       return r.getString(1);
+    }
+  }
+
+  /** The ```sql blocks of a Markdown file, comments and trailing semicolon removed. */
+  private static List<String> sqlBlocks(Path markdown) throws Exception {
+    String[] parts = Files.readString(markdown).split("```sql\n");
+    List<String> blocks = new ArrayList<>();
+    for (int i = 1; i < parts.length; i++) {
+      String block = parts[i].substring(0, parts[i].indexOf("```"));
+      blocks.add(block.replaceAll("(?m)--.*$", "").strip().replaceAll(";$", ""));
+    }
+    return blocks;
+  }
+
+  private static String firstRow(Statement s, String sql) throws Exception {
+    try (ResultSet r = s.executeQuery(sql)) {
+      assertThat(r.next()).as(sql).isTrue();
+      List<String> values = new ArrayList<>();
+      for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+        values.add(r.getString(i));
+      }
+      return String.join("|", values);
     }
   }
 
