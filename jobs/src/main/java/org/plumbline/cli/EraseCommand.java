@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         + " table and no file under the home folder still holds the name.",
         "Needs the warehouse: it cannot run while a job runs. The columns marked personal in"
             + " config/governance/confidentiality.yml are erased whole; elsewhere the name's text is replaced."},
-    footer = {"", ExitCodes.HELP, "  (1: the name is still found somewhere afterwards; the places are listed)"})
+    footer = {"", ExitCodes.HELP, "  For erase, 1 means the name is still found somewhere afterwards; the places are listed."})
 final class EraseCommand implements Callable<Integer> {
 
   @ParentCommand
