@@ -37,6 +37,7 @@ public final class DimensionLoader {
       insertSources(duckdb, model);
       StrategyDimensions.load(duckdb, model);
       InsightDimensionLoader.load(duckdb, model);
+      ConfidentialityDimensionLoader.load(duckdb, model);
       if (ownTransaction) {
         duckdb.commit();
       }

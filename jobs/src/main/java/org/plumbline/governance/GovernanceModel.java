@@ -11,6 +11,7 @@ import java.util.List;
  * @param complianceMirages scores to hold against rising complaints, scrap or rework (insights)
  * @param poorQualityCosts where the money lost to poor quality is measured (insights)
  * @param incentiveChecks how much a bonus must reward a policy KPI it pulls against (insights)
+ * @param confidentialColumns source columns holding personal or sensitive data (masked for analysts)
  */
 public record GovernanceModel(
     String configVersion,
@@ -31,6 +32,7 @@ public record GovernanceModel(
     List<ComplianceMirage> complianceMirages,
     List<PoorQualityCost> poorQualityCosts,
     List<IncentiveCheck> incentiveChecks,
+    List<ConfidentialColumn> confidentialColumns,
     List<ConfigFile> files) {
 
   /** One governance file as the run read it, kept so every config version can be shown again. */
@@ -40,7 +42,8 @@ public record GovernanceModel(
   public GovernanceModel(String configVersion, List<Department> departments, List<Role> roles, List<Kpi> kpis,
       List<Policy> policies, List<Source> sources) {
     this(configVersion, departments, roles, kpis, policies, sources, List.of(), List.of(), List.of(), List.of(),
-        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+        List.of());
   }
 
   /** The plant's calendar; a model without one is judged in UTC at the ISO-week grain. */

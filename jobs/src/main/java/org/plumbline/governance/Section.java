@@ -43,9 +43,12 @@ final class Section<T> {
   static final Section<IncentiveCheck> INCENTIVE_CHECKS =
       new Section<>("incentive_checks", "id", "incentive check", IncentiveCheckReader::read);
 
+  static final Section<ConfidentialColumn> CONFIDENTIALITY =
+      new Section<>("confidentiality", "column", "confidential column", ConfidentialColumnReader::read);
+
   static final List<Section<?>> ALL = List.of(DEPARTMENTS, ROLES, KPIS, POLICIES, SOURCES, OBJECTIVES, INCENTIVES,
       TENSIONS, SUBMISSIONS, INITIATIVES, DEVIATIONS, CALENDARS, EXCHANGE_RATES, CONTROL_CHARTS, COMPLIANCE_MIRAGES,
-      POOR_QUALITY_COSTS, INCENTIVE_CHECKS);
+      POOR_QUALITY_COSTS, INCENTIVE_CHECKS, CONFIDENTIALITY);
 
   private final String name;
   private final String idKey;

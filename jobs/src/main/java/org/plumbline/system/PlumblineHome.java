@@ -59,13 +59,14 @@ public record PlumblineHome(Path root) {
   /** Creates the working folders that do not exist yet. */
   public PlumblineHome createFolders() {
     for (Path p : new Path[] {config(), inbox(), archive(), rejected(), warehouseFile().getParent(),
-        published(), lake(), jobRepository(), outbox()}) {
+        published(), lake(), jobRepository(), outbox(), root.resolve("logs")}) {
       try {
         Files.createDirectories(p);
       } catch (IOException e) {
         throw new UncheckedIOException("Could not create the folder " + p + ": " + e.getMessage(), e);
       }
     }
+    OperatorsOnly.restrict(this);
     return this;
   }
 

@@ -67,6 +67,25 @@ class LakeExporterTests {
   }
 
   @Test
+  void theLakeCarriesNoneOfThePersonalDataTheLedgerHolds() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + home.warehouseFile());
+        Statement s = c.createStatement()) {
+      // given every distinct value of the personal columns in the ledger (the complaints' contacts)
+      s.execute("create temp table personal as select distinct r.fields[list_position(h.column_names,"
+          + " m.column_name)] as person from raw_row r join raw_sheet h using (load_id, sheet_name)"
+          + " join dim_confidential_column m on m.source_id = r.source_id and m.data_kind = 'personal'");
+      assertThat(row(s, "select count(*) from personal where person like '% %'")).isEqualTo("7");
+
+      // then no row of any lake table mentions one of them, in any column
+      for (String table : LakeExporter.tables()) {
+        assertThat(row(s, "select count(*) from read_parquet('" + home.lake() + "/" + table
+            + "/*/*.parquet', hive_partitioning = true) as t join personal on contains(t::varchar, person)"))
+            .as(table).isEqualTo("0");
+      }
+    }
+  }
+
+  @Test
   void reExportingAPeriodReplacesThatPartitionOnly() throws Exception {
     // given the lake as the nightly run wrote it
     Map<Path, FileTime> before = partitionFiles();

@@ -1,0 +1,162 @@
+package org.plumbline.erasure;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.plumbline.governance.GovernanceModel;
+import org.plumbline.publish.SnapshotPublisher;
+import org.plumbline.system.PlumblineHome;
+import org.plumbline.system.SqlScript;
+import org.plumbline.system.Warehouse;
+
+/**
+ * Erases one person's data from everywhere Plumbline keeps it, and logs that it did: the
+ * files kept under the home folder (waiting, archived, rejected, logs, the lake), the ledger's
+ * raw text, the working file's bytes (rewritten whole), and the published snapshots (a fresh
+ * one is published; those still holding the name are removed). Then it looks again
+ * everywhere and reports what, if anything, is left.
+ *
+ * <p>It must hold the warehouse, so it never runs beside a job. Every step searches before it
+ * changes anything, so after an interruption running it again finishes the work.
+ */
+public final class Eraser {
+
+  /** The home's folders whose files are searched and rewritten (the warehouse and snapshots have their own steps). */
+  static final List<String> FILE_FOLDERS = List.of("inbox", "archive", "rejected", "logs", "lake");
+
+  /**
+   * What an erasure did.
+   *
+   * @param erasureId the erasure_log row
+   * @param erased every place changed or removed
+   * @param published the fresh snapshot, or null when nothing needed republishing
+   * @param remaining places still holding the name afterwards (empty: erased everywhere)
+   */
+  public record Result(long erasureId, List<Erased> erased, Path published, List<Erased> remaining) {
+    public long occurrences() {
+      return erased.stream().mapToLong(Erased::occurrences).sum();
+    }
+  }
+
+  private final PlumblineHome home;
+  private final Supplier<Warehouse> opener;
+  private final GovernanceModel model;
+
+  /**
+   * @param opener opens the working warehouse (it is closed and opened again around the rewrite of its file)
+   * @param model the governance model as configured now: its personal columns are searched
+   */
+  public Eraser(PlumblineHome home, Supplier<Warehouse> opener, GovernanceModel model) {
+    this.home = home;
+    this.opener = opener;
+    this.model = model;
+  }
+
+  public Result erase(Person person, String requestedBy, String reason) throws IOException, SQLException {
+    Warehouse warehouse = opener.get();
+    try {
+      Connection duckdb = warehouse.connection();
+      List<Erased> erased = new ArrayList<>();
+      List<Path> staleSnapshots = new ArrayList<>();
+      Residue residue = new Residue(duckdb, person);
+      for (Path snapshot : SnapshotPublisher.snapshots(home)) {
+        long rows = residue.inDatabaseFile(snapshot);
+        if (rows > 0) {
+          staleSnapshots.add(snapshot);
+          erased.add(new Erased(relative(snapshot) + " (removed)", 1, rows));
+        }
+      }
+      erased.addAll(eraseFiles(person, duckdb));
+      long erasureId = eraseLedgerAndLog(duckdb, person, requestedBy, reason, erased);
+      Path published = null;
+      if (!erased.isEmpty()) {
+        warehouse = compact(warehouse);
+        published = new SnapshotPublisher(home, warehouse.connection()).publishAfterErasure(erasureId);
+        for (Path stale : staleSnapshots) {
+          Files.deleteIfExists(stale);
+        }
+      }
+      List<Erased> remaining = new Residue(warehouse.connection(), person).underHome(home.root(), home.warehouseFile());
+      return new Result(erasureId, List.copyOf(erased), published, remaining);
+    } finally {
+      warehouse.close();
+    }
+  }
+
+  private List<Erased> eraseFiles(Person person, Connection duckdb) throws IOException, SQLException {
+    FileErasure files = new FileErasure(person);
+    ParquetErasure parquet = new ParquetErasure(duckdb, person);
+    List<Erased> erased = new ArrayList<>();
+    for (String folder : FILE_FOLDERS) {
+      Path root = home.root().resolve(folder);
+      if (!Files.isDirectory(root)) {
+        continue;
+      }
+      List<Path> found;
+      try (Stream<Path> walk = Files.walk(root)) {
+        found = walk.filter(Files::isRegularFile).sorted().toList();
+      }
+      for (Path file : found) {
+        boolean isParquet = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
+        long occurrences = isParquet ? parquet.erase(file) : files.erase(file);
+        if (occurrences > 0) {
+          erased.add(new Erased(relative(file), 1, occurrences));
+        }
+      }
+    }
+    return erased;
+  }
+
+  /** The ledger changed and the erasure logged in one transaction: both, or neither. */
+  private long eraseLedgerAndLog(Connection duckdb, Person person, String requestedBy, String reason,
+      List<Erased> erased) throws SQLException {
+    duckdb.setAutoCommit(false);
+    try {
+      LedgerErasure ledger = new LedgerErasure(duckdb);
+      erased.addAll(ledger.erase(person, model.confidentialColumns()));
+      long erasureId = ledger.log(person, requestedBy, reason, erased);
+      duckdb.commit();
+      return erasureId;
+    } catch (SQLException | RuntimeException e) {
+      duckdb.rollback();
+      throw e;
+    } finally {
+      duckdb.setAutoCommit(true);
+    }
+  }
+
+  /**
+   * Rewrites the working file whole (sql/erasure/compact.sql) and opens the new one: an update
+   * leaves the replaced text in blocks the file no longer uses, a fresh copy does not.
+   */
+  private Warehouse compact(Warehouse warehouse) throws IOException, SQLException {
+    Path file = home.warehouseFile();
+    Path compacted = file.resolveSibling("erasure-compacted.duckdb");
+    Files.deleteIfExists(compacted);
+    try (Statement s = warehouse.connection().createStatement()) {
+      s.execute("attach '" + compacted.toString().replace("'", "''") + "' as erasure_compacted");
+      try {
+        SqlScript.execute(warehouse.connection(), "sql/erasure/compact.sql");
+      } finally {
+        s.execute("detach erasure_compacted");
+      }
+    }
+    warehouse.close();
+    Files.move(compacted, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".wal"));
+    return opener.get();
+  }
+
+  private String relative(Path file) {
+    return home.root().relativize(file).toString();
+  }
+}

@@ -1,0 +1,65 @@
+-- Step 2 of the analysts' snapshot: the confidential columns (dim_confidential_column, from
+-- config/governance/confidentiality.yml) masked or dropped in the staging copy, and the
+-- incentive schemes withheld. Runs against snapshot_staging only; the working warehouse keeps
+-- the text as delivered (operators only).
+--
+-- The ledger keeps each row's raw text as a list, fields[i] under the header
+-- raw_sheet.column_names[i] of its load and sheet; a marked column's position is found by its
+-- header (case and surrounding spaces ignored, as when files are read).
+-- mask: a non-empty value becomes '[masked]' (an analyst can still count values); an empty
+-- one stays empty. drop: the value becomes null.
+
+-- A warehouse last rebuilt before the confidentiality section existed has no marks yet.
+create table if not exists snapshot_staging.main.dim_confidential_column (
+    source_id varchar, column_name varchar, data_kind varchar, analysts_treatment varchar);
+
+-- One row per load and sheet that holds a marked column: the positions to mask and to drop.
+create or replace temp table confidential_position as
+with
+
+marked as (
+    select s.load_id,
+           s.sheet_name,
+           c.analysts_treatment,
+           list_position(list_transform(s.column_names, lambda name: lower(trim(name))),
+                         lower(trim(c.column_name))) as position
+    from snapshot_staging.main.raw_sheet as s
+    join snapshot_staging.main.load_audit as l using (load_id)
+    join snapshot_staging.main.dim_confidential_column as c on c.source_id = l.source_id
+),
+
+final as (
+    select load_id,
+           sheet_name,
+           coalesce(list(position) filter (where analysts_treatment = 'mask'), []) as mask_positions,
+           coalesce(list(position) filter (where analysts_treatment = 'drop'), []) as drop_positions
+    from marked
+    where position is not null
+    group by load_id, sheet_name
+)
+
+select * from final;
+
+update snapshot_staging.main.raw_row as r
+set fields = list_transform(r.fields, lambda field, i:
+        case when list_contains(p.drop_positions, i) then null
+             when list_contains(p.mask_positions, i) and field <> '' then '[masked]'
+             else field end)
+from confidential_position as p
+where p.load_id = r.load_id and p.sheet_name = r.sheet_name;
+
+update snapshot_staging.main.raw_quarantine as q
+set fields = list_transform(q.fields, lambda field, i:
+        case when list_contains(p.drop_positions, i) then null
+             when list_contains(p.mask_positions, i) and field <> '' then '[masked]'
+             else field end)
+from confidential_position as p
+where p.load_id = q.load_id and p.sheet_name = q.sheet_name;
+
+drop table confidential_position;
+
+-- Incentive schemes (who is paid a bonus on which KPI, with what weight) are sensitive by
+-- nature: the snapshot keeps the findings about them (fct_incentive_conflict) but not the
+-- schemes. `if exists`: the strategy dimensions come with the findings work and may be absent.
+drop table if exists snapshot_staging.main.dim_incentive_weight;
+drop table if exists snapshot_staging.main.dim_incentive_scheme;
