@@ -50,7 +50,7 @@ class SnapshotMaskingTests {
             + " (8, 'erp_production', 'h8', now(), 'e', '', 1, false, ['not marked for this source', '5'])");
         s.execute("insert into raw_quarantine values (7, 'crm_complaints', 'c.json', '', 3, 'why',"
             + " ['C-3', 'Brenner', 'Katrin Vogel', 'EV-3'])");
-        s.execute("create table dim_incentive_weight (scheme_id varchar, kpi_id varchar, weight double)");
+        s.execute("create or replace table dim_incentive_weight (scheme_id varchar, kpi_id varchar, weight double)");
         s.execute("insert into dim_incentive_weight values ('head-of-production', 'throughput', 0.8)");
       }
 
