@@ -29,7 +29,8 @@ public final class ReportTasklet implements Tasklet {
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
     String asOf = chunkContext.getStepContext().getJobParameters().get("asOf").toString();
     Path pdf = home.outbox().resolve(outboxName(asOf));
-    renderer.render(warehouse.connection(), pdf, ZonedDateTime.now(clock));
+    renderer.render(warehouse.connection(), pdf, ZonedDateTime.now(clock),
+        ReportOptions.defaults(java.time.LocalDate.parse(asOf)));
     contribution.getStepExecution().getExecutionContext().putString("report", pdf.toString());
     contribution.incrementWriteCount(1);
     return RepeatStatus.FINISHED;

@@ -223,6 +223,27 @@ class NightlyJobTests {
   }
 
   @Test
+  void everyFindingInTheWarehouseIsListedInThePdfByItsKey() throws Exception {
+    // given every finding the warehouse holds, reconciliation and insight findings alike
+    List<List<Object>> keys = DemoHome.query(home,
+        "select finding_key from fct_finding union select finding_key from fct_early_warning"
+            + " union select finding_key from fct_compliance_mirage union select finding_key from fct_accountability_gap"
+            + " union select finding_key from fct_triad_gap union select finding_key from fct_incentive_conflict");
+    assertThat(keys).hasSize(49);
+
+    // when the PDF is read as text (a key may wrap at the column edge, so whitespace is ignored)
+    String text;
+    try (PDDocument document = Loader.loadPDF(home.outbox().resolve("executive-summary_as-of-2026-01-31.pdf").toFile())) {
+      text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
+    }
+
+    // then each one is there
+    for (List<Object> key : keys) {
+      assertThat(text).contains(key.get(0).toString().replaceAll("\\s+", ""));
+    }
+  }
+
+  @Test
   void theAnalystsCopyIsPublished() throws Exception {
     String current = Files.readString(home.published().resolve("CURRENT")).strip();
     assertThat(current).isEqualTo("plumbline-" + execution.getId() + ".duckdb");
