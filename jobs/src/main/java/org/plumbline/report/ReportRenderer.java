@@ -23,6 +23,8 @@ import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.design.JasperDesign;
+import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
+import net.sf.jasperreports.engine.util.JRSwapFile;
 import net.sf.jasperreports.engine.xml.JRXmlLoader;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
@@ -55,8 +57,9 @@ public final class ReportRenderer {
   /** Subreport templates, each keyed by the master's parameter that carries it. */
   static final Map<String, String> SECTIONS = sections();
 
-  private static final String TITLE = "Policy vs execution — executive summary";
-  private static final Locale LOCALE = Locale.UK;
+  private static final String TITLE = "Policy vs execution — executive report";
+  /** Filled pages kept in memory; the rest wait in a swap file beside the PDF. */
+  static final int VIRTUALIZER_PAGES = 20;
 
   private final JasperReportsContext context = DefaultJasperReportsContext.getInstance();
   private final String folder;
@@ -84,22 +87,53 @@ public final class ReportRenderer {
    * to {@code outPdf}, replacing any earlier file only once the new one is complete.
    */
   public Path render(Connection duckdb, Path outPdf, ZonedDateTime generatedAt) {
+    return render(duckdb, outPdf, generatedAt, ReportOptions.defaults(generatedAt.toLocalDate()));
+  }
+
+  /**
+   * Fills the report for one department ({@code options.department()}, or all when null) in the
+   * configured language and period, paging detail rows out to a swap file beyond a few pages so
+   * a report of any length fills in little memory.
+   */
+  public Path render(Connection duckdb, Path outPdf, ZonedDateTime generatedAt, ReportOptions options) {
     Map<String, Object> parameters = new HashMap<>(subreports);
     parameters.put(JRParameter.REPORT_CONNECTION, duckdb);
-    parameters.put(JRParameter.REPORT_LOCALE, LOCALE);
+    parameters.put(JRParameter.REPORT_LOCALE, options.locale());
+    parameters.put(JRParameter.REPORT_RESOURCE_BUNDLE, ReportSentences.bundle(options.locale()));
+    parameters.put("DEPARTMENT", options.department());
+    parameters.put("DEPARTMENT_NAME", options.departmentName());
+    parameters.put("PERIOD_LABEL", options.period().label());
+    parameters.put("PERIOD_START", java.sql.Date.valueOf(options.period().start()));
+    parameters.put("PERIOD_END", java.sql.Date.valueOf(options.period().end()));
+    parameters.put("PREVIOUS_START", java.sql.Date.valueOf(options.period().previousStart()));
+    parameters.put("TOP_GAPS", options.topGaps());
+    parameters.put("QUARANTINE_ROWS", options.quarantineRows());
+    parameters.put("QUARANTINE_CSV", options.quarantineCsvName());
     parameters.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone(generatedAt.getZone()));
     parameters.put("GENERATED_AT", generatedAt);
 
     JasperPrint print;
+    Path swap = outPdf.toAbsolutePath().getParent();
+    JRSwapFileVirtualizer virtualizer = null;
     try {
+      Files.createDirectories(swap);
+      virtualizer = new JRSwapFileVirtualizer(VIRTUALIZER_PAGES, new JRSwapFile(swap.toString(), 4096, 256), true);
+      parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
       print = JasperFillManager.getInstance(context).fill(master, parameters);
+      virtualizer.setReadOnly(true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not create the folder " + swap + ": " + e.getMessage(), e);
     } catch (JRException | RuntimeException e) {
       String template = templateThatFailed(e);
       String part = template.equals(templatePath(MASTER)) ? "" : " (part of " + templatePath(MASTER) + ")";
       throw new ReportException("Could not fill " + template + part + " from the warehouse: "
           + rootCause(e).getMessage(), e);
     }
-    export(print, outPdf);
+    try {
+      export(print, outPdf);
+    } finally {
+      virtualizer.cleanup();
+    }
     return outPdf;
   }
 
@@ -201,6 +235,11 @@ public final class ReportRenderer {
     sections.put("HEADLINE_REPORT", "headline.jrxml");
     sections.put("COVERAGE_CHART_REPORT", "coverage-chart.jrxml");
     sections.put("BREACHED_WEEKS_REPORT", "breached-weeks.jrxml");
+    sections.put("SUMMARY_REPORT", "summary.jrxml");
+    sections.put("SCORECARD_REPORT", "scorecard.jrxml");
+    sections.put("POLICY_EXECUTION_REPORT", "policy-execution.jrxml");
+    sections.put("FINDINGS_REPORT", "findings.jrxml");
+    sections.put("DATA_QUALITY_REPORT", "data-quality.jrxml");
     return Collections.unmodifiableMap(sections);
   }
 

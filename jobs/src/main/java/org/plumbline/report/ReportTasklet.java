@@ -29,10 +29,29 @@ public final class ReportTasklet implements Tasklet {
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
     String asOf = chunkContext.getStepContext().getJobParameters().get("asOf").toString();
     Path pdf = home.outbox().resolve(outboxName(asOf));
-    renderer.render(warehouse.connection(), pdf, ZonedDateTime.now(clock));
+    ZonedDateTime now = ZonedDateTime.now(clock);
+    ReportOptions company = ReportOptions.defaults(java.time.LocalDate.parse(asOf));
+    renderer.render(warehouse.connection(), pdf, now, company);
+    int written = 1;
+    // One drill-down per department head, with only that department's findings.
+    try (java.sql.Statement query = warehouse.connection().createStatement();
+        java.sql.ResultSet departments = query.executeQuery(
+            "select department_code, department_name from dim_department order by department_code")) {
+      while (departments.next()) {
+        String code = departments.getString(1);
+        renderer.render(warehouse.connection(), home.outbox().resolve(departmentName(asOf, code)), now,
+            company.forDepartment(code, departments.getString(2)));
+        written++;
+      }
+    }
     contribution.getStepExecution().getExecutionContext().putString("report", pdf.toString());
-    contribution.incrementWriteCount(1);
+    contribution.incrementWriteCount(written);
     return RepeatStatus.FINISHED;
+  }
+
+  /** "executive-report_PROD_as-of-2026-01-31.pdf": the same department and date name the same file. */
+  static String departmentName(String asOf, String departmentCode) {
+    return "executive-report_" + departmentCode + "_as-of-" + asOf + ".pdf";
   }
 
   /** Stable and meaningful: the same as-of date always names the same file. */

@@ -223,6 +223,53 @@ class NightlyJobTests {
   }
 
   @Test
+  void everyFindingInTheWarehouseIsListedInThePdfByItsKey() throws Exception {
+    // given every finding the warehouse holds, reconciliation and insight findings alike
+    List<List<Object>> keys = DemoHome.query(home,
+        "select finding_key from fct_finding union select finding_key from fct_early_warning"
+            + " union select finding_key from fct_compliance_mirage union select finding_key from fct_accountability_gap"
+            + " union select finding_key from fct_triad_gap union select finding_key from fct_incentive_conflict");
+    assertThat(keys).hasSize(49);
+
+    // when the PDF is read as text (a key may wrap at the column edge, so whitespace is ignored)
+    String text;
+    try (PDDocument document = Loader.loadPDF(home.outbox().resolve("executive-summary_as-of-2026-01-31.pdf").toFile())) {
+      text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
+    }
+
+    // then each one is there
+    for (List<Object> key : keys) {
+      assertThat(text).contains(key.get(0).toString().replaceAll("\\s+", ""));
+    }
+  }
+
+  @Test
+  void eachDepartmentsPdfListsItsOwnFindingsAndNoOther() throws Exception {
+    // given the findings of Production and of Quality Management
+    List<List<Object>> production = DemoHome.query(home,
+        "select finding_key from rpt_finding where department_code = 'PROD'");
+    List<List<Object>> others = DemoHome.query(home,
+        "select department_name from rpt_finding where department_code <> 'PROD'");
+    assertThat(production).hasSize(40);
+    assertThat(others).hasSize(9);
+
+    // when Production's drill-down is read
+    String text;
+    try (PDDocument document = Loader.loadPDF(home.outbox().resolve("executive-report_PROD_as-of-2026-01-31.pdf").toFile())) {
+      text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
+    }
+
+    // then it holds every Production finding and none of another department's
+    for (List<Object> key : production) {
+      assertThat(text).contains(key.get(0).toString().replaceAll("\\s+", ""));
+    }
+    // (an insight's key such as "POL-INSP-001" can be part of a Production key, so names are checked)
+    assertThat(text).doesNotContain("QualityManagement", "Logistics");
+    assertThat(home.outbox().resolve("executive-report_QUAL_as-of-2026-01-31.pdf")).exists();
+    assertThat(home.outbox().resolve("executive-report_LOG_as-of-2026-01-31.pdf")).exists();
+  }
+
+  @Test
   void theAnalystsCopyIsPublished() throws Exception {
     String current = Files.readString(home.published().resolve("CURRENT")).strip();
     assertThat(current).isEqualTo("plumbline-" + execution.getId() + ".duckdb");

@@ -62,7 +62,7 @@ class ReportRendererTests {
     String text = text(pdf);
     assertThat(text).contains(
         "Nordwerk Ventiltechnik GmbH",
-        "Policy vs execution — executive summary",
+        "Policy vs execution — executive report",
         "Generated at 5 January 2026, 06:00 (CET)",
         "Configuration version 1a2b3c4d5e6f",
         "Policy POL-INSP-001 (Every critical engine valve is inspected before shipment) was breached in"
@@ -74,13 +74,13 @@ class ReportRendererTests {
         "2025-W31 28 Jul 2025",
         "2025-W38 15 Sep 2025 24.8 100.0 +75.2",
         "2025-W46 10 Nov 2025",
-        "Data as of 31 December 2025 · Configuration 1a2b3c4d5e6f");
+        "Data as of 31 December 2025 · Configuration version 1a2b3c4d5e6f");
     assertThat(TABLE_ROW.matcher(text).results().count()).isEqualTo(16);
     assertThat(text).doesNotContain("2025-W30 21 Jul 2025", "2025-W47 17 Nov 2025");
     try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
       int pages = document.getNumberOfPages();
       assertThat(text).contains("Page 2 of " + pages);
-      assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Policy vs execution — executive summary");
+      assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Policy vs execution — executive report");
     }
   }
 

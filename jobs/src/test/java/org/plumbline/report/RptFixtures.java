@@ -15,6 +15,37 @@ final class RptFixtures {
 
   static final String CONFIG_VERSION = "1a2b3c4d5e6f" + "0".repeat(52);
 
+  /** The report's other sections, empty: these fixtures are about the policy-breach pages. */
+  static final String EMPTY_SECTIONS = """
+      create or replace table rpt_finding (finding_key varchar, finding_type varchar, section varchar,
+        severity varchar, severity_weight integer, department_code varchar, department_name varchar,
+        kpi_id varchar, kpi_name varchar, unit varchar, policy_id varchar, period_start date, period_end date,
+        period_label varchar, target_value double, measured_value double, self_reported_value double,
+        gap double, owner_title varchar, evidence varchar, status varchar, materiality double, rank_score double);
+      create or replace table rpt_top_gap as select 1::bigint as gap_rank, * exclude (finding_key, section,
+        period_start, period_end, period_label, self_reported_value, gap, materiality, measured_value),
+        'x' as subject, 1::bigint as finding_count, 'x' as first_period, 'x' as last_period,
+        1.0::double as worst_measured from rpt_finding;
+      create or replace table rpt_cost_of_poor_quality (department_code varchar, department_name varchar,
+        category varchar, iso_week varchar, week_start date, cost_amount double, source_row_count bigint);
+      create or replace table rpt_triad_scorecard (department_code varchar, department_name varchar,
+        iso_week varchar, week_start date,
+        quality_status varchar, quality_on_target_count bigint, quality_kpi_count bigint, quality_worst_kpi varchar,
+        quality_worst_value double, quality_worst_target double,
+        cost_status varchar, cost_on_target_count bigint, cost_kpi_count bigint, cost_worst_kpi varchar,
+        cost_worst_value double, cost_worst_target double,
+        speed_status varchar, speed_on_target_count bigint, speed_kpi_count bigint, speed_worst_kpi varchar,
+        speed_worst_value double, speed_worst_target double);
+      create or replace table rpt_policy_execution (policy_id varchar, statement varchar, severity varchar,
+        department_code varchar, department_name varchar, owner_title varchar, kpi_name varchar, unit varchar,
+        target_value double, latest_week varchar, measured_value double, reported_value double, gap double,
+        breached_since varchar, breached_week_count bigint);
+      create or replace table rpt_file_delivery (delivery_id bigint, file_name varchar, source_id varchar,
+        received_at timestamp, outcome varchar, reason varchar, load_id bigint, quarantined_row_count bigint);
+      create or replace table rpt_quarantine (reason varchar, file_name varchar, source_id varchar,
+        sheet_name varchar, row_number integer, row_text varchar, reason_row_number bigint, reason_row_count bigint);
+      """;
+
   private RptFixtures() {}
 
   static Connection open(Path file) throws SQLException {
@@ -66,7 +97,7 @@ final class RptFixtures {
         create or replace table rpt_coverage_by_week as
         select iso_week, week_start, measured_coverage, self_reported_coverage, threshold
         from fixture_week;
-        """.formatted(CONFIG_VERSION);
+        """.formatted(CONFIG_VERSION) + EMPTY_SECTIONS;
   }
 
   private static String rptTables(String policies) {

@@ -1,0 +1,28 @@
+package org.plumbline.report;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+/**
+ * What one rendering is for: the language and number format, the reporting period, the
+ * department (null for the whole company) and how much of long lists the PDF prints itself.
+ */
+public record ReportOptions(Locale locale, ReportPeriod period, String department, String departmentName,
+    int topGaps, int quarantineRows, String quarantineCsvName) {
+
+  /** The company-wide report in English for the last complete quarter before {@code asOf}. */
+  public static ReportOptions defaults(LocalDate asOf) {
+    return new ReportOptions(Locale.UK, ReportPeriod.lastCompleteBefore("quarter", asOf), null, null, 5, 10,
+        "quarantine.csv");
+  }
+
+  /** The same report for one department only. */
+  public ReportOptions forDepartment(String code, String name) {
+    return new ReportOptions(locale, period, code, name, topGaps, quarantineRows, quarantineCsvName);
+  }
+
+  /** The same report in another language and number format. */
+  public ReportOptions inLocale(Locale other) {
+    return new ReportOptions(other, period, department, departmentName, topGaps, quarantineRows, quarantineCsvName);
+  }
+}

@@ -1,0 +1,115 @@
+package org.plumbline.report;
+
+import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The sentences and numbers of the report in the report's language and number format: the
+ * words come from the resource bundle {@code reports/i18n/plumbline_<lang>.properties}, the
+ * numbers are formatted for the report's locale. Templates call these from expressions with
+ * {@code $P{REPORT_RESOURCE_BUNDLE}} and {@code $P{REPORT_LOCALE}}.
+ */
+public final class ReportSentences {
+
+  static final String BUNDLE = "reports.i18n.plumbline";
+
+  private ReportSentences() {}
+
+  /** The bundle for a locale; English where a language has no bundle. */
+  public static ResourceBundle bundle(Locale locale) {
+    return ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
+        ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  /** A message from the bundle with its arguments formatted in the locale. */
+  public static String message(ResourceBundle words, Locale locale, String key, Object... arguments) {
+    String pattern;
+    try {
+      pattern = words.getString(key);
+    } catch (MissingResourceException e) {
+      return key;
+    }
+    return new MessageFormat(pattern, locale).format(arguments);
+  }
+
+  /**
+   * One sentence for one of the worst gaps: the department, what is off, over how many periods,
+   * and the worst figure against its target; an insight finding brings its own evidence sentence.
+   */
+  public static String gap(ResourceBundle words, Locale locale, String findingType, String departmentName,
+      String subject, Long findingCount, String firstPeriod, String lastPeriod, Double worstMeasured,
+      Double target, String unit, String evidence) {
+    String key = "gap." + findingType;
+    if (evidence != null || !words.containsKey(key)) {
+      key = "gap.other";
+    }
+    String periods = message(words, locale, "periods", findingCount == null ? 0 : findingCount);
+    return message(words, locale, key, departmentName == null ? "–" : departmentName, subject, periods,
+        firstPeriod, lastPeriod, figure(locale, worstMeasured, unit), figure(locale, target, unit),
+        evidence == null ? "" : evidence);
+  }
+
+  /** "24.8%" / "24,8 %"-style percentages, "4,000 EUR", plain numbers otherwise; a dash when absent. */
+  public static String figure(Locale locale, Double value, String unit) {
+    if (value == null) {
+      return "–";
+    }
+    if ("percent".equals(unit)) {
+      return number(locale, value, 1) + "%";
+    }
+    String number = number(locale, value, Math.abs(value) >= 100 ? 0 : 1);
+    return unit == null || unit.isBlank() || "count".equals(unit) ? number : number + " " + unit;
+  }
+
+  /** A number with the locale's grouping and decimal separators and a fixed number of decimals. */
+  public static String number(Locale locale, Double value, int decimals) {
+    if (value == null) {
+      return "–";
+    }
+    NumberFormat format = NumberFormat.getNumberInstance(locale);
+    format.setMinimumFractionDigits(decimals);
+    format.setMaximumFractionDigits(decimals);
+    return format.format(value);
+  }
+
+  /** A whole count with the locale's grouping. */
+  public static String count(Locale locale, Number value) {
+    return value == null ? "–" : NumberFormat.getIntegerInstance(locale).format(value.longValue());
+  }
+
+  /** The bundle's word for a status, severity or dimension ("status.new" → "NEW"). */
+  public static String word(ResourceBundle words, String prefix, String value) {
+    if (value == null) {
+      return "–";
+    }
+    String key = prefix + "." + value;
+    return words.containsKey(key) ? words.getString(key) : value;
+  }
+
+  /** The scorecard's cell: "● 2/3 on target" with the KPI furthest off below it. */
+  public static String triadCell(ResourceBundle words, Locale locale, String status, Long onTarget, Long kpis,
+      String worstKpi, Double worstValue, Double worstTarget) {
+    String symbol = switch (status == null ? "" : status) {
+      case "on target" -> "●";
+      case "off target" -> "▲";
+      default -> "○";
+    };
+    String statusKey = switch (status == null ? "" : status) {
+      case "on target" -> "status.onTarget";
+      case "off target" -> "status.offTarget";
+      default -> "status.notReported";
+    };
+    StringBuilder cell = new StringBuilder(symbol).append(' ').append(words.getString(statusKey));
+    if (kpis != null && kpis > 0) {
+      cell.append(" (").append(onTarget).append('/').append(kpis).append(')');
+      if ("off target".equals(status) && worstKpi != null) {
+        cell.append('\n').append(worstKpi).append(": ").append(number(locale, worstValue, 1))
+            .append(" / ").append(number(locale, worstTarget, 1));
+      }
+    }
+    return cell.toString();
+  }
+}

@@ -1,0 +1,29 @@
+-- rpt_control_point: every point of every control chart with its centre line and limits and
+-- the run rules that fire at it (comma-separated rule ids, null where none does).
+-- Grain: one row per charted KPI, department and ISO week.
+create or replace table rpt_control_point as
+with
+
+points as (
+    select * from int_spc_point
+),
+
+signals as (
+    select kpi_id, department_code, week_start, string_agg(rule_id, ', ' order by rule_id) as rule_ids
+    from fct_spc_signal
+    group by all
+),
+
+final as (
+    select p.kpi_id, k.kpi_name, p.department_code, d.department_name, p.chart_type, p.iso_week,
+           p.week_start, p.point_number, p.phase, p.plotted_value, p.centre_line,
+           p.upper_control_limit, p.lower_control_limit, s.rule_ids,
+           case when s.rule_ids is not null then p.plotted_value end as signal_value
+    from points as p
+    join dim_kpi as k using (kpi_id)
+    left join dim_department as d using (department_code)
+    left join signals as s using (kpi_id, department_code, week_start)
+    where p.week_start <= (select as_of_date from run_context)
+)
+
+select * from final order by department_code, kpi_id, week_start

@@ -1,0 +1,48 @@
+-- rpt_top_gap: the worst gaps for the one-page summary. Findings of the same type about the
+-- same policy, KPI or subject in the same department are one gap (sixteen breached weeks of one
+-- policy are one sentence, not sixteen), ranked by the highest rank_score of its findings
+-- (severity x materiality), then by how many findings it gathers. status: new if any of its
+-- findings is new, resolved if all are, else persisting ('current' for insight findings).
+-- Grain: one row per gap; gap_rank 1 is the worst.
+create or replace table rpt_top_gap as
+with
+
+findings as (
+    select *, coalesce(policy_id, kpi_id, finding_key) as subject
+    from rpt_finding
+),
+
+gaps as (
+    select finding_type,
+           department_code,
+           subject,
+           any_value(department_name)                   as department_name,
+           any_value(kpi_name)                          as kpi_name,
+           any_value(policy_id)                         as policy_id,
+           any_value(unit)                              as unit,
+           max(severity_weight)                         as severity_weight,
+           arg_max(severity, severity_weight)           as severity,
+           max(rank_score)                              as rank_score,
+           count(*)                                     as finding_count,
+           min(period_label)                            as first_period,
+           max(period_label)                            as last_period,
+           arg_max(measured_value, materiality)         as worst_measured,
+           arg_max(target_value, materiality)           as target_value,
+           arg_max(evidence, rank_score)                as evidence,
+           arg_max(owner_title, rank_score)             as owner_title,
+           case when bool_or(status = 'new') then 'new'
+                when bool_and(status = 'resolved') then 'resolved'
+                when bool_and(status = 'current') then 'current'
+                else 'persisting' end                   as status
+    from findings
+    group by finding_type, department_code, subject
+),
+
+final as (
+    select row_number() over (order by rank_score desc, finding_count desc, finding_type, department_code, subject)
+               as gap_rank,
+           *
+    from gaps
+)
+
+select * from final order by gap_rank
