@@ -2,7 +2,8 @@
 -- load's transaction. Grain of incoming_value: one row per value cell a data row carries
 -- (layout rows and rows a reader could not split carry none); problem says, in a sentence,
 -- why a cell could not be typed or mapped. A row with any problem is quarantined whole by
--- append_to_ledger.sql, so a row is never half-loaded.
+-- append_to_ledger.sql, so a row is never half-loaded. Every row of a file passes through
+-- here, so each expression is written for millions of rows (bench/RESULTS.md).
 create or replace temp table incoming_value as
 with
 
@@ -99,11 +100,15 @@ typed as (
            plumbline_period(c.period_text, l.date_format) as period_date,
            nullif(trim(c.value_text), '') as value_trimmed,
            contains(c.value_text, '%') as is_percent_text,
-           try_cast(case
-                        when l.decimal_mark = ','
-                            then replace(regexp_replace(c.value_text, '[.\s%''\x{00A0}\x{202F}]', '', 'g'), ',', '.')
-                        else regexp_replace(c.value_text, '[,\s%''\x{00A0}\x{202F}]', '', 'g')
-                    end as double) as number
+           -- A plain number needs no clean-up; only text such as "1 234,5 %" goes through the
+           -- regular expressions, which cost more than the rest of the typing together. With a
+           -- decimal comma a plain cast would read "1.500" (fifteen hundred) as 1.5: no shortcut.
+           coalesce(case when l.decimal_mark = '.' then try_cast(trim(c.value_text) as double) end,
+                    try_cast(case
+                                 when l.decimal_mark = ','
+                                     then replace(regexp_replace(c.value_text, '[.\s%''\x{00A0}\x{202F}]', '', 'g'), ',', '.')
+                                 else regexp_replace(c.value_text, '[,\s%''\x{00A0}\x{202F}]', '', 'g')
+                             end as double)) as number
     from cells as c
     cross join settings as l
 ),
@@ -138,30 +143,26 @@ final as (
 select * from final
 ;
 
--- One verdict per row read: layout (kept, carries no value), quarantined (reason), or loaded.
-create or replace temp table incoming_verdict as
-select r.sheet_name,
-       r.row_number,
-       r.problem is null
-           and coalesce(regexp_matches(r.fields[list_position(s.column_names, l.skip_column)], l.skip_pattern),
-                        false) as is_layout,
-       coalesce(r.problem, p.reason) as reason
-from incoming_row as r
-join incoming_sheet as s using (sheet_name)
-cross join incoming_load as l
-left join (
-    select sheet_name, row_number, string_agg(distinct problem, ' ' order by problem) as reason
-    from incoming_value
-    where problem is not null
-    group by all
-) as p using (sheet_name, row_number);
+-- The rows that are quarantined, with why: a row a reader could not split, or a row with a
+-- value that could not be typed or mapped. Small (only the rows with a problem), so the
+-- appends below test membership against it instead of joining a verdict for every row.
+create or replace temp table incoming_problem as
+select sheet_name, row_number, string_agg(distinct problem, ' ' order by problem) as reason
+from incoming_value
+where problem is not null
+group by all
+union all
+select sheet_name, row_number, problem
+from incoming_row
+where problem is not null;
 
 -- A source whose versions are told apart by the periods they cover gets its key from them.
 update incoming_load
 set version_key = source_id || '/periods ' || strftime(p.first_period, '%Y-%m-%d') || '..'
                   || strftime(p.last_period, '%Y-%m-%d')
-from (select min(period_date) as first_period, max(period_date) as last_period
-      from incoming_value
-      join incoming_verdict using (sheet_name, row_number)
-      where reason is null) as p
+from (select min(v.period_date) as first_period, max(v.period_date) as last_period
+      from incoming_value as v
+      where (select version_by_periods from incoming_load)
+        and not exists (select 1 from incoming_problem as q
+                        where q.sheet_name = v.sheet_name and q.row_number = v.row_number)) as p
 where version_by_periods and p.first_period is not null
