@@ -48,12 +48,18 @@ create or replace temp table incoming_sheet (
 
 -- Every row read. problem is set by a reader for a row it could not split into fields
 -- (a CSV line with too many fields); such a row is quarantined with its raw text.
-create or replace temp table incoming_row (
+-- incoming_row is a view so that a reader may present rows without copying them (a plain
+-- CSV file's rows are its incoming_flat, numbered: csv_to_rows_plain.sql); the others store
+-- them in incoming_row_stored.
+create or replace temp table incoming_row_stored (
     sheet_name varchar not null,
     row_number integer not null,
     fields     varchar[] not null,
     problem    varchar
 );
+
+create or replace temp view incoming_row as
+select * from incoming_row_stored;
 
 -- Spreadsheet cells as the Java reader streams them: one row per cell, every column of the
 -- sheet's width present (null where empty), so collecting them gives dense field lists.

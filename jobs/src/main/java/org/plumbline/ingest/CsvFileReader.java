@@ -47,10 +47,7 @@ final class CsvFileReader implements SourceFileReader {
     FlatFileReader.recordHeader(connection, headerLine);
     if (scanned.plainNumbering() && !anyRejected(connection) && contiguousRowIds(connection)) {
       // Every record is one line and none was rejected: line = header line + record ordinal.
-      try (PreparedStatement rows = connection.prepareStatement(SqlScript.text("sql/ingest/csv_to_rows_plain.sql"))) {
-        rows.setInt(1, headerLine);
-        rows.executeUpdate();
-      }
+      SqlScript.execute(connection, "sql/ingest/csv_to_rows_plain.sql");
     } else {
       try (PreparedStatement rows = connection.prepareStatement(SqlScript.text("sql/ingest/csv_to_rows.sql"))) {
         rows.setInt(1, headerLine);
