@@ -23,10 +23,11 @@ final class CsvFileReader implements SourceFileReader {
   @Override
   public void read(Connection connection, Path file, Source source) throws SQLException, FileRejectedException {
     Source.CsvDialect csv = source.csv();
-    int headerLine = source.headerAutoDetected() ? 1 : source.headerRow();
     String path = file.toAbsolutePath().toString();
     CsvLineScanner.Result scanned;
+    int headerLine;
     try {
+      headerLine = source.headerAutoDetected() ? CsvHeaderFinder.find(file, source) : source.headerRow();
       scanned = CsvLineScanner.scan(connection.unwrap(DuckDBConnection.class), file, csv.encoding(), headerLine,
           csv.escape().charAt(0));
     } catch (IOException e) {

@@ -8,11 +8,11 @@ import java.util.List;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.plumbline.governance.Source;
-import org.plumbline.system.SqlScript;
 
 /**
  * One worksheet's rows, as a workbook reader streams them (cell texts at their column index),
- * into {@code incoming_cell} with DuckDB's Appender; shared by the XLSX and the legacy XLS
+ * appended as they come to {@code incoming_row_stored} with DuckDB's Appender, one field list
+ * per row (no per-cell rows to regroup afterwards); shared by the XLSX and the legacy XLS
  * reader so both treat a sheet alike. Rows above the header row (titles) are not data; blank
  * rows are not rows. Every row keeps its cells at their column index (a blank cell is a null
  * field), so no column ever shifts.
@@ -24,7 +24,7 @@ final class SheetRowSink implements AutoCloseable {
 
   private final String sheetName;
   private final Source source;
-  private final DuckDBAppender cells;
+  private final DuckDBAppender rows;
   private List<String> header;
   private int headerRow;
   private boolean sawRows;
@@ -32,7 +32,7 @@ final class SheetRowSink implements AutoCloseable {
   SheetRowSink(Connection connection, String sheetName, Source source) throws SQLException {
     this.sheetName = sheetName;
     this.source = source;
-    this.cells = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", "incoming_cell");
+    this.rows = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", "incoming_row_stored");
   }
 
   /** A row as read; {@code rowNumber} is the row a person sees in Excel (1 for the first). */
@@ -50,21 +50,22 @@ final class SheetRowSink implements AutoCloseable {
     if (blank) {
       return;
     }
-    int width = Math.max(header.size(), texts.size());
-    for (int c = 0; c < width; c++) {
+    List<String> fields = new ArrayList<>(Math.max(header.size(), texts.size()));
+    for (int c = 0; c < Math.max(header.size(), texts.size()); c++) {
       String text = c < texts.size() ? texts.get(c) : null;
       if (text != null && text.length() > MAX_CELL_CHARS) {
         throw new FileRejectedException("The cell " + columnLetters(c) + rowNumber + " of sheet '" + sheetName
             + "' holds " + text.length() + " characters, more than Excel allows (" + MAX_CELL_CHARS
             + "); it is not a workbook Excel wrote.");
       }
-      cells.beginRow().append(sheetName).append(rowNumber).append(c).append(text).endRow();
+      fields.add(text);
     }
+    rows.beginRow().append(sheetName).append(rowNumber).append(fields).append((String) null).endRow();
   }
 
-  /** Records the header and collects the cells into rows; call after the last row. */
+  /** Records the header; call after the last row. */
   void finish(Connection connection) throws SQLException, FileRejectedException {
-    cells.flush();
+    rows.flush();
     if (header == null && !sawRows && source.columnsRead().isEmpty()) {
       header = List.of(); // an empty sheet, for a source that reads no columns: nothing to lose
     }
@@ -79,14 +80,11 @@ final class SheetRowSink implements AutoCloseable {
       s.setArray(3, connection.createArrayOf("VARCHAR", header.toArray()));
       s.executeUpdate();
     }
-    try (PreparedStatement collect = connection.prepareStatement(SqlScript.text("sql/ingest/collect_cells.sql"))) {
-      collect.executeUpdate();
-    }
   }
 
   @Override
   public void close() throws SQLException {
-    cells.close();
+    rows.close();
   }
 
   /** The configured header row, or with header_row: auto the first row naming every column read. */
