@@ -46,6 +46,8 @@ final class FlatFileReader implements SourceFileReader {
         r.next();
         declared = r.getLong(1);
       }
+    } catch (SQLException e) {
+      throw new FileRejectedException("DuckDB could not read its Parquet footer: " + DuckDbMessages.firstLine(e), e);
     }
     long read;
     try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("select count(*) from incoming_flat")) {
