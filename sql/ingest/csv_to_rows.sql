@@ -1,4 +1,4 @@
--- The CSV file's records into incoming_row, each with the line a person finds in an editor,
+-- The CSV file's records into incoming_row_stored, each with the line a person finds in an editor,
 -- and the lines DuckDB could not split into fields, as rows with a problem.
 -- DuckDB numbers lines logically (a quoted field spanning lines counts once, and it gives no
 -- line for rows it accepted). The Java line scanner supplies the exceptions: blank lines
@@ -6,7 +6,7 @@
 -- the rejected lines, an accepted record's logical line is header line + its position +
 -- the exceptions before it, and its physical line adds the quoted line breaks before it.
 -- Parameters: the logical line of the header, twice.
-insert into incoming_row
+insert into incoming_row_stored
 with
 
 accepted as (

@@ -48,22 +48,20 @@ create or replace temp table incoming_sheet (
 
 -- Every row read. problem is set by a reader for a row it could not split into fields
 -- (a CSV line with too many fields); such a row is quarantined with its raw text.
-create or replace temp table incoming_row (
+-- incoming_row is a view so that a reader may present rows without copying them (a plain
+-- CSV file's rows are its incoming_flat, numbered: csv_to_rows_plain.sql); the others store
+-- them in incoming_row_stored (the workbook readers append each row's dense field list, a
+-- blank cell a null, so no column ever shifts; incoming_flat, for CSV, JSON and Parquet, is
+-- made by the reader from the file's own columns).
+create or replace temp table incoming_row_stored (
     sheet_name varchar not null,
     row_number integer not null,
     fields     varchar[] not null,
     problem    varchar
 );
 
--- Spreadsheet cells as the Java reader streams them: one row per cell, every column of the
--- sheet's width present (null where empty), so collecting them gives dense field lists.
--- (incoming_flat, for CSV, JSON and Parquet, is made by the reader from the file's own columns.)
-create or replace temp table incoming_cell (
-    sheet_name   varchar not null,
-    row_number   integer not null,
-    column_index integer not null,
-    value        varchar
-);
+create or replace temp view incoming_row as
+select * from incoming_row_stored;
 
 -- For CSV, what the Java line scanner found, so records get the line an editor shows:
 -- logical lines are DuckDB's count (every line break outside quotes, blank lines too);
@@ -80,9 +78,24 @@ create or replace temp table incoming_blank_line (
 drop table if exists incoming_csv_reject;
 drop table if exists incoming_csv_scan;
 
+-- The Monday of an ISO week written as 2025-W02 (or 2025W02); null for anything else and for
+-- a week the year does not have (2025-W53 falls into 2026's week 1). Week 1 is the week with
+-- the year's 4 January. No subquery: this runs per row of large files.
+create or replace temp macro plumbline_iso_week_monday(y, w) as
+    make_date(y, 1, 4) - (isodow(make_date(y, 1, 4)) - 1)::integer + (w - 1) * 7;
+
+create or replace temp macro plumbline_iso_week(text) as
+    case
+        when regexp_full_match(text, '\d{4}-?[Ww]\d{2}')
+         and week(plumbline_iso_week_monday(try_cast(left(text, 4) as integer), try_cast(right(text, 2) as integer)))
+             = try_cast(right(text, 2) as integer)
+            then plumbline_iso_week_monday(try_cast(left(text, 4) as integer), try_cast(right(text, 2) as integer))
+    end;
+
 -- A period's text as a date: strptime wants a constant format, so each format sources.yml
 -- accepts (Source.CsvDialect.DATE_FORMATS) is spelled out; ISO dates and timestamps (what
--- the XLSX reader writes for date cells) are always understood.
+-- the XLSX reader writes for date cells) are always understood, and so is an ISO week
+-- ("2025-W02", "2025W02"), which is read as its Monday.
 create or replace temp macro plumbline_period(text, format) as
     coalesce(
         case format
@@ -94,4 +107,5 @@ create or replace temp macro plumbline_period(text, format) as
             when '%Y/%m/%d' then try_strptime(trim(text), '%Y/%m/%d')
             when '%Y%m%d'   then try_strptime(trim(text), '%Y%m%d')
         end::date,
-        try_cast(substr(trim(text), 1, 10) as date));
+        try_cast(substr(trim(text), 1, 10) as date),
+        plumbline_iso_week(trim(text)));

@@ -68,7 +68,17 @@ public record Source(
   }
 
   /** How a CSV file is written: field delimiter, decimal mark, date format (strptime). */
-  public record CsvDialect(String delimiter, String decimal, String dateFormat, String encoding) {
+  public record CsvDialect(String delimiter, String decimal, String dateFormat, String encoding, String escape) {
+
+    public CsvDialect(String delimiter, String decimal, String dateFormat, String encoding) {
+      this(delimiter, decimal, dateFormat, encoding, QUOTE_ESCAPE);
+    }
+
+    /** A quote inside a quoted field is written twice (RFC 4180), unless the source says otherwise. */
+    public static final String QUOTE_ESCAPE = "\"";
+
+    /** How a quote inside a quoted field can be escaped: doubled, or after a backslash. */
+    public static final List<String> ESCAPES = List.of(QUOTE_ESCAPE, "\\");
 
     /** The date formats sql/staging/stg_observation.sql can type (DuckDB wants them constant). */
     public static final List<String> DATE_FORMATS =

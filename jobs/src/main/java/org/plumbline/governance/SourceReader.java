@@ -121,12 +121,15 @@ final class SourceReader {
           + " (or left out for ISO dates such as 2025-01-31), but it is '" + dateFormat + "'.");
     }
     String encoding = block.oneOf("encoding", CsvDialect.ENCODINGS, OPTIONAL);
+    // Most exports double a quote inside a quoted field; some (MySQL, many Unix tools) write \".
+    String escape = block.oneOf("escape", CsvDialect.ESCAPES, OPTIONAL);
     if (delimiter != null && delimiter.equals(decimal)) {
       block.problem("decimal", "The delimiter and the decimal mark are both '" + decimal
           + "', so a value such as 1" + decimal + "5 could not be told from two fields.");
     }
     // A null date format means ISO dates (yyyy-mm-dd), which need no format.
-    return new CsvDialect(delimiter, decimal == null ? "." : decimal, dateFormat, encoding == null ? "UTF-8" : encoding);
+    return new CsvDialect(delimiter, decimal == null ? "." : decimal, dateFormat, encoding == null ? "UTF-8" : encoding,
+        escape == null ? CsvDialect.QUOTE_ESCAPE : escape);
   }
 
   private static SkipRule skipRule(Block block) {

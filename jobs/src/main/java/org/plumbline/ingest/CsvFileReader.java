@@ -23,11 +23,13 @@ final class CsvFileReader implements SourceFileReader {
   @Override
   public void read(Connection connection, Path file, Source source) throws SQLException, FileRejectedException {
     Source.CsvDialect csv = source.csv();
-    int headerLine = source.headerAutoDetected() ? 1 : source.headerRow();
     String path = file.toAbsolutePath().toString();
     CsvLineScanner.Result scanned;
+    int headerLine;
     try {
-      scanned = CsvLineScanner.scan(connection.unwrap(DuckDBConnection.class), file, csv.encoding(), headerLine);
+      headerLine = source.headerAutoDetected() ? CsvHeaderFinder.find(file, source) : source.headerRow();
+      scanned = CsvLineScanner.scan(connection.unwrap(DuckDBConnection.class), file, csv.encoding(), headerLine,
+          csv.escape().charAt(0));
     } catch (IOException e) {
       throw new FileRejectedException("It could not be read: " + e.getMessage(), e);
     }
@@ -36,17 +38,23 @@ final class CsvFileReader implements SourceFileReader {
       read.setInt(2, headerLine - 1);
       read.setString(3, csv.delimiter());
       read.setString(4, FlatFileReader.duckDbEncoding(csv.encoding()));
+      read.setString(5, csv.escape());
       read.execute();
     } catch (SQLException e) {
       throw new FileRejectedException("DuckDB could not read it as CSV with the dialect of source '" + source.id()
-          + "' (delimiter \"" + csv.delimiter() + "\", encoding " + csv.encoding() + "): "
+          + "' (delimiter \"" + csv.delimiter() + "\", escape " + csv.escape() + ", encoding " + csv.encoding() + "): "
           + DuckDbMessages.firstLine(e), e);
     }
     FlatFileReader.recordHeader(connection, headerLine);
-    try (PreparedStatement rows = connection.prepareStatement(SqlScript.text("sql/ingest/csv_to_rows.sql"))) {
-      rows.setInt(1, headerLine);
-      rows.setInt(2, headerLine);
-      rows.executeUpdate();
+    if (scanned.plainNumbering() && !anyRejected(connection) && contiguousRowIds(connection)) {
+      // Every record is one line and none was rejected: line = header line + record ordinal.
+      SqlScript.execute(connection, "sql/ingest/csv_to_rows_plain.sql");
+    } else {
+      try (PreparedStatement rows = connection.prepareStatement(SqlScript.text("sql/ingest/csv_to_rows.sql"))) {
+        rows.setInt(1, headerLine);
+        rows.setInt(2, headerLine);
+        rows.executeUpdate();
+      }
     }
     long read = count(connection);
     if (read != scanned.records()) {
@@ -54,6 +62,22 @@ final class CsvFileReader implements SourceFileReader {
           + headerLine + "), but the CSV reader accounted for " + read + "; loading it would lose rows. Check the"
           + " delimiter \"" + csv.delimiter() + "\", quotes that are never closed, and the header_row of source '"
           + source.id() + "'.");
+    }
+  }
+
+  private static boolean anyRejected(Connection connection) throws SQLException {
+    return ask(connection, "select exists (select 1 from incoming_csv_reject)");
+  }
+
+  /** The plain numbering relies on rowid counting the records without gaps; checked, not assumed. */
+  private static boolean contiguousRowIds(Connection connection) throws SQLException {
+    return ask(connection, "select coalesce(max(rowid) - min(rowid) + 1 = count(*), true) from incoming_flat");
+  }
+
+  private static boolean ask(Connection connection, String sql) throws SQLException {
+    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getBoolean(1);
     }
   }
 

@@ -1,6 +1,7 @@
 package org.plumbline.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.Charset;
@@ -21,86 +22,217 @@ import org.duckdb.DuckDBConnection;
  * to the scratch tables, so memory does not grow with the file, and counts the records, so a
  * reader that silently read fewer is caught. Also checks the encoding strictly: a byte that is
  * not valid in the source's encoding rejects the file with its line.
+ *
+ * <p>UTF-8 and Latin-1 are scanned as bytes (line breaks and quotes are single bytes that never
+ * occur inside a UTF-8 sequence), with UTF-8 validated by a small state machine: several times
+ * faster than decoding to characters, and this pass reads every byte of the file.
  */
 final class CsvLineScanner {
 
-  /** What the pass found: data records after the header (blank lines excluded). */
-  record Result(long records) {}
+  /**
+   * What the pass found: data records after the header (blank lines excluded), and whether any
+   * line is numbered differently from "header line + record ordinal" (a blank line or a line
+   * break inside quotes).
+   */
+  record Result(long records, boolean plainNumbering) {}
 
   private CsvLineScanner() {}
 
-  static Result scan(DuckDBConnection connection, Path file, String encoding, long headerLine)
+  static Result scan(DuckDBConnection connection, Path file, String encoding, long headerLine, char escape)
       throws IOException, SQLException, FileRejectedException {
-    CharsetDecoder decoder = charset(encoding).newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    long logical = 1;
-    long physical = 1;
-    long embedded = 0;
-    long lastEmitted = 0;
-    long records = 0;
-    boolean inQuotes = false;
-    boolean lineEmpty = true;
-    boolean previousCr = false;
-    boolean first = true;
-    char[] buffer = new char[1 << 16];
-    try (Reader in = new InputStreamReader(Files.newInputStream(file), decoder);
-        DuckDBAppender jumps = connection.createAppender("temp", "main", "incoming_line_jump");
+    Charset charset = charset(encoding);
+    try (DuckDBAppender jumps = connection.createAppender("temp", "main", "incoming_line_jump");
         DuckDBAppender blanks = connection.createAppender("temp", "main", "incoming_blank_line")) {
-      for (int n; (n = read(in, buffer, physical)) > 0; ) {
-        for (int i = 0; i < n; i++) {
-          char c = buffer[i];
-          if (first) {
-            first = false;
-            if (c == '\uFEFF') {
-              continue;
-            }
+      Lines lines = new Lines(jumps, blanks, headerLine, escape);
+      if (charset.name().equals("UTF-16")) {
+        scanChars(file, charset, lines);
+      } else {
+        scanBytes(file, charset.name().equals("UTF-8"), lines);
+      }
+      return lines.finish();
+    }
+  }
+
+  private static void scanBytes(Path file, boolean utf8, Lines lines)
+      throws IOException, SQLException, FileRejectedException {
+    byte[] buffer = new byte[1 << 17];
+    Utf8Check check = utf8 ? new Utf8Check() : null;
+    boolean first = true;
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        int start = 0;
+        if (first) {
+          first = false;
+          if (utf8 && n >= 3 && buffer[0] == (byte) 0xEF && buffer[1] == (byte) 0xBB && buffer[2] == (byte) 0xBF) {
+            start = 3; // the byte-order mark is not text
           }
-          if (c == '\n' && previousCr) {
-            previousCr = false;
-            continue;
-          }
-          previousCr = c == '\r';
-          if (c == '\r' || c == '\n') {
-            physical++;
-            if (inQuotes) {
-              embedded++;
-              continue;
+        }
+        for (int i = start; i < n; i++) {
+          int b = buffer[i] & 0xFF;
+          if (b < 0x80) {
+            if (check != null && check.pending > 0) {
+              throw invalid(lines.physical);
             }
-            if (logical > headerLine) {
-              if (lineEmpty) {
-                blanks.beginRow().append(logical).endRow();
-              } else {
-                records++;
-              }
-            }
-            logical++;
-            lineEmpty = true;
-            if (embedded != lastEmitted) {
-              jumps.beginRow().append(logical).append(embedded).endRow();
-              lastEmitted = embedded;
-            }
+            lines.accept((char) b);
           } else {
-            lineEmpty = false;
-            if (c == '"') {
-              inQuotes = !inQuotes;
+            if (check != null && !check.accept(b)) {
+              throw invalid(lines.physical);
             }
+            lines.accept('x');
           }
         }
       }
+    }
+    if (check != null && check.pending > 0) {
+      throw invalid(lines.physical);
+    }
+  }
+
+  private static void scanChars(Path file, Charset charset, Lines lines)
+      throws IOException, SQLException, FileRejectedException {
+    CharsetDecoder decoder = charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    char[] buffer = new char[1 << 16];
+    boolean first = true;
+    try (Reader in = new InputStreamReader(Files.newInputStream(file), decoder)) {
+      for (int n; (n = read(in, buffer, lines.physical)) > 0; ) {
+        for (int i = 0; i < n; i++) {
+          if (first) {
+            first = false;
+            if (buffer[i] == '\uFEFF') {
+              continue;
+            }
+          }
+          lines.accept(buffer[i]);
+        }
+      }
+    }
+  }
+
+  /** The line bookkeeping, fed one character (or, for a non-ASCII byte, a stand-in) at a time. */
+  private static final class Lines {
+    private final DuckDBAppender jumps;
+    private final DuckDBAppender blanks;
+    private final long headerLine;
+    private final char escape;
+    long logical = 1;
+    long physical = 1;
+    private long embedded;
+    private long lastEmitted;
+    private long records;
+    private boolean exceptions;
+    private boolean inQuotes;
+    private boolean escaped;
+    private boolean lineEmpty = true;
+    private boolean previousCr;
+
+    Lines(DuckDBAppender jumps, DuckDBAppender blanks, long headerLine, char escape) {
+      this.jumps = jumps;
+      this.blanks = blanks;
+      this.headerLine = headerLine;
+      this.escape = escape;
+    }
+
+    void accept(char c) throws SQLException {
+      if (c == '\n' && previousCr) {
+        previousCr = false;
+        return;
+      }
+      previousCr = c == '\r';
+      if (c == '\r' || c == '\n') {
+        escaped = false;
+        physical++;
+        if (inQuotes) {
+          embedded++;
+          return;
+        }
+        if (logical > headerLine) {
+          if (lineEmpty) {
+            blanks.beginRow().append(logical).endRow();
+            exceptions = true;
+          } else {
+            records++;
+          }
+        }
+        logical++;
+        lineEmpty = true;
+        if (embedded != lastEmitted) {
+          jumps.beginRow().append(logical).append(embedded).endRow();
+          lastEmitted = embedded;
+          exceptions = true;
+        }
+        return;
+      }
+      lineEmpty = false;
+      if (escaped) {
+        escaped = false; // the character after an escape is literal, a quote too
+      } else if (c == escape && escape != '"' && inQuotes) {
+        escaped = true;
+      } else if (c == '"') {
+        inQuotes = !inQuotes;
+      }
+    }
+
+    Result finish() {
       if (!lineEmpty && logical > headerLine) {
         records++;
       }
+      return new Result(records, !exceptions);
     }
-    return new Result(records);
+  }
+
+  /** Strict UTF-8: the lead byte says how many continuation bytes follow and in what range. */
+  private static final class Utf8Check {
+    int pending;
+    private int low = 0x80;
+    private int high = 0xBF;
+
+    boolean accept(int b) {
+      if (pending > 0) {
+        if (b < low || b > high) {
+          return false;
+        }
+        pending--;
+        low = 0x80;
+        high = 0xBF;
+        return true;
+      }
+      if (b >= 0xC2 && b <= 0xDF) {
+        pending = 1;
+      } else if (b == 0xE0) {
+        pending = 2;
+        low = 0xA0; // no overlong forms
+      } else if (b == 0xED) {
+        pending = 2;
+        high = 0x9F; // no surrogates
+      } else if (b >= 0xE1 && b <= 0xEF) {
+        pending = 2;
+      } else if (b == 0xF0) {
+        pending = 3;
+        low = 0x90;
+      } else if (b >= 0xF1 && b <= 0xF3) {
+        pending = 3;
+      } else if (b == 0xF4) {
+        pending = 3;
+        high = 0x8F; // nothing beyond U+10FFFF
+      } else {
+        return false;
+      }
+      return true;
+    }
+  }
+
+  private static FileRejectedException invalid(long line) {
+    return new FileRejectedException("It is not valid text in its declared encoding: an invalid byte sequence"
+        + " follows line " + line + ". Set the source's csv encoding (UTF-8, UTF-16 or Latin-1) to the one the"
+        + " file is written in.");
   }
 
   private static int read(Reader in, char[] buffer, long line) throws IOException, FileRejectedException {
     try {
       return in.read(buffer);
     } catch (MalformedInputException e) {
-      throw new FileRejectedException("It is not valid text in its declared encoding: an invalid byte sequence"
-          + " follows line " + line + ". Set the source's csv encoding (UTF-8, UTF-16 or Latin-1) to the one the"
-          + " file is written in.", e);
+      throw new FileRejectedException(invalid(line).getMessage(), e);
     }
   }
 

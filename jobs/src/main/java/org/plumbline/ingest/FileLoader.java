@@ -82,6 +82,9 @@ public final class FileLoader {
       archiveName = loadId + "-" + file.name();
       settings.write(connection, file, source, loadId);
       SqlScript.execute(connection, "sql/ingest/type_values.sql");
+      if (source.versionKey() == Source.VersionKey.PERIODS) {
+        SqlScript.execute(connection, "sql/ingest/version_by_periods.sql");
+      }
       SqlScript.execute(connection, "sql/ingest/append_to_ledger.sql");
       writeLoadAudit(file, loadId, archiveName, jobExecutionId);
       Conservation.check(connection, loadId, file.name());

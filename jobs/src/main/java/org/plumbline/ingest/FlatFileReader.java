@@ -28,9 +28,38 @@ final class FlatFileReader implements SourceFileReader {
       throw new FileRejectedException("DuckDB could not read it as " + source.format().name() + " for source '"
           + source.id() + "': " + DuckDbMessages.firstLine(e), e);
     }
+    if (source.format() == Source.Format.PARQUET) {
+      requireFooterRowCount(connection, path);
+    }
     recordHeader(connection, 0);
     try (PreparedStatement rows = connection.prepareStatement(SqlScript.text("sql/ingest/flat_to_rows.sql"))) {
       rows.executeUpdate();
+    }
+  }
+
+  private static void requireFooterRowCount(Connection connection, String path)
+      throws SQLException, FileRejectedException {
+    long declared;
+    try (PreparedStatement s = connection.prepareStatement(SqlScript.text("sql/ingest/parquet_footer_rows.sql"))) {
+      s.setString(1, path);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        declared = r.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new FileRejectedException("DuckDB could not read its Parquet footer: " + DuckDbMessages.firstLine(e), e);
+    }
+    long read;
+    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("select count(*) from incoming_flat")) {
+      r.next();
+      read = r.getLong(1);
+    }
+    // Fewer rows than declared is a loss; more happens with writers that leave the file-level
+    // count at 0 (the corpus has a valid one), and loses nothing.
+    if (read < declared) {
+      throw new FileRejectedException("Its footer says it holds " + declared + " rows, but only " + read
+          + " could be read: the file is corrupt (a damaged page), and loading it would lose rows. Ask for the"
+          + " export to be written again.");
     }
   }
 

@@ -15,7 +15,8 @@ import java.util.zip.ZipFile;
  * StAX; rather than rely on how it treats DTDs, a workbook that declares a DOCTYPE anywhere
  * (the only way to write an XML entity bomb or an external entity) is rejected, and so is
  * a zip whose parts would inflate beyond a sane size or ratio (a zip bomb). Legacy .xls and
- * password-protected workbooks are OLE2 files, not zips: they are named as such.
+ * password-protected workbooks are OLE2 files, not zips: {@link #isOle2} tells them apart
+ * first, and {@link XlsFileReader} reads or rejects them.
  */
 final class WorkbookGuard {
 
@@ -27,15 +28,28 @@ final class WorkbookGuard {
 
   private WorkbookGuard() {}
 
+  /** An OLE2 compound file: a legacy .xls workbook, or an encrypted .xlsx inside its envelope. */
+  static boolean isOle2(Path file) throws FileRejectedException {
+    byte[] head = new byte[4];
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(head, 0, 4) == 4 && java.util.Arrays.equals(head, OLE2);
+    } catch (IOException e) {
+      throw new FileRejectedException("It could not be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether the workbook has a styles part (cell formats); XLSX allows leaving it out. */
+  static boolean hasStyles(Path file) throws FileRejectedException {
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      return zip.stream().anyMatch(e -> e.getName().toLowerCase(Locale.ROOT).matches("xl/[^/]*styles[^/]*\\.xml"));
+    } catch (IOException e) {
+      throw new FileRejectedException("It is not a valid XLSX workbook (not a readable zip file: "
+          + e.getMessage() + ").", e);
+    }
+  }
+
   static void check(Path file) throws FileRejectedException {
     try {
-      byte[] head = new byte[4];
-      try (InputStream in = Files.newInputStream(file)) {
-        if (in.readNBytes(head, 0, 4) == 4 && java.util.Arrays.equals(head, OLE2)) {
-          throw new FileRejectedException("It is a legacy Excel (.xls) or a password-protected workbook, which"
-              + " Plumbline does not read; save it as an unprotected .xlsx workbook and deliver that.");
-        }
-      }
       try (ZipFile zip = new ZipFile(file.toFile())) {
         Enumeration<? extends ZipEntry> entries = zip.entries();
         java.util.Set<String> names = new java.util.HashSet<>();
@@ -56,8 +70,20 @@ final class WorkbookGuard {
         }
       }
     } catch (IOException e) {
-      throw new FileRejectedException("It is not a valid XLSX workbook (not a readable zip file: "
-          + e.getMessage() + ").", e);
+      throw new FileRejectedException(isOldBiff(file)
+          ? "It is a workbook from Excel 4.0 or older, a format Plumbline does not read; open it in Excel, save it"
+              + " as an Excel Workbook (*.xlsx) and deliver that."
+          : "It is not a valid XLSX workbook (not a readable zip file: " + e.getMessage() + ").", e);
+    }
+  }
+
+  /** A bare BIFF2-4 stream (Excel 2.x to 4.0) starts with a BOF record: 0x09 then 0x00, 0x02 or 0x04. */
+  private static boolean isOldBiff(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(2);
+      return head.length == 2 && head[0] == 0x09 && (head[1] == 0x00 || head[1] == 0x02 || head[1] == 0x04);
+    } catch (IOException e) {
+      return false;
     }
   }
 

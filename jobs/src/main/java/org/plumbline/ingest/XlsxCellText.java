@@ -19,6 +19,18 @@ final class XlsxCellText {
   private static final java.util.Set<Integer> BUILT_IN_DATE_FORMATS =
       java.util.Set.of(14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47);
 
+  /**
+   * Whether a format string is a date format, by format: a workbook has a handful of formats
+   * and hundreds of thousands of number cells, and the test takes two regular expressions.
+   */
+  private static final java.util.Map<String, Boolean> DATE_FORMAT_CACHE =
+      java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+          return size() > 1024; // a crafted workbook with endless formats cannot grow the heap
+        }
+      });
+
   private XlsxCellText() {}
 
   static String of(Cell cell) {
@@ -35,7 +47,11 @@ final class XlsxCellText {
 
   private static boolean isDate(Cell cell) {
     Integer id = cell.getDataFormatId();
-    return (id != null && BUILT_IN_DATE_FORMATS.contains(id)) || isDateFormat(cell.getDataFormatString());
+    if (id != null && BUILT_IN_DATE_FORMATS.contains(id)) {
+      return true;
+    }
+    String format = cell.getDataFormatString();
+    return format != null && DATE_FORMAT_CACHE.computeIfAbsent(format, XlsxCellText::isDateFormat);
   }
 
   static boolean isDateFormat(String format) {

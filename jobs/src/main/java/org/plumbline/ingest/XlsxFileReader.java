@@ -3,7 +3,6 @@ package org.plumbline.ingest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,16 +12,12 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 import org.plumbline.governance.Source;
-import org.plumbline.system.SqlScript;
 
 /**
- * XLSX workbooks, streamed row by row with fastexcel-reader (never the whole workbook in
- * memory) and appended cell by cell to {@code incoming_cell} with DuckDB's Appender. Rows
- * above the header row (titles) are not data; blank rows are not rows. Every row keeps its
- * cells at their column index (a blank cell is a null field), so no column ever shifts.
+ * Workbooks: XLSX streamed row by row with fastexcel-reader (never the whole workbook in
+ * memory) into a {@link SheetRowSink}; a legacy .xls (an OLE2 file) goes to
+ * {@link XlsFileReader}, so a source of format xlsx takes either, as departments deliver them.
  *
  * <p>Merged header cells: XLSX stores the merge list after the cell data and fastexcel-reader
  * does not expose it, so a single streaming pass cannot know a merge before the header. The
@@ -33,69 +28,30 @@ import org.plumbline.system.SqlScript;
  */
 final class XlsxFileReader implements SourceFileReader {
 
-  /** Excel's own limit on a cell's text; more is a crafted file (a shared-strings bomb). */
-  static final int MAX_CELL_CHARS = 32_767;
-
   @Override
   public void read(Connection connection, Path file, Source source) throws SQLException, FileRejectedException {
+    if (WorkbookGuard.isOle2(file)) {
+      new XlsFileReader().read(connection, file, source);
+      return;
+    }
     WorkbookGuard.check(file);
     // Cell formats are needed to tell a date (a serial number with a date format) from a number.
-    try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))) {
+    // A workbook without a styles part (some generators write none) has no formats at all, and
+    // fastexcel-reader cannot open it asking for them: every number there is a plain number.
+    boolean formats = WorkbookGuard.hasStyles(file);
+    try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(formats, false))) {
       Sheet sheet = findSheet(workbook, source);
-      List<String> header = null;
-      int headerRow = 0;
-      boolean sawRows = false;
-      DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
-      try (Stream<Row> rows = sheet.openStream();
-          DuckDBAppender cells = duck.createAppender("temp", "main", "incoming_cell")) {
-        Iterator<Row> it = rows.iterator();
-        while (it.hasNext()) {
+      try (SheetRowSink sink = new SheetRowSink(connection, sheet.getName(), source);
+          Stream<Row> rows = sheet.openStream()) {
+        for (Iterator<Row> it = rows.iterator(); it.hasNext(); ) {
           Row row = it.next();
-          sawRows |= !isBlank(row);
-          if (header == null) {
-            // Title rows above the header are not data.
-            if (isHeader(row, source)) {
-              header = headerNames(row);
-              headerRow = row.getRowNum();
-            }
-            continue;
+          List<String> texts = new ArrayList<>(row.getCellCount());
+          for (int c = 0; c < row.getCellCount(); c++) {
+            texts.add(XlsxCellText.of(row.getCell(c)));
           }
-          if (header == null || isBlank(row)) {
-            continue;
-          }
-          int width = Math.max(header.size(), row.getCellCount());
-          for (int c = 0; c < width; c++) {
-            String text = c < row.getCellCount() ? XlsxCellText.of(row.getCell(c)) : null;
-            if (text != null && text.length() > MAX_CELL_CHARS) {
-              throw new FileRejectedException("The cell " + columnLetters(c) + row.getRowNum() + " of sheet '"
-                  + sheet.getName() + "' holds " + text.length() + " characters, more than Excel allows ("
-                  + MAX_CELL_CHARS + "); it is not a workbook Excel wrote.");
-            }
-            cells.beginRow()
-                .append(sheet.getName())
-                .append(row.getRowNum())
-                .append(c)
-                .append(text)
-                .endRow();
-          }
+          sink.row(row.getRowNum(), texts);
         }
-      }
-      if (header == null && !sawRows && source.columnsRead().isEmpty()) {
-        header = List.of(); // an empty sheet, for a source that reads no columns: nothing to lose
-      }
-      if (header == null) {
-        throw new FileRejectedException("The sheet '" + sheet.getName() + "' has no header " + (source.headerAutoDetected()
-            ? "row with the columns " + source.columnsRead() : "in row " + source.headerRow())
-            + " (sources.yml: header_row of source '" + source.id() + "').");
-      }
-      try (PreparedStatement s = connection.prepareStatement("insert into incoming_sheet values (?, ?, ?)")) {
-        s.setString(1, sheet.getName());
-        s.setInt(2, headerRow);
-        s.setArray(3, connection.createArrayOf("VARCHAR", header.toArray()));
-        s.executeUpdate();
-      }
-      try (PreparedStatement collect = connection.prepareStatement(SqlScript.text("sql/ingest/collect_cells.sql"))) {
-        collect.executeUpdate();
+        sink.finish(connection);
       }
     } catch (IOException | RuntimeException | StackOverflowError e) {
       throw new FileRejectedException("It is not a readable XLSX workbook: " + describe(e), e);
@@ -109,49 +65,6 @@ final class XlsxFileReader implements SourceFileReader {
     return workbook.findSheet(source.sheet()).orElseThrow(() -> new FileRejectedException(
         "The workbook has no sheet named '" + source.sheet() + "' (sources.yml: sheet of source '"
             + source.id() + "'); its sheets are " + workbook.getSheets().map(Sheet::getName).toList() + "."));
-  }
-
-  /** The configured header row, or with header_row: auto the first row naming every column read. */
-  private static boolean isHeader(Row row, Source source) {
-    if (!source.headerAutoDetected()) {
-      return row.getRowNum() == source.headerRow();
-    }
-    if (isBlank(row)) {
-      return false;
-    }
-    List<String> names = headerNames(row);
-    return names.containsAll(source.columnsRead());
-  }
-
-  /** Header cells as names; a blank header cell is named by its column letter so nothing shifts. */
-  private static List<String> headerNames(Row row) {
-    List<String> names = new ArrayList<>();
-    for (int c = 0; c < row.getCellCount(); c++) {
-      String text = XlsxCellText.of(row.getCell(c));
-      names.add(text == null || text.isBlank() ? "column_" + columnLetters(c) : text.strip());
-    }
-    while (!names.isEmpty() && names.get(names.size() - 1).startsWith("column_")) {
-      names.remove(names.size() - 1);
-    }
-    return names;
-  }
-
-  static String columnLetters(int index) {
-    StringBuilder letters = new StringBuilder();
-    for (int i = index + 1; i > 0; i = (i - 1) / 26) {
-      letters.insert(0, (char) ('A' + (i - 1) % 26));
-    }
-    return letters.toString();
-  }
-
-  private static boolean isBlank(Row row) {
-    for (int c = 0; c < row.getCellCount(); c++) {
-      String text = XlsxCellText.of(row.getCell(c));
-      if (text != null && !text.isBlank()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static String describe(Throwable e) {

@@ -67,6 +67,17 @@ public final class IngestBenchmark {
     int csvRows = args.length > 0 ? Integer.parseInt(args[0]) : 5_000_000;
     int xlsxRows = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
     Path work = Files.createTempDirectory("plumbline-bench");
+    try {
+      run(work, csvRows, xlsxRows);
+    } finally {
+      // Each run writes ~600 MB (the CSV, two warehouses); a shared machine keeps none of it.
+      try (Stream<Path> files = Files.walk(work)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static void run(Path work, int csvRows, int xlsxRows) throws Exception {
     Path csv = work.resolve("bench_data.csv");
     Path xlsx = work.resolve("bench_data.xlsx");
     writeCsv(csv, csvRows);

@@ -1,0 +1,69 @@
+package org.plumbline.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.plumbline.governance.Source;
+
+/**
+ * Finds a CSV file's header line for a source with {@code header_row: auto}: the first line,
+ * among the first {@value #MAX_LINES}, whose fields name every column the source reads (for
+ * a source that reads none, the first non-blank line). Report exports often put a title, a
+ * date and a blank line above the header; their number changes from one export to the next.
+ */
+final class CsvHeaderFinder {
+
+  static final int MAX_LINES = 100;
+
+  private CsvHeaderFinder() {}
+
+  /** The header's line number (1 for the first line). */
+  static int find(Path file, Source source) throws IOException, FileRejectedException {
+    Source.CsvDialect csv = source.csv();
+    List<String> wanted = source.columnsRead();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+        CsvLineScanner.charset(csv.encoding())))) {
+      String line;
+      for (int number = 1; number <= MAX_LINES && (line = in.readLine()) != null; number++) {
+        if (number == 1 && line.startsWith("\uFEFF")) {
+          line = line.substring(1);
+        }
+        if (line.isBlank()) {
+          continue;
+        }
+        if (fields(line, csv.delimiter().charAt(0), csv.escape().charAt(0)).containsAll(wanted)) {
+          return number;
+        }
+      }
+    }
+    throw new FileRejectedException("None of its first " + MAX_LINES + " lines is a header naming every column"
+        + " source '" + source.id() + "' reads (" + String.join(", ", wanted.stream().map(c -> "\"" + c + "\"")
+            .toList()) + "); check the column names in sources.yml or set its header_row.");
+  }
+
+  /** One line's fields, unquoted and trimmed; a header does not span lines. */
+  static List<String> fields(String line, char delimiter, char escape) {
+    List<String> fields = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted && c == escape && i + 1 < line.length() && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == escape)) {
+        field.append(line.charAt(++i));
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == delimiter && !quoted) {
+        fields.add(field.toString().strip());
+        field.setLength(0);
+      } else {
+        field.append(c);
+      }
+    }
+    fields.add(field.toString().strip());
+    return fields;
+  }
+}

@@ -1,0 +1,127 @@
+package org.plumbline.ingest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.plumbline.governance.Source;
+
+/**
+ * One worksheet's rows, as a workbook reader streams them (cell texts at their column index),
+ * appended as they come to {@code incoming_row_stored} with DuckDB's Appender, one field list
+ * per row (no per-cell rows to regroup afterwards); shared by the XLSX and the legacy XLS
+ * reader so both treat a sheet alike. Rows above the header row (titles) are not data; blank
+ * rows are not rows. Every row keeps its cells at their column index (a blank cell is a null
+ * field), so no column ever shifts.
+ */
+final class SheetRowSink implements AutoCloseable {
+
+  /** Excel's own limit on a cell's text; more is a crafted file (a shared-strings bomb). */
+  static final int MAX_CELL_CHARS = 32_767;
+
+  private final String sheetName;
+  private final Source source;
+  private final DuckDBAppender rows;
+  private List<String> header;
+  private int headerRow;
+  private boolean sawRows;
+
+  SheetRowSink(Connection connection, String sheetName, Source source) throws SQLException {
+    this.sheetName = sheetName;
+    this.source = source;
+    this.rows = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", "incoming_row_stored");
+  }
+
+  /** A row as read; {@code rowNumber} is the row a person sees in Excel (1 for the first). */
+  void row(int rowNumber, List<String> texts) throws SQLException, FileRejectedException {
+    boolean blank = isBlank(texts);
+    sawRows |= !blank;
+    if (header == null) {
+      // Title rows above the header are not data.
+      if (isHeader(rowNumber, texts, blank)) {
+        header = headerNames(texts);
+        headerRow = rowNumber;
+      }
+      return;
+    }
+    if (blank) {
+      return;
+    }
+    List<String> fields = new ArrayList<>(Math.max(header.size(), texts.size()));
+    for (int c = 0; c < Math.max(header.size(), texts.size()); c++) {
+      String text = c < texts.size() ? texts.get(c) : null;
+      if (text != null && text.length() > MAX_CELL_CHARS) {
+        throw new FileRejectedException("The cell " + columnLetters(c) + rowNumber + " of sheet '" + sheetName
+            + "' holds " + text.length() + " characters, more than Excel allows (" + MAX_CELL_CHARS
+            + "); it is not a workbook Excel wrote.");
+      }
+      fields.add(text);
+    }
+    rows.beginRow().append(sheetName).append(rowNumber).append(fields).append((String) null).endRow();
+  }
+
+  /** Records the header; call after the last row. */
+  void finish(Connection connection) throws SQLException, FileRejectedException {
+    rows.flush();
+    if (header == null && !sawRows && source.columnsRead().isEmpty()) {
+      header = List.of(); // an empty sheet, for a source that reads no columns: nothing to lose
+    }
+    if (header == null) {
+      throw new FileRejectedException("The sheet '" + sheetName + "' has no header " + (source.headerAutoDetected()
+          ? "row with the columns " + source.columnsRead() : "in row " + source.headerRow())
+          + " (sources.yml: header_row of source '" + source.id() + "').");
+    }
+    try (PreparedStatement s = connection.prepareStatement("insert into incoming_sheet values (?, ?, ?)")) {
+      s.setString(1, sheetName);
+      s.setInt(2, headerRow);
+      s.setArray(3, connection.createArrayOf("VARCHAR", header.toArray()));
+      s.executeUpdate();
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    rows.close();
+  }
+
+  /** The configured header row, or with header_row: auto the first row naming every column read. */
+  private boolean isHeader(int rowNumber, List<String> texts, boolean blank) {
+    if (!source.headerAutoDetected()) {
+      return rowNumber == source.headerRow();
+    }
+    return !blank && headerNames(texts).containsAll(source.columnsRead());
+  }
+
+  /** Header cells as names; a blank header cell is named by its column letter so nothing shifts. */
+  private static List<String> headerNames(List<String> texts) {
+    List<String> names = new ArrayList<>();
+    for (int c = 0; c < texts.size(); c++) {
+      String text = texts.get(c);
+      names.add(text == null || text.isBlank() ? "column_" + columnLetters(c) : text.strip());
+    }
+    while (!names.isEmpty() && names.get(names.size() - 1).startsWith("column_")) {
+      names.remove(names.size() - 1);
+    }
+    return names;
+  }
+
+  static String columnLetters(int index) {
+    StringBuilder letters = new StringBuilder();
+    for (int i = index + 1; i > 0; i = (i - 1) / 26) {
+      letters.insert(0, (char) ('A' + (i - 1) % 26));
+    }
+    return letters.toString();
+  }
+
+  private static boolean isBlank(List<String> texts) {
+    for (String text : texts) {
+      if (text != null && !text.isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
