@@ -98,7 +98,10 @@ class ConsoleBrowserTests {
     browser.findElement(By.id("launch-button")).click();
 
     // then the run's page follows it to COMPLETED, with the step counts
-    assertThat(browser.getCurrentUrl()).matches(".*/runs/\\d+");
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(b -> b.getCurrentUrl().matches(".*/runs/\\d+") || !b.findElements(By.cssSelector(".flash.error")).isEmpty());
+    assertThat(browser.getCurrentUrl()).as("%s", browser.findElements(By.cssSelector(".flash")).stream()
+        .map(e -> e.getText()).toList()).matches(".*/runs/\\d+");
     screenshot("run-started");
     new WebDriverWait(browser, Duration.ofSeconds(180)).pollingEvery(Duration.ofMillis(500))
         .ignoring(org.openqa.selenium.WebDriverException.class)
