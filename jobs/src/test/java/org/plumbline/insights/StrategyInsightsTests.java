@@ -3,7 +3,6 @@ package org.plumbline.insights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -14,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The insight models that read the strategy dimensions: fct_incentive_conflict,
- * mart_objectives_at_risk and mart_initiative_impact. The strategy tables come from a stand-in
- * of branch findings' DDL (strategy-dimensions.sql beside this class) until both are merged.
+ * mart_objectives_at_risk and mart_initiative_impact, on the real strategy dimensions
+ * (sql/dimensions/strategy.sql).
  */
 class StrategyInsightsTests {
 
@@ -26,7 +25,7 @@ class StrategyInsightsTests {
   @BeforeEach
   void givenAPlantWithAThroughputBonus() throws Exception {
     bench = ModelBench.open(folder).withSeriesTable();
-    bench.sql(Files.readString(Path.of(ModelBench.resource("org/plumbline/insights/strategy-dimensions.sql"))));
+    bench.sql(org.plumbline.system.SqlScript.text("sql/dimensions/strategy.sql"));
     bench.sql("insert into dim_role values ('head_of_production', 'Head of Production', 'PROD', true),"
             + " ('head_of_quality', 'Head of Quality', 'QUAL', false)",
         "insert into dim_kpi values"
