@@ -142,6 +142,13 @@ class NightlyJobTests {
   }
 
   @Test
+  void theThroughputBonusIsCaughtPullingAgainstTheInspectionPolicy() throws Exception {
+    // strategy.yml pays the head of production on units produced, in tension with inspection coverage
+    assertThat(DemoHome.query(home, "select paid_role_id, scheme_id, policy_id from fct_incentive_conflict"))
+        .containsExactly(List.of("head_of_production", "INC-PROD-2025", expected.breachPolicy()));
+  }
+
+  @Test
   void theInspectionPolicysOwnerCannotStopTheLine() throws Exception {
     assertThat(DemoHome.query(home, "select policy_id from fct_accountability_gap order by policy_id"))
         .extracting(r -> r.get(0)).containsExactlyElementsOf(expected.insights().accountabilityGapPolicies());
