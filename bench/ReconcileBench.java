@@ -1,7 +1,6 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -10,6 +9,7 @@ import org.plumbline.governance.GovernanceLoader;
 import org.plumbline.governance.GovernanceModel;
 import org.plumbline.reconcile.ReconcileTasklet;
 import org.plumbline.system.SqlScript;
+import org.plumbline.system.Warehouse;
 
 /**
  * The reconciliation benchmark: a ledger of N system-of-record fact rows (MES-like, daily, per
@@ -26,14 +26,12 @@ public class ReconcileBench {
       long rows = Long.parseLong(arg.replace("_", ""));
       Path file = Files.createTempFile("plumbline-bench", ".duckdb");
       Files.delete(file);
-      try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:" + file)) {
+      // The warehouse as the job opens it: every ledger version, 8 GB, 2 threads.
+      try (Warehouse warehouse = Warehouse.open(file, "8GB", 2)) {
+        Connection duckdb = warehouse.connection();
         try (Statement s = duckdb.createStatement()) {
-          s.execute("set memory_limit = '8GB'");
-          s.execute("set threads = 2");
           s.execute("set preserve_insertion_order = false");
         }
-        SqlScript.execute(duckdb, "sql/ledger/V1__ledger.sql");
-        SqlScript.execute(duckdb, "sql/ledger/V3__findings_history.sql");
         long generate = System.nanoTime();
         ledger(duckdb, rows);
         double generated = (System.nanoTime() - generate) / 1e9;
@@ -93,7 +91,19 @@ public class ReconcileBench {
           insert into raw_sheet
           select distinct load_id, 'data', 1, ['Week', 'Inspected %', 'Mood index'] from raw_row
           where source_id = 'prod_sheet';
-          insert into load_audit
+          -- the typed values the loader writes beside the raw text (ledger V2)
+          insert into raw_value
+          select r.load_id, r.sheet_name, r.row_number, m.column_name, m.column_name, r.fields[1],
+                 r.fields[1]::date, r.fields[m.position], r.fields[m.position]::double,
+                 case when r.source_id = 'mes' then r.fields[3] end,
+                 case when r.source_id = 'mes' then r.fields[2] end, null
+          from raw_row as r
+          join (values ('mes', 'produced', 4), ('mes', 'inspected', 5), ('prod_sheet', 'Inspected %', 2),
+                       ('prod_sheet', 'Mood index', 3)) as m(source_id, column_name, position)
+            on m.source_id = r.source_id;
+          insert into load_audit (load_id, content_hash, source_id, file_name, archive_path, file_size_bytes,
+                                  received_at, loaded_at, version_key, rows_read, rows_loaded, rows_skipped,
+                                  job_execution_id, config_version)
           select load_id, any_value(content_hash), any_value(source_id), any_value(version_key), 'archive', 0,
                  min(received_at), min(received_at), any_value(version_key), count(*), count(*), 0, null, 'bench'
           from raw_row group by load_id;
