@@ -85,6 +85,31 @@ class ReportRendererTests {
   }
 
   @Test
+  void rendersInGermanWithGermanHeadingsAndDecimalCommasWhenConfiguredSo() throws Exception {
+    // given
+    Path pdf = dir.resolve("outbox/bericht.pdf");
+    ReportOptions german = ReportOptions.of(java.util.Locale.GERMANY, "month", GENERATED_AT.toLocalDate());
+    try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
+      RptFixtures.yearWithOneBreach(duckdb);
+
+      // when
+      renderer.render(duckdb, pdf, GENERATED_AT, german);
+    }
+
+    // then
+    String text = text(pdf);
+    assertThat(text).contains(
+        "Richtlinie und Umsetzung — Bericht für die Geschäftsleitung",
+        "Berichtszeitraum 2025-12",
+        "Zusammenfassung 0 Richtlinienverstöße in 0 Richtlinien",
+        "0,0 EUR Fehlerkosten Vorperiode: 0,0 EUR",
+        "Triade: Qualität, Kosten und Tempo",
+        "Anhang: Datenqualität Keine Zeile kam in Quarantäne",
+        "Seite 2 von 6");
+    assertThat(text).doesNotContain("0.0 EUR", "Executive summary", "Page 2 of");
+  }
+
+  @Test
   void saysInASentenceThatNoPolicyWasBreached() throws Exception {
     // given
     Path pdf = dir.resolve("no-breach.pdf");
