@@ -110,6 +110,43 @@ class ReportRendererTests {
   }
 
   @Test
+  void chartsEverySeriesWithASignalAndListsItsSignallingWeeksWithTheirRules() throws Exception {
+    // given
+    Path pdf = dir.resolve("control-charts.pdf");
+    try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
+      RptFixtures.yearWithOneBreach(duckdb);
+      RptFixtures.controlChartWithTwoSignals(duckdb);
+
+      // when
+      renderer.render(duckdb, pdf, GENERATED_AT);
+    }
+
+    // then
+    String text = text(pdf);
+    assertThat(text).contains(
+        "Control charts and early warnings Scrap rate · Production",
+        "Week Value Run rules that fired 2025-W20 4.10 N1, WE1 2025-W24 3.20 N5, WE2 WE1 one point beyond 3 sigma");
+    assertThat(text).doesNotContain("Overall equipment effectiveness", "2025-W23 3.20",
+        "No control chart signalled");
+  }
+
+  @Test
+  void saysInASentenceThatNoControlChartSignalled() throws Exception {
+    // given
+    Path pdf = dir.resolve("no-signal.pdf");
+    try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
+      RptFixtures.yearWithOneBreach(duckdb);
+
+      // when
+      renderer.render(duckdb, pdf, GENERATED_AT);
+    }
+
+    // then
+    assertThat(text(pdf)).contains("Control charts and early warnings No control chart signalled: no run rule"
+        + " fired on any charted KPI up to the as-of date.");
+  }
+
+  @Test
   void saysInASentenceThatNoPolicyWasBreached() throws Exception {
     // given
     Path pdf = dir.resolve("no-breach.pdf");
