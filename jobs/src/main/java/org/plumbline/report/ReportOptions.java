@@ -26,6 +26,11 @@ public record ReportOptions(Locale locale, ReportPeriod period, String departmen
     return new ReportOptions(locale, other, department, departmentName, topGaps, quarantineRows, quarantineCsvName);
   }
 
+  /** The same report, naming {@code csvName} as the file that holds the whole quarantine list. */
+  public ReportOptions withQuarantineCsv(String csvName) {
+    return new ReportOptions(locale, period, department, departmentName, topGaps, quarantineRows, csvName);
+  }
+
   /** The same report for one department only. */
   public ReportOptions forDepartment(String code, String name) {
     return new ReportOptions(locale, period, code, name, topGaps, quarantineRows, quarantineCsvName);

@@ -41,9 +41,12 @@ public final class ReportTasklet implements Tasklet {
     String asOf = chunkContext.getStepContext().getJobParameters().get("asOf").toString();
     Path pdf = home.outbox().resolve(outboxName(asOf));
     ZonedDateTime now = ZonedDateTime.now(clock);
-    ReportOptions company = ReportOptions.of(locale, period, java.time.LocalDate.parse(asOf));
+    ReportOptions company = ReportOptions.of(locale, period, java.time.LocalDate.parse(asOf))
+        .withQuarantineCsv(ReportCsvExport.quarantineName(asOf));
+    // The full lists first, so that the PDF never names a CSV file that is not there.
+    int written = ReportCsvExport.write(warehouse.connection(), home.outbox(), asOf);
     renderer.render(warehouse.connection(), pdf, now, company);
-    int written = 1;
+    written++;
     // One drill-down per department head, with only that department's findings.
     try (java.sql.Statement query = warehouse.connection().createStatement();
         java.sql.ResultSet departments = query.executeQuery(
