@@ -45,8 +45,6 @@ public final class ReportTasklet implements Tasklet {
         .withQuarantineCsv(ReportCsvExport.quarantineName(asOf));
     // The full lists first, so that the PDF never names a CSV file that is not there.
     int written = ReportCsvExport.write(warehouse.connection(), home.outbox(), asOf);
-    renderer.render(warehouse.connection(), pdf, now, company);
-    written++;
     // One drill-down per department head, with only that department's findings.
     try (java.sql.Statement query = warehouse.connection().createStatement();
         java.sql.ResultSet departments = query.executeQuery(
@@ -58,6 +56,9 @@ public final class ReportTasklet implements Tasklet {
         written++;
       }
     }
+    // The company-wide report last: it is then the newest file, which the console lists first.
+    renderer.render(warehouse.connection(), pdf, now, company);
+    written++;
     contribution.getStepExecution().getExecutionContext().putString("report", pdf.toString());
     contribution.incrementWriteCount(written);
     return RepeatStatus.FINISHED;
