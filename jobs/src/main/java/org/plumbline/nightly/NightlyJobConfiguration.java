@@ -63,7 +63,8 @@ class NightlyJobConfiguration {
       Warehouse warehouse, PlumblineProperties properties, Clock clock) {
     ReportRenderer renderer = new ReportRenderer(properties.report().paperSize());
     return new StepBuilder("report", jobRepository)
-        .tasklet(new ReportTasklet(home, warehouse, renderer, clock), transactionManager)
+        .tasklet(new ReportTasklet(home, warehouse, renderer, clock, properties.report().locale(),
+            properties.report().period()), transactionManager)
         .build();
   }
 

@@ -16,6 +16,21 @@ public record ReportOptions(Locale locale, ReportPeriod period, String departmen
         "quarantine.csv");
   }
 
+  /** The company-wide report in {@code locale} for the last complete {@code period} (week, month, quarter). */
+  public static ReportOptions of(Locale locale, String period, LocalDate asOf) {
+    return defaults(asOf).inLocale(locale).forPeriod(ReportPeriod.lastCompleteBefore(period, asOf));
+  }
+
+  /** The same report over another period. */
+  public ReportOptions forPeriod(ReportPeriod other) {
+    return new ReportOptions(locale, other, department, departmentName, topGaps, quarantineRows, quarantineCsvName);
+  }
+
+  /** The same report, naming {@code csvName} as the file that holds the whole quarantine list. */
+  public ReportOptions withQuarantineCsv(String csvName) {
+    return new ReportOptions(locale, period, department, departmentName, topGaps, quarantineRows, csvName);
+  }
+
   /** The same report for one department only. */
   public ReportOptions forDepartment(String code, String name) {
     return new ReportOptions(locale, period, code, name, topGaps, quarantineRows, quarantineCsvName);

@@ -239,6 +239,7 @@ public final class ReportRenderer {
     sections.put("SCORECARD_REPORT", "scorecard.jrxml");
     sections.put("POLICY_EXECUTION_REPORT", "policy-execution.jrxml");
     sections.put("FINDINGS_REPORT", "findings.jrxml");
+    sections.put("CONTROL_CHARTS_REPORT", "control-charts.jrxml");
     sections.put("DATA_QUALITY_REPORT", "data-quality.jrxml");
     return Collections.unmodifiableMap(sections);
   }

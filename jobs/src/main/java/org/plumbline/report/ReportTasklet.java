@@ -17,12 +17,23 @@ public final class ReportTasklet implements Tasklet {
   private final Warehouse warehouse;
   private final ReportRenderer renderer;
   private final Clock clock;
+  private final java.util.Locale locale;
+  private final String period;
 
+  /** The company-wide report in English over the last complete quarter. */
   public ReportTasklet(PlumblineHome home, Warehouse warehouse, ReportRenderer renderer, Clock clock) {
+    this(home, warehouse, renderer, clock, java.util.Locale.UK, "quarter");
+  }
+
+  /** Reports in {@code locale} over the last complete {@code period} (week, month or quarter). */
+  public ReportTasklet(PlumblineHome home, Warehouse warehouse, ReportRenderer renderer, Clock clock,
+      java.util.Locale locale, String period) {
     this.home = home;
     this.warehouse = warehouse;
     this.renderer = renderer;
     this.clock = clock;
+    this.locale = locale;
+    this.period = period;
   }
 
   @Override
@@ -30,9 +41,10 @@ public final class ReportTasklet implements Tasklet {
     String asOf = chunkContext.getStepContext().getJobParameters().get("asOf").toString();
     Path pdf = home.outbox().resolve(outboxName(asOf));
     ZonedDateTime now = ZonedDateTime.now(clock);
-    ReportOptions company = ReportOptions.defaults(java.time.LocalDate.parse(asOf));
-    renderer.render(warehouse.connection(), pdf, now, company);
-    int written = 1;
+    ReportOptions company = ReportOptions.of(locale, period, java.time.LocalDate.parse(asOf))
+        .withQuarantineCsv(ReportCsvExport.quarantineName(asOf));
+    // The full lists first, so that the PDF never names a CSV file that is not there.
+    int written = ReportCsvExport.write(warehouse.connection(), home.outbox(), asOf);
     // One drill-down per department head, with only that department's findings.
     try (java.sql.Statement query = warehouse.connection().createStatement();
         java.sql.ResultSet departments = query.executeQuery(
@@ -44,6 +56,9 @@ public final class ReportTasklet implements Tasklet {
         written++;
       }
     }
+    // The company-wide report last: it is then the newest file, which the console lists first.
+    renderer.render(warehouse.connection(), pdf, now, company);
+    written++;
     contribution.getStepExecution().getExecutionContext().putString("report", pdf.toString());
     contribution.incrementWriteCount(written);
     return RepeatStatus.FINISHED;

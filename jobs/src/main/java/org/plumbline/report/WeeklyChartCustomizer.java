@@ -41,11 +41,11 @@ public class WeeklyChartCustomizer implements JRChartCustomizer {
     for (int row = 0; row < data.getRowCount(); row++) {
       renderer.setSeriesStroke(row, new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
     }
-    int wide = row(data, jasperChart.getPropertiesMap().getProperty(WIDE_SERIES));
+    int wide = row(data, property(jasperChart, WIDE_SERIES));
     if (wide >= 0) {
       renderer.setSeriesStroke(wide, new BasicStroke(4.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
     }
-    int dashed = row(data, jasperChart.getPropertiesMap().getProperty(DASHED_SERIES));
+    int dashed = row(data, property(jasperChart, DASHED_SERIES));
     if (dashed >= 0) {
       renderer.setSeriesStroke(dashed, new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
           new float[] {5f, 3f}, 0f));
@@ -72,6 +72,11 @@ public class WeeklyChartCustomizer implements JRChartCustomizer {
     }
     String previous = String.valueOf(data.getColumnKey(index - step));
     return previous.startsWith(week.substring(0, dash + 1)) ? week.substring(dash + 1) : week;
+  }
+
+  /** A chart without any property has no properties map at all. */
+  private static String property(JRChart jasperChart, String name) {
+    return jasperChart.getPropertiesMap() == null ? null : jasperChart.getPropertiesMap().getProperty(name);
   }
 
   private static int row(CategoryDataset data, String seriesName) {

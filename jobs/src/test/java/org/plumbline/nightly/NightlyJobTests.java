@@ -277,6 +277,25 @@ class NightlyJobTests {
   }
 
   @Test
+  void theFullFindingsAndQuarantineListsLieBesideThePdfAsCsv() throws Exception {
+    // given every finding and quarantined row in the warehouse
+    long findings = ((Number) DemoHome.query(home, "select count(*) from rpt_finding").get(0).get(0)).longValue();
+    long quarantined = ((Number) DemoHome.query(home, "select count(*) from rpt_quarantine").get(0).get(0)).longValue();
+
+    // when the outbox is read
+    List<String> findingLines = Files.readAllLines(home.outbox().resolve("findings_as-of-2026-01-31.csv"));
+    List<List<Object>> quarantineCsv = DemoHome.query(home, "select count(*) from read_csv('"
+        + home.outbox().resolve("quarantine_as-of-2026-01-31.csv").toString().replace("'", "''") + "', header = true)");
+
+    // then each holds every row, under a header
+    assertThat(findings).isEqualTo(49);
+    assertThat(findingLines).hasSize(50);
+    assertThat(findingLines.get(0)).startsWith("finding_key,section,finding_type,severity,status,");
+    assertThat(((Number) quarantineCsv.get(0).get(0)).longValue()).isEqualTo(quarantined);
+    assertThat(step("report").getWriteCount()).isEqualTo(6);
+  }
+
+  @Test
   void theAnalystsCopyIsPublished() throws Exception {
     String current = Files.readString(home.published().resolve("CURRENT")).strip();
     assertThat(current).isEqualTo("plumbline-" + execution.getId() + ".duckdb");

@@ -85,6 +85,68 @@ class ReportRendererTests {
   }
 
   @Test
+  void rendersInGermanWithGermanHeadingsAndDecimalCommasWhenConfiguredSo() throws Exception {
+    // given
+    Path pdf = dir.resolve("outbox/bericht.pdf");
+    ReportOptions german = ReportOptions.of(java.util.Locale.GERMANY, "month", GENERATED_AT.toLocalDate());
+    try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
+      RptFixtures.yearWithOneBreach(duckdb);
+
+      // when
+      renderer.render(duckdb, pdf, GENERATED_AT, german);
+    }
+
+    // then
+    String text = text(pdf);
+    assertThat(text).contains(
+        "Richtlinie und Umsetzung — Bericht für die Geschäftsleitung",
+        "Berichtszeitraum 2025-12",
+        "Zusammenfassung 0 Richtlinienverstöße in 0 Richtlinien",
+        "0,0 EUR Fehlerkosten Vorperiode: 0,0 EUR",
+        "Triade: Qualität, Kosten und Tempo",
+        "Anhang: Datenqualität Keine Zeile kam in Quarantäne",
+        "Seite 2 von 6");
+    assertThat(text).doesNotContain("0.0 EUR", "Executive summary", "Page 2 of");
+  }
+
+  @Test
+  void chartsEverySeriesWithASignalAndListsItsSignallingWeeksWithTheirRules() throws Exception {
+    // given
+    Path pdf = dir.resolve("control-charts.pdf");
+    try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
+      RptFixtures.yearWithOneBreach(duckdb);
+      RptFixtures.controlChartWithTwoSignals(duckdb);
+
+      // when
+      renderer.render(duckdb, pdf, GENERATED_AT);
+    }
+
+    // then
+    String text = text(pdf);
+    assertThat(text).contains(
+        "Control charts and early warnings Scrap rate · Production",
+        "Week Value Run rules that fired 2025-W20 4.10 N1, WE1 2025-W24 3.20 N5, WE2 WE1 one point beyond 3 sigma");
+    assertThat(text).doesNotContain("Overall equipment effectiveness", "2025-W23 3.20",
+        "No control chart signalled");
+  }
+
+  @Test
+  void saysInASentenceThatNoControlChartSignalled() throws Exception {
+    // given
+    Path pdf = dir.resolve("no-signal.pdf");
+    try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
+      RptFixtures.yearWithOneBreach(duckdb);
+
+      // when
+      renderer.render(duckdb, pdf, GENERATED_AT);
+    }
+
+    // then
+    assertThat(text(pdf)).contains("Control charts and early warnings No control chart signalled: no run rule"
+        + " fired on any charted KPI up to the as-of date.");
+  }
+
+  @Test
   void saysInASentenceThatNoPolicyWasBreached() throws Exception {
     // given
     Path pdf = dir.resolve("no-breach.pdf");

@@ -42,6 +42,10 @@ final class RptFixtures {
         breached_since varchar, breached_week_count bigint);
       create or replace table rpt_file_delivery (delivery_id bigint, file_name varchar, source_id varchar,
         received_at timestamp, outcome varchar, reason varchar, load_id bigint, quarantined_row_count bigint);
+      create or replace table rpt_control_point (kpi_id varchar, kpi_name varchar, department_code varchar,
+        department_name varchar, chart_type varchar, iso_week varchar, week_start date, point_number bigint,
+        phase varchar, plotted_value double, centre_line double, upper_control_limit double,
+        lower_control_limit double, rule_ids varchar, signal_value double);
       create or replace table rpt_quarantine (reason varchar, file_name varchar, source_id varchar,
         sheet_name varchar, row_number integer, row_text varchar, reason_row_number bigint, reason_row_count bigint);
       """;
@@ -71,6 +75,28 @@ final class RptFixtures {
   static void yearWithTwoPoliciesAlwaysBreached(Connection c) throws SQLException {
     execute(c, weeks("25.0 + ((w * 37) % 151) / 10.0"));
     execute(c, context() + rptTables("unnest(['POL-INSP-001', 'POL-INSP-002'])"));
+  }
+
+  /**
+   * Scrap rate of Production on an individuals chart, 2025-W01 to W26: centre 2.0, limits 0.5
+   * and 3.5; W20 jumps to 4.1 (WE1 and N1) and W24 completes two of three beyond 2 sigma (WE2, N5).
+   * A second series, without any signal, must not be charted.
+   */
+  static void controlChartWithTwoSignals(Connection c) throws SQLException {
+    execute(c, """
+        insert into rpt_control_point
+        select kpi, name, 'PROD', 'Production', 'individuals', printf('2025-W%02d', w),
+               date '2024-12-30' + cast((w - 1) * 7 as integer), w, case when w <= 12 then 'I' else 'II' end,
+               v, 2.0, 3.5, 0.5, r, case when r is not null then v end
+        from (select w, kpi, name,
+                     case when kpi = 'KPI-SCRAP' and w = 20 then 4.1
+                          when kpi = 'KPI-SCRAP' and w in (23, 24) then 3.2
+                          else 2.0 + ((w * 7) % 9 - 4) / 10.0 end as v,
+                     case when kpi = 'KPI-SCRAP' and w = 20 then 'N1, WE1'
+                          when kpi = 'KPI-SCRAP' and w = 24 then 'N5, WE2' end as r
+              from range(1, 27) as t(w),
+                   (values ('KPI-SCRAP', 'Scrap rate'), ('KPI-OEE', 'Overall equipment effectiveness')) as k(kpi, name))
+        """);
   }
 
   /** One row per ISO week of 2025 with the measured coverage given as an expression of w. */
