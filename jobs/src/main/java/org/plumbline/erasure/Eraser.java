@@ -30,8 +30,12 @@ import org.plumbline.system.Warehouse;
  */
 public final class Eraser {
 
-  /** The home's folders whose files are searched and rewritten (the warehouse and snapshots have their own steps). */
-  static final List<String> FILE_FOLDERS = List.of("inbox", "archive", "rejected", "logs", "lake");
+  /**
+   * The home's folders whose files are searched and rewritten (the warehouse and snapshots have
+   * their own steps). The outbox holds the reports' CSV lists, which can carry quarantined raw
+   * text; its PDFs are rendered from the warehouse and never rewritten byte-wise.
+   */
+  static final List<String> FILE_FOLDERS = List.of("inbox", "archive", "rejected", "logs", "lake", "outbox");
 
   /**
    * What an erasure did.
@@ -103,7 +107,9 @@ public final class Eraser {
       }
       List<Path> found;
       try (Stream<Path> walk = Files.walk(root)) {
-        found = walk.filter(Files::isRegularFile).sorted().toList();
+        found = walk.filter(Files::isRegularFile)
+            .filter(f -> !f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf"))
+            .sorted().toList();
       }
       for (Path file : found) {
         boolean isParquet = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
