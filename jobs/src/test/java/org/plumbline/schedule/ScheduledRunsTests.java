@@ -38,7 +38,8 @@ class ScheduledRunsTests {
 
       // when the scheduler runs for a moment, then it has launched the job by itself
       scheduled.start();
-      for (int i = 0; i < 100 && history.latest(1).isEmpty(); i++) {
+      // (the run appears in the history before the scheduler has recorded its outcome)
+      for (int i = 0; i < 200 && (history.latest(1).isEmpty() || scheduled.lastOutcome().get("broken") == null); i++) {
         Thread.sleep(50);
       }
       scheduled.stop();
