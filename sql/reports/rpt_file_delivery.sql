@@ -15,7 +15,9 @@ quarantined as (
 ),
 
 final as (
-    select f.delivery_id, f.file_name, f.source_id, f.received_at, f.outcome, f.reason, f.load_id,
+    select f.delivery_id, f.file_name, f.source_id, f.received_at, f.outcome,
+           coalesce(f.reason, '') as reason,  -- a loaded file has no reason; the PDF shows a blank
+           f.load_id,
            coalesce(q.quarantined_row_count, 0) as quarantined_row_count
     from deliveries as f
     left join quarantined as q using (load_id)
