@@ -155,7 +155,10 @@ class ConsoleBrowserTests {
   @Test
   void nothingButHealthAnswersWithoutALogin() {
     browser.get(url + "/runs");
+    // (a logout from an earlier test may still be landing on /login?logout: wait for our redirect)
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().endsWith("/login"));
     assertThat(browser.getCurrentUrl()).endsWith("/login");
+    assertThat(browser.findElements(By.id("status"))).isEmpty();
     browser.get(url + "/actuator/health");
     assertThat(browser.getPageSource()).contains("\"status\":\"UP\"");
   }
