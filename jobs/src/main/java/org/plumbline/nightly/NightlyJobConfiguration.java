@@ -3,6 +3,9 @@ package org.plumbline.nightly;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
+import org.plumbline.delivery.DeliverTasklet;
+import org.plumbline.delivery.DeliveryProperties;
+import org.plumbline.delivery.ReportDelivery;
 import org.plumbline.governance.GovernanceModel;
 import org.plumbline.ingest.IngestListener;
 import org.plumbline.ingest.IngestTasklet;
@@ -26,7 +29,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The nightly job: load the inbox into the ledger, rebuild the reconciliation, render the
- * report, publish the analysts' snapshot, refresh the Parquet lake. Parameters: {@code asOf} (the date the run judges,
+ * report, deliver it (workbook, e-mail; as configured), publish the analysts' snapshot, refresh
+ * the Parquet lake. Delivery comes straight after the report so that executives get it even if
+ * a later step fails, and a failed e-mail never holds back the rest: it is recorded and resent. Parameters: {@code asOf} (the date the run judges,
  * identifying) and {@code run} (a launch stamp, so the same date can be run again).
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,10 +40,11 @@ class NightlyJobConfiguration {
   static final String JOB_NAME = "nightly";
 
   @Bean
-  Job nightly(JobRepository jobRepository, Step ingest, Step reconcile, Step report, Step publish, Step lake) {
+  Job nightly(JobRepository jobRepository, Step ingest, Step reconcile, Step report, Step deliver, Step publish,
+      Step lake) {
     return new JobBuilder(JOB_NAME, jobRepository)
         .validator(new DefaultJobParametersValidator(new String[] {"asOf"}, new String[] {"run"}))
-        .start(ingest).next(reconcile).next(report).next(publish).next(lake)
+        .start(ingest).next(reconcile).next(report).next(deliver).next(publish).next(lake)
         .build();
   }
 
@@ -65,6 +71,14 @@ class NightlyJobConfiguration {
     return new StepBuilder("report", jobRepository)
         .tasklet(new ReportTasklet(home, warehouse, renderer, clock, properties.report().locale(),
             properties.report().period()), transactionManager)
+        .build();
+  }
+
+  @Bean
+  Step deliver(JobRepository jobRepository, PlatformTransactionManager transactionManager, PlumblineHome home,
+      Warehouse warehouse, DeliveryProperties delivery, ReportDelivery reportDelivery) {
+    return new StepBuilder("deliver", jobRepository)
+        .tasklet(new DeliverTasklet(home, warehouse, delivery.xlsx(), reportDelivery), transactionManager)
         .build();
   }
 

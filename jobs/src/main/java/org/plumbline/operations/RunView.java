@@ -21,15 +21,19 @@ public record RunView(long id, String job, String asOf, BatchStatus status, Loca
    * @param skipped layout rows (totals) kept in the ledger but not used as values
    * @param quarantined rows set aside with a reason (the step's skip count, or what it recorded
    *     under {@code quarantined} in its execution context)
+   * @param note what a step that completed with something to say said (its exit code is
+   *     "COMPLETED WITH …", e.g. e-mails that could not be sent); empty otherwise
    */
   public record StepView(String name, BatchStatus status, long read, long written, long skipped,
-      long quarantined) {
+      long quarantined, String note) {
 
     static StepView of(StepExecution s) {
       long recorded = s.getExecutionContext().containsKey("quarantined")
           ? s.getExecutionContext().getLong("quarantined") : 0;
+      String note = s.getStatus() == BatchStatus.COMPLETED && s.getExitStatus().getExitCode().startsWith("COMPLETED ")
+          ? PlainWords.firstLine(s.getExitStatus().getExitDescription()) : "";
       return new StepView(s.getStepName(), s.getStatus(), s.getReadCount(), s.getWriteCount(),
-          s.getFilterCount(), s.getSkipCount() + recorded);
+          s.getFilterCount(), s.getSkipCount() + recorded, note);
     }
   }
 

@@ -58,7 +58,7 @@ class NightlyJobTests {
     assertThat(execution.getStatus()).as("failures: %s", execution.getAllFailureExceptions())
         .isEqualTo(BatchStatus.COMPLETED);
     assertThat(execution.getStepExecutions()).extracting(StepExecution::getStepName)
-        .containsExactly("ingest", "reconcile", "report", "publish", "lake");
+        .containsExactly("ingest", "reconcile", "report", "deliver", "publish", "lake");
   }
 
   @Test

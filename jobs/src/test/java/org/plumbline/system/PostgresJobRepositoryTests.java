@@ -60,7 +60,7 @@ class PostgresJobRepositoryTests {
           id = execution.getId();
           assertThat(context.getBean(RunHistory.class).find(id).orElseThrow().steps())
               .extracting(step -> step.name())
-              .containsExactly("ingest", "reconcile", "report", "publish", "lake");
+              .containsExactly("ingest", "reconcile", "report", "deliver", "publish", "lake");
         }
 
         // then PostgreSQL holds the run and its five steps, and no H2 file was made
