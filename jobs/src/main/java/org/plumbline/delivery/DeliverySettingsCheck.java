@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.env.Environment;
 
@@ -122,6 +123,13 @@ final class DeliverySettingsCheck {
   /** "/srv/plumbline/config/application.yml:42", or where else the key was set (a command-line argument). */
   private String where(String key) {
     Origin origin = origin(key);
+    // Spring wraps the file's origin (PropertySourceOrigin); the file and line are inside.
+    for (Origin o = origin; o != null; o = o instanceof PropertySourceOrigin wrapped ? wrapped.getOrigin() : o.getParent()) {
+      if (o instanceof TextResourceOrigin) {
+        origin = o;
+        break;
+      }
+    }
     if (origin instanceof TextResourceOrigin text && text.getResource() != null) {
       String file;
       try {
