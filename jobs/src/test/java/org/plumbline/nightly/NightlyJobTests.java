@@ -10,6 +10,13 @@ import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -18,6 +25,7 @@ import org.plumbline.cli.ApplicationContexts;
 import org.plumbline.demo.DemoStory;
 import org.plumbline.demo.GeneratedInbox;
 import org.plumbline.demo.IsoWeek;
+import org.plumbline.report.WorkbookReadBack;
 import org.plumbline.system.PlumblineHome;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -38,6 +46,7 @@ class NightlyJobTests {
   GeneratedInbox inbox;
   JobExecution execution;
   DemoStory.Expected expected;
+  GreenMail greenMail;
 
   @BeforeAll
   void runTheNightlyJobOnTheDemoInbox(@TempDir Path folder) throws Exception {
@@ -46,11 +55,31 @@ class NightlyJobTests {
     inbox = DemoHome.generateInbox(home);
     expected = DemoStory.load().expected();
 
+    // and e-mail delivery to an embedded SMTP server, and the report's tables as a workbook
+    greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    greenMail.start();
+    String[] delivery = {"--plumbline.delivery.xlsx=true", "--plumbline.delivery.email.enabled=true",
+        "--plumbline.delivery.email.from=reports@nordwerk.example",
+        "--plumbline.delivery.email.smtp.host=127.0.0.1",
+        "--plumbline.delivery.email.smtp.port=" + greenMail.getSmtp().getPort(),
+        "--plumbline.delivery.email.smtp.security=none",
+        "--plumbline.delivery.email.lists.executives.report=summary",
+        "--plumbline.delivery.email.lists.executives.to=ceo@nordwerk.example,cfo@nordwerk.example",
+        "--plumbline.delivery.email.lists.production-head.report=PROD",
+        "--plumbline.delivery.email.lists.production-head.to=head.production@nordwerk.example",
+        "--plumbline.delivery.email.lists.logistics-head.report=LOG",
+        "--plumbline.delivery.email.lists.logistics-head.to=head.logistics@nordwerk.example"};
+
     // when the nightly job runs as of the day after the last delivery
-    try (ConfigurableApplicationContext context = ApplicationContexts.start(home)) {
+    try (ConfigurableApplicationContext context = ApplicationContexts.start(home, delivery)) {
       execution = context.getBean(JobOperator.class).start(context.getBean("nightly", Job.class),
           new JobParametersBuilder().addString("asOf", "2026-01-31").toJobParameters());
     }
+  }
+
+  @AfterAll
+  void stopTheMailServer() {
+    greenMail.stop();
   }
 
   @Test
@@ -300,6 +329,55 @@ class NightlyJobTests {
     String current = Files.readString(home.published().resolve("CURRENT")).strip();
     assertThat(current).isEqualTo("plumbline-" + execution.getId() + ".duckdb");
     assertThat(home.published().resolve(current)).exists();
+  }
+
+  @Test
+  void eachListGetsItsReportByEmailAndDepartmentHeadsOnlyTheirOwn() throws Exception {
+    // given the run's deliver step
+    StepExecution deliver = step("deliver");
+
+    // then every recipient received exactly its list's PDF, byte for byte as in the outbox
+    Map<String, String> received = new java.util.TreeMap<>();
+    for (MimeMessage message : greenMail.getReceivedMessages()) {
+      Multipart parts = (Multipart) message.getContent();
+      List<String> attached = new java.util.ArrayList<>();
+      for (int i = 0; i < parts.getCount(); i++) {
+        BodyPart part = parts.getBodyPart(i);
+        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+          attached.add(part.getFileName());
+          assertThat(part.getInputStream().readAllBytes())
+              .isEqualTo(Files.readAllBytes(home.outbox().resolve(part.getFileName())));
+        }
+      }
+      received.put(message.getAllRecipients()[0].toString(), String.join(",", attached));
+    }
+    assertThat(received).containsExactly(
+        Map.entry("ceo@nordwerk.example", "executive-summary_as-of-2026-01-31.pdf"),
+        Map.entry("cfo@nordwerk.example", "executive-summary_as-of-2026-01-31.pdf"),
+        Map.entry("head.logistics@nordwerk.example", "executive-report_LOG_as-of-2026-01-31.pdf"),
+        Map.entry("head.production@nordwerk.example", "executive-report_PROD_as-of-2026-01-31.pdf"));
+    assertThat(deliver.getReadCount()).isEqualTo(4);
+    assertThat(deliver.getWriteCount()).isEqualTo(4);
+    assertThat(deliver.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
+    assertThat(DemoHome.query(home, "select outcome, count(*), min(run_id), max(attempts) from report_delivery"
+        + " group by outcome")).containsExactly(List.of("sent", 4L, execution.getId(), 1));
+  }
+
+  @Test
+  void theReportTablesLieBesideThePdfAsAWorkbookEqualToTheWarehouse() throws Exception {
+    Path workbook = home.outbox().resolve("report-tables_as-of-2026-01-31.xlsx");
+    List<String> tables = DemoHome.query(home, "select table_name from information_schema.tables"
+            + " where table_name like 'rpt\\_%' escape '\\' order by table_name").stream()
+        .map(r -> (String) r.get(0)).toList();
+    assertThat(WorkbookReadBack.sheetNames(workbook)).isEqualTo(tables);
+    try (java.sql.Connection duckdb = java.sql.DriverManager.getConnection("jdbc:duckdb:" + home.warehouseFile())) {
+      for (String table : tables) {
+        WorkbookReadBack.assertSheetEqualsTable(workbook, table, duckdb, table);
+      }
+      assertThat(WorkbookReadBack.assertSheetEqualsTable(workbook, "rpt_finding", duckdb, "rpt_finding"))
+          .isEqualTo(49);
+    }
+    assertThat(WorkbookReadBack.headerFrozen(workbook, 0)).isTrue();
   }
 
   private StepExecution step(String name) {
