@@ -61,6 +61,10 @@ final class ResendCommand implements Callable<Integer> {
           + " whom they were meant for.");
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (!java.nio.file.Files.exists(parent.home().warehouseFile())) {
+      throw new UsageException("There is no warehouse in " + parent.home().root() + " yet, so no report to resend:"
+          + " run `plumbline run nightly` first.");
+    }
     try (ConfigurableApplicationContext context = ApplicationContexts.start(parent.home())) {
       ReportDelivery delivery = context.getBean(ReportDelivery.class);
       ReportDelivery.Result result;
