@@ -200,7 +200,7 @@ class ReportDeliveryTests {
     int line = lines.indexOf(lines.stream().filter(l -> l.contains("cfo@]")).findFirst().orElseThrow()) + 1;
 
     // when any command starts
-    Cli resend = Cli.run("--home", home.root().toString(), "resend", "1");
+    Cli resend = Cli.run("--home", home.root().toString(), "status");
 
     // then it stops with the configuration's exit code and says where and what
     assertThat(resend.exitCode()).isEqualTo(3);

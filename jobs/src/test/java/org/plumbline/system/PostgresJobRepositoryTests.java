@@ -63,11 +63,11 @@ class PostgresJobRepositoryTests {
               .containsExactly("ingest", "reconcile", "report", "deliver", "publish", "lake");
         }
 
-        // then PostgreSQL holds the run and its five steps, and no H2 file was made
+        // then PostgreSQL holds the run and its six steps, and no H2 file was made
         assertThat(single(admin, "select status from " + schema + ".batch_job_execution where job_execution_id = " + id))
             .isEqualTo("COMPLETED");
         assertThat(single(admin, "select count(*) from " + schema + ".batch_step_execution where job_execution_id = " + id))
-            .isEqualTo("5");
+            .isEqualTo("6");
         try (var files = Files.list(home.jobRepository())) {
           assertThat(files).isEmpty();
         }
