@@ -1,6 +1,6 @@
 -- Step 2 of the analysts' snapshot: the confidential columns (dim_confidential_column, from
 -- config/governance/confidentiality.yml) masked or dropped in the staging copy, and the
--- incentive schemes withheld. Runs against snapshot_staging only; the working warehouse keeps
+-- incentive schemes and the e-mail delivery record withheld. Runs against snapshot_staging only; the working warehouse keeps
 -- the text as delivered (operators only).
 --
 -- The ledger keeps each row's raw text as a list, fields[i] under the header
@@ -63,3 +63,7 @@ drop table confidential_position;
 -- schemes. `if exists`: the strategy dimensions come with the findings work and may be absent.
 drop table if exists snapshot_staging.main.dim_incentive_weight;
 drop table if exists snapshot_staging.main.dim_incentive_scheme;
+
+-- Who received which report by e-mail (report_delivery, ledger V8) is operators' business, and
+-- its addresses are personal data: the snapshot leaves the delivery record out.
+drop table if exists snapshot_staging.main.report_delivery;

@@ -52,6 +52,10 @@ class SnapshotMaskingTests {
             + " ['C-3', 'Brenner', 'Katrin Vogel', 'EV-3'])");
         s.execute("create or replace table dim_incentive_weight (scheme_id varchar, kpi_id varchar, weight double)");
         s.execute("insert into dim_incentive_weight values ('head-of-production', 'throughput', 0.8)");
+        s.execute("insert into report_delivery (report_delivery_id, report_file, recipient, outcome, attempts,"
+            + " first_attempt_at, finished_at, requested_by) values"
+            + " (1, 'executive-summary_as-of-2026-01-31.pdf', 'sabine.hofmann@example.com', 'sent', 1, now(), now(),"
+            + " 'nightly')");
       }
 
       // when the snapshot is published
@@ -74,11 +78,13 @@ class SnapshotMaskingTests {
       assertThat(rows(s, "select fields from raw_quarantine")).containsExactly("[C-3, NULL, '[masked]', EV-3]");
       assertThat(rows(s, "select count(*) from duckdb_tables() where table_name = 'dim_incentive_weight'"))
           .containsExactly("0");
+      assertThat(rows(s, "select count(*) from duckdb_tables() where table_name = 'report_delivery'"))
+          .containsExactly("0");
     }
     // and not a byte of the masked names is anywhere in the snapshot file
     String bytes = new String(Files.readAllBytes(home.published().resolve("plumbline-1.duckdb")),
         java.nio.charset.StandardCharsets.ISO_8859_1);
-    assertThat(bytes).doesNotContain("Hofmann").doesNotContain("Katrin").doesNotContain("OEM Stuttgart");
+    assertThat(bytes).doesNotContain("Hofmann").doesNotContain("sabine.hofmann").doesNotContain("Katrin").doesNotContain("OEM Stuttgart");
   }
 
   private static GovernanceModel withMarks(GovernanceModel m, List<ConfidentialColumn> marks) {
