@@ -105,7 +105,7 @@ class ReportRendererTests {
         "0,0 EUR Fehlerkosten Vorperiode: 0,0 EUR",
         "Triade: Qualität, Kosten und Tempo",
         "Anhang: Datenqualität Keine Zeile kam in Quarantäne",
-        "Seite 2 von 6");
+        "Seite 2 von 7");
     assertThat(text).doesNotContain("0.0 EUR", "Executive summary", "Page 2 of");
   }
 

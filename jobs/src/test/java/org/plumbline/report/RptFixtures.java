@@ -46,6 +46,12 @@ final class RptFixtures {
         department_name varchar, chart_type varchar, iso_week varchar, week_start date, point_number bigint,
         phase varchar, plotted_value double, centre_line double, upper_control_limit double,
         lower_control_limit double, rule_ids varchar, signal_value double);
+      create or replace table rpt_finding_change (period_kind varchar, finding_type varchar, department_code varchar,
+        subject varchar, department_name varchar, kpi_name varchar, severity_weight integer, finding_count bigint,
+        largest_gap double, previous_finding_count bigint, previous_largest_gap double, change varchar);
+      create or replace table rpt_kpi_movement (period_kind varchar, kpi_id varchar, kpi_name varchar, unit varchar,
+        direction varchar, target_value double, department_code varchar, department_name varchar,
+        previous_value double, period_value double, change double, movement varchar, relative_change double);
       create or replace table rpt_quarantine (reason varchar, file_name varchar, source_id varchar,
         sheet_name varchar, row_number integer, row_text varchar, reason_row_number bigint, reason_row_count bigint);
       """;
