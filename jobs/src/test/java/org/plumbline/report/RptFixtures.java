@@ -105,6 +105,52 @@ final class RptFixtures {
         """);
   }
 
+  /**
+   * The year with one breach, plus something in every other section: a finding of each section
+   * (the worst gaps built by the real rpt_top_gap model), what changed since the previous
+   * quarter, a scorecard row, a policy line, costs, a control chart, files and quarantined rows.
+   */
+  static void oneOfEverySection(Connection c) throws SQLException {
+    yearWithOneBreach(c);
+    controlChartWithTwoSignals(c);
+    execute(c, """
+        insert into rpt_finding
+        select 'k-' || section, finding_type, section, 'high', 3, 'PROD', 'Production', 'KPI-COV',
+               'Inspection coverage of critical parts', 'percent', 'POL-INSP-001', date '2025-10-06',
+               date '2025-10-12', '2025-W41', 100.0, 60.0, 100.0, -40.0, 'Head of Quality', null, 'new', 0.4, 2.7
+        from (values ('policy_breach', 'policy_breach'), ('reporting_discrepancy', 'reporting_discrepancy'),
+                     ('rogue_metric', 'rogue_metric'), ('late_submission', 'submission_gap'),
+                     ('retroactive_revision', 'retroactive_revision'), ('incentive_conflict', 'incentive_conflict'),
+                     ('early_warning', 'early_warning'), ('triad_gap', 'accountability_gap'))
+             as t(finding_type, section);
+        insert into rpt_finding_change values
+          ('quarter', 'policy_breach', 'PROD', 'POL-INSP-001', 'Production', 'Inspection coverage of critical parts',
+           4, 9, 75.2, 2, 10.0, 'worsened'),
+          ('quarter', 'late_submission', 'PROD', 'KPI-COV', 'Production', 'Inspection coverage of critical parts',
+           2, 1, null, 0, null, 'new'),
+          ('quarter', 'retroactive_revision', 'PROD', 'KPI-COV', 'Production', 'Inspection coverage of critical parts',
+           2, 0, null, 1, null, 'resolved');
+        insert into rpt_kpi_movement values
+          ('quarter', 'KPI-COV', 'Inspection coverage of critical parts', 'percent', 'higher_is_better', 100.0, 'PROD',
+           'Production', 98.0, 62.5, -35.5, 'worse', 0.355);
+        insert into rpt_triad_scorecard values ('PROD', 'Production', '2025-W52', date '2025-12-22',
+          'off target', 0, 1, 'Inspection coverage of critical parts', 62.5, 100.0,
+          'on target', 1, 1, null, null, null, 'not reported', 0, 0, null, null, null);
+        insert into rpt_policy_execution values ('POL-INSP-001', 'Every critical engine valve is inspected.',
+          'critical', 'PROD', 'Production', 'Head of Quality', 'Inspection coverage of critical parts', 'percent',
+          100.0, '2025-W52', 62.5, 100.0, -37.5, '2025-W31', 16);
+        insert into rpt_cost_of_poor_quality values ('PROD', 'Production', 'scrap', '2025-W41', date '2025-10-06',
+          1234.5, 3);
+        insert into rpt_file_delivery values (1, 'mes_inspection_2025-10.csv', 'mes', timestamp '2025-11-01 06:00',
+          'loaded', null, 1, 2), (2, 'Produktion_KPI_2025-10.xlsx', 'prod_kpi', timestamp '2025-11-02 06:00',
+          'rejected', 'The sheet KPI is missing.', null, null);
+        insert into rpt_quarantine values ('The date 31.02.2025 is not a date.', 'mes_inspection_2025-10.csv', 'mes',
+          null, 17, 'V-1 | 31.02.2025 | 1', 1, 2), ('The date 31.02.2025 is not a date.', 'mes_inspection_2025-10.csv',
+          'mes', null, 18, 'V-2 | 31.02.2025 | 1', 2, 2);
+        """);
+    org.plumbline.system.SqlScript.execute(c, "sql/reports/rpt_top_gap.sql");
+  }
+
   /** One row per ISO week of 2025 with the measured coverage given as an expression of w. */
   private static String weeks(String measured) {
     return """
