@@ -94,12 +94,18 @@ public class WeeklyChartCustomizer implements JRChartCustomizer {
   /** A category axis that prints {@link #label} and gives each label the room of its unlabelled neighbours. */
   static final class WeekAxis extends CategoryAxis {
 
-    private final transient CategoryDataset data;
+    /**
+     * Each week's label, worked out once: the chart is serialised with the page when a long
+     * report swaps pages out to disk, so the axis keeps what it prints, not the dataset.
+     */
+    private final java.util.HashMap<String, String> labels = new java.util.HashMap<>();
     private final int step;
 
     WeekAxis(CategoryAxis original, CategoryDataset data, int step) {
       super(original.getLabel());
-      this.data = data;
+      for (int index = 0; index < data.getColumnCount(); index++) {
+        labels.put(String.valueOf(data.getColumnKey(index)), label(data, index, step));
+      }
       this.step = step;
       setLabelFont(original.getLabelFont());
       setLabelPaint(original.getLabelPaint());
@@ -116,7 +122,7 @@ public class WeeklyChartCustomizer implements JRChartCustomizer {
 
     @Override
     protected TextBlock createLabel(Comparable category, float width, RectangleEdge edge, Graphics2D g2) {
-      String label = label(data, data.getColumnIndex(category), step);
+      String label = labels.getOrDefault(String.valueOf(category), "");
       return label.isEmpty() ? new TextBlock() : super.createLabel(label, width * step * 2, edge, g2);
     }
   }

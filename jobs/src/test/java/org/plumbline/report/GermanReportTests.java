@@ -16,7 +16,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.plumbline.report.ReportRenderer.Paper;
 
 /**
  * A report configured in German is German throughout: no English heading or sentence of the
@@ -47,7 +46,7 @@ class GermanReportTests {
       germanConfiguration(duckdb);
 
       // when
-      new ReportRenderer(Paper.A4).render(duckdb, pdf, GENERATED_AT, german);
+      RptFixtures.a4().render(duckdb, pdf, GENERATED_AT, german);
     }
 
     // then

@@ -14,7 +14,6 @@ import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleXmlExporterOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.plumbline.report.ReportRenderer.Paper;
 
 /**
  * Rendering is deterministic for fixed inputs: the same warehouse, as-of date, options and
@@ -32,7 +31,7 @@ class ReportDeterminismTests {
   @Test
   void fillsTheSameReportTwiceFromTheSameInputs() throws Exception {
     // given
-    ReportRenderer renderer = new ReportRenderer(Paper.A4);
+    ReportRenderer renderer = RptFixtures.a4();
     ReportOptions options = ReportOptions.of(Locale.UK, "quarter", GENERATED_AT.toLocalDate());
     try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
       RptFixtures.oneOfEverySection(duckdb);

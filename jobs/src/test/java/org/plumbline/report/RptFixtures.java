@@ -56,7 +56,17 @@ final class RptFixtures {
         sheet_name varchar, row_number integer, row_text varchar, reason_row_number bigint, reason_row_count bigint);
       """;
 
+  private static ReportRenderer a4;
+
   private RptFixtures() {}
+
+  /** The templates compiled once for every test class of the JVM (compiling takes seconds), as in production. */
+  static synchronized ReportRenderer a4() {
+    if (a4 == null) {
+      a4 = new ReportRenderer(ReportRenderer.Paper.A4);
+    }
+    return a4;
+  }
 
   static Connection open(Path file) throws SQLException {
     return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
