@@ -130,7 +130,8 @@ public final class ReportSentences {
   /** One KPI's movement: "Production: Scrap rate 2.1% → 3.4% (+1.3)." */
   public static String kpiMovement(ResourceBundle words, Locale locale, String departmentName, String kpiName,
       Double previousValue, Double periodValue, Double change, String unit) {
-    String signed = change == null ? "–" : (change >= 0 ? "+" : "") + number(locale, change, 1);
+    String signed = change == null ? "–"
+        : (change >= 0 ? "+" : "") + number(locale, change, Math.abs(change) >= 100 ? 0 : 1);
     return message(words, locale, "change.kpi", departmentName == null ? "–" : departmentName, kpiName,
         figure(locale, previousValue, unit), figure(locale, periodValue, unit), signed);
   }
