@@ -34,11 +34,20 @@ public record ReportPeriod(String kind, LocalDate start, LocalDate end, LocalDat
 
   /** "2025-W52", "2025-12" or "2025-Q4". */
   public String label() {
+    return label(start);
+  }
+
+  /** The label of the period before, which "what changed" compares with: "2025-Q3". */
+  public String previousLabel() {
+    return label(previousStart);
+  }
+
+  private String label(LocalDate first) {
     return switch (kind) {
-      case "week" -> String.format("%d-W%02d", start.get(IsoFields.WEEK_BASED_YEAR),
-          start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-      case "month" -> String.format("%d-%02d", start.getYear(), start.getMonthValue());
-      default -> start.getYear() + "-Q" + start.get(IsoFields.QUARTER_OF_YEAR);
+      case "week" -> String.format("%d-W%02d", first.get(IsoFields.WEEK_BASED_YEAR),
+          first.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+      case "month" -> String.format("%d-%02d", first.getYear(), first.getMonthValue());
+      default -> first.getYear() + "-Q" + first.get(IsoFields.QUARTER_OF_YEAR);
     };
   }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.function.Function;
 import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
@@ -60,6 +61,8 @@ public final class ReportRenderer {
   private static final String TITLE = "Policy vs execution — executive report";
   /** Filled pages kept in memory; the rest wait in a swap file beside the PDF. */
   static final int VIRTUALIZER_PAGES = 20;
+  /** How many finding changes, and how many KPI movements, the summary lists. */
+  static final int CHANGE_ROWS = 6;
 
   private final JasperReportsContext context = DefaultJasperReportsContext.getInstance();
   private final String folder;
@@ -96,45 +99,67 @@ public final class ReportRenderer {
    * a report of any length fills in little memory.
    */
   public Path render(Connection duckdb, Path outPdf, ZonedDateTime generatedAt, ReportOptions options) {
-    Map<String, Object> parameters = new HashMap<>(subreports);
-    parameters.put(JRParameter.REPORT_CONNECTION, duckdb);
-    parameters.put(JRParameter.REPORT_LOCALE, options.locale());
-    parameters.put(JRParameter.REPORT_RESOURCE_BUNDLE, ReportSentences.bundle(options.locale()));
-    parameters.put("DEPARTMENT", options.department());
-    parameters.put("DEPARTMENT_NAME", options.departmentName());
-    parameters.put("PERIOD_LABEL", options.period().label());
-    parameters.put("PERIOD_START", java.sql.Date.valueOf(options.period().start()));
-    parameters.put("PERIOD_END", java.sql.Date.valueOf(options.period().end()));
-    parameters.put("PREVIOUS_START", java.sql.Date.valueOf(options.period().previousStart()));
-    parameters.put("TOP_GAPS", options.topGaps());
-    parameters.put("QUARANTINE_ROWS", options.quarantineRows());
-    parameters.put("QUARANTINE_CSV", options.quarantineCsvName());
-    parameters.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone(generatedAt.getZone()));
-    parameters.put("GENERATED_AT", generatedAt);
+    fill(duckdb, outPdf.toAbsolutePath().getParent(), generatedAt, options, print -> {
+      export(print, outPdf);
+      return outPdf;
+    });
+    return outPdf;
+  }
 
+  /**
+   * Fills the report with its pages swapped out to a file in {@code swapFolder}, hands the
+   * filled report to {@code use} (which exports it) and removes the swap file afterwards.
+   */
+  <T> T fill(Connection duckdb, Path swapFolder, ZonedDateTime generatedAt, ReportOptions options,
+      Function<JasperPrint, T> use) {
+    Map<String, Object> parameters = parameters(duckdb, generatedAt, options);
     JasperPrint print;
-    Path swap = outPdf.toAbsolutePath().getParent();
     JRSwapFileVirtualizer virtualizer = null;
     try {
-      Files.createDirectories(swap);
-      virtualizer = new JRSwapFileVirtualizer(VIRTUALIZER_PAGES, new JRSwapFile(swap.toString(), 4096, 256), true);
+      Files.createDirectories(swapFolder);
+      virtualizer = new JRSwapFileVirtualizer(VIRTUALIZER_PAGES, new JRSwapFile(swapFolder.toString(), 4096, 256), true);
       parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
       print = JasperFillManager.getInstance(context).fill(master, parameters);
       virtualizer.setReadOnly(true);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not create the folder " + swap + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("Could not create the folder " + swapFolder + ": " + e.getMessage(), e);
     } catch (JRException | RuntimeException e) {
+      if (virtualizer != null) {
+        virtualizer.cleanup();
+      }
       String template = templateThatFailed(e);
       String part = template.equals(templatePath(MASTER)) ? "" : " (part of " + templatePath(MASTER) + ")";
       throw new ReportException("Could not fill " + template + part + " from the warehouse: "
           + rootCause(e).getMessage(), e);
     }
     try {
-      export(print, outPdf);
+      return use.apply(print);
     } finally {
       virtualizer.cleanup();
     }
-    return outPdf;
+  }
+
+  private Map<String, Object> parameters(Connection duckdb, ZonedDateTime generatedAt, ReportOptions options) {
+    Map<String, Object> parameters = new HashMap<>(subreports);
+    parameters.put(JRParameter.REPORT_CONNECTION, duckdb);
+    parameters.put(JRParameter.REPORT_LOCALE, options.locale());
+    parameters.put(JRParameter.REPORT_RESOURCE_BUNDLE, ReportSentences.bundle(options.locale()));
+    parameters.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone(generatedAt.getZone()));
+    parameters.put("DEPARTMENT", options.department());
+    parameters.put("DEPARTMENT_NAME", options.departmentName());
+    parameters.put("PERIOD_KIND", options.period().kind());
+    parameters.put("PERIOD_LABEL", options.period().label());
+    parameters.put("PREVIOUS_LABEL", options.period().previousLabel());
+    parameters.put("PERIOD_START", java.sql.Date.valueOf(options.period().start()));
+    parameters.put("PERIOD_END", java.sql.Date.valueOf(options.period().end()));
+    parameters.put("PREVIOUS_START", java.sql.Date.valueOf(options.period().previousStart()));
+    parameters.put("TOP_GAPS", options.topGaps());
+    parameters.put("CHANGE_ROWS", CHANGE_ROWS);
+    parameters.put("QUARANTINE_ROWS", options.quarantineRows());
+    parameters.put("QUARANTINE_CSV", options.quarantineCsvName());
+    parameters.put("GENERATED_AT", generatedAt);
+    parameters.put("TABLE_OF_CONTENTS", new TableOfContents());
+    return parameters;
   }
 
   private void export(JasperPrint print, Path outPdf) {
@@ -236,6 +261,7 @@ public final class ReportRenderer {
     sections.put("COVERAGE_CHART_REPORT", "coverage-chart.jrxml");
     sections.put("BREACHED_WEEKS_REPORT", "breached-weeks.jrxml");
     sections.put("SUMMARY_REPORT", "summary.jrxml");
+    sections.put("PERIOD_CHANGE_REPORT", "period-change.jrxml");
     sections.put("SCORECARD_REPORT", "scorecard.jrxml");
     sections.put("POLICY_EXECUTION_REPORT", "policy-execution.jrxml");
     sections.put("FINDINGS_REPORT", "findings.jrxml");

@@ -72,6 +72,7 @@ public final class ReportSentences {
     NumberFormat format = NumberFormat.getNumberInstance(locale);
     format.setMinimumFractionDigits(decimals);
     format.setMaximumFractionDigits(decimals);
+    format.setRoundingMode(java.math.RoundingMode.HALF_UP);
     return format.format(value);
   }
 
@@ -111,5 +112,31 @@ public final class ReportSentences {
       }
     }
     return cell.toString();
+  }
+
+  /**
+   * One finding subject that changed between the previous reporting period and this one:
+   * "Production: policy breach POL-INSP-001 — 9 findings in 2025-Q4, none in 2025-Q3."
+   */
+  public static String findingChange(ResourceBundle words, Locale locale, String change, String findingType,
+      String departmentName, String subject, Long findingCount, Long previousFindingCount, Double largestGap,
+      Double previousLargestGap, String periodLabel, String previousLabel) {
+    return message(words, locale, "change.finding." + change, departmentName == null ? "–" : departmentName,
+        word(words, "type", findingType), subject, message(words, locale, "findingCount", nonNull(findingCount)),
+        periodLabel, previousLabel, message(words, locale, "findingCount", nonNull(previousFindingCount)),
+        number(locale, largestGap, 1), number(locale, previousLargestGap, 1));
+  }
+
+  /** One KPI's movement: "Production: Scrap rate 2.1% → 3.4% (+1.3)." */
+  public static String kpiMovement(ResourceBundle words, Locale locale, String departmentName, String kpiName,
+      Double previousValue, Double periodValue, Double change, String unit) {
+    String signed = change == null ? "–"
+        : (change >= 0 ? "+" : "") + number(locale, change, Math.abs(change) >= 100 ? 0 : 1);
+    return message(words, locale, "change.kpi", departmentName == null ? "–" : departmentName, kpiName,
+        figure(locale, previousValue, unit), figure(locale, periodValue, unit), signed);
+  }
+
+  private static long nonNull(Long count) {
+    return count == null ? 0 : count;
   }
 }

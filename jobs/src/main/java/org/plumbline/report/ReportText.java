@@ -4,18 +4,17 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.ResourceBundle;
 
 /**
- * The sentences and number formats the report templates print, kept in Java so that plurals,
- * missing values and punctuation are handled once and can be tested without a PDF.
- * Templates call these methods from their expressions; the report is written in English.
+ * The headline sentences, dates and table figures of the policy-breach pages, in the report's
+ * language: the words and date patterns come from the resource bundle
+ * ({@code reports/i18n/plumbline_<lang>.properties}), numbers are formatted for the report's
+ * locale. Kept in Java so that plurals, missing values and punctuation are handled once and can
+ * be tested without a PDF. Templates call these with {@code $P{REPORT_RESOURCE_BUNDLE}} and
+ * {@code $P{REPORT_LOCALE}}.
  */
 public final class ReportText {
-
-  private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm (z)", Locale.ENGLISH);
 
   private ReportText() {}
 
@@ -25,92 +24,94 @@ public final class ReportText {
    * measured inspection coverage of critical parts fell to 24.8% in 2025-W38 while the
    * department reported 100.0%. Owner: Head of Quality."
    */
-  public static String headline(String policyId, String statement, String kpiName, String ownerTitle,
-      Integer breachedWeekCount, String firstBreachedWeek, String lastBreachedWeek, String worstWeek,
-      Double worstMeasured, Double reportedInWorstWeek, Integer discrepancyWeekCount) {
-    StringBuilder s = new StringBuilder("Policy ").append(policyId);
+  public static String headline(ResourceBundle words, Locale locale, String policyId, String statement,
+      String kpiName, String ownerTitle, Integer breachedWeekCount, String firstBreachedWeek,
+      String lastBreachedWeek, String worstWeek, Double worstMeasured, Double reportedInWorstWeek,
+      Integer discrepancyWeekCount) {
     String trimmed = withoutFinalStop(statement);
-    if (!trimmed.isEmpty()) {
-      s.append(" (").append(trimmed).append(')');
-    }
-    s.append(" was breached in ").append(weeks(breachedWeekCount)).append(", ").append(firstBreachedWeek);
-    if (lastBreachedWeek != null && !lastBreachedWeek.equals(firstBreachedWeek)) {
-      s.append(" to ").append(lastBreachedWeek);
-    }
-    s.append(": measured ").append(lowerFirst(kpiName)).append(" fell to ").append(percent(worstMeasured))
-        .append(" in ").append(worstWeek);
+    String policy = trimmed.isEmpty()
+        ? ReportSentences.message(words, locale, "headline.policy", policyId)
+        : ReportSentences.message(words, locale, "headline.policyWithStatement", policyId, trimmed);
+    String name = kpiName == null ? "" : kpiName;
+    StringBuilder s = new StringBuilder(ReportSentences.message(words, locale, "headline.breached", policy,
+        weeks(words, locale, breachedWeekCount), weekRange(words, locale, firstBreachedWeek, lastBreachedWeek),
+        name, percent(locale, worstMeasured), worstWeek, lowerFirst(name)));
+    s.append(' ');
     if (reportedInWorstWeek == null) {
-      s.append(" while the department reported no figure for that week.");
+      s.append(ReportSentences.message(words, locale, "headline.notReported"));
     } else {
-      s.append(" while the department reported ").append(percent(reportedInWorstWeek)).append('.');
+      s.append(ReportSentences.message(words, locale, "headline.reported", percent(locale, reportedInWorstWeek)));
     }
     if (discrepancyWeekCount != null && discrepancyWeekCount > 0) {
-      s.append(" The department's own figure differed from the measurement in ")
-          .append(weeks(discrepancyWeekCount)).append('.');
+      s.append(' ').append(ReportSentences.message(words, locale, "headline.discrepancy",
+          weeks(words, locale, discrepancyWeekCount)));
     }
     if (ownerTitle != null && !ownerTitle.isBlank()) {
-      s.append(" Owner: ").append(ownerTitle.strip()).append('.');
+      s.append(' ').append(ReportSentences.message(words, locale, "headline.owner", ownerTitle.strip()));
     }
     return s.toString();
   }
 
   /** The sentence that replaces the headline when no policy was breached. */
-  public static String noBreach(String firstWeek, String lastWeek) {
+  public static String noBreach(ResourceBundle words, Locale locale, String firstWeek, String lastWeek) {
     if (firstWeek == null) {
-      return "No policy was breached: the warehouse holds no weekly figures yet.";
+      return ReportSentences.message(words, locale, "headline.noData");
     }
-    return "No policy was breached in the weeks " + weekRange(firstWeek, lastWeek) + ".";
+    return ReportSentences.message(words, locale, "headline.none", weekRange(words, locale, firstWeek, lastWeek));
   }
 
   /** The sentence that replaces the table of breached weeks when there are none. */
-  public static String noBreachedWeeks(String firstWeek, String lastWeek) {
+  public static String noBreachedWeeks(ResourceBundle words, Locale locale, String firstWeek, String lastWeek) {
     if (firstWeek == null) {
-      return "There are no weekly figures to compare with the policies yet.";
+      return ReportSentences.message(words, locale, "breachedWeeks.noData");
     }
-    return "No week from " + weekRange(firstWeek, lastWeek) + " fell short of a policy threshold.";
+    return ReportSentences.message(words, locale, "breachedWeeks.none", weekRange(words, locale, firstWeek, lastWeek));
   }
 
-  /** "2025-W01 to 2025-W52", or a single week when both ends are the same. */
-  public static String weekRange(String firstWeek, String lastWeek) {
+  /** "2025-W01 to 2025-W52" ("2025-W01 bis 2025-W52"), or a single week when both ends are the same. */
+  public static String weekRange(ResourceBundle words, Locale locale, String firstWeek, String lastWeek) {
     if (lastWeek == null || lastWeek.equals(firstWeek)) {
       return String.valueOf(firstWeek);
     }
-    return firstWeek + " to " + lastWeek;
+    return ReportSentences.message(words, locale, "range", firstWeek, lastWeek);
   }
 
-  /** "24.8%"; a dash when there is no figure. */
-  public static String percent(Double value) {
-    return value == null ? "–" : String.format(Locale.ROOT, "%.1f%%", value);
+  /** "24.8%" ("24,8%"); a dash when there is no figure. */
+  public static String percent(Locale locale, Double value) {
+    return value == null ? "–" : ReportSentences.number(locale, value, 1) + "%";
   }
 
-  /** "34.7"; a dash when there is no figure. */
-  public static String decimal(Double value) {
-    return value == null ? "–" : String.format(Locale.ROOT, "%.1f", value);
+  /** "34.7" ("34,7"); a dash when there is no figure. */
+  public static String decimal(Locale locale, Double value) {
+    return ReportSentences.number(locale, value, 1);
   }
 
   /** "+65.3" or "-2.0": a difference in points, always with its sign. */
-  public static String signedDecimal(Double value) {
-    return value == null ? "–" : String.format(Locale.ROOT, "%+.1f", value);
+  public static String signedDecimal(Locale locale, Double value) {
+    if (value == null) {
+      return "–";
+    }
+    return (value >= 0 ? "+" : "") + ReportSentences.number(locale, value, 1);
   }
 
-  /** "12,480". */
-  public static String count(Long value) {
-    return value == null ? "–" : String.format(Locale.ROOT, "%,d", value);
+  /** "12,480" ("12.480"). */
+  public static String count(Locale locale, Long value) {
+    return ReportSentences.count(locale, value);
   }
 
-  /** "31 December 2025". */
-  public static String longDate(java.util.Date date) {
-    return date == null ? "–" : localDate(date).format(LONG_DATE);
+  /** "31 December 2025" ("31. Dezember 2025"): the bundle's {@code format.longDate}. */
+  public static String longDate(ResourceBundle words, java.util.Date date) {
+    return date == null ? "–" : localDate(date).format(formatter(words, "format.longDate"));
   }
 
-  /** "28 Jul 2025". */
-  public static String shortDate(java.util.Date date) {
-    return date == null ? "–" : localDate(date).format(SHORT_DATE);
+  /** "28 Jul 2025" ("28.07.2025"): the bundle's {@code format.shortDate}. */
+  public static String shortDate(ResourceBundle words, java.util.Date date) {
+    return date == null ? "–" : localDate(date).format(formatter(words, "format.shortDate"));
   }
 
-  /** "21 November 2026, 06:00 (CET)". */
-  public static String timestamp(ZonedDateTime at) {
-    return at == null ? "–" : at.format(TIMESTAMP);
+  /** "21 November 2026, 06:00 (CET)" ("21. November 2026, 06:00 Uhr (MEZ)"): {@code format.timestamp}. */
+  public static String timestamp(ResourceBundle words, ZonedDateTime at) {
+    return at == null ? "–" : at.format(formatter(words, "format.timestamp"));
   }
 
   /** The first 12 characters of a configuration hash, enough to tell versions apart. */
@@ -121,15 +122,24 @@ public final class ReportText {
     return configVersion.length() <= 12 ? configVersion : configVersion.substring(0, 12);
   }
 
+  /**
+   * Dates are written in the bundle's language (English month names come from plain English, not
+   * from a country's variant, whose abbreviations differ: "Sept" in en-GB).
+   */
+  private static DateTimeFormatter formatter(ResourceBundle words, String key) {
+    Locale language = words.getLocale() == null || words.getLocale().getLanguage().isEmpty()
+        ? Locale.ENGLISH : words.getLocale();
+    return DateTimeFormatter.ofPattern(words.getString(key), language);
+  }
+
   private static LocalDate localDate(java.util.Date date) {
     // A SQL DATE is a calendar day; converting through the time zone could move it by one.
     return date instanceof java.sql.Date sqlDate ? sqlDate.toLocalDate()
         : new java.sql.Date(date.getTime()).toLocalDate();
   }
 
-  private static String weeks(Integer count) {
-    int n = count == null ? 0 : count;
-    return n == 1 ? "1 week" : n + " weeks";
+  private static String weeks(ResourceBundle words, Locale locale, Integer count) {
+    return ReportSentences.message(words, locale, "weeks", count == null ? 0 : count);
   }
 
   private static String withoutFinalStop(String text) {
@@ -137,7 +147,7 @@ public final class ReportText {
     return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
   }
 
-  /** "Inspection coverage" → "inspection coverage", but "OEE" stays "OEE". */
+  /** "Inspection coverage" → "inspection coverage", but "OEE" stays "OEE" (English sentences only). */
   private static String lowerFirst(String name) {
     if (name == null || name.isEmpty()) {
       return "";

@@ -15,15 +15,16 @@ import org.jfree.data.category.CategoryDataset;
 /**
  * Makes a line chart over ISO weeks readable. It labels only every n-th week, and writes the
  * year only where it starts or changes ("2025-W01", "W05", "W09", …), so labels never overlap
- * or get cut to "20…". It draws the series named by {@value #DASHED_SERIES} (the policy
- * threshold) dashed, and the one named by {@value #WIDE_SERIES} wide and underneath, so that a
- * line lying exactly on it (measured equal to reported) still shows both.
+ * or get cut to "20…". It draws the series given by {@value #DASHED_SERIES} (the policy
+ * threshold) dashed, and the one given by {@value #WIDE_SERIES} wide and underneath, so that a
+ * line lying exactly on it (measured equal to reported) still shows both. A series is given by
+ * its position (0 for the first), since its name is in the report's language.
  */
 public class WeeklyChartCustomizer implements JRChartCustomizer {
 
-  /** Chart property naming the series to draw as a thin dashed line. */
+  /** Chart property giving the series (position or name) to draw as a thin dashed line. */
   public static final String DASHED_SERIES = "org.plumbline.report.chart.dashed-series";
-  /** Chart property naming the series to draw as a wide line. */
+  /** Chart property giving the series (position or name) to draw as a wide line. */
   public static final String WIDE_SERIES = "org.plumbline.report.chart.wide-series";
 
   /** At most this many week labels fit under a chart the width of an A4 column. */
@@ -79,19 +80,32 @@ public class WeeklyChartCustomizer implements JRChartCustomizer {
     return jasperChart.getPropertiesMap() == null ? null : jasperChart.getPropertiesMap().getProperty(name);
   }
 
-  private static int row(CategoryDataset data, String seriesName) {
-    return seriesName == null ? -1 : data.getRowIndex(seriesName);
+  static int row(CategoryDataset data, String series) {
+    if (series == null) {
+      return -1;
+    }
+    if (series.chars().allMatch(Character::isDigit)) {
+      int position = Integer.parseInt(series);
+      return position < data.getRowCount() ? position : -1;
+    }
+    return data.getRowIndex(series);
   }
 
   /** A category axis that prints {@link #label} and gives each label the room of its unlabelled neighbours. */
   static final class WeekAxis extends CategoryAxis {
 
-    private final transient CategoryDataset data;
+    /**
+     * Each week's label, worked out once: the chart is serialised with the page when a long
+     * report swaps pages out to disk, so the axis keeps what it prints, not the dataset.
+     */
+    private final java.util.HashMap<String, String> labels = new java.util.HashMap<>();
     private final int step;
 
     WeekAxis(CategoryAxis original, CategoryDataset data, int step) {
       super(original.getLabel());
-      this.data = data;
+      for (int index = 0; index < data.getColumnCount(); index++) {
+        labels.put(String.valueOf(data.getColumnKey(index)), label(data, index, step));
+      }
       this.step = step;
       setLabelFont(original.getLabelFont());
       setLabelPaint(original.getLabelPaint());
@@ -108,7 +122,7 @@ public class WeeklyChartCustomizer implements JRChartCustomizer {
 
     @Override
     protected TextBlock createLabel(Comparable category, float width, RectangleEdge edge, Graphics2D g2) {
-      String label = label(data, data.getColumnIndex(category), step);
+      String label = labels.getOrDefault(String.valueOf(category), "");
       return label.isEmpty() ? new TextBlock() : super.createLabel(label, width * step * 2, edge, g2);
     }
   }

@@ -43,7 +43,7 @@ class ReportRendererTests {
 
   @BeforeAll
   static void compileTemplates() {
-    renderer = new ReportRenderer(Paper.A4);
+    renderer = RptFixtures.a4();
   }
 
   @Test
@@ -105,7 +105,7 @@ class ReportRendererTests {
         "0,0 EUR Fehlerkosten Vorperiode: 0,0 EUR",
         "Triade: Qualität, Kosten und Tempo",
         "Anhang: Datenqualität Keine Zeile kam in Quarantäne",
-        "Seite 2 von 6");
+        "Seite 2 von 7");
     assertThat(text).doesNotContain("0.0 EUR", "Executive summary", "Page 2 of");
   }
 
@@ -223,6 +223,55 @@ class ReportRendererTests {
     assertThat(tablePages).allSatisfy(page -> assertThat(page)
         .contains("Week Week start Measured (%) Self-reported (%) Gap (points) Units produced Units inspected")
         .containsPattern("POL-INSP-00[12] · threshold 100.0%"));
+  }
+
+  @Test
+  void printsAContentsPageAfterTheSummaryWithThePageEachSectionStartsOn() throws Exception {
+    // given
+    Path pdf = dir.resolve("contents.pdf");
+    try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
+      RptFixtures.oneOfEverySection(duckdb);
+
+      // when
+      renderer.render(duckdb, pdf, GENERATED_AT);
+    }
+
+    // then
+    List<String> pages = new ArrayList<>();
+    List<String> bookmarks = new ArrayList<>();
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      PDFTextStripper stripper = new PDFTextStripper();
+      for (int page = 1; page <= document.getNumberOfPages(); page++) {
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        pages.add(normalised(stripper.getText(document)));
+      }
+      for (var item : document.getDocumentCatalog().getDocumentOutline().children()) {
+        bookmarks.add(item.getTitle());
+      }
+    }
+    String header = "Nordwerk Ventiltechnik GmbH · Policy vs execution — executive report ";
+    assertThat(pages.get(1)).startsWith(header + "Executive summary");
+    assertThat(pages.get(2)).startsWith(header + "Contents Executive summary 2 Triad scorecard");
+    for (String section : List.of("Triad scorecard: quality, cost and speed", "Policy breaches",
+        "Control charts and early warnings", "Rogue metrics", "Headline finding", "Weeks in breach",
+        "Appendix: data quality")) {
+      int listed = pageListedFor(pages.get(2), section);
+      assertThat(pages.get(listed - 1)).as("page %d, listed for %s", listed, section).contains(section);
+    }
+    for (String sectionOnANewPage : List.of("Triad scorecard: quality, cost and speed", "Policy breaches",
+        "Appendix: data quality")) {
+      assertThat(pages.get(pageListedFor(pages.get(2), sectionOnANewPage) - 1)).startsWith(header + sectionOnANewPage);
+    }
+    assertThat(bookmarks).containsSubsequence("Executive summary", "Contents", "Triad scorecard: quality, cost and speed",
+        "Policy breaches", "Weeks in breach", "Appendix: data quality");
+  }
+
+  /** The page number the contents page gives for a section ("Weeks in breach 7"). */
+  private static int pageListedFor(String contents, String section) {
+    var matcher = Pattern.compile(Pattern.quote(section) + " (\\d+)").matcher(contents);
+    assertThat(matcher.find()).as("%s is listed in: %s", section, contents).isTrue();
+    return Integer.parseInt(matcher.group(1));
   }
 
   @Test

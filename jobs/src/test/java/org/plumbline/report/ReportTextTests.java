@@ -6,14 +6,20 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
 
 class ReportTextTests {
 
+  private static final Locale UK = Locale.UK;
+  private static final ResourceBundle ENGLISH = ReportSentences.bundle(UK);
+  private static final ResourceBundle GERMAN = ReportSentences.bundle(Locale.GERMANY);
+
   @Test
   void writesTheHeadlineOfABreachedPolicyAsOneSentence() {
     // when
-    String headline = ReportText.headline("POL-INSP-001",
+    String headline = ReportText.headline(ENGLISH, UK, "POL-INSP-001",
         "Every critical engine valve is inspected before shipment.", "Inspection coverage of critical parts",
         "Head of Quality", 16, "2025-W31", "2025-W46", "2025-W38", 24.8, 100.0, 0);
 
@@ -27,7 +33,7 @@ class ReportTextTests {
   @Test
   void writesASingleWeekAMissingReportAndDiscrepancies() {
     // when
-    String headline = ReportText.headline("POL-OEE-002", "OEE stays above 60%", "OEE", "Plant Manager",
+    String headline = ReportText.headline(ENGLISH, UK, "POL-OEE-002", "OEE stays above 60%", "OEE", "Plant Manager",
         1, "2025-W07", "2025-W07", "2025-W07", 41.25, null, 1);
 
     // then
@@ -39,27 +45,48 @@ class ReportTextTests {
   @Test
   void saysWhenNothingWasBreached() {
     // when / then
-    assertThat(ReportText.noBreach("2025-W01", "2025-W52"))
+    assertThat(ReportText.noBreach(ENGLISH, UK, "2025-W01", "2025-W52"))
         .isEqualTo("No policy was breached in the weeks 2025-W01 to 2025-W52.");
-    assertThat(ReportText.noBreach(null, null))
+    assertThat(ReportText.noBreach(ENGLISH, UK, null, null))
         .isEqualTo("No policy was breached: the warehouse holds no weekly figures yet.");
-    assertThat(ReportText.noBreachedWeeks("2025-W01", "2025-W01"))
+    assertThat(ReportText.noBreachedWeeks(ENGLISH, UK, "2025-W01", "2025-W01"))
         .isEqualTo("No week from 2025-W01 fell short of a policy threshold.");
   }
 
   @Test
-  void formatsNumbersDatesAndVersionsTheSameWayInEveryLocale() {
+  void writesTheHeadlineInGermanWithGermanNumbersAndWords() {
+    // when
+    String headline = ReportText.headline(GERMAN, Locale.GERMANY, "POL-INSP-001",
+        "Jedes kritische Ventil wird vor dem Versand geprüft.", "Prüfabdeckung kritischer Teile",
+        "Leitung Qualität", 16, "2025-W31", "2025-W46", "2025-W38", 24.8, 100.0, 2);
+
+    // then
+    assertThat(headline).isEqualTo("Richtlinie POL-INSP-001 (Jedes kritische Ventil wird vor dem Versand geprüft)"
+        + " wurde in 16 Wochen verletzt (2025-W31 bis 2025-W46): Der Messwert „Prüfabdeckung kritischer Teile“"
+        + " fiel in 2025-W38 auf 24,8%, während die Abteilung 100,0% meldete. Die eigene Meldung der Abteilung"
+        + " wich in 2 Wochen von der Messung ab. Verantwortlich: Leitung Qualität.");
+    assertThat(ReportText.noBreachedWeeks(GERMAN, Locale.GERMANY, "2025-W01", "2025-W52"))
+        .isEqualTo("Keine Woche von 2025-W01 bis 2025-W52 lag unter einer Richtlinienschwelle.");
+  }
+
+  @Test
+  void formatsNumbersAndDatesInTheReportsLanguage() {
     // when / then
-    assertThat(ReportText.percent(34.66)).isEqualTo("34.7%");
-    assertThat(ReportText.percent(null)).isEqualTo("–");
-    assertThat(ReportText.decimal(100.0)).isEqualTo("100.0");
-    assertThat(ReportText.signedDecimal(75.2)).isEqualTo("+75.2");
-    assertThat(ReportText.signedDecimal(-2.0)).isEqualTo("-2.0");
-    assertThat(ReportText.count(12480L)).isEqualTo("12,480");
-    assertThat(ReportText.longDate(Date.valueOf(LocalDate.of(2025, 12, 31)))).isEqualTo("31 December 2025");
-    assertThat(ReportText.shortDate(Date.valueOf(LocalDate.of(2025, 9, 15)))).isEqualTo("15 Sep 2025");
-    assertThat(ReportText.timestamp(ZonedDateTime.of(2026, 1, 5, 6, 0, 0, 0, ZoneId.of("Europe/Berlin"))))
-        .isEqualTo("5 January 2026, 06:00 (CET)");
+    assertThat(ReportText.percent(UK, 34.66)).isEqualTo("34.7%");
+    assertThat(ReportText.percent(Locale.GERMANY, 34.66)).isEqualTo("34,7%");
+    assertThat(ReportText.percent(UK, null)).isEqualTo("–");
+    assertThat(ReportText.decimal(UK, 100.0)).isEqualTo("100.0");
+    assertThat(ReportText.signedDecimal(UK, 75.2)).isEqualTo("+75.2");
+    assertThat(ReportText.signedDecimal(Locale.GERMANY, -2.0)).isEqualTo("-2,0");
+    assertThat(ReportText.count(UK, 12480L)).isEqualTo("12,480");
+    assertThat(ReportText.count(Locale.GERMANY, 12480L)).isEqualTo("12.480");
+    assertThat(ReportText.longDate(ENGLISH, Date.valueOf(LocalDate.of(2025, 12, 31)))).isEqualTo("31 December 2025");
+    assertThat(ReportText.longDate(GERMAN, Date.valueOf(LocalDate.of(2025, 12, 31)))).isEqualTo("31. Dezember 2025");
+    assertThat(ReportText.shortDate(ENGLISH, Date.valueOf(LocalDate.of(2025, 9, 15)))).isEqualTo("15 Sep 2025");
+    assertThat(ReportText.shortDate(GERMAN, Date.valueOf(LocalDate.of(2025, 9, 15)))).isEqualTo("15.09.2025");
+    ZonedDateTime at = ZonedDateTime.of(2026, 1, 5, 6, 0, 0, 0, ZoneId.of("Europe/Berlin"));
+    assertThat(ReportText.timestamp(ENGLISH, at)).isEqualTo("5 January 2026, 06:00 (CET)");
+    assertThat(ReportText.timestamp(GERMAN, at)).isEqualTo("5. Januar 2026, 06:00 Uhr (MEZ)");
     assertThat(ReportText.shortVersion("1a2b3c4d5e6f" + "0".repeat(52))).isEqualTo("1a2b3c4d5e6f");
   }
 }

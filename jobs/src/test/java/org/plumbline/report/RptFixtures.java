@@ -46,11 +46,27 @@ final class RptFixtures {
         department_name varchar, chart_type varchar, iso_week varchar, week_start date, point_number bigint,
         phase varchar, plotted_value double, centre_line double, upper_control_limit double,
         lower_control_limit double, rule_ids varchar, signal_value double);
+      create or replace table rpt_finding_change (period_kind varchar, finding_type varchar, department_code varchar,
+        subject varchar, department_name varchar, kpi_name varchar, severity_weight integer, finding_count bigint,
+        largest_gap double, previous_finding_count bigint, previous_largest_gap double, change varchar);
+      create or replace table rpt_kpi_movement (period_kind varchar, kpi_id varchar, kpi_name varchar, unit varchar,
+        direction varchar, target_value double, department_code varchar, department_name varchar,
+        previous_value double, period_value double, change double, movement varchar, relative_change double);
       create or replace table rpt_quarantine (reason varchar, file_name varchar, source_id varchar,
         sheet_name varchar, row_number integer, row_text varchar, reason_row_number bigint, reason_row_count bigint);
       """;
 
+  private static ReportRenderer a4;
+
   private RptFixtures() {}
+
+  /** The templates compiled once for every test class of the JVM (compiling takes seconds), as in production. */
+  static synchronized ReportRenderer a4() {
+    if (a4 == null) {
+      a4 = new ReportRenderer(ReportRenderer.Paper.A4);
+    }
+    return a4;
+  }
 
   static Connection open(Path file) throws SQLException {
     return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
@@ -97,6 +113,52 @@ final class RptFixtures {
               from range(1, 27) as t(w),
                    (values ('KPI-SCRAP', 'Scrap rate'), ('KPI-OEE', 'Overall equipment effectiveness')) as k(kpi, name))
         """);
+  }
+
+  /**
+   * The year with one breach, plus something in every other section: a finding of each section
+   * (the worst gaps built by the real rpt_top_gap model), what changed since the previous
+   * quarter, a scorecard row, a policy line, costs, a control chart, files and quarantined rows.
+   */
+  static void oneOfEverySection(Connection c) throws SQLException {
+    yearWithOneBreach(c);
+    controlChartWithTwoSignals(c);
+    execute(c, """
+        insert into rpt_finding
+        select 'k-' || section, finding_type, section, 'high', 3, 'PROD', 'Production', 'KPI-COV',
+               'Inspection coverage of critical parts', 'percent', 'POL-INSP-001', date '2025-10-06',
+               date '2025-10-12', '2025-W41', 100.0, 60.0, 100.0, -40.0, 'Head of Quality', null, 'new', 0.4, 2.7
+        from (values ('policy_breach', 'policy_breach'), ('reporting_discrepancy', 'reporting_discrepancy'),
+                     ('rogue_metric', 'rogue_metric'), ('late_submission', 'submission_gap'),
+                     ('retroactive_revision', 'retroactive_revision'), ('incentive_conflict', 'incentive_conflict'),
+                     ('early_warning', 'early_warning'), ('triad_gap', 'accountability_gap'))
+             as t(finding_type, section);
+        insert into rpt_finding_change values
+          ('quarter', 'policy_breach', 'PROD', 'POL-INSP-001', 'Production', 'Inspection coverage of critical parts',
+           4, 9, 75.2, 2, 10.0, 'worsened'),
+          ('quarter', 'late_submission', 'PROD', 'KPI-COV', 'Production', 'Inspection coverage of critical parts',
+           2, 1, null, 0, null, 'new'),
+          ('quarter', 'retroactive_revision', 'PROD', 'KPI-COV', 'Production', 'Inspection coverage of critical parts',
+           2, 0, null, 1, null, 'resolved');
+        insert into rpt_kpi_movement values
+          ('quarter', 'KPI-COV', 'Inspection coverage of critical parts', 'percent', 'higher_is_better', 100.0, 'PROD',
+           'Production', 98.0, 62.5, -35.5, 'worse', 0.355);
+        insert into rpt_triad_scorecard values ('PROD', 'Production', '2025-W52', date '2025-12-22',
+          'off target', 0, 1, 'Inspection coverage of critical parts', 62.5, 100.0,
+          'on target', 1, 1, null, null, null, 'not reported', 0, 0, null, null, null);
+        insert into rpt_policy_execution values ('POL-INSP-001', 'Every critical engine valve is inspected.',
+          'critical', 'PROD', 'Production', 'Head of Quality', 'Inspection coverage of critical parts', 'percent',
+          100.0, '2025-W52', 62.5, 100.0, -37.5, '2025-W31', 16);
+        insert into rpt_cost_of_poor_quality values ('PROD', 'Production', 'scrap', '2025-W41', date '2025-10-06',
+          1234.5, 3);
+        insert into rpt_file_delivery values (1, 'mes_inspection_2025-10.csv', 'mes', timestamp '2025-11-01 06:00',
+          'loaded', null, 1, 2), (2, 'Produktion_KPI_2025-10.xlsx', 'prod_kpi', timestamp '2025-11-02 06:00',
+          'rejected', 'The sheet KPI is missing.', null, null);
+        insert into rpt_quarantine values ('The date 31.02.2025 is not a date.', 'mes_inspection_2025-10.csv', 'mes',
+          null, 17, 'V-1 | 31.02.2025 | 1', 1, 2), ('The date 31.02.2025 is not a date.', 'mes_inspection_2025-10.csv',
+          'mes', null, 18, 'V-2 | 31.02.2025 | 1', 2, 2);
+        """);
+    org.plumbline.system.SqlScript.execute(c, "sql/reports/rpt_top_gap.sql");
   }
 
   /** One row per ISO week of 2025 with the measured coverage given as an expression of w. */

@@ -35,4 +35,19 @@ class WeeklyChartCustomizerTests {
     // then
     assertThat(labels).containsExactly("2025-W49", "", "W51", "", "2026-W01", "");
   }
+
+  @Test
+  void findsASeriesByItsPositionWhateverLanguageItIsNamedIn() {
+    // given
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    for (String series : List.of("Selbst gemeldet", "Gemessen", "Schwelle")) {
+      data.addValue(100.0, series, "2025-W01");
+    }
+
+    // when / then
+    assertThat(WeeklyChartCustomizer.row(data, "2")).isEqualTo(2);
+    assertThat(WeeklyChartCustomizer.row(data, "Gemessen")).isEqualTo(1);
+    assertThat(WeeklyChartCustomizer.row(data, "3")).isEqualTo(-1);
+    assertThat(WeeklyChartCustomizer.row(data, null)).isEqualTo(-1);
+  }
 }

@@ -1,0 +1,110 @@
+package org.plumbline.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A report configured in German is German throughout: no English heading or sentence of the
+ * report's own (every English bundle text that German words differently, in pieces between its
+ * placeholders, and the English the templates used to hard-code) appears anywhere in it. The
+ * data's own words (policy statements, KPI names from the governance model) stay as configured.
+ */
+class GermanReportTests {
+
+  private static final ZonedDateTime GENERATED_AT =
+      ZonedDateTime.of(2026, 1, 5, 6, 0, 0, 0, ZoneId.of("Europe/Berlin"));
+  /** English the templates and ReportText printed before they read the bundles. */
+  private static final List<String> FORMERLY_HARD_CODED = List.of("Headline finding",
+      "Self-reported vs measured coverage by week", "Weeks in breach", "threshold", "Where the lines meet",
+      "was breached in", "Owner:", "ISO week", "Coverage (%)", "Week start", "Units produced", "Self-reported",
+      "January", "December", "Page ", " of ", "Since the previous run", "persisting");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void aGermanReportHasNoEnglishHeadingOrSentence() throws Exception {
+    // given
+    Path pdf = dir.resolve("bericht.pdf");
+    ReportOptions german = ReportOptions.of(Locale.GERMANY, "quarter", GENERATED_AT.toLocalDate());
+    try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
+      RptFixtures.oneOfEverySection(duckdb);
+      germanConfiguration(duckdb);
+
+      // when
+      RptFixtures.a4().render(duckdb, pdf, GENERATED_AT, german);
+    }
+
+    // then
+    String text = text(pdf);
+    assertThat(text).contains("Inhalt", "Was sich seit 2025-Q3 geändert hat", "Wichtigster Befund",
+        "Wochen mit Richtlinienverstoß", "wurde in 16 Wochen verletzt (2025-W31 bis 2025-W46)",
+        "Erstellt am 5. Januar 2026, 06:00 Uhr (MEZ)", "Datenstand 31. Dezember 2025", "28.07.2025",
+        "Production: Richtlinienverstoß POL-INSP-001 — größte Lücke 75,2 in 2025-Q4, 10,0 in 2025-",
+        "abgewiesen", "Quarantäne",
+        "Production: Prüfabdeckung 98,0% → 62,5% (-35,5).");
+    List<String> english = new ArrayList<>(FORMERLY_HARD_CODED);
+    english.addAll(englishOnlyPieces());
+    assertThat(english).hasSizeGreaterThan(100);
+    assertThat(english).allSatisfy(piece -> assertThat(text).as("English '%s'", piece).doesNotContain(piece));
+  }
+
+  /** The governance model's own words (KPI names, policy statements, roles), as a German company writes them. */
+  private static void germanConfiguration(Connection duckdb) throws java.sql.SQLException {
+    try (var statement = duckdb.createStatement()) {
+      statement.execute("""
+          update rpt_finding set kpi_name = 'Prüfabdeckung', owner_title = 'Leitung Qualität';
+          update rpt_finding_change set kpi_name = 'Prüfabdeckung';
+          update rpt_kpi_movement set kpi_name = 'Prüfabdeckung';
+          update rpt_triad_scorecard set quality_worst_kpi = 'Prüfabdeckung', department_name = 'Produktion';
+          update rpt_policy_execution set kpi_name = 'Prüfabdeckung', statement = 'Jedes Ventil wird geprüft.',
+            owner_title = 'Leitung Qualität';
+          update rpt_headline set kpi_name = 'Prüfabdeckung', policy_statement = 'Jedes Ventil wird geprüft.',
+            owner_title = 'Leitung Qualität';
+          update rpt_control_point set kpi_name = 'Ausschussquote';
+          update rpt_quarantine set reason = 'Kein gültiges Datum.';
+          update rpt_file_delivery set reason = 'Blatt fehlt.' where reason is not null;
+          """);
+    }
+    org.plumbline.system.SqlScript.execute(duckdb, "sql/reports/rpt_top_gap.sql");
+  }
+
+  /** Each English bundle text that German words differently, cut at its placeholders into pieces of 3+ words. */
+  private static List<String> englishOnlyPieces() {
+    ResourceBundle english = ReportSentences.bundle(Locale.UK);
+    ResourceBundle german = ReportSentences.bundle(Locale.GERMANY);
+    List<String> pieces = new ArrayList<>();
+    for (String key : english.keySet()) {
+      if (key.startsWith("format.") || !german.containsKey(key) || english.getString(key).equals(german.getString(key))) {
+        continue;
+      }
+      for (String piece : english.getString(key).replace("''", "'").split("\\{[^}]*}|\\n")) {
+        String words = piece.strip().replaceAll("\\s+", " ");
+        if (words.split(" ").length >= 3 || (words.length() >= 8 && !words.contains(" "))) {
+          pieces.add(words);
+        }
+      }
+    }
+    return pieces;
+  }
+
+  private static String text(Path pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+    }
+  }
+}

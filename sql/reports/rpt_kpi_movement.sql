@@ -1,0 +1,44 @@
+-- rpt_kpi_movement: how each KPI moved from the previous reporting period to this one, for
+-- each period kind (rpt_report_period): the mean of its weekly values (int_kpi_series_weekly,
+-- as the scorecard counts them) over the weeks starting in each period, the change, and whether
+-- that is better or worse given the KPI's direction; relative_change (change as a share of the
+-- target) ranks the movements across units. Only KPIs with a value in both periods.
+-- Grain: one row per period kind, KPI and department.
+create or replace table rpt_kpi_movement as
+with
+
+periods as (
+    select * from rpt_report_period
+),
+
+series as (
+    select kpi_id, department_code, week_start, value
+    from int_kpi_series_weekly
+    where value is not null
+),
+
+means as (
+    select p.period_kind, s.kpi_id, s.department_code,
+           avg(s.value) filter (where s.week_start between p.period_start and p.period_end)      as period_value,
+           avg(s.value) filter (where s.week_start between p.previous_start and p.previous_end)  as previous_value
+    from periods as p
+    join series as s on s.week_start between p.previous_start and p.period_end
+    group by all
+),
+
+final as (
+    select m.period_kind, m.kpi_id, k.kpi_name, k.unit, k.direction, k.target as target_value,
+           m.department_code, d.department_name,
+           m.previous_value, m.period_value,
+           m.period_value - m.previous_value as change,
+           case when abs(m.period_value - m.previous_value) < 1e-9 then 'unchanged'
+                when (m.period_value > m.previous_value) = (k.direction = 'higher_is_better') then 'better'
+                else 'worse' end as movement,
+           abs(m.period_value - m.previous_value) / greatest(abs(k.target), 1e-9) as relative_change
+    from means as m
+    join dim_kpi as k using (kpi_id)
+    left join dim_department as d using (department_code)
+    where m.period_value is not null and m.previous_value is not null
+)
+
+select * from final order by period_kind, relative_change desc, kpi_id, department_code
