@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.TimeZone;
 import java.util.function.Function;
 import net.sf.jasperreports.engine.DefaultJasperReportsContext;
@@ -58,7 +59,6 @@ public final class ReportRenderer {
   /** Subreport templates, each keyed by the master's parameter that carries it. */
   static final Map<String, String> SECTIONS = sections();
 
-  private static final String TITLE = "Policy vs execution — executive report";
   /** Filled pages kept in memory; the rest wait in a swap file beside the PDF. */
   static final int VIRTUALIZER_PAGES = 20;
   /** How many finding changes, and how many KPI movements, the summary lists. */
@@ -100,7 +100,7 @@ public final class ReportRenderer {
    */
   public Path render(Connection duckdb, Path outPdf, ZonedDateTime generatedAt, ReportOptions options) {
     fill(duckdb, outPdf.toAbsolutePath().getParent(), generatedAt, options, print -> {
-      export(print, outPdf);
+      export(print, outPdf, title(options));
       return outPdf;
     });
     return outPdf;
@@ -162,7 +162,15 @@ public final class ReportRenderer {
     return parameters;
   }
 
-  private void export(JasperPrint print, Path outPdf) {
+  /** The PDF's document title (what a viewer's title bar shows), in the report's language. */
+  private static String title(ReportOptions options) {
+    ResourceBundle words = ReportSentences.bundle(options.locale());
+    return options.department() == null
+        ? words.getString("report.title")
+        : ReportSentences.message(words, options.locale(), "report.title.department", options.departmentName());
+  }
+
+  private void export(JasperPrint print, Path outPdf, String title) {
     Path target = outPdf.toAbsolutePath();
     Path partial = target.resolveSibling(target.getFileName() + ".part");
     try {
@@ -171,7 +179,7 @@ public final class ReportRenderer {
       exporter.setExporterInput(new SimpleExporterInput(print));
       exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(partial.toFile()));
       SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
-      configuration.setMetadataTitle(TITLE);
+      configuration.setMetadataTitle(title);
       configuration.setMetadataAuthor("Plumbline");
       configuration.setMetadataCreator("Plumbline");
       configuration.setDisplayMetadataTitle(true);

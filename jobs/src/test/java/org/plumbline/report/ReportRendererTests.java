@@ -107,6 +107,10 @@ class ReportRendererTests {
         "Anhang: Datenqualität Keine Zeile kam in Quarantäne",
         "Seite 2 von 7");
     assertThat(text).doesNotContain("0.0 EUR", "Executive summary", "Page 2 of");
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      assertThat(document.getDocumentInformation().getTitle())
+          .isEqualTo("Richtlinie und Umsetzung — Bericht für die Geschäftsleitung");
+    }
   }
 
   @Test

@@ -70,6 +70,19 @@ class ReportTextTests {
   }
 
   @Test
+  void countsPeriodsInGermanInTheCaseTheirSentenceNeeds() {
+    // when German gap sentences count the periods they concern (after "in": dative plural)
+    String breach = ReportSentences.gap(GERMAN, Locale.GERMANY, "policy_breach", "Produktion", "POL-INSP-001",
+        16L, "2025-W31", "2025-W46", 24.8, 100.0, "percent", null);
+    String late = ReportSentences.gap(GERMAN, Locale.GERMANY, "late_submission", "Logistik", "SUB-LOG",
+        2L, "2025-09", "2025-10", null, null, null, null);
+
+    // then
+    assertThat(breach).startsWith("Produktion: Richtlinie POL-INSP-001 verletzt in 16 Zeiträumen (2025-W31 bis 2025-W46)");
+    assertThat(late).isEqualTo("Logistik: In 2 Zeiträumen kam eine Pflichtmeldung verspätet (2025-09).");
+  }
+
+  @Test
   void formatsNumbersAndDatesInTheReportsLanguage() {
     // when / then
     assertThat(ReportText.percent(UK, 34.66)).isEqualTo("34.7%");
