@@ -103,9 +103,25 @@ create or replace table dim_source_metric (
     unit           varchar                 -- percent | fraction | ppm as delivered; null: the KPI's unit
 );
 
+-- The metrics of a source that hold money, in the currency the source books them in
+-- (sources.yml: currency on the source or the metric); converted to the reporting currency
+-- (dim_calendar) by the exchange rate of the period's month in int_observation_current.
+create or replace table dim_money_column (
+    source_id   varchar not null,
+    metric_name varchar not null,
+    currency    varchar not null
+);
+
 -- Columns holding attributes of a row (part, part class, lot).
 create or replace table dim_source_attribute (
     source_id   varchar not null,
     attribute   varchar not null,
     column_name varchar not null
+);
+
+-- The severity of each finding case no policy rates (finding_severities in the governance
+-- files, else the defaults of org.plumbline.governance.FindingSeverity): every case has a row.
+create or replace table dim_finding_severity (
+    finding_case varchar primary key,   -- reporting_discrepancy | rogue_metric | missing_submission | ...
+    severity     varchar not null       -- low | medium | high | critical
 );

@@ -69,7 +69,9 @@ create or replace table dim_initiative_kpi (
     kpi_id        varchar not null
 );
 
--- Approved deviations (concessions): a breach of the policy in their period is legitimate.
+-- Approved deviations (concessions): a breach of the policy in their period is legitimate. A
+-- deviation scoped to a part, part class or lot covers a breach only when the rows outside its
+-- scope meet the policy.
 create or replace table dim_deviation (
     deviation_id    varchar primary key,
     policy_id       varchar not null,
@@ -78,16 +80,21 @@ create or replace table dim_deviation (
     approved_by     varchar not null,        -- role id
     approved_on     date not null,
     valid_from      date not null,
-    expires_on      date not null
+    expires_on      date not null,
+    part_id         varchar,                 -- scope: null where the deviation is not limited to a part
+    part_class      varchar,
+    lot_id          varchar
 );
 
--- Exactly one row: the plant's time zone, the grain sources are compared at, the fiscal calendar.
+-- Exactly one row: the plant's time zone, the grain sources are compared at, the fiscal calendar
+-- and the currency money is reported in.
 create or replace table dim_calendar (
     calendar_id             varchar not null,
     timezone                varchar not null,
-    common_grain            varchar not null, -- week | month
+    common_grain            varchar not null, -- week | month | fiscal_period
     fiscal_year_start_month integer not null,
-    fiscal_pattern          varchar not null  -- 4-4-5 | 4-5-4 | 5-4-4
+    fiscal_pattern          varchar not null, -- 4-4-5 | 4-5-4 | 5-4-4
+    reporting_currency      varchar           -- ISO code; null: no source declares a currency
 );
 
 -- Units of base_currency one unit of currency was worth in the month starting month_start.

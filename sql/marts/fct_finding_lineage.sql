@@ -1,7 +1,9 @@
 -- fct_finding_lineage: the lineage bridge from each finding to the exact raw rows behind it
 -- (raw_row by load_id, sheet_name and row_number), with the part each row played: measured
 -- (a system-of-record row), reported (a department's row), previous / revised (the two values
--- of a revision), delivered (a late file's rows). A missing submission has no rows.
+-- of a revision), delivered (a late file's rows), unconverted (money without an exchange rate).
+-- A missing submission has no rows, nor do the insight findings (their fct_ tables list the
+-- loads they read in load_ids).
 -- Grain: one row per finding, raw row and part.
 create or replace table fct_finding_lineage as
 with
@@ -15,7 +17,7 @@ breach_rows as (
            o.load_id, o.sheet_name, o.row_number
     from fct_policy_breach as b
     join kpi_rows as o
-      on o.kpi_id = b.kpi_id and o.department_code = b.department_code and o.week_start = b.week_start
+      on o.kpi_id = b.kpi_id and o.department_code = b.department_code and o.common_period_start = b.period_start
     where o.kpi_role in ('numerator', 'denominator')
 ),
 
@@ -25,7 +27,7 @@ discrepancy_rows as (
            o.load_id, o.sheet_name, o.row_number
     from fct_reporting_discrepancy as d
     join kpi_rows as o
-      on o.kpi_id = d.kpi_id and o.department_code = d.department_code and o.week_start = d.week_start
+      on o.kpi_id = d.kpi_id and o.department_code = d.department_code and o.common_period_start = d.period_start
 ),
 
 rogue_rows as (
@@ -57,6 +59,15 @@ late_rows as (
           between s.period_start and s.period_end
 ),
 
+exchange_rate_rows as (
+    select 'missing_exchange_rate:' || x.finding_key, 'unconverted', o.load_id, o.sheet_name, o.row_number
+    from fct_missing_exchange_rate as x
+    join int_observation_current as o
+      on o.source_id = x.source_id and o.currency_as_delivered = x.currency
+     and date_trunc('month', o.period_date) = x.month_start
+    where o.is_current and o.is_missing_exchange_rate
+),
+
 final as (
     select distinct * from (
         select * from breach_rows
@@ -64,6 +75,7 @@ final as (
         union all select * from rogue_rows
         union all select * from revision_rows
         union all select * from late_rows
+        union all select * from exchange_rate_rows
     )
 )
 

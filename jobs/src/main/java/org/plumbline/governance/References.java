@@ -61,6 +61,7 @@ final class References {
     new ModelReferences(entries, departments, roles, kpis, sources.keySet(), this::mustExist).check();
     new InsightReferences(entries, kpis, roles, sources).check();
     new ConfidentialityReferences(entries, sources).check();
+    new CalendarReferences(entries).check();
   }
 
   private void measurement(Block block, Measurement measurement) {

@@ -42,7 +42,7 @@ final class FindingFixture implements AutoCloseable {
             "Units": units_produced
             "Inspected %": inspection_coverage
       roles:
-        - { id: head_of_quality, title: Head of Quality, department: PROD, can_pause_process: false }
+        - { id: head_of_quality, title: Head of Quality, department: PROD, can_pause_process: true }
       kpis:
         - id: inspection_coverage
           name: Inspection coverage
