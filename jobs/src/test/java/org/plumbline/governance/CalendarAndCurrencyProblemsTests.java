@@ -125,7 +125,7 @@ class CalendarAndCurrencyProblemsTests {
 
   @Test
   void findingSeveritiesAndScopedDeviationsAreValidated() throws IOException {
-    exampleWithout();
+    exampleWithout("findings.yml");
     Files.writeString(dir.resolve("findings.yml"), """
         finding_severities:
           - { finding: late_submission, severity: high }
@@ -158,7 +158,7 @@ class CalendarAndCurrencyProblemsTests {
 
   @Test
   void aValidModelReadsTheNewSettingsAsWritten() throws IOException {
-    exampleWithout("calendar.yml");
+    exampleWithout("calendar.yml", "findings.yml");
     Files.writeString(dir.resolve("calendar.yml"), """
         calendars:
           - { id: DE10, timezone: Europe/Berlin, common_grain: fiscal_period, reporting_currency: EUR }
