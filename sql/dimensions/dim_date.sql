@@ -88,4 +88,24 @@ final as (
     from fiscal_periods as f, calendar as c
 )
 
-select * from final order by calendar_date
+select * from final order by calendar_date;
+
+-- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
+-- docs/data-dictionary.md.
+comment on table dim_date is 'The calendar every period label comes from: ISO week, month, quarter, the fiscal calendar and the common grain; one row per day.';
+comment on column dim_date.calendar_date is 'The day.';
+comment on column dim_date.week_start is 'The Monday of the day''s ISO week.';
+comment on column dim_date.iso_week is 'The ISO week, e.g. 2025-W31.';
+comment on column dim_date.month_label is 'The month, yyyy-mm.';
+comment on column dim_date.quarter_label is 'The calendar quarter, e.g. 2025-Q3.';
+comment on column dim_date.fiscal_year is 'The fiscal year (named by the calendar year it starts in).';
+comment on column dim_date.fiscal_week is 'The week of the fiscal year, from 1.';
+comment on column dim_date.fiscal_quarter is 'The fiscal quarter, 1-4.';
+comment on column dim_date.fiscal_period is 'The fiscal period (fiscal month), 1-12.';
+comment on column dim_date.fiscal_pattern is 'Weeks per fiscal month within a quarter: 4-4-5, 4-5-4 or 5-4-4.';
+comment on column dim_date.fiscal_period_start is 'First day of the fiscal period.';
+comment on column dim_date.fiscal_period_end is 'Last day of the fiscal period.';
+comment on column dim_date.fiscal_period_label is 'The fiscal period, e.g. FY2025-P07.';
+comment on column dim_date.common_period_start is 'First day of the day''s period at the common grain (calendar.yml: common_grain).';
+comment on column dim_date.common_period_end is 'Last day of the day''s period at the common grain.';
+comment on column dim_date.common_period_label is 'The day''s period at the common grain: 2025-W31, 2025-07 or FY2025-P07.';

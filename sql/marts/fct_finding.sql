@@ -251,3 +251,28 @@ final as (
 select * from final;
 
 comment on table fct_finding is 'Every finding of every type with the columns they share; one row per finding.';
+
+-- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
+-- docs/data-dictionary.md.
+comment on column fct_finding.finding_key is 'Stable key: the finding type and the type''s own key, the same in every run (policy_breach:POL-INSP-001/2025-W31).';
+comment on column fct_finding.finding_type is 'Reconciliation: policy_breach, reporting_discrepancy, rogue_metric, missing_submission, late_submission, retroactive_revision, missing_exchange_rate. Insight: early_warning, compliance_mirage, accountability_without_authority, triad_gap, incentive_conflict.';
+comment on column fct_finding.detail_key is 'The key in the type''s own fct_ table (its finding_key there).';
+comment on column fct_finding.severity is 'low, medium, high or critical: a policy''s own; for other reconciliation types dim_finding_severity; an insight''s its own.';
+comment on column fct_finding.department_code is 'The department (departments.yml).';
+comment on column fct_finding.kpi_id is 'The catalogue KPI concerned; null for rogue metrics, submissions and triad gaps.';
+comment on column fct_finding.policy_id is 'The policy concerned (breaches, accountability gaps, incentive conflicts).';
+comment on column fct_finding.period_start is 'First day of the period the finding describes.';
+comment on column fct_finding.period_end is 'Last day of the period the finding describes.';
+comment on column fct_finding.period_label is 'The period as people say it (2025-W31, 2025-07, FY2025-P07, or a range of weeks).';
+comment on column fct_finding.target_value is 'The policy threshold (breach) or KPI target (discrepancy), in the KPI''s unit.';
+comment on column fct_finding.measured_value is 'What the system of record measured, in the KPI''s unit.';
+comment on column fct_finding.self_reported_value is 'What the department reported (discrepancy), the latest value (rogue metric) or the revised value (revision).';
+comment on column fct_finding.gap is 'Breach: measured minus threshold. Discrepancy: reported minus measured. Revision: new minus previous value. Late submission: days late. Missing exchange rate: the amount as delivered.';
+comment on column fct_finding.owner_role is 'The role accountable (roles.yml).';
+comment on column fct_finding.deviation_id is 'The approved deviation covering the finding, if any (deviations.yml).';
+comment on column fct_finding.is_covered_by_deviation is 'True when an approved deviation makes the breach legitimate: shown as a concession, not a breach.';
+comment on column fct_finding.evidence is 'The insight''s sentence with its figures; null for reconciliation findings.';
+comment on column fct_finding.finding_family is 'reconciliation (held against the governance model) or insight (early warnings and strategy gaps).';
+comment on column fct_finding.objectives_at_risk is 'Strategic objectives whose key results include this KPI (strategy.yml).';
+comment on column fct_finding.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';
+comment on column fct_finding.run_id is 'The reconcile run that found it.';

@@ -82,3 +82,11 @@ final as (
 select * from final;
 
 comment on table fct_finding_lineage is 'The raw rows behind each finding; one row per finding, raw row and part it played.';
+
+-- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
+-- docs/data-dictionary.md.
+comment on column fct_finding_lineage.finding_key is 'The finding (fct_finding.finding_key).';
+comment on column fct_finding_lineage.row_role is 'The part the row played: measured, reported, previous, revised, delivered or unconverted.';
+comment on column fct_finding_lineage.load_id is 'The load of the raw row (raw_row.load_id).';
+comment on column fct_finding_lineage.sheet_name is 'The raw row''s sheet (raw_row.sheet_name).';
+comment on column fct_finding_lineage.row_number is 'The raw row''s number (raw_row.row_number).';

@@ -31,3 +31,18 @@ final as (
 select * from final;
 
 comment on table fct_missing_exchange_rate is 'Money in another currency than the reporting currency for a month without an exchange rate; the KPIs of those periods have no value until the rate is added. One row per source, currency and month.';
+
+-- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
+-- docs/data-dictionary.md.
+comment on column fct_missing_exchange_rate.finding_key is 'source/currency/month.';
+comment on column fct_missing_exchange_rate.source_id is 'The source (sources.yml).';
+comment on column fct_missing_exchange_rate.department_code is 'The source''s department.';
+comment on column fct_missing_exchange_rate.currency is 'The currency the money was booked in.';
+comment on column fct_missing_exchange_rate.reporting_currency is 'The currency money is reported in (calendar.yml: reporting_currency).';
+comment on column fct_missing_exchange_rate.month_start is 'First day of the month without a rate.';
+comment on column fct_missing_exchange_rate.month_label is 'The month, yyyy-mm.';
+comment on column fct_missing_exchange_rate.metric_names is 'The money metrics with values that month.';
+comment on column fct_missing_exchange_rate.value_count is 'How many values could not be converted.';
+comment on column fct_missing_exchange_rate.amount_as_delivered is 'Their sum in the currency as delivered.';
+comment on column fct_missing_exchange_rate.load_ids is 'The loads (load_audit.load_id) whose rows the finding was computed from.';
+comment on column fct_missing_exchange_rate.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';

@@ -132,3 +132,31 @@ final as (
 select * from final;
 
 comment on table fct_policy_breach is 'Periods (of the common grain, the ISO week by default) in which a system of record shows a policy was not met, judged by the policy version in force; one row per policy, department and period.';
+
+-- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
+-- docs/data-dictionary.md.
+comment on column fct_policy_breach.finding_key is 'policy/period label (the type''s own key).';
+comment on column fct_policy_breach.policy_id is 'The policy (policies.yml).';
+comment on column fct_policy_breach.policy_version is 'The version of the policy (policies.yml: version).';
+comment on column fct_policy_breach.statement is 'What the policy or objective says, in words.';
+comment on column fct_policy_breach.kpi_id is 'The catalogue KPI (kpis.yml).';
+comment on column fct_policy_breach.comparator is 'How the measured value is compared with the threshold: >=, >, <=, < or =.';
+comment on column fct_policy_breach.threshold is 'The policy''s threshold, in the KPI''s unit.';
+comment on column fct_policy_breach.owner_role is 'The role accountable (roles.yml).';
+comment on column fct_policy_breach.severity is 'The policy version''s severity.';
+comment on column fct_policy_breach.department_code is 'The department measured.';
+comment on column fct_policy_breach.iso_week is 'Kept for reports written at the week grain: the period label (the ISO week, e.g. 2025-W31, at the default grain).';
+comment on column fct_policy_breach.week_start is 'Kept for reports written at the week grain: the period''s first day (the Monday of the ISO week at the default grain).';
+comment on column fct_policy_breach.period_label is 'The period at the common grain: 2025-W31, 2025-07 or FY2025-P07.';
+comment on column fct_policy_breach.period_start is 'First day of the period.';
+comment on column fct_policy_breach.period_end is 'Last day of the period.';
+comment on column fct_policy_breach.period_grain is 'The common grain the period is of: week, month or fiscal_period (calendar.yml: common_grain).';
+comment on column fct_policy_breach.measured_value is 'What the system of record measured, in the KPI''s unit.';
+comment on column fct_policy_breach.numerator_total is 'Sum of the numerator measure over the period''s rows.';
+comment on column fct_policy_breach.denominator_total is 'Sum of the denominator measure; null for a plain sum.';
+comment on column fct_policy_breach.load_ids is 'The loads (load_audit.load_id) whose rows the finding was computed from.';
+comment on column fct_policy_breach.gap is 'Measured minus threshold.';
+comment on column fct_policy_breach.deviation_id is 'The approved deviation covering the finding, if any (deviations.yml).';
+comment on column fct_policy_breach.is_covered_by_deviation is 'True when an approved deviation makes the breach legitimate: shown as a concession, not a breach.';
+comment on column fct_policy_breach.is_approved_after_the_fact is 'The covering deviation was approved after the period started.';
+comment on column fct_policy_breach.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';
