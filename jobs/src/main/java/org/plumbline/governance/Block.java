@@ -33,6 +33,9 @@ final class Block {
 
   enum Need { REQUIRED, OPTIONAL }
 
+  /** A key into an item of a nested list, such as {@code key_results[0].kpi}. */
+  private static final Pattern LIST_ITEM_KEY = Pattern.compile("([^\\[.]+)\\[(\\d+)\\]\\..+");
+
   private final Path file;
   private final String path;
   private final String noun;
@@ -313,8 +316,6 @@ final class Block {
     int index = Integer.parseInt(m.group(2));
     return items == null || index >= items.size() ? null : items.get(index);
   }
-
-  private static final Pattern LIST_ITEM_KEY = Pattern.compile("([^\\[.]+)\\[(\\d+)\\]\\..+");
 
   String path(String key) {
     return path + "." + key;

@@ -157,6 +157,34 @@ class CalendarAndCurrencyProblemsTests {
   }
 
   @Test
+  void aDeviationLimitedToAnAttributeTheMeasuringSourceDoesNotReadIsReported() throws IOException {
+    // given a policy on scrap cost, which the ERP measures without part classes
+    exampleWithout();
+    Files.writeString(dir.resolve("scrap.yml"), """
+        policies:
+          - { id: POL-SCRAP, version: 1, statement: Scrap stays low., kpi: scrap_cost, comparator: "<=",
+              threshold: 5000, owner_role: head_of_quality, severity: medium, effective_from: 2025-01-01 }
+        deviations:
+          - id: DEV-SCRAP
+            policy: POL-SCRAP
+            reason: Start-up of the new line.
+            approved_by: head_of_quality
+            approved_on: 2025-01-01
+            valid_from: 2025-01-06
+            expires_on: 2025-01-31
+            scope: { part_class: NEW_LINE }
+        """);
+
+    ConfigInvalidException invalid =
+        catchThrowableOfType(ConfigInvalidException.class, () -> new GovernanceLoader().load(dir));
+
+    assertThat(invalid.problems()).extracting(ConfigProblem::line, ConfigProblem::key)
+        .containsExactly(tuple(12, "deviations[DEV-SCRAP].scope[part_class]"));
+    assertThat(invalid.getMessage()).contains("source 'erp_production', which measures scrap_cost for policy"
+        + " POL-SCRAP, does not say which of its columns holds part_class");
+  }
+
+  @Test
   void aValidModelReadsTheNewSettingsAsWritten() throws IOException {
     exampleWithout("calendar.yml", "findings.yml");
     Files.writeString(dir.resolve("calendar.yml"), """
