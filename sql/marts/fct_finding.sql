@@ -146,23 +146,28 @@ revisions as (
 ),
 
 exchange_rates as (
-    select 'missing_exchange_rate:' || x.finding_key,
-           'missing_exchange_rate',
-           x.finding_key,
+    select 'missing_exchange_rate:' || x.finding_key as finding_key,
+           'missing_exchange_rate'         as finding_type,
+           x.finding_key                   as detail_key,
            v.severity,
            x.department_code,
-           null,
-           null,
-           x.month_start,
-           (x.month_start + interval 1 month)::date - 1,
-           x.month_label,
-           null,
-           null,
-           null,
-           x.amount_as_delivered,
-           o.role_id,
-           null,
-           false
+           null::varchar                   as kpi_id,
+           null::varchar                   as policy_id,
+           x.month_start                   as period_start,
+           (x.month_start + interval 1 month)::date - 1 as period_end,
+           x.month_label                   as period_label,
+           null::double                    as target_value,
+           null::double                    as measured_value,
+           null::double                    as self_reported_value,
+           x.amount_as_delivered           as gap,
+           o.role_id                       as owner_role,
+           null                            as deviation_id,
+           false                           as is_covered_by_deviation,
+           'Source ' || x.source_id || ' delivered ' || x.value_count || ' value' || case when x.value_count > 1 then 's' else '' end
+               || ' (' || round(x.amount_as_delivered, 2)::varchar || ' ' || x.currency || ') for ' || x.month_label
+               || ', but exchange_rates has no ' || x.currency || ' rate into ' || x.reporting_currency
+               || ' for that month; those periods have no value until it is added.' as evidence,
+           'reconciliation'                as finding_family
     from fct_missing_exchange_rate as x
     join severity_of as v on v.finding_case = 'missing_exchange_rate'
     left join department_owner as o using (department_code)
@@ -175,8 +180,9 @@ reconciliation as (
         union all select * from rogue
         union all select * from submissions
         union all select * from revisions
-        union all select * from exchange_rates
     )
+    union all by name
+    select * from exchange_rates
 ),
 
 -- The insight findings keep their own key, severity and evidence sentence; the key is
@@ -271,7 +277,7 @@ comment on column fct_finding.gap is 'Breach: measured minus threshold. Discrepa
 comment on column fct_finding.owner_role is 'The role accountable (roles.yml).';
 comment on column fct_finding.deviation_id is 'The approved deviation covering the finding, if any (deviations.yml).';
 comment on column fct_finding.is_covered_by_deviation is 'True when an approved deviation makes the breach legitimate: shown as a concession, not a breach.';
-comment on column fct_finding.evidence is 'The insight''s sentence with its figures; null for reconciliation findings.';
+comment on column fct_finding.evidence is 'The sentence with the figures of an insight finding or a missing exchange rate, as the report prints it; null for the other reconciliation findings.';
 comment on column fct_finding.finding_family is 'reconciliation (held against the governance model) or insight (early warnings and strategy gaps).';
 comment on column fct_finding.objectives_at_risk is 'Strategic objectives whose key results include this KPI (strategy.yml).';
 comment on column fct_finding.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';

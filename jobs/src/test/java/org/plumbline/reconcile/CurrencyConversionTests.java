@@ -139,6 +139,9 @@ class CurrencyConversionTests {
       assertThat(fixture.query("select finding_key, severity, department_code, period_label, gap from fct_finding"
           + " where finding_type = 'missing_exchange_rate'"))
           .containsExactly(List.of("missing_exchange_rate:erp_us/USD/2025-08", "high", "US", "2025-08", 5000.0));
+      assertThat(fixture.query("select evidence from rpt_finding where finding_type = 'missing_exchange_rate'"))
+          .containsExactly(List.of("Source erp_us delivered 1 value (5000.0 USD) for 2025-08, but exchange_rates has"
+              + " no USD rate into EUR for that month; those periods have no value until it is added."));
       assertThat(fixture.query("select l.row_role, a.file_name, l.row_number from fct_finding_lineage l"
           + " join load_audit a using (load_id) where l.finding_key like 'missing_exchange_rate:%'"))
           .containsExactly(List.of("unconverted", "erp_us_2025-08.csv", 2));
