@@ -2,7 +2,9 @@
 -- fiscal calendar of dim_calendar (calendars.yml). A fiscal year starts on the Monday of the
 -- week holding the 1st of fiscal_year_start_month and has 52 or 53 weeks; each quarter is 13
 -- weeks split by fiscal_pattern (4-4-5: periods of 4, 4 and 5 weeks; a 53rd week joins the
--- last period). Grain: one row per day from the first day any value describes (at the latest
+-- last period). common_period_* place each day in the period of the common grain
+-- (dim_calendar.common_grain: week, month or fiscal_period) at which figures are compared and
+-- policies judged. Grain: one row per day from the first day any value describes (at the latest
 -- 2000-01-01) to the end of the year after the as-of date.
 create or replace table dim_date as
 with
@@ -43,7 +45,7 @@ pattern as (
     from calendar
 ),
 
-final as (
+labelled as (
     select p.calendar_date,
            date_trunc('week', p.calendar_date)::date                  as week_start,
            strftime(p.calendar_date, '%G-W%V')                        as iso_week,
@@ -59,6 +61,51 @@ final as (
                     else 3 end                                        as fiscal_period,
            t.fiscal_pattern
     from placed as p, pattern as t
+),
+
+fiscal_periods as (
+    select *,
+           min(calendar_date) over (partition by fiscal_year, fiscal_period)           as fiscal_period_start,
+           max(calendar_date) over (partition by fiscal_year, fiscal_period)           as fiscal_period_end,
+           'FY' || fiscal_year || '-P' || lpad(fiscal_period::varchar, 2, '0')          as fiscal_period_label
+    from labelled
+),
+
+final as (
+    select f.*,
+           case c.common_grain
+               when 'month' then date_trunc('month', f.calendar_date)::date
+               when 'fiscal_period' then f.fiscal_period_start
+               else f.week_start end                                                 as common_period_start,
+           case c.common_grain
+               when 'month' then (date_trunc('month', f.calendar_date) + interval 1 month)::date - 1
+               when 'fiscal_period' then f.fiscal_period_end
+               else f.week_start + 6 end                                             as common_period_end,
+           case c.common_grain
+               when 'month' then f.month_label
+               when 'fiscal_period' then f.fiscal_period_label
+               else f.iso_week end                                                   as common_period_label
+    from fiscal_periods as f, calendar as c
 )
 
-select * from final
+select * from final order by calendar_date;
+
+-- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
+-- docs/data-dictionary.md.
+comment on table dim_date is 'The calendar every period label comes from: ISO week, month, quarter, the fiscal calendar and the common grain; one row per day.';
+comment on column dim_date.calendar_date is 'The day.';
+comment on column dim_date.week_start is 'The Monday of the day''s ISO week.';
+comment on column dim_date.iso_week is 'The ISO week, e.g. 2025-W31.';
+comment on column dim_date.month_label is 'The month, yyyy-mm.';
+comment on column dim_date.quarter_label is 'The calendar quarter, e.g. 2025-Q3.';
+comment on column dim_date.fiscal_year is 'The fiscal year (named by the calendar year it starts in).';
+comment on column dim_date.fiscal_week is 'The week of the fiscal year, from 1.';
+comment on column dim_date.fiscal_quarter is 'The fiscal quarter, 1-4.';
+comment on column dim_date.fiscal_period is 'The fiscal period (fiscal month), 1-12.';
+comment on column dim_date.fiscal_pattern is 'Weeks per fiscal month within a quarter: 4-4-5, 4-5-4 or 5-4-4.';
+comment on column dim_date.fiscal_period_start is 'First day of the fiscal period.';
+comment on column dim_date.fiscal_period_end is 'Last day of the fiscal period.';
+comment on column dim_date.fiscal_period_label is 'The fiscal period, e.g. FY2025-P07.';
+comment on column dim_date.common_period_start is 'First day of the day''s period at the common grain (calendar.yml: common_grain).';
+comment on column dim_date.common_period_end is 'Last day of the day''s period at the common grain.';
+comment on column dim_date.common_period_label is 'The day''s period at the common grain: 2025-W31, 2025-07 or FY2025-P07.';

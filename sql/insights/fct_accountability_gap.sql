@@ -50,4 +50,23 @@ final as (
     from judged as j, context as c
 )
 
-select * from final
+select * from final;
+
+-- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
+-- docs/data-dictionary.md.
+comment on table fct_accountability_gap is 'A policy in force whose owner cannot pause the process it governs, or that has no owner; one row per policy.';
+comment on column fct_accountability_gap.finding_key is 'Stable key of the finding within its type: the same problem has the same key in every run (fct_finding prefixes it with the type).';
+comment on column fct_accountability_gap.finding_type is 'accountability_without_authority.';
+comment on column fct_accountability_gap.severity is 'low, medium, high or critical.';
+comment on column fct_accountability_gap.department_code is 'The department (departments.yml).';
+comment on column fct_accountability_gap.kpi_id is 'The catalogue KPI (kpis.yml).';
+comment on column fct_accountability_gap.period_start is 'First day of the policy version.';
+comment on column fct_accountability_gap.period_end is 'Its last day, or the as-of date.';
+comment on column fct_accountability_gap.period_label is 'The policy and version.';
+comment on column fct_accountability_gap.owner_role is 'The role accountable (roles.yml).';
+comment on column fct_accountability_gap.policy_id is 'The policy (policies.yml).';
+comment on column fct_accountability_gap.policy_version is 'The version of the policy (policies.yml: version).';
+comment on column fct_accountability_gap.statement is 'What the policy demands.';
+comment on column fct_accountability_gap.evidence is 'One sentence with the figures behind the finding, as the report prints it.';
+comment on column fct_accountability_gap.load_ids is 'Empty: judged on the config alone.';
+comment on column fct_accountability_gap.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';

@@ -95,4 +95,32 @@ final as (
     join dim_kpi as wk on wk.kpi_id = g.watch_kpi_id
 )
 
-select * from final
+select * from final;
+
+-- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
+-- docs/data-dictionary.md.
+comment on table fct_compliance_mirage is 'An audit or compliance score holds its floor while a field KPI rises significantly over the same window; one row per mirage, score department, watched KPI and watched department.';
+comment on column fct_compliance_mirage.finding_key is 'Stable key of the finding within its type: the same problem has the same key in every run (fct_finding prefixes it with the type).';
+comment on column fct_compliance_mirage.finding_type is 'compliance_mirage.';
+comment on column fct_compliance_mirage.severity is 'low, medium, high or critical.';
+comment on column fct_compliance_mirage.department_code is 'The department whose score holds.';
+comment on column fct_compliance_mirage.kpi_id is 'The score KPI.';
+comment on column fct_compliance_mirage.period_start is 'First day of the period the finding describes.';
+comment on column fct_compliance_mirage.period_end is 'Last day of the period the finding describes.';
+comment on column fct_compliance_mirage.period_label is 'The period as people say it (2025-W31, 2025-07, FY2025-P07, or a range of weeks).';
+comment on column fct_compliance_mirage.owner_role is 'The role accountable (roles.yml).';
+comment on column fct_compliance_mirage.mirage_id is 'The compliance mirage check (insights.yml: compliance_mirages).';
+comment on column fct_compliance_mirage.watch_kpi_id is 'The field KPI watched for a rise (complaints, scrap, rework).';
+comment on column fct_compliance_mirage.watch_department_code is 'The department whose watched KPI rises.';
+comment on column fct_compliance_mirage.score_floor is 'The score that must hold in every week of the window.';
+comment on column fct_compliance_mirage.lowest_score is 'The lowest score over all windows found.';
+comment on column fct_compliance_mirage.window_count is 'How many window ends show the mirage.';
+comment on column fct_compliance_mirage.first_window_start_week is 'First week of the first window found.';
+comment on column fct_compliance_mirage.first_window_end_week is 'Last week of the first window found.';
+comment on column fct_compliance_mirage.last_window_end_week is 'Last week of the last window found.';
+comment on column fct_compliance_mirage.trend_test is 'The trend test used.';
+comment on column fct_compliance_mirage.first_p_value is 'Mann-Kendall p-value of the rise in the first window.';
+comment on column fct_compliance_mirage.first_slope is 'Theil-Sen slope (per week) of the rise in the first window.';
+comment on column fct_compliance_mirage.evidence is 'One sentence with the figures behind the finding, as the report prints it.';
+comment on column fct_compliance_mirage.load_ids is 'The loads (load_audit.load_id) whose rows the finding was computed from.';
+comment on column fct_compliance_mirage.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';

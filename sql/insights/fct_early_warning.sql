@@ -104,4 +104,32 @@ final as (
     join rule_names as r using (rule_id)
 )
 
-select * from final
+select * from final;
+
+-- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
+-- docs/data-dictionary.md.
+comment on table fct_early_warning is 'A KPI''s control chart signals, after its baseline, that the process changed for the worse; one row per charted KPI, department and rule that fires.';
+comment on column fct_early_warning.finding_key is 'Stable key of the finding within its type: the same problem has the same key in every run (fct_finding prefixes it with the type).';
+comment on column fct_early_warning.finding_type is 'early_warning.';
+comment on column fct_early_warning.severity is 'low, medium, high or critical.';
+comment on column fct_early_warning.department_code is 'The department (departments.yml).';
+comment on column fct_early_warning.kpi_id is 'The catalogue KPI (kpis.yml).';
+comment on column fct_early_warning.period_start is 'First day of the period the finding describes.';
+comment on column fct_early_warning.period_end is 'Last day of the period the finding describes.';
+comment on column fct_early_warning.period_label is 'The period as people say it (2025-W31, 2025-07, FY2025-P07, or a range of weeks).';
+comment on column fct_early_warning.owner_role is 'The role accountable (roles.yml).';
+comment on column fct_early_warning.rule_id is 'The run rule: WE1-WE4 (Western Electric) or N1-N8 (Nelson).';
+comment on column fct_early_warning.rule_name is 'What the rule looks for, in words.';
+comment on column fct_early_warning.chart_type is 'The control chart: individuals, xbar_r, p, c or u.';
+comment on column fct_early_warning.side is 'above / below the centre line, up / down (N3), or both (N4, N7, N8).';
+comment on column fct_early_warning.first_signal_week is 'The first week the rule fired.';
+comment on column fct_early_warning.first_signal_points is 'The points (weeks) making the first signal.';
+comment on column fct_early_warning.last_signal_week is 'The last week the rule fired.';
+comment on column fct_early_warning.signal_count is 'In how many weeks it fired.';
+comment on column fct_early_warning.first_signal_value is 'The plotted value at the first signal.';
+comment on column fct_early_warning.centre_line is 'The control chart''s centre line (phase I).';
+comment on column fct_early_warning.upper_control_limit is 'Upper control limit (centre line + 3 sigma, phase I).';
+comment on column fct_early_warning.lower_control_limit is 'Lower control limit (centre line - 3 sigma, phase I).';
+comment on column fct_early_warning.evidence is 'One sentence with the figures behind the finding, as the report prints it.';
+comment on column fct_early_warning.load_ids is 'The loads (load_audit.load_id) whose rows the finding was computed from.';
+comment on column fct_early_warning.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';

@@ -97,4 +97,28 @@ final as (
     cross join context as x
 )
 
-select * from final
+select * from final;
+
+-- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
+-- docs/data-dictionary.md.
+comment on table fct_incentive_conflict is 'A role is paid on a KPI that pulls against a policy''s KPI while its scheme under-rewards the policy''s KPI; one row per scheme, tension and policy.';
+comment on column fct_incentive_conflict.finding_key is 'Stable key of the finding within its type: the same problem has the same key in every run (fct_finding prefixes it with the type).';
+comment on column fct_incentive_conflict.finding_type is 'incentive_conflict.';
+comment on column fct_incentive_conflict.severity is 'low, medium, high or critical.';
+comment on column fct_incentive_conflict.department_code is 'The paid role''s department.';
+comment on column fct_incentive_conflict.kpi_id is 'The policy''s KPI.';
+comment on column fct_incentive_conflict.period_start is 'First day of the scheme.';
+comment on column fct_incentive_conflict.period_end is 'Its last day, or the as-of date.';
+comment on column fct_incentive_conflict.period_label is 'The scheme and pay period.';
+comment on column fct_incentive_conflict.owner_role is 'The policy''s owner.';
+comment on column fct_incentive_conflict.scheme_id is 'The incentive scheme (strategy.yml: incentives).';
+comment on column fct_incentive_conflict.paid_role_id is 'The role paid.';
+comment on column fct_incentive_conflict.paid_kpi_id is 'The KPI the role is paid on.';
+comment on column fct_incentive_conflict.paid_weight is 'The paid KPI''s weight in the scheme.';
+comment on column fct_incentive_conflict.tension_id is 'The tension between two KPIs (strategy.yml: tensions).';
+comment on column fct_incentive_conflict.policy_id is 'The policy (policies.yml).';
+comment on column fct_incentive_conflict.policy_kpi_weight is 'The weight the scheme gives the policy''s KPI.';
+comment on column fct_incentive_conflict.min_weight_ratio is 'How much, at least, a scheme must weigh a policy''s KPI relative to the KPI it pulls against.';
+comment on column fct_incentive_conflict.evidence is 'One sentence with the figures behind the finding, as the report prints it.';
+comment on column fct_incentive_conflict.load_ids is 'Empty: judged on the config alone.';
+comment on column fct_incentive_conflict.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';

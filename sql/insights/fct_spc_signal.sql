@@ -164,4 +164,24 @@ final as (
     join dim_control_chart_rule as r using (kpi_id, rule_id)
 )
 
-select * from final
+select * from final;
+
+-- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
+-- docs/data-dictionary.md.
+comment on table fct_spc_signal is 'Every run-rule signal on every control chart, in both phases; one row per charted KPI, department, rule and point at which it fires.';
+comment on column fct_spc_signal.kpi_id is 'The catalogue KPI (kpis.yml).';
+comment on column fct_spc_signal.department_code is 'The department (departments.yml).';
+comment on column fct_spc_signal.rule_id is 'The run rule: WE1-WE4 (Western Electric) or N1-N8 (Nelson).';
+comment on column fct_spc_signal.iso_week is 'The ISO week of the point that completes the pattern.';
+comment on column fct_spc_signal.week_start is 'Its Monday.';
+comment on column fct_spc_signal.point_number is 'The point''s number in the series, from 1.';
+comment on column fct_spc_signal.phase is 'I (baseline) or II (judged against the baseline''s limits).';
+comment on column fct_spc_signal.chart_type is 'The control chart: individuals, xbar_r, p, c or u.';
+comment on column fct_spc_signal.side is 'above / below the centre line, up / down (N3), or both (N4, N7, N8).';
+comment on column fct_spc_signal.signal_points is 'The points making the pattern.';
+comment on column fct_spc_signal.plotted_value is 'The value plotted at this point.';
+comment on column fct_spc_signal.centre_line is 'The control chart''s centre line (phase I).';
+comment on column fct_spc_signal.upper_control_limit is 'Upper control limit (centre line + 3 sigma, phase I).';
+comment on column fct_spc_signal.lower_control_limit is 'Lower control limit (centre line - 3 sigma, phase I).';
+comment on column fct_spc_signal.z_score is 'The point''s distance from the centre line in sigmas.';
+comment on column fct_spc_signal.load_ids is 'The loads the point was computed from.';

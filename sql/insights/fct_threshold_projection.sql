@@ -109,4 +109,35 @@ final as (
     from projected
 )
 
-select * from final
+select * from final;
+
+-- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
+-- docs/data-dictionary.md.
+comment on table fct_threshold_projection is 'Where a charted KPI''s latest trend is significant and adverse, the date its Theil-Sen line crosses the threshold; one row per charted KPI and department.';
+comment on column fct_threshold_projection.finding_key is 'Stable key of the finding within its type: the same problem has the same key in every run (fct_finding prefixes it with the type).';
+comment on column fct_threshold_projection.finding_type is 'threshold_projection.';
+comment on column fct_threshold_projection.severity is 'low, medium, high or critical.';
+comment on column fct_threshold_projection.department_code is 'The department (departments.yml).';
+comment on column fct_threshold_projection.kpi_id is 'The catalogue KPI (kpis.yml).';
+comment on column fct_threshold_projection.period_start is 'First day of the period the finding describes.';
+comment on column fct_threshold_projection.period_end is 'Last day of the period the finding describes.';
+comment on column fct_threshold_projection.period_label is 'The period as people say it (2025-W31, 2025-07, FY2025-P07, or a range of weeks).';
+comment on column fct_threshold_projection.owner_role is 'The role accountable (roles.yml).';
+comment on column fct_threshold_projection.threshold is 'The threshold the line is projected to: the policy''s, or the KPI''s target.';
+comment on column fct_threshold_projection.threshold_source is 'Where the threshold comes from (the policy, or the KPI''s target).';
+comment on column fct_threshold_projection.trend_test is 'The trend test used.';
+comment on column fct_threshold_projection.window_weeks is 'Weeks in the trend window.';
+comment on column fct_threshold_projection.significance is 'The trend test''s significance level (e.g. 0.05).';
+comment on column fct_threshold_projection.s_statistic is 'The Mann-Kendall S statistic.';
+comment on column fct_threshold_projection.p_value is 'The Mann-Kendall p-value (two-sided).';
+comment on column fct_threshold_projection.slope is 'The Theil-Sen slope, per week.';
+comment on column fct_threshold_projection.slope_low is 'The slope''s lower confidence limit.';
+comment on column fct_threshold_projection.slope_high is 'The slope''s upper confidence limit.';
+comment on column fct_threshold_projection.level_at_end is 'The fitted level at the window''s last week.';
+comment on column fct_threshold_projection.is_already_past is 'The line has already crossed the threshold.';
+comment on column fct_threshold_projection.projected_crossing_date is 'When the line crosses the threshold.';
+comment on column fct_threshold_projection.projected_crossing_earliest is 'The earliest crossing within the slope''s confidence interval; null for an open end.';
+comment on column fct_threshold_projection.projected_crossing_latest is 'The latest crossing within the slope''s confidence interval; null for an open end.';
+comment on column fct_threshold_projection.evidence is 'One sentence with the figures behind the finding, as the report prints it.';
+comment on column fct_threshold_projection.load_ids is 'The loads (load_audit.load_id) whose rows the finding was computed from.';
+comment on column fct_threshold_projection.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';

@@ -53,4 +53,23 @@ final as (
     where len(b.reported_dimensions) < 3
 )
 
-select * from final
+select * from final;
+
+-- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
+-- docs/data-dictionary.md.
+comment on table fct_triad_gap is 'A department reports on one or two of quality, cost and speed but not all three; one row per department.';
+comment on column fct_triad_gap.finding_key is 'Stable key of the finding within its type: the same problem has the same key in every run (fct_finding prefixes it with the type).';
+comment on column fct_triad_gap.finding_type is 'triad_gap.';
+comment on column fct_triad_gap.severity is 'low, medium, high or critical.';
+comment on column fct_triad_gap.department_code is 'The department (departments.yml).';
+comment on column fct_triad_gap.kpi_id is 'Null: the finding is about the department''s reports as a whole.';
+comment on column fct_triad_gap.period_start is 'First day of the period the finding describes.';
+comment on column fct_triad_gap.period_end is 'Last day of the period the finding describes.';
+comment on column fct_triad_gap.period_label is 'The period as people say it (2025-W31, 2025-07, FY2025-P07, or a range of weeks).';
+comment on column fct_triad_gap.owner_role is 'The role accountable (roles.yml).';
+comment on column fct_triad_gap.reported_dimensions is 'The triad dimensions it reports.';
+comment on column fct_triad_gap.missing_dimensions is 'The dimensions it leaves out.';
+comment on column fct_triad_gap.reported_kpis is 'The KPIs it reports.';
+comment on column fct_triad_gap.evidence is 'One sentence with the figures behind the finding, as the report prints it.';
+comment on column fct_triad_gap.load_ids is 'The loads (load_audit.load_id) whose rows the finding was computed from.';
+comment on column fct_triad_gap.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';

@@ -3,6 +3,9 @@
 -- names) or 'numerator' / 'denominator' (a system-of-record measure of the KPI's definition,
 -- on rows matching every filter of the KPI). The weekly KPI tables aggregate it; the lineage of
 -- findings points back through it to the raw rows.
+-- common_period_*: the period of the common grain (dim_calendar, dim_date) the value counts
+-- in. A weekly value counts in the period of its Thursday (as ISO weeks do for years), a
+-- monthly value (dated by its month) and a daily value in the period of their date.
 -- Grain: one row per current observation per KPI it counts towards.
 create or replace table int_kpi_observation as
 with
@@ -45,10 +48,21 @@ measured as (
       and (f.lot_id_filter is null or o.lot_id = f.lot_id_filter)
 ),
 
-final as (
+unioned as (
     select * from reported
     union all by name
     select * from measured
+),
+
+final as (
+    select u.*,
+           d.common_period_start,
+           d.common_period_end,
+           d.common_period_label
+    from unioned as u
+    join dim_source as src using (source_id)
+    left join dim_date as d
+      on d.calendar_date = case when src.period_grain = 'week' then u.period_date + 3 else u.period_date end
 )
 
 select * from final

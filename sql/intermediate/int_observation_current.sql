@@ -6,6 +6,13 @@
 -- files and only a new version of the same file (same version_key: the same name sent again)
 -- replaces the earlier one. Replaced values stay here (is_current = false) for the
 -- retroactive-revision finding and for "what did we know on date D".
+-- Money is converted here, on the way from staging to the facts: a value of a money column
+-- (dim_money_column) booked in another currency than the reporting currency (dim_calendar) is
+-- multiplied by the exchange rate of its period's month (dim_exchange_rate); as delivered it
+-- stays in value_as_delivered. Where that month has no rate the value is null and
+-- is_missing_exchange_rate is true: the weekly and period KPI tables then have no value for
+-- that period (never a sum that silently leaves the value out) and fct_missing_exchange_rate
+-- says which rate to add.
 -- Only the columns later layers use, so the widest table is not copied again.
 -- Grain: one row per stg_observation row without a problem.
 create or replace table int_observation_current as
@@ -33,10 +40,27 @@ ranked as (
     from deliveries
 ),
 
+reporting as (
+    select reporting_currency from dim_calendar limit 1
+),
+
 final as (
-    select o.* exclude (version_key), r.document_key, r.is_current
+    select o.* exclude (version_key, metric_value),
+           case when m.currency is null or m.currency = (select reporting_currency from reporting) then o.metric_value
+                else o.metric_value * x.rate end                         as metric_value,
+           r.document_key,
+           r.is_current,
+           o.metric_value                                                 as value_as_delivered,
+           m.currency                                                     as currency_as_delivered,
+           coalesce(m.currency <> (select reporting_currency from reporting) and x.rate is null, false)
+                                                                          as is_missing_exchange_rate
     from observations as o
     join ranked as r using (source_id, metric_name, period_date, load_id)
+    left join dim_money_column as m using (source_id, metric_name)
+    left join dim_exchange_rate as x
+      on x.currency = m.currency
+     and x.base_currency = (select reporting_currency from reporting)
+     and x.month_start = date_trunc('month', o.period_date)
 )
 
 select * from final

@@ -2,7 +2,8 @@
 -- taking only the delivery in force for each period. Grain: one row per department, KPI and
 -- week. A metric name is mapped through the department's local KPI names (names not in the
 -- catalogue are the rogue-metric finding). A percentage reported daily is averaged over the
--- week; an amount is summed.
+-- week; an amount is summed. A week holding money that could not be converted (no exchange
+-- rate) has no reported value.
 create or replace table int_reported_kpi_weekly as
 with
 
@@ -15,7 +16,9 @@ final as (
            m.kpi_id,
            m.iso_week,
            m.week_start,
-           case when any_value(k.unit) = 'percent' then avg(m.metric_value) else sum(m.metric_value) end as reported_value,
+           case when bool_or(m.is_missing_exchange_rate) then null
+                when any_value(k.unit) = 'percent' then avg(m.metric_value)
+                else sum(m.metric_value) end as reported_value,
            count(*)         as value_count,
            list(distinct m.load_id order by m.load_id) as load_ids
     from mapped as m

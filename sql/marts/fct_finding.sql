@@ -1,11 +1,16 @@
 -- fct_finding: every finding of every type with the columns they share, one table to sort,
--- filter and report on. Each type's own detail is in its fct_ table (fct_policy_breach,
--- fct_reporting_discrepancy, fct_rogue_metric, fct_submission_gap, fct_retroactive_revision),
--- joined by detail_key; the raw rows behind a finding are in fct_finding_lineage.
--- finding_key is stable: the same problem has the same key in every run.
--- Severities of finding types that no policy rates: a discrepancy takes the severity of the
--- policy on its KPI (else medium); a missing submission is medium, a late one low; a rogue
--- metric is low; a flattering revision is medium, any other revision low.
+-- filter and report on: the reconciliation findings (finding_family 'reconciliation':
+-- fct_policy_breach, fct_reporting_discrepancy, fct_rogue_metric, fct_submission_gap,
+-- fct_retroactive_revision, fct_missing_exchange_rate) and the insight findings ('insight':
+-- fct_early_warning, fct_compliance_mirage, fct_accountability_gap, fct_triad_gap,
+-- fct_incentive_conflict). Each type's own detail is in its fct_ table, joined by detail_key;
+-- the raw rows behind a reconciliation finding are in fct_finding_lineage.
+-- finding_key is stable: the finding type and the type's own key, the same problem has the
+-- same key in every run, so fct_finding_status can call every finding new, persisting or resolved.
+-- Severities of findings no policy rates come from dim_finding_severity (finding_severities
+-- in the governance files): a discrepancy takes the severity of the policy on its KPI, else
+-- its configured one; a revision that flatters the figures is a flattering_revision. Insight
+-- findings carry the severity their own model gives them.
 -- Grain: one row per finding.
 create or replace table fct_finding as
 with
@@ -16,6 +21,10 @@ policy_on_kpi as (
                                            when 'medium' then 2 else 1 end) as severity
     from dim_policy
     group by kpi_id
+),
+
+severity_of as (
+    select finding_case, severity from dim_finding_severity
 ),
 
 department_owner as (
@@ -30,9 +39,9 @@ breaches as (
            department_code,
            kpi_id,
            policy_id,
-           week_start                      as period_start,
-           week_start + 6                  as period_end,
-           iso_week                        as period_label,
+           period_start,
+           period_end,
+           period_label,
            threshold                       as target_value,
            measured_value,
            null::double                    as self_reported_value,
@@ -47,13 +56,13 @@ discrepancies as (
     select 'reporting_discrepancy:' || d.finding_key,
            'reporting_discrepancy',
            d.finding_key,
-           coalesce(p.severity, 'medium'),
+           coalesce(p.severity, (select severity from severity_of where finding_case = 'reporting_discrepancy')),
            d.department_code,
            d.kpi_id,
            null,
-           d.week_start,
-           d.week_start + 6,
-           d.iso_week,
+           d.period_start,
+           d.period_end,
+           d.period_label,
            k.target,
            d.measured_value,
            d.reported_value,
@@ -70,7 +79,7 @@ rogue as (
     select 'rogue_metric:' || r.finding_key,
            'rogue_metric',
            r.finding_key,
-           'low',
+           (select severity from severity_of where finding_case = 'rogue_metric'),
            r.department_code,
            null,
            null,
@@ -92,7 +101,7 @@ submissions as (
     select s.finding_type || ':' || s.finding_key,
            s.finding_type,
            s.finding_key,
-           case s.finding_type when 'missing_submission' then 'medium' else 'low' end,
+           v.severity,
            s.department_code,
            null,
            null,
@@ -107,6 +116,7 @@ submissions as (
            null,
            false
     from fct_submission_gap as s
+    join severity_of as v on v.finding_case = s.finding_type
     left join department_owner as o using (department_code)
 ),
 
@@ -114,7 +124,7 @@ revisions as (
     select 'retroactive_revision:' || r.finding_key,
            'retroactive_revision',
            r.finding_key,
-           case when r.is_flattering then 'medium' else 'low' end,
+           v.severity,
            r.department_code,
            r.kpi_id,
            null,
@@ -129,16 +139,103 @@ revisions as (
            null,
            false
     from fct_retroactive_revision as r
+    join severity_of as v
+      on v.finding_case = case when r.is_flattering then 'flattering_revision' else 'retroactive_revision' end
     left join dim_kpi as k using (kpi_id)
     left join department_owner as o using (department_code)
 ),
 
+exchange_rates as (
+    select 'missing_exchange_rate:' || x.finding_key as finding_key,
+           'missing_exchange_rate'         as finding_type,
+           x.finding_key                   as detail_key,
+           v.severity,
+           x.department_code,
+           null::varchar                   as kpi_id,
+           null::varchar                   as policy_id,
+           x.month_start                   as period_start,
+           (x.month_start + interval 1 month)::date - 1 as period_end,
+           x.month_label                   as period_label,
+           null::double                    as target_value,
+           null::double                    as measured_value,
+           null::double                    as self_reported_value,
+           x.amount_as_delivered           as gap,
+           o.role_id                       as owner_role,
+           null                            as deviation_id,
+           false                           as is_covered_by_deviation,
+           'Source ' || x.source_id || ' delivered ' || x.value_count || ' value' || case when x.value_count > 1 then 's' else '' end
+               || ' (' || round(x.amount_as_delivered, 2)::varchar || ' ' || x.currency || ') for ' || x.month_label
+               || ', but exchange_rates has no ' || x.currency || ' rate into ' || x.reporting_currency
+               || ' for that month; those periods have no value until it is added.' as evidence,
+           'reconciliation'                as finding_family
+    from fct_missing_exchange_rate as x
+    join severity_of as v on v.finding_case = 'missing_exchange_rate'
+    left join department_owner as o using (department_code)
+),
+
+reconciliation as (
+    select *, null::varchar as evidence, 'reconciliation' as finding_family from (
+        select * from breaches
+        union all select * from discrepancies
+        union all select * from rogue
+        union all select * from submissions
+        union all select * from revisions
+    )
+    union all by name
+    select * from exchange_rates
+),
+
+-- The insight findings keep their own key, severity and evidence sentence; the key is
+-- prefixed with the type like the reconciliation keys, so keys of different types never meet.
+insight_columns as (
+    select finding_key, finding_type, severity, department_code, kpi_id, null::varchar as policy_id,
+           period_start, period_end, period_label, owner_role, evidence
+    from fct_early_warning
+    union all
+    select finding_key, finding_type, severity, department_code, kpi_id, null, period_start, period_end,
+           period_label, owner_role, evidence
+    from fct_compliance_mirage
+    union all
+    select finding_key, finding_type, severity, department_code, kpi_id, policy_id, period_start, period_end,
+           period_label, owner_role, evidence
+    from fct_accountability_gap
+    union all
+    select finding_key, finding_type, severity, department_code, kpi_id, null, period_start, period_end,
+           period_label, owner_role, evidence
+    from fct_triad_gap
+    union all
+    select finding_key, finding_type, severity, department_code, kpi_id, policy_id, period_start, period_end,
+           period_label, owner_role, evidence
+    from fct_incentive_conflict
+),
+
+insights as (
+    select finding_type || ':' || finding_key as finding_key,
+           finding_type,
+           finding_key                        as detail_key,
+           severity,
+           department_code,
+           kpi_id,
+           policy_id,
+           period_start,
+           period_end,
+           period_label,
+           null::double                       as target_value,
+           null::double                       as measured_value,
+           null::double                       as self_reported_value,
+           null::double                       as gap,
+           owner_role,
+           null::varchar                      as deviation_id,
+           false                              as is_covered_by_deviation,
+           evidence,
+           'insight'                          as finding_family
+    from insight_columns
+),
+
 unioned as (
-    select * from breaches
-    union all select * from discrepancies
-    union all select * from rogue
-    union all select * from submissions
-    union all select * from revisions
+    select * from reconciliation
+    union all by name
+    select * from insights
 ),
 
 objectives as (
@@ -160,3 +257,28 @@ final as (
 select * from final;
 
 comment on table fct_finding is 'Every finding of every type with the columns they share; one row per finding.';
+
+-- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
+-- docs/data-dictionary.md.
+comment on column fct_finding.finding_key is 'Stable key: the finding type and the type''s own key, the same in every run (policy_breach:POL-INSP-001/2025-W31).';
+comment on column fct_finding.finding_type is 'Reconciliation: policy_breach, reporting_discrepancy, rogue_metric, missing_submission, late_submission, retroactive_revision, missing_exchange_rate. Insight: early_warning, compliance_mirage, accountability_without_authority, triad_gap, incentive_conflict.';
+comment on column fct_finding.detail_key is 'The key in the type''s own fct_ table (its finding_key there).';
+comment on column fct_finding.severity is 'low, medium, high or critical: a policy''s own; for other reconciliation types dim_finding_severity; an insight''s its own.';
+comment on column fct_finding.department_code is 'The department (departments.yml).';
+comment on column fct_finding.kpi_id is 'The catalogue KPI concerned; null for rogue metrics, submissions and triad gaps.';
+comment on column fct_finding.policy_id is 'The policy concerned (breaches, accountability gaps, incentive conflicts).';
+comment on column fct_finding.period_start is 'First day of the period the finding describes.';
+comment on column fct_finding.period_end is 'Last day of the period the finding describes.';
+comment on column fct_finding.period_label is 'The period as people say it (2025-W31, 2025-07, FY2025-P07, or a range of weeks).';
+comment on column fct_finding.target_value is 'The policy threshold (breach) or KPI target (discrepancy), in the KPI''s unit.';
+comment on column fct_finding.measured_value is 'What the system of record measured, in the KPI''s unit.';
+comment on column fct_finding.self_reported_value is 'What the department reported (discrepancy), the latest value (rogue metric) or the revised value (revision).';
+comment on column fct_finding.gap is 'Breach: measured minus threshold. Discrepancy: reported minus measured. Revision: new minus previous value. Late submission: days late. Missing exchange rate: the amount as delivered.';
+comment on column fct_finding.owner_role is 'The role accountable (roles.yml).';
+comment on column fct_finding.deviation_id is 'The approved deviation covering the finding, if any (deviations.yml).';
+comment on column fct_finding.is_covered_by_deviation is 'True when an approved deviation makes the breach legitimate: shown as a concession, not a breach.';
+comment on column fct_finding.evidence is 'The sentence with the figures of an insight finding or a missing exchange rate, as the report prints it; null for the other reconciliation findings.';
+comment on column fct_finding.finding_family is 'reconciliation (held against the governance model) or insight (early warnings and strategy gaps).';
+comment on column fct_finding.objectives_at_risk is 'Strategic objectives whose key results include this KPI (strategy.yml).';
+comment on column fct_finding.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';
+comment on column fct_finding.run_id is 'The reconcile run that found it.';

@@ -1,7 +1,9 @@
 -- fct_finding_lineage: the lineage bridge from each finding to the exact raw rows behind it
 -- (raw_row by load_id, sheet_name and row_number), with the part each row played: measured
 -- (a system-of-record row), reported (a department's row), previous / revised (the two values
--- of a revision), delivered (a late file's rows). A missing submission has no rows.
+-- of a revision), delivered (a late file's rows), unconverted (money without an exchange rate),
+-- evidence (the KPI rows behind an early warning or compliance mirage). A missing submission,
+-- an accountability gap and an incentive conflict have no rows.
 -- Grain: one row per finding, raw row and part.
 create or replace table fct_finding_lineage as
 with
@@ -15,7 +17,7 @@ breach_rows as (
            o.load_id, o.sheet_name, o.row_number
     from fct_policy_breach as b
     join kpi_rows as o
-      on o.kpi_id = b.kpi_id and o.department_code = b.department_code and o.week_start = b.week_start
+      on o.kpi_id = b.kpi_id and o.department_code = b.department_code and o.common_period_start = b.period_start
     where o.kpi_role in ('numerator', 'denominator')
 ),
 
@@ -25,7 +27,7 @@ discrepancy_rows as (
            o.load_id, o.sheet_name, o.row_number
     from fct_reporting_discrepancy as d
     join kpi_rows as o
-      on o.kpi_id = d.kpi_id and o.department_code = d.department_code and o.week_start = d.week_start
+      on o.kpi_id = d.kpi_id and o.department_code = d.department_code and o.common_period_start = d.period_start
 ),
 
 rogue_rows as (
@@ -57,6 +59,43 @@ late_rows as (
           between s.period_start and s.period_end
 ),
 
+exchange_rate_rows as (
+    select 'missing_exchange_rate:' || x.finding_key, 'unconverted', o.load_id, o.sheet_name, o.row_number
+    from fct_missing_exchange_rate as x
+    join int_observation_current as o
+      on o.source_id = x.source_id and o.currency_as_delivered = x.currency
+     and date_trunc('month', o.period_date) = x.month_start
+    where o.is_current and o.is_missing_exchange_rate
+),
+
+-- Insight findings: the KPI rows of the weeks a warning or mirage spans, the department's own
+-- reported rows behind a triad gap. Accountability gaps and incentive conflicts are judged on
+-- the governance model alone and have no rows.
+early_warning_rows as (
+    select 'early_warning:' || w.finding_key, 'evidence', o.load_id, o.sheet_name, o.row_number
+    from fct_early_warning as w
+    join kpi_rows as o
+      on o.kpi_id = w.kpi_id and o.department_code = w.department_code
+     and o.week_start between w.period_start and w.period_end
+),
+
+mirage_rows as (
+    select 'compliance_mirage:' || m.finding_key, 'evidence', o.load_id, o.sheet_name, o.row_number
+    from fct_compliance_mirage as m
+    join kpi_rows as o
+      on ((o.kpi_id = m.kpi_id and o.department_code = m.department_code)
+          or (o.kpi_id = m.watch_kpi_id and o.department_code = m.watch_department_code))
+     and o.week_start between m.period_start and m.period_end
+),
+
+triad_rows as (
+    select 'triad_gap:' || t.finding_key, 'reported', o.load_id, o.sheet_name, o.row_number
+    from fct_triad_gap as t
+    join kpi_rows as o
+      on o.department_code = t.department_code and o.kpi_role = 'reported'
+     and o.week_start between t.period_start and t.period_end
+),
+
 final as (
     select distinct * from (
         select * from breach_rows
@@ -64,9 +103,21 @@ final as (
         union all select * from rogue_rows
         union all select * from revision_rows
         union all select * from late_rows
+        union all select * from exchange_rate_rows
+        union all select * from early_warning_rows
+        union all select * from mirage_rows
+        union all select * from triad_rows
     )
 )
 
 select * from final;
 
 comment on table fct_finding_lineage is 'The raw rows behind each finding; one row per finding, raw row and part it played.';
+
+-- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
+-- docs/data-dictionary.md.
+comment on column fct_finding_lineage.finding_key is 'The finding (fct_finding.finding_key).';
+comment on column fct_finding_lineage.row_role is 'The part the row played: measured, reported, previous, revised, delivered, unconverted or evidence.';
+comment on column fct_finding_lineage.load_id is 'The load of the raw row (raw_row.load_id).';
+comment on column fct_finding_lineage.sheet_name is 'The raw row''s sheet (raw_row.sheet_name).';
+comment on column fct_finding_lineage.row_number is 'The raw row''s number (raw_row.row_number).';

@@ -71,3 +71,24 @@ final as (
 select * from final;
 
 comment on table fct_finding_status is 'This run''s findings against the previous run''s: new, persisting or resolved, with acknowledgements and deviations.';
+
+-- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
+-- docs/data-dictionary.md.
+comment on column fct_finding_status.finding_key is 'The finding (fct_finding, or finding_history for a resolved one).';
+comment on column fct_finding_status.finding_type is 'The finding''s type.';
+comment on column fct_finding_status.severity is 'low, medium, high or critical.';
+comment on column fct_finding_status.department_code is 'The department (departments.yml).';
+comment on column fct_finding_status.kpi_id is 'The catalogue KPI (kpis.yml).';
+comment on column fct_finding_status.period_label is 'The period as people say it (2025-W31, 2025-07, FY2025-P07, or a range of weeks).';
+comment on column fct_finding_status.status is 'Against the previous run: new, persisting or resolved.';
+comment on column fct_finding_status.is_restated is 'A persisting finding whose gap changed since the previous run.';
+comment on column fct_finding_status.previous_config_version is 'The config version of the previous run that found it.';
+comment on column fct_finding_status.is_covered_by_deviation is 'True when an approved deviation makes the breach legitimate: shown as a concession, not a breach.';
+comment on column fct_finding_status.deviation_id is 'The approved deviation covering the finding, if any (deviations.yml).';
+comment on column fct_finding_status.first_seen_run_id is 'The reconcile run that first found it.';
+comment on column fct_finding_status.acknowledgement_note is 'The latest note given with plumbline ack.';
+comment on column fct_finding_status.acknowledged_by is 'Who gave the latest acknowledgement.';
+comment on column fct_finding_status.acknowledged_at is 'When (UTC).';
+comment on column fct_finding_status.display_status is 'What to show first: resolved, covered by deviation, acknowledged, new or persisting.';
+comment on column fct_finding_status.run_id is 'This reconcile run.';
+comment on column fct_finding_status.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';

@@ -64,3 +64,26 @@ final as (
 select * from final;
 
 comment on table fct_retroactive_revision is 'Values of already-delivered periods changed by a later delivery; one row per source, metric, period and revising delivery.';
+
+-- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
+-- docs/data-dictionary.md.
+comment on column fct_retroactive_revision.finding_key is 'source/metric/period/revising load (the type''s own key).';
+comment on column fct_retroactive_revision.source_id is 'The source (sources.yml).';
+comment on column fct_retroactive_revision.department_code is 'The department (departments.yml).';
+comment on column fct_retroactive_revision.metric_name is 'The metric''s name: a system-of-record measure or the department''s local KPI name.';
+comment on column fct_retroactive_revision.kpi_id is 'The KPI the metric maps to; null where none.';
+comment on column fct_retroactive_revision.period_date is 'The period the value describes.';
+comment on column fct_retroactive_revision.iso_week is 'The ISO week of the period.';
+comment on column fct_retroactive_revision.previous_load_id is 'The load with the earlier value.';
+comment on column fct_retroactive_revision.previous_file_name is 'Its file.';
+comment on column fct_retroactive_revision.previous_received_at is 'When it was received.';
+comment on column fct_retroactive_revision.previous_value is 'The earlier value.';
+comment on column fct_retroactive_revision.revised_load_id is 'The load with the changed value.';
+comment on column fct_retroactive_revision.revised_file_name is 'Its file.';
+comment on column fct_retroactive_revision.revised_received_at is 'When it was received.';
+comment on column fct_retroactive_revision.revised_value is 'The changed value.';
+comment on column fct_retroactive_revision.revision is 'Revised minus previous value.';
+comment on column fct_retroactive_revision.revision_percent is 'The revision as a percentage of the previous value.';
+comment on column fct_retroactive_revision.direction is 'up or down.';
+comment on column fct_retroactive_revision.is_flattering is 'The revision moves the KPI towards better: polishing after the fact.';
+comment on column fct_retroactive_revision.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';

@@ -36,3 +36,16 @@ final as (
 select * from final;
 
 comment on table fct_rogue_metric is 'Metrics a department reports that no local KPI name maps to the catalogue; one row per department, source and metric name.';
+
+-- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
+-- docs/data-dictionary.md.
+comment on column fct_rogue_metric.finding_key is 'department/source/metric (the type''s own key).';
+comment on column fct_rogue_metric.department_code is 'The department (departments.yml).';
+comment on column fct_rogue_metric.source_id is 'The source (sources.yml).';
+comment on column fct_rogue_metric.metric_name is 'The department''s name for the metric, not mapped to the catalogue.';
+comment on column fct_rogue_metric.first_period_date is 'The first period it was reported for.';
+comment on column fct_rogue_metric.last_period_date is 'The last period it was reported for.';
+comment on column fct_rogue_metric.value_count is 'How many values were reported.';
+comment on column fct_rogue_metric.latest_value is 'The value of the latest period.';
+comment on column fct_rogue_metric.load_ids is 'The loads (load_audit.load_id) whose rows the finding was computed from.';
+comment on column fct_rogue_metric.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';

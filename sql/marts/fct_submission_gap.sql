@@ -102,3 +102,20 @@ final as (
 select * from final;
 
 comment on table fct_submission_gap is 'Late or missing deliveries against the submission calendar; one row per submission and period.';
+
+-- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
+-- docs/data-dictionary.md.
+comment on column fct_submission_gap.finding_key is 'submission/period label (the type''s own key).';
+comment on column fct_submission_gap.finding_type is 'missing_submission or late_submission.';
+comment on column fct_submission_gap.submission_id is 'The submission (submissions.yml).';
+comment on column fct_submission_gap.source_id is 'The source (sources.yml).';
+comment on column fct_submission_gap.department_code is 'The department (departments.yml).';
+comment on column fct_submission_gap.frequency is 'week, month or quarter.';
+comment on column fct_submission_gap.period_label is 'The submission period: 2025-W31, 2025-07 or 2025-Q3.';
+comment on column fct_submission_gap.period_start is 'First day of the period.';
+comment on column fct_submission_gap.period_end is 'Last day of the period.';
+comment on column fct_submission_gap.due_at is 'When the delivery was due (plant time).';
+comment on column fct_submission_gap.first_received_at is 'When the first file with a value for the period arrived (plant time); null when missing.';
+comment on column fct_submission_gap.first_load_id is 'The load of that file.';
+comment on column fct_submission_gap.days_late is 'Days after the due time it arrived; null when missing.';
+comment on column fct_submission_gap.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';

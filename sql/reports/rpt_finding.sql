@@ -1,10 +1,9 @@
--- rpt_finding: every finding the report lists, in one shape: the reconciliation findings
--- (fct_finding, with their run-to-run status from fct_finding_status, including those resolved
--- since the previous run) and the insight findings (early warnings, compliance mirages,
--- accountability and triad gaps, incentive conflicts) with their evidence sentence.
+-- rpt_finding: every finding the report lists, in one shape: every finding of fct_finding
+-- (the reconciliation and the insight findings: early warnings, compliance mirages,
+-- accountability and triad gaps, incentive conflicts, with their evidence sentence) with its
+-- run-to-run status from fct_finding_status, and those resolved since the previous run.
 -- materiality is the gap as a share of the target (capped at 1), 0.5 where a finding has no
 -- target to measure against; rank_score = severity weight (critical 4 … low 1) x (0.5 + materiality).
--- Insight findings are not kept in finding_history, so their status is 'current'.
 -- Grain: one row per finding (current or resolved since the previous run).
 create or replace table rpt_finding as
 with
@@ -12,7 +11,7 @@ with
 current_findings as (
     select f.finding_key, f.finding_type, f.severity, f.department_code, f.kpi_id, f.policy_id,
            f.period_start, f.period_end, f.period_label, f.target_value, f.measured_value,
-           f.self_reported_value, f.gap, f.owner_role, null::varchar as evidence,
+           f.self_reported_value, f.gap, f.owner_role, f.evidence,
            coalesce(s.status, 'new') as status
     from fct_finding as f
     left join fct_finding_status as s using (finding_key)
@@ -25,32 +24,9 @@ resolved as (
     where s.status = 'resolved'
 ),
 
-insights as (
-    select finding_key, finding_type, severity, department_code, kpi_id, null, period_start, period_end,
-           period_label, null, null, null, null, owner_role, evidence, 'current'
-    from fct_early_warning
-    union all
-    select finding_key, finding_type, severity, department_code, kpi_id, null, period_start, period_end,
-           period_label, null, null, null, null, owner_role, evidence, 'current'
-    from fct_compliance_mirage
-    union all
-    select finding_key, finding_type, severity, department_code, kpi_id, null, period_start, period_end,
-           period_label, null, null, null, null, owner_role, evidence, 'current'
-    from fct_accountability_gap
-    union all
-    select finding_key, finding_type, severity, department_code, kpi_id, null, period_start, period_end,
-           period_label, null, null, null, null, owner_role, evidence, 'current'
-    from fct_triad_gap
-    union all
-    select finding_key, finding_type, severity, department_code, kpi_id, null, period_start, period_end,
-           period_label, null, null, null, null, owner_role, evidence, 'current'
-    from fct_incentive_conflict
-),
-
 unioned as (
     select * from current_findings
     union all select * from resolved
-    union all select * from insights
 ),
 
 final as (
@@ -64,6 +40,7 @@ final as (
                when 'retroactive_revision' then 'retroactive_revision'
                when 'incentive_conflict' then 'incentive_conflict'
                when 'early_warning' then 'early_warning'
+               when 'missing_exchange_rate' then 'reporting_discrepancy'
                else 'accountability_gap'
            end                                                    as section,
            case u.severity when 'critical' then 4 when 'high' then 3 when 'medium' then 2 else 1 end

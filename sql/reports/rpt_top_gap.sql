@@ -2,7 +2,8 @@
 -- same policy, KPI or subject in the same department are one gap (sixteen breached weeks of one
 -- policy are one sentence, not sixteen), ranked by the highest rank_score of its findings
 -- (severity x materiality), then by how many findings it gathers. status: new if any of its
--- findings is new, resolved if all are, else persisting ('current' for insight findings).
+-- findings is new, resolved if all are, else persisting (insight findings included: fct_finding
+-- gives every finding its run-to-run status).
 -- Grain: one row per gap; gap_rank 1 is the worst.
 create or replace table rpt_top_gap as
 with
@@ -32,7 +33,6 @@ gaps as (
            arg_max(owner_title, rank_score)             as owner_title,
            case when bool_or(status = 'new') then 'new'
                 when bool_and(status = 'resolved') then 'resolved'
-                when bool_and(status = 'current') then 'current'
                 else 'persisting' end                   as status
     from findings
     group by finding_type, department_code, subject

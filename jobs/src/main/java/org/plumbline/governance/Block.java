@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -31,6 +33,9 @@ final class Block {
 
   enum Need { REQUIRED, OPTIONAL }
 
+  /** A key into an item of a nested list, such as {@code key_results[0].kpi}. */
+  private static final Pattern LIST_ITEM_KEY = Pattern.compile("([^\\[.]+)\\[(\\d+)\\]\\..+");
+
   private final Path file;
   private final String path;
   private final String noun;
@@ -41,6 +46,7 @@ final class Block {
   private final Map<String, Integer> entryLines = new HashMap<>();
   private final Map<String, Block> children = new HashMap<>();
   private final List<Block> nested = new ArrayList<>();
+  private final Map<String, List<Block>> lists = new HashMap<>();
 
   /**
    * @param path where the block sits, e.g. {@code kpis[scrap_cost].measured_by}
@@ -251,17 +257,27 @@ final class Block {
       problem(key, "'" + key + "' is empty, but this " + noun + " needs at least one " + itemNoun + ".");
     }
     List<Block> items = new ArrayList<>();
+    List<Block> byPosition = new ArrayList<>();
     for (int i = 0; i < sequence.getValue().size(); i++) {
       Node item = sequence.getValue().get(i);
       if (item instanceof MappingNode mapping) {
-        items.add(new Block(file, path(key) + "[" + i + "]", itemNoun, mapping, problems));
+        Block block = new Block(file, path(key) + "[" + i + "]", itemNoun, mapping, problems);
+        items.add(block);
+        byPosition.add(block);
       } else {
+        byPosition.add(null);
         problems.add(file, lineOf(item), path(key) + "[" + i + "]",
             "Each " + itemNoun + " in '" + key + "' must be a block of settings (key: value).");
       }
     }
     nested.addAll(items);
+    lists.put(key, byPosition);
     return items;
+  }
+
+  /** The items of a nested list read earlier under {@code key}, by position (null where an item was not a block). */
+  List<Block> lists(String key) {
+    return lists.getOrDefault(key, List.of());
   }
 
   /** Reports a problem at the key (or the block, when the key is not written). */
@@ -279,8 +295,26 @@ final class Block {
     if (entryLine != null) {
       return entryLine;
     }
+    Block item = listItem(key);
+    if (item != null) {
+      return item.line(key.substring(key.indexOf("].") + 2));
+    }
     NodeTuple tuple = tuples.get(key);
     return tuple == null ? line : lineOf(tuple.getKeyNode());
+  }
+
+  /**
+   * The item of a nested list that a key such as {@code key_results[0].kpi} points into, so a
+   * problem found after reading is reported on that item's line; null for any other key.
+   */
+  private Block listItem(String key) {
+    Matcher m = LIST_ITEM_KEY.matcher(key);
+    if (!m.matches()) {
+      return null;
+    }
+    List<Block> items = lists.get(m.group(1));
+    int index = Integer.parseInt(m.group(2));
+    return items == null || index >= items.size() ? null : items.get(index);
   }
 
   String path(String key) {

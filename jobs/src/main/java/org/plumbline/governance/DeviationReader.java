@@ -20,6 +20,8 @@ final class DeviationReader {
     if (from != null && expires != null && expires.isBefore(from)) {
       entry.problem("expires_on", "The deviation expires on " + expires + ", before it starts on " + from + ".");
     }
-    return new Deviation(id, policy, department, reason, approvedBy, approvedOn, from, expires);
+    // A concession for one part (or part class, or lot) leaves the policy in force for the others.
+    var scope = entry.attributeMap("scope");
+    return new Deviation(id, policy, department, reason, approvedBy, approvedOn, from, expires, scope);
   }
 }

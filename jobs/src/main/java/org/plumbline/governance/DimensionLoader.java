@@ -35,6 +35,7 @@ public final class DimensionLoader {
       insertKpis(duckdb, model);
       insertPolicies(duckdb, model);
       insertSources(duckdb, model);
+      insertFindingSeverities(duckdb, model);
       StrategyDimensions.load(duckdb, model);
       InsightDimensionLoader.load(duckdb, model);
       ConfidentialityDimensionLoader.load(duckdb, model);
@@ -152,6 +153,15 @@ public final class DimensionLoader {
         + " constant_value, unit) values (?, ?, ?, ?, ?, ?, ?)");
     attributes.insert(duckdb,
         "insert into dim_source_attribute (source_id, attribute, column_name) values (?, ?, ?)");
+    Rows money = new Rows();
+    MoneyColumns.of(model).forEach(c -> money.add(c.sourceId(), c.metricName(), c.currency()));
+    money.insert(duckdb, "insert into dim_money_column (source_id, metric_name, currency) values (?, ?, ?)");
+  }
+
+  private static void insertFindingSeverities(Connection duckdb, GovernanceModel model) throws SQLException {
+    Rows severities = new Rows();
+    model.findingSeverityByCase().forEach((findingCase, severity) -> severities.add(findingCase, lower(severity)));
+    severities.insert(duckdb, "insert into dim_finding_severity (finding_case, severity) values (?, ?)");
   }
 
   /** The config's spelling of an enum value ({@code higher_is_better}), which the SQL models compare with. */

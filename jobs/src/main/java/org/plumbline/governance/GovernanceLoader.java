@@ -54,6 +54,7 @@ public final class GovernanceLoader {
         entries.values(Section.POOR_QUALITY_COSTS),
         entries.values(Section.INCENTIVE_CHECKS),
         entries.values(Section.CONFIDENTIALITY),
+        entries.values(Section.FINDING_SEVERITIES),
         files.stream().map(f -> new GovernanceModel.ConfigFile(f.name(),
             new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8))).toList());
   }

@@ -10,8 +10,8 @@ import java.util.List;
 /** Reads one entry of {@code calendars}. */
 final class PlantCalendarReader {
 
-  // Only the ISO week so far: the weekly KPI tables are the comparison grain of every finding.
-  static final List<String> GRAINS = List.of("week");
+  /** From fine to coarse; a source is compared at the common grain, so it must be at least as fine. */
+  static final List<String> GRAINS = List.of("week", "month", "fiscal_period");
   static final List<String> FISCAL_PATTERNS = List.of("4-4-5", "4-5-4", "5-4-4");
 
   private PlantCalendarReader() {}
@@ -35,7 +35,8 @@ final class PlantCalendarReader {
           + " not " + startMonth + ".");
     }
     String pattern = entry.oneOf("fiscal_pattern", FISCAL_PATTERNS, OPTIONAL);
+    String reportingCurrency = SourceReader.currency(entry, "reporting_currency");
     return new PlantCalendar(id, timezone, grain, startMonth == null ? 1 : startMonth,
-        pattern == null ? "4-4-5" : pattern);
+        pattern == null ? "4-4-5" : pattern, reportingCurrency);
   }
 }

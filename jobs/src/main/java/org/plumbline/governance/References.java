@@ -61,6 +61,36 @@ final class References {
     new ModelReferences(entries, departments, roles, kpis, sources.keySet(), this::mustExist).check();
     new InsightReferences(entries, kpis, roles, sources).check();
     new ConfidentialityReferences(entries, sources).check();
+    new CalendarReferences(entries).check();
+    deviationScopes();
+  }
+
+  /**
+   * A deviation limited to a part, part class or lot can only cover a breach if the source that
+   * measures the policy's KPI says which of its columns holds that attribute.
+   */
+  private void deviationScopes() {
+    Map<String, Kpi> kpisById = new HashMap<>();
+    entries.values(Section.KPIS).forEach(kpi -> kpisById.putIfAbsent(kpi.id(), kpi));
+    for (Located<Deviation> entry : entries.of(Section.DEVIATIONS)) {
+      Deviation deviation = entry.value();
+      for (Policy policy : entries.values(Section.POLICIES)) {
+        Kpi kpi = policy.id() == null || !policy.id().equals(deviation.policyId()) ? null : kpisById.get(policy.kpiId());
+        Source source = kpi == null || kpi.measuredBy() == null ? null : sources.get(kpi.measuredBy().sourceId());
+        if (source == null) {
+          continue;
+        }
+        for (String attribute : deviation.scope().keySet()) {
+          if (!source.attributes().containsKey(attribute)) {
+            entry.block().problem("scope[" + attribute + "]", "The deviation is limited to a " + attribute + ", but"
+                + " source '" + source.id() + "', which measures " + kpi.id() + " for policy " + policy.id()
+                + ", does not say which of its columns holds " + attribute + " (its attributes), so no row could be"
+                + " told apart as covered.");
+          }
+        }
+        break;
+      }
+    }
   }
 
   private void measurement(Block block, Measurement measurement) {

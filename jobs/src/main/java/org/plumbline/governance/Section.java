@@ -46,9 +46,12 @@ final class Section<T> {
   static final Section<ConfidentialColumn> CONFIDENTIALITY =
       new Section<>("confidentiality", "column", "confidential column", ConfidentialColumnReader::read);
 
+  static final Section<FindingSeverity> FINDING_SEVERITIES =
+      new Section<>("finding_severities", "finding", "finding severity", FindingSeverityReader::read);
+
   static final List<Section<?>> ALL = List.of(DEPARTMENTS, ROLES, KPIS, POLICIES, SOURCES, OBJECTIVES, INCENTIVES,
       TENSIONS, SUBMISSIONS, INITIATIVES, DEVIATIONS, CALENDARS, EXCHANGE_RATES, CONTROL_CHARTS, COMPLIANCE_MIRAGES,
-      POOR_QUALITY_COSTS, INCENTIVE_CHECKS, CONFIDENTIALITY);
+      POOR_QUALITY_COSTS, INCENTIVE_CHECKS, CONFIDENTIALITY, FINDING_SEVERITIES);
 
   private final String name;
   private final String idKey;

@@ -22,6 +22,7 @@ import java.util.Map;
  *     periods-across shapes (its text is the department's local KPI name or the measure)
  * @param valueColumn the column holding the value, for the metric-per-row shape
  * @param versionKey what makes two files versions of one document rather than two documents
+ * @param currency the currency (ISO code) the source's money columns are in, or null: the reporting currency
  */
 public record Source(
     String id,
@@ -40,7 +41,16 @@ public record Source(
     Shape shape,
     String metricColumn,
     String valueColumn,
-    VersionKey versionKey) {
+    VersionKey versionKey,
+    String currency) {
+
+  /** A source whose money is in the reporting currency. */
+  public Source(String id, String departmentCode, String system, Kind kind, Format format, String filePattern,
+      String sheet, int headerRow, PeriodSpec period, CsvDialect csv, SkipRule skipRows, Map<String, String> attributes,
+      List<SourceMetric> metrics, Shape shape, String metricColumn, String valueColumn, VersionKey versionKey) {
+    this(id, departmentCode, system, kind, format, filePattern, sheet, headerRow, period, csv, skipRows, attributes,
+        metrics, shape, metricColumn, valueColumn, versionKey, null);
+  }
 
   public enum Kind { SELF_REPORTED, SYSTEM_OF_RECORD }
 
@@ -64,7 +74,7 @@ public record Source(
    * whether a value describes a day or an ISO week.
    */
   public record PeriodSpec(String column, Grain grain) {
-    public enum Grain { DAY, WEEK }
+    public enum Grain { DAY, WEEK, MONTH }
   }
 
   /** How a CSV file is written: field delimiter, decimal mark, date format (strptime). */
@@ -100,7 +110,12 @@ public record Source(
    * @param unit the unit the file states the value in ({@code percent}, {@code fraction},
    *     {@code ppm}), converted to the KPI's unit on the way in; null when it is the KPI's
    */
-  public record SourceMetric(String column, String name, double scale, Double constantValue, String unit) {
+  public record SourceMetric(String column, String name, double scale, Double constantValue, String unit,
+      String currency) {
+
+    public SourceMetric(String column, String name, double scale, Double constantValue, String unit) {
+      this(column, name, scale, constantValue, unit, null);
+    }
 
     public SourceMetric(String column, String name, double scale, Double constantValue) {
       this(column, name, scale, constantValue, null);

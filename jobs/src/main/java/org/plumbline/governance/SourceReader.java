@@ -58,8 +58,10 @@ final class SourceReader {
     List<SourceMetric> metrics = metrics(entry.list("metrics", "metric",
         shape == Shape.COLUMN_PER_METRIC ? REQUIRED : OPTIONAL), shape);
     VersionKey versionKey = entry.has("version_key") ? entry.choice("version_key", VersionKey.class, REQUIRED) : null;
+    String currency = currency(entry);
     return new Source(id, department, system, kind, format, files, sheet, headerRow, period, csv, skipRows,
-        attributes, metrics, shape, metricColumn, valueColumn, versionKey == null ? VersionKey.FILE_NAME : versionKey);
+        attributes, metrics, shape, metricColumn, valueColumn, versionKey == null ? VersionKey.FILE_NAME : versionKey,
+        currency);
   }
 
   /** A row number, or {@code auto}: the first row that has every column the source reads. */
@@ -157,6 +159,7 @@ final class SourceReader {
       String name = block.text("name", OPTIONAL);
       Double scale = block.number("scale", OPTIONAL);
       String unit = block.oneOf("unit", Source.RATIO_UNITS, OPTIONAL);
+      String currency = currency(block);
       boolean hasColumn = block.has("column");
       boolean hasValue = block.has("value");
       if (shape != Shape.COLUMN_PER_METRIC) {
@@ -177,9 +180,27 @@ final class SourceReader {
         block.problem(name != null ? "name" : "column", "The metric name '" + metricName + "' is already used on line "
             + earlier.line() + " of this source; each metric needs its own name.");
       }
-      metrics.add(new SourceMetric(column, metricName, scale == null ? 1 : scale, value, unit));
+      if (currency != null && unit != null) {
+        block.problem("currency", "A metric is either money (currency) or a ratio (unit), not both.");
+      }
+      metrics.add(new SourceMetric(column, metricName, scale == null ? 1 : scale, value, unit, currency));
     }
     return List.copyOf(metrics);
+  }
+
+  /** An ISO 4217 code such as EUR or USD, the currency money columns are stated in; or null. */
+  private static String currency(Block block) {
+    return currency(block, "currency");
+  }
+
+  static String currency(Block block, String key) {
+    String currency = block.text(key, OPTIONAL);
+    if (currency != null && !currency.matches("[A-Z]{3}")) {
+      block.problem(key, "'" + key + "' is a three-letter ISO currency code such as EUR or USD, not '" + currency
+          + "'.");
+      return null;
+    }
+    return currency;
   }
 
   private static String name(Format format) {

@@ -58,14 +58,15 @@ final class StrategyDimensions {
 
     Rows deviations = new Rows();
     model.deviations().forEach(d -> deviations.add(d.id(), d.policyId(), d.departmentCode(), d.reason(),
-        d.approvedBy(), d.approvedOn(), d.validFrom(), d.expiresOn()));
-    deviations.insert(duckdb, "insert into dim_deviation values (?, ?, ?, ?, ?, ?, ?, ?)");
+        d.approvedBy(), d.approvedOn(), d.validFrom(), d.expiresOn(), d.scope().get("part_id"),
+        d.scope().get("part_class"), d.scope().get("lot_id")));
+    deviations.insert(duckdb, "insert into dim_deviation values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
     PlantCalendar calendar = model.calendar();
     Rows calendars = new Rows();
     calendars.add(calendar.id(), calendar.timezone().getId(), calendar.commonGrain(), calendar.fiscalYearStartMonth(),
-        calendar.fiscalPattern());
-    calendars.insert(duckdb, "insert into dim_calendar values (?, ?, ?, ?, ?)");
+        calendar.fiscalPattern(), calendar.reportingCurrency());
+    calendars.insert(duckdb, "insert into dim_calendar values (?, ?, ?, ?, ?, ?)");
 
     Rows rates = new Rows();
     model.exchangeRates().forEach(r -> rates.add(r.currency(), r.baseCurrency(),

@@ -39,6 +39,7 @@ final class Uniqueness {
     unique(Section.COMPLIANCE_MIRAGES, ComplianceMirage::id, "id");
     unique(Section.POOR_QUALITY_COSTS, PoorQualityCost::category, "category");
     unique(Section.INCENTIVE_CHECKS, IncentiveCheck::id, "id");
+    unique(Section.FINDING_SEVERITIES, FindingSeverity::findingCase, "finding");
     aliases();
     policyVersions();
   }

@@ -7,8 +7,9 @@ import java.sql.Statement;
 
 /**
  * The data dictionary (docs/data-dictionary.md), generated from the warehouse's own
- * {@code COMMENT ON} text: the analysts' views with every column, then the finding tables. So
- * the dictionary and the warehouse cannot disagree.
+ * {@code COMMENT ON} text: the analysts' views with every column, then the fact and finding
+ * tables ({@code fct_*}), then the governance model's dimensions ({@code dim_*}). So the
+ * dictionary and the warehouse cannot disagree.
  */
 public final class DataDictionary {
 
@@ -32,11 +33,13 @@ public final class DataDictionary {
             join duckdb_columns() as c on c.table_name = v.view_name
             where not v.internal and v.view_name like 'v\\_%' escape '\\'
             union all
-            select t.table_name, 'table', t.comment, c.column_name, c.data_type, c.comment, c.column_index
+            select t.table_name, case when t.table_name like 'fct%' then 'table' else 'dimension' end, t.comment,
+                   c.column_name, c.data_type, c.comment, c.column_index
             from duckdb_tables() as t
             join duckdb_columns() as c on c.table_name = t.table_name
-            where t.table_name like 'fct\\_%' escape '\\'
-            order by kind desc, name, column_index""")) {
+            where (t.table_name like 'fct\\_%' escape '\\' or t.table_name like 'dim\\_%' escape '\\')
+              and not t.temporary
+            order by kind = 'view' desc, kind = 'table' desc, name, column_index""")) {
       String current = null;
       while (r.next()) {
         String name = r.getString("name");

@@ -81,7 +81,7 @@ class StrategyProblemsTests {
     assertThat(invalid.problems())
         .extracting(p -> p.file().getFileName().toString(), ConfigProblem::line, ConfigProblem::key)
         .containsExactly(
-            tuple("strategy.yml", 2, "objectives[OBJ-1].key_results[0].kpi"),
+            tuple("strategy.yml", 5, "objectives[OBJ-1].key_results[0].kpi"),
             tuple("strategy.yml", 10, "incentives[INC-1].weights"),
             tuple("strategy.yml", 14, "tensions[TEN-1].kpis"),
             tuple("strategy.yml", 18, "submissions[SUB-1].source"),

@@ -25,13 +25,32 @@ class DataDictionaryTests {
 
       // then
       assertThat(fixture.query("select count(*) from duckdb_views() where view_name like 'v\\_%' escape '\\'"))
-          .containsExactly(List.of(6L));
+          .containsExactly(List.of(7L));
       assertThat(fixture.query("select view_name from duckdb_views() where view_name like 'v\\_%' escape '\\'"
           + " and comment is null")).isEmpty();
       assertThat(fixture.query("select c.table_name || '.' || c.column_name from duckdb_columns() c"
           + " join duckdb_views() v on v.view_name = c.table_name"
           + " where c.table_name like 'v\\_%' escape '\\' and c.comment is null")).isEmpty();
       assertThat(fixture.query("select count(*) from v_finding_row").get(0).get(0)).isEqualTo(1L);
+    }
+  }
+
+  @Test
+  void everyFactAndDimensionTableAndColumnHasAComment() throws Exception {
+    try (FindingFixture fixture = FindingFixture.create(folder, "")) {
+      // given a reconciled warehouse
+      fixture.mesDay("2025-07-14", 100, 90).reconcile("2025-07-31");
+
+      // then: 16 finding tables (fct_finding, its details, lineage and status) and 34 dimensions, all explained
+      assertThat(fixture.query("select count(*) filter (where table_name like 'fct%'),"
+          + " count(*) filter (where table_name like 'dim%') from duckdb_tables()"
+          + " where table_name like 'fct\\_%' escape '\\' or table_name like 'dim\\_%' escape '\\'"))
+          .containsExactly(List.of(16L, 34L));
+      assertThat(fixture.query("select table_name from duckdb_tables() where (table_name like 'fct\\_%' escape '\\'"
+          + " or table_name like 'dim\\_%' escape '\\') and comment is null order by 1")).isEmpty();
+      assertThat(fixture.query("select c.table_name || '.' || c.column_name from duckdb_columns() c"
+          + " join duckdb_tables() t using (table_name) where (c.table_name like 'fct\\_%' escape '\\'"
+          + " or c.table_name like 'dim\\_%' escape '\\') and c.comment is null order by 1")).isEmpty();
     }
   }
 

@@ -42,7 +42,7 @@ final class FindingFixture implements AutoCloseable {
             "Units": units_produced
             "Inspected %": inspection_coverage
       roles:
-        - { id: head_of_quality, title: Head of Quality, department: PROD, can_pause_process: false }
+        - { id: head_of_quality, title: Head of Quality, department: PROD, can_pause_process: true }
       kpis:
         - id: inspection_coverage
           name: Inspection coverage
@@ -137,8 +137,13 @@ final class FindingFixture implements AutoCloseable {
 
   /** The fixture's model, with {@code extraYaml} (deviations, other sources…) in a file of its own. */
   static FindingFixture create(Path folder, String extraYaml) throws IOException, SQLException {
+    return create(folder, GOVERNANCE, extraYaml);
+  }
+
+  /** A fixture with a model of the test's own ({@code GOVERNANCE} edited, or written whole). */
+  static FindingFixture create(Path folder, String modelYaml, String extraYaml) throws IOException, SQLException {
     Path governance = Files.createDirectories(folder.resolve("governance"));
-    Files.writeString(governance.resolve("model.yml"), GOVERNANCE);
+    Files.writeString(governance.resolve("model.yml"), modelYaml);
     if (!extraYaml.isBlank()) {
       Files.writeString(governance.resolve("extra.yml"), extraYaml);
     }
@@ -188,6 +193,9 @@ final class FindingFixture implements AutoCloseable {
     return deliver("mes", "mes_" + day + ".csv", received, MES_HEADER,
         List.of(List.of(day, "CRITICAL", Integer.toString(produced), Integer.toString(inspected))));
   }
+
+  /** The calendar line of {@code GOVERNANCE}, for tests that replace it. */
+  static final String CALENDAR = "- { id: DE10, timezone: Europe/Berlin, common_grain: week }";
 
   GovernanceModel model() {
     return new GovernanceLoader().load(governanceDir);

@@ -61,9 +61,11 @@ class SubmissionAndRevisionFindingsTests {
       fixture.reconcile("2025-08-08");
 
       // then
-      assertThat(fixture.query("select finding_key, severity, department_code, owner_role from fct_finding"))
+      assertThat(fixture.query("select finding_key, severity, department_code, owner_role from fct_finding"
+          + " where finding_family = 'reconciliation'"))
           .containsExactly(List.of("missing_submission:SUB-PROD/2025-07", "medium", "PROD", "head_of_quality"));
-      assertThat(fixture.query("select count(*) from fct_finding_lineage").get(0).get(0)).isEqualTo(0L);
+      assertThat(fixture.query("select count(*) from fct_finding_lineage where finding_key like 'missing_submission:%'")
+          .get(0).get(0)).isEqualTo(0L);
     }
   }
 
@@ -108,7 +110,8 @@ class SubmissionAndRevisionFindingsTests {
       fixture.reconcile("2025-07-31");
 
       // then
-      assertThat(fixture.query("select count(*) from fct_finding").get(0).get(0)).isEqualTo(0L);
+      assertThat(fixture.query("select count(*) from fct_finding where finding_family = 'reconciliation'").get(0)
+          .get(0)).isEqualTo(0L);
       assertThat(fixture.query("select reported_value from int_reported_kpi_weekly"
           + " where kpi_id = 'units_produced' order by iso_week")).containsExactly(List.of(100.0), List.of(100.0));
     }
