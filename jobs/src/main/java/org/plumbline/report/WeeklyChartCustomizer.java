@@ -108,7 +108,10 @@ public class WeeklyChartCustomizer implements JRChartCustomizer {
 
     @Override
     protected TextBlock createLabel(Comparable category, float width, RectangleEdge edge, Graphics2D g2) {
-      String label = label(data, data.getColumnIndex(category), step);
+      // A report large enough to be swapped to disk by the virtualizer is serialised, and this
+      // transient field comes back null; the plot is serialised with its dataset.
+      CategoryDataset dataset = data != null ? data : ((org.jfree.chart.plot.CategoryPlot) getPlot()).getDataset();
+      String label = label(dataset, dataset.getColumnIndex(category), step);
       return label.isEmpty() ? new TextBlock() : super.createLabel(label, width * step * 2, edge, g2);
     }
   }
