@@ -21,7 +21,8 @@ public final class Warehouse implements AutoCloseable {
       "sql/ledger/V1__ledger.sql",
       "sql/ledger/V2__typed_values_and_quarantine.sql",
       "sql/ledger/V3__findings_history.sql",
-      "sql/ledger/V5__erasure_log.sql");
+      "sql/ledger/V5__erasure_log.sql",
+      "sql/ledger/V9__erasure_verified.sql");
 
   private final Path file;
   private final String memoryLimit;

@@ -119,7 +119,7 @@ class ErasureTests {
    * under test: each DuckDB file both as bytes and through every table, Parquet through
    * DuckDB, XLSX unzipped, PDFs as their text, anything else as UTF-8 and Latin-1 bytes.
    */
-  private static List<String> placesHolding(PlumblineHome home, String name) throws Exception {
+  static List<String> placesHolding(PlumblineHome home, String name) throws Exception {
     String lower = name.toLowerCase(Locale.ROOT);
     List<String> places = new ArrayList<>();
     List<Path> files;
