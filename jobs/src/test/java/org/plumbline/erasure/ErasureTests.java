@@ -84,6 +84,7 @@ class ErasureTests {
     assertThat(one(home, "select requested_by || '|' || reason || '|' || person_sha256 || '|' || occurrences"
         + " from erasure_log")).isEqualTo("Data protection officer|Request DSR-2026-014|"
         + sha256(contact.toLowerCase(Locale.ROOT)) + "|" + (Long.parseLong(rowsHoldingTheContact) * 2));
+    assertThat(one(home, "select verified from erasure_log")).isEqualTo("true");
     assertThat(one(home, "select string_agg(place || '=' || items || '/' || occurrences, ', ' order by place)"
         + " from erasure_log_place")).isEqualTo(crmArchives.get(0) + "=1/1, " + crmArchives.get(1) + "=1/2, "
         + crmArchives.get(2) + "=1/3, " + crmArchives.get(3) + "=1/4, ledger raw_row=10/10");
