@@ -61,6 +61,37 @@ final class LedgerErasure {
     return erased;
   }
 
+  /**
+   * The ledger's file names and paths follow the files renamed on disk (load_audit, deliveries,
+   * quarantine; raw_row's version key in its own file, sql/erasure/rename_raw_row.sql, as raw_row's
+   * layout may change). Returns the places changed.
+   */
+  List<Erased> renameFiles(Person person, List<FileRenaming.Renamed> renamed) throws SQLException {
+    SqlScript.execute(duckdb, "sql/erasure/renamed_file.sql");
+    try (PreparedStatement insert = duckdb.prepareStatement(
+        "insert into erasure_renamed_file (from_path, to_path) values (?, ?)")) {
+      for (FileRenaming.Renamed file : renamed) {
+        insert.setString(1, file.from());
+        insert.setString(2, file.to());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    List<Erased> erased = new ArrayList<>();
+    for (String table : RENAMED_TABLES) {
+      try (PreparedStatement update = prepare("sql/erasure/rename_" + table + ".sql", person)) {
+        long rows = update.executeUpdate();
+        if (rows > 0) {
+          erased.add(new Erased("ledger " + table + " file names", rows, rows));
+        }
+      }
+    }
+    return erased;
+  }
+
+  /** The ledger tables that hold file names or paths, each with a rename_ file in sql/erasure/. */
+  static final List<String> RENAMED_TABLES = List.of("load_audit", "file_delivery", "raw_quarantine", "raw_row");
+
   /** Appends the erasure and its places to the log; returns the erasure's id. */
   long log(Person person, String requestedBy, String reason, List<Erased> places) throws SQLException {
     long erasureId;
@@ -74,6 +105,14 @@ final class LedgerErasure {
         erasureId = r.getLong(1);
       }
     }
+    try (PreparedStatement insert = duckdb.prepareStatement(SqlScript.text("sql/erasure/insert_log_person.sql"))) {
+      for (String sha256 : person.sha256s()) {
+        insert.setLong(1, erasureId);
+        insert.setString(2, sha256);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
     try (PreparedStatement insert = duckdb.prepareStatement(SqlScript.text("sql/erasure/insert_log_place.sql"))) {
       for (Erased place : places) {
         insert.setLong(1, erasureId);
@@ -85,6 +124,15 @@ final class LedgerErasure {
       insert.executeBatch();
     }
     return erasureId;
+  }
+
+  /** Records whether the final search found the name nowhere (ledger V9). */
+  void verified(long erasureId, boolean verified) throws SQLException {
+    try (PreparedStatement update = duckdb.prepareStatement(SqlScript.text("sql/erasure/update_log_verified.sql"))) {
+      update.setBoolean(1, verified);
+      update.setLong(2, erasureId);
+      update.executeUpdate();
+    }
   }
 
   private PreparedStatement prepare(String resource, Person person) throws SQLException {

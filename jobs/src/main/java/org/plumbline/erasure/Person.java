@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,52 +17,97 @@ import java.util.regex.Pattern;
 /**
  * The person an erasure is for, as the name to search: trimmed, inner spaces collapsed,
  * Unicode NFC (so "Jörg" typed with a combining mark matches the files' "Jörg"), matched
- * without regard to case. The name itself is never logged or stored; {@link #sha256()} is.
+ * without regard to case. One person may be written several ways ("Müller" and "Mueller",
+ * with or without a middle name): each spelling is searched, longest first, so a longer
+ * spelling is erased whole rather than around a shorter one inside it. The names themselves
+ * are never logged or stored; their {@link #sha256s()} are.
  */
 public final class Person {
 
   /** What replaces the name, in the ledger and in files. */
   public static final String MARKER = "[erased]";
 
-  private final String name;
+  /**
+   * What a space between the parts of a name matches, in Java's and DuckDB's (RE2) regular
+   * expressions alike: any run of white space, underscores, dots or hyphens, or none, as file
+   * names and logs write "Jörg Müller" (Jörg_Müller.json, joerg.mueller, JörgMüller).
+   */
+  static final String SEPARATOR = "[\\s_.\\-]*";
+
+  private final List<String> names;
 
   public Person(String name) {
-    String normalised = name == null ? "" : Normalizer.normalize(name, Normalizer.Form.NFC).strip()
-        .replaceAll("\\s+", " ");
-    if (normalised.codePointCount(0, normalised.length()) < 3) {
-      throw new IllegalArgumentException("The name to erase must have at least three characters; a shorter one"
-          + " would match inside other words and erase far more than one person's data.");
-    }
-    this.name = normalised;
+    this(List.of(name == null ? "" : name));
   }
 
-  /** SHA-256 (hex) of the name in lower case: what the erasure log keeps instead of the name. */
+  /** One person by every spelling the data may hold; at least one. */
+  public Person(List<String> spellings) {
+    if (spellings.isEmpty()) {
+      throw new IllegalArgumentException("Name at least one spelling of the person to erase.");
+    }
+    Set<String> distinct = new LinkedHashSet<>();
+    for (String spelling : spellings) {
+      String normalised = spelling == null ? "" : Normalizer.normalize(spelling, Normalizer.Form.NFC).strip()
+          .replaceAll("\\s+", " ");
+      if (normalised.codePointCount(0, normalised.length()) < 3) {
+        throw new IllegalArgumentException("The name to erase must have at least three characters; a shorter one"
+            + " would match inside other words and erase far more than one person's data.");
+      }
+      if (distinct.stream().noneMatch(normalised::equalsIgnoreCase)) {
+        distinct.add(normalised);
+      }
+    }
+    List<String> longestFirst = new ArrayList<>(distinct);
+    longestFirst.sort(Comparator.comparingInt(String::length).reversed());
+    this.names = List.copyOf(longestFirst);
+  }
+
+  /** How many distinct spellings are searched. */
+  public int spellings() {
+    return names.size();
+  }
+
+  /** SHA-256 (hex) of the (first, longest) name in lower case. */
   public String sha256() {
+    return sha256s().get(0);
+  }
+
+  /** SHA-256 (hex) of each spelling in lower case: what the erasure log keeps instead of the names. */
+  public List<String> sha256s() {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(lowerCase().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
+      List<String> hashes = new ArrayList<>();
+      for (String name : names) {
+        byte[] digest = MessageDigest.getInstance("SHA-256")
+            .digest(name.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+        hashes.add(HexFormat.of().formatHex(digest));
+      }
+      return hashes;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime.", e);
     }
   }
 
-  String lowerCase() {
-    return name.toLowerCase(Locale.ROOT);
-  }
-
   /**
-   * The name as a regular expression for DuckDB (RE2), used with the 'i' flag: every ASCII
-   * character other than a letter or digit is escaped, so the name matches only literally.
+   * The names as a regular expression for DuckDB (RE2), used with the 'i' flag: every ASCII
+   * character other than a letter or digit is escaped, so each name matches only literally.
    */
   String re2Pattern() {
-    StringBuilder pattern = new StringBuilder();
-    name.codePoints().forEach(c -> {
-      if (c < 128 && !Character.isLetterOrDigit(c)) {
-        pattern.append('\\');
-      }
-      pattern.appendCodePoint(c);
-    });
-    return pattern.toString();
+    List<String> alternatives = new ArrayList<>();
+    for (String name : names) {
+      StringBuilder pattern = new StringBuilder();
+      name.codePoints().forEach(c -> {
+        if (c == ' ') {
+          pattern.append(SEPARATOR);
+          return;
+        }
+        if (c < 128 && !Character.isLetterOrDigit(c)) {
+          pattern.append('\\');
+        }
+        pattern.appendCodePoint(c);
+      });
+      alternatives.add(pattern.toString());
+    }
+    return String.join("|", alternatives);
   }
 
   /**
@@ -94,15 +140,23 @@ public final class Person {
         : List.of(Pattern.quote(Character.toString(c)), "\\\\u" + String.format("%04x", c)));
   }
 
-  /** Each character of the name in any of its forms, in either letter case (hex digits too). */
+  /** Each character of each name in any of its forms, in either letter case (hex digits too). */
   private Pattern perCharacter(IntFunction<List<String>> forms) {
-    StringBuilder pattern = new StringBuilder();
-    name.codePoints().forEach(c -> {
-      Set<Integer> cases = new LinkedHashSet<>(List.of(c, Character.toLowerCase(c), Character.toUpperCase(c)));
-      List<String> alternatives = new ArrayList<>();
-      cases.forEach(variant -> alternatives.addAll(forms.apply(variant)));
-      pattern.append("(?:").append(String.join("|", alternatives)).append(')');
-    });
-    return Pattern.compile(pattern.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    List<String> spellings = new ArrayList<>();
+    for (String name : names) {
+      StringBuilder pattern = new StringBuilder();
+      name.codePoints().forEach(c -> {
+        if (c == ' ') {
+          pattern.append(SEPARATOR);
+          return;
+        }
+        Set<Integer> cases = new LinkedHashSet<>(List.of(c, Character.toLowerCase(c), Character.toUpperCase(c)));
+        List<String> alternatives = new ArrayList<>();
+        cases.forEach(variant -> alternatives.addAll(forms.apply(variant)));
+        pattern.append("(?:").append(String.join("|", alternatives)).append(')');
+      });
+      spellings.add("(?:" + pattern + ")");
+    }
+    return Pattern.compile(String.join("|", spellings), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 }

@@ -51,7 +51,7 @@ final class Residue {
     try (PreparedStatement count = duckdb.prepareStatement(SqlScript.text("sql/erasure/count_in_relation.sql"))) {
       for (String table : tables) {
         count.setString(1, table);
-        count.setString(2, person.lowerCase());
+        count.setString(2, person.re2Pattern());
         try (ResultSet r = count.executeQuery()) {
           r.next();
           rows += r.getLong(1);
@@ -87,6 +87,9 @@ final class Residue {
         }
       }
     }
+    if (name.endsWith(".pdf")) {
+      return count(PdfText.of(file), person.inText());
+    }
     if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
       long found = 0;
       try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -112,8 +115,15 @@ final class Residue {
     }
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
-      files = walk.filter(Files::isRegularFile).sorted().toList();
+      files = walk.filter(p -> !p.equals(root)).sorted().toList();
     }
+    for (Path file : files) {
+      long inPath = count(root.relativize(file).toString(), person.inText());
+      if (inPath > 0) {
+        found.add(new Erased(root.relativize(file) + " (its name)", 1, inPath));
+      }
+    }
+    files = files.stream().filter(Files::isRegularFile).toList();
     for (Path file : files) {
       String name = file.getFileName().toString();
       long occurrences;

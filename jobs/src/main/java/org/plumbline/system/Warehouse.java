@@ -22,7 +22,8 @@ public final class Warehouse implements AutoCloseable {
       "sql/ledger/V2__typed_values_and_quarantine.sql",
       "sql/ledger/V3__findings_history.sql",
       "sql/ledger/V5__erasure_log.sql",
-      "sql/ledger/V8__report_delivery.sql");
+      "sql/ledger/V8__report_delivery.sql",
+      "sql/ledger/V9__erasure_verified.sql");
 
   private final Path file;
   private final String memoryLimit;

@@ -84,6 +84,7 @@ class ErasureTests {
     assertThat(one(home, "select requested_by || '|' || reason || '|' || person_sha256 || '|' || occurrences"
         + " from erasure_log")).isEqualTo("Data protection officer|Request DSR-2026-014|"
         + sha256(contact.toLowerCase(Locale.ROOT)) + "|" + (Long.parseLong(rowsHoldingTheContact) * 2));
+    assertThat(one(home, "select verified from erasure_log")).isEqualTo("true");
     assertThat(one(home, "select string_agg(place || '=' || items || '/' || occurrences, ', ' order by place)"
         + " from erasure_log_place")).isEqualTo(crmArchives.get(0) + "=1/1, " + crmArchives.get(1) + "=1/2, "
         + crmArchives.get(2) + "=1/3, " + crmArchives.get(3) + "=1/4, ledger raw_row=10/10");
@@ -119,7 +120,7 @@ class ErasureTests {
    * under test: each DuckDB file both as bytes and through every table, Parquet through
    * DuckDB, XLSX unzipped, PDFs as their text, anything else as UTF-8 and Latin-1 bytes.
    */
-  private static List<String> placesHolding(PlumblineHome home, String name) throws Exception {
+  static List<String> placesHolding(PlumblineHome home, String name) throws Exception {
     String lower = name.toLowerCase(Locale.ROOT);
     List<String> places = new ArrayList<>();
     List<Path> files;

@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -104,5 +105,48 @@ class FileErasureTests {
         assertThat(r.getString(2)).isEqualTo("DOUBLE");
       }
     }
+  }
+
+  @Test
+  void severalSpellingsAreErasedTheLongestWholeAndAcrossUnderscoresAndDots(@TempDir Path dir) throws Exception {
+    // given a log naming the person three ways, and a longer name that holds a shorter spelling
+    Path log = dir.resolve("run.log");
+    Files.writeString(log, "loaded Beschwerde_Jörg_Müller.json; call joerg.mueller; ask Müller; Jörg Müller-Lang\n");
+    Person spellings = new Person(List.of("Müller", "Jörg Müller", "Joerg Mueller", " jörg  müller "));
+
+    // when
+    long occurrences = new FileErasure(spellings).erase(log);
+
+    // then each is replaced once, the longest spelling first, and duplicate spellings count once
+    assertThat(spellings.spellings()).isEqualTo(3);
+    assertThat(occurrences).isEqualTo(4);
+    assertThat(Files.readString(log))
+        .isEqualTo("loaded Beschwerde_[erased].json; call [erased]; ask [erased]; [erased]-Lang\n");
+  }
+
+  @Test
+  void filesNamedAfterThePersonAreRenamedWithoutOverwritingEachOther(@TempDir Path home) throws Exception {
+    // given two rejected files that differ only in how the name is written, and one that does not name him
+    Path rejected = Files.createDirectories(home.resolve("rejected"));
+    Path first = Files.writeString(rejected.resolve("notes_Jörg_Lindner.csv"), "a");
+    Files.writeString(rejected.resolve("notes_JOERG-LINDNER.csv"), "b");
+    Files.writeString(rejected.resolve("notes_Anja.csv"), "c");
+    FileTime arrived = FileTime.from(Instant.parse("2025-03-01T08:00:00Z"));
+    Files.setLastModifiedTime(first, arrived);
+
+    // when
+    List<FileRenaming.Renamed> renamed = new FileRenaming(home, new Person(List.of("Jörg Lindner", "Joerg Lindner")))
+        .rename(rejected);
+
+    // then
+    assertThat(renamed).containsExactly(
+        new FileRenaming.Renamed("rejected/notes_JOERG-LINDNER.csv", "rejected/notes_[erased].csv"),
+        new FileRenaming.Renamed("rejected/notes_Jörg_Lindner.csv", "rejected/notes_[erased]-2.csv"));
+    try (var files = Files.list(rejected)) {
+      assertThat(files.map(f -> f.getFileName().toString()).sorted())
+          .containsExactly("notes_Anja.csv", "notes_[erased]-2.csv", "notes_[erased].csv");
+    }
+    assertThat(Files.readString(rejected.resolve("notes_[erased]-2.csv"))).isEqualTo("a");
+    assertThat(Files.getLastModifiedTime(rejected.resolve("notes_[erased]-2.csv"))).isEqualTo(arrived);
   }
 }

@@ -1,0 +1,4 @@
+-- Quarantined rows of files whose name held the person's name. Parameter $1: as in rename_load_audit.sql.
+update raw_quarantine
+set file_name = regexp_replace(file_name, $1, '[erased]', 'gi')
+where regexp_matches(file_name, $1, 'i')
