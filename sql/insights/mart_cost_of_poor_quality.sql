@@ -10,7 +10,7 @@ costs as (
     select c.category, o.department_code, o.iso_week, o.week_start, o.metric_value, o.load_id
     from stg_observation as o
     join dim_poor_quality_cost as c on c.source_id = o.source_id and c.measure = o.metric_name
-    where o.problem is null and o.source_kind = 'system_of_record'
+    where o.source_kind = 'system_of_record'
 ),
 
 final as (

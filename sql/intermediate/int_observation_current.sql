@@ -7,7 +7,7 @@
 -- replaces the earlier one. Replaced values stay here (is_current = false) for the
 -- retroactive-revision finding and for "what did we know on date D".
 -- Only the columns later layers use, so the widest table is not copied again.
--- Grain: one row per stg_observation row without a problem.
+-- Grain: one row per stg_observation row.
 create or replace table int_observation_current as
 with
 
@@ -15,7 +15,6 @@ observations as (
     select load_id, source_id, department_code, source_kind, version_key, sheet_name, row_number, received_at,
            metric_name, period_date, week_start, iso_week, metric_value, part_id, part_class, lot_id
     from stg_observation
-    where problem is null
 ),
 
 deliveries as (
