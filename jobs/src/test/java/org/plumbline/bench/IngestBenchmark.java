@@ -85,6 +85,7 @@ public final class IngestBenchmark {
     System.out.printf("CSV %,d rows x 8 columns, %,d MB; XLSX %,d rows x 8 columns, %,d MB%n", csvRows,
         Files.size(csv) >> 20, xlsxRows, Files.size(xlsx) >> 20);
 
+    System.out.println("  load average at start: " + loadAverage());
     double bare = bareReadCsv(work.resolve("bare.duckdb"), csv);
     double xlsxBare = bareReadXlsx(xlsx);
     PlumblineHome home = home(work.resolve("home"));
@@ -100,10 +101,20 @@ public final class IngestBenchmark {
       System.out.printf("XLSX  Plumbline load:               %6.2f s, %.2fx the bare read's time%n", xlsxLoad,
           xlsxLoad / xlsxBare);
     }
+    System.out.println("  load average at end: " + loadAverage());
     long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
         .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     System.out.printf("Heap: max %,d MB, peak used (sum of pools' peaks) %,d MB%n",
         Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
+  }
+
+  /** The machine's 1, 5 and 15 minute load averages (2 cores: 2.0 is full), or why there are none. */
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (java.io.IOException e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
   }
 
   /** CPU time of the whole process (DuckDB's native threads included): steadier than wall time on a shared machine. */
