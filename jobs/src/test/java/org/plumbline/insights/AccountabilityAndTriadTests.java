@@ -120,15 +120,13 @@ class AccountabilityAndTriadTests {
     // given ERP rows with scrap and rework cost over two days of one week, and a measure that is no cost
     bench.sql("insert into dim_poor_quality_cost values ('scrap', 'erp', 'scrap_cost_eur'),"
             + " ('rework', 'erp', 'rework_cost_eur')",
+        // (a value that could not be typed is quarantined at load and never reaches stg_observation)
         "create table stg_observation as select * replace (metric_value::double as metric_value) from (values"
-            + " ('erp', 'system_of_record', 'PROD', 'scrap_cost_eur', '2025-W01', date '2024-12-30', 120.5, 7, null),"
-            + " ('erp', 'system_of_record', 'PROD', 'scrap_cost_eur', '2025-W01', date '2024-12-30', 80.0, 7, null),"
-            + " ('erp', 'system_of_record', 'PROD', 'rework_cost_eur', '2025-W01', date '2024-12-30', 12.6, 7, null),"
-            + " ('erp', 'system_of_record', 'PROD', 'good_units', '2025-W01', date '2024-12-30', 5000, 7, null),"
-            + " ('erp', 'system_of_record', 'PROD', 'scrap_cost_eur', '2025-W01', date '2024-12-30', null, 8,"
-            + " 'The value \"n/a\" is not a number.'))"
-            + " as t(source_id, source_kind, department_code, metric_name, iso_week, week_start, metric_value, load_id,"
-            + " problem)");
+            + " ('erp', 'system_of_record', 'PROD', 'scrap_cost_eur', '2025-W01', date '2024-12-30', 120.5, 7),"
+            + " ('erp', 'system_of_record', 'PROD', 'scrap_cost_eur', '2025-W01', date '2024-12-30', 80.0, 7),"
+            + " ('erp', 'system_of_record', 'PROD', 'rework_cost_eur', '2025-W01', date '2024-12-30', 12.6, 7),"
+            + " ('erp', 'system_of_record', 'PROD', 'good_units', '2025-W01', date '2024-12-30', 5000, 7))"
+            + " as t(source_id, source_kind, department_code, metric_name, iso_week, week_start, metric_value, load_id)");
 
     bench.run("mart_cost_of_poor_quality");
 
