@@ -57,8 +57,12 @@ public class ReconcileBench {
 
   /** Fact rows straight into the ledger, set-based in DuckDB, as the loader would have left them. */
   private static void ledger(Connection duckdb, long rows) throws Exception {
+    try (Statement s = duckdb.createStatement()) {
+      // The rows with their lineage, as generated; moved into the ledger's layout (V6) below.
+      s.execute("create or replace temp table bench_row as select * from raw_row limit 0");
+    }
     try (PreparedStatement s = duckdb.prepareStatement("""
-        insert into raw_row
+        insert into bench_row
         select i // 100000 + 1, 'mes', 'hash-' || (i // 100000 + 1),
                date '2020-01-01' + ((i * 1461) // ?)::integer + interval 26 hour,
                'mes/mes_' || (i // 100000 + 1) || '.csv', 'data', (i % 100000 + 2)::integer, false,
@@ -73,14 +77,17 @@ public class ReconcileBench {
     }
     try (Statement s = duckdb.createStatement()) {
       s.execute("""
-          insert into raw_sheet
-          select distinct load_id, 'data', 1, ['day', 'class', 'part', 'produced', 'inspected'] from raw_row;
+          insert into raw_sheet (load_id, sheet_name, header_row, column_names, shape, period_position,
+                                 part_id_position, part_class_position)
+          select distinct load_id, 'data', 1, ['day', 'class', 'part', 'produced', 'inspected'],
+                 'column_per_metric', 1, 3, 2
+          from bench_row;
           -- weekly sheets: each month sent 5 days after it ends, and again 20 days after with
           -- the first week polished up by 1 point
           create temp table weeks as
           select w::date as week_start, strftime(w + interval 3 day, '%Y-%m') as month
           from range(date '2019-12-30', date '2024-01-01', interval 7 day) as t(w);
-          insert into raw_row
+          insert into bench_row
           select 1000000 + dense_rank() over (order by month) * 2 + v, 'prod_sheet', 'sheet-' || month || '-' || v,
                  last_day(strptime(month || '-01', '%Y-%m-%d')) + interval 5 day + interval (v * 15) day,
                  'prod_sheet/prod_' || month || '_' || v || '.csv', 'data',
@@ -88,16 +95,17 @@ public class ReconcileBench {
                  [strftime(week_start, '%Y-%m-%d'),
                   case when v = 1 and day(week_start) <= 7 then '100' else '99' end, '7']
           from weeks, range(2) as t(v);
-          insert into raw_sheet
-          select distinct load_id, 'data', 1, ['Week', 'Inspected %', 'Mood index'] from raw_row
+          insert into raw_sheet (load_id, sheet_name, header_row, column_names, shape, period_position)
+          select distinct load_id, 'data', 1, ['Week', 'Inspected %', 'Mood index'], 'column_per_metric', 1
+          from bench_row
           where source_id = 'prod_sheet';
-          -- the typed values the loader writes beside the raw text (ledger V2)
-          insert into raw_value
-          select r.load_id, r.sheet_name, r.row_number, m.column_name, m.column_name, r.fields[1],
-                 r.fields[1]::date, r.fields[m.position], r.fields[m.position]::double,
-                 case when r.source_id = 'mes' then r.fields[3] end,
-                 case when r.source_id = 'mes' then r.fields[2] end, null
-          from raw_row as r
+          -- the rows and the typed values the loader writes (ledger V6)
+          insert into raw_record
+          select load_id, sheet_name, row_number, is_layout, fields from bench_row;
+          insert into raw_record_value
+          select r.load_id, r.sheet_name, r.row_number, m.position, m.column_name,
+                 r.fields[1]::date, r.fields[m.position]::double
+          from bench_row as r
           join (values ('mes', 'produced', 4), ('mes', 'inspected', 5), ('prod_sheet', 'Inspected %', 2),
                        ('prod_sheet', 'Mood index', 3)) as m(source_id, column_name, position)
             on m.source_id = r.source_id;
@@ -106,7 +114,7 @@ public class ReconcileBench {
                                   job_execution_id, config_version)
           select load_id, any_value(content_hash), any_value(source_id), any_value(version_key), 'archive', 0,
                  min(received_at), min(received_at), any_value(version_key), count(*), count(*), 0, null, 'bench'
-          from raw_row group by load_id;
+          from bench_row group by load_id;
           """);
     }
   }

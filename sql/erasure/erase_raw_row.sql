@@ -1,7 +1,7 @@
--- The name erased from raw_row: a personal column's whole value becomes [erased] (with
+-- The name erased from raw_row's text (stored in raw_record since ledger V6): a personal column's whole value becomes [erased] (with
 -- whatever else the cell said about the person: an e-mail, a phone number); in any other
 -- column only the name's text is replaced. Parameter $1: as in count_raw_row.sql.
-update raw_row as r
+update raw_record as r
 set fields = list_transform(r.fields, lambda field, i:
         case when field is null or not regexp_matches(field, $1, 'i') then field
              when list_contains(p.positions, i) then '[erased]'

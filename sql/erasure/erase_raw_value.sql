@@ -1,8 +1,4 @@
--- The name's text erased from raw_value's texts and attributes. Parameter $1: as in count_raw_row.sql.
-update raw_value
-set period_text = regexp_replace(period_text, $1, '[erased]', 'gi'),
-    value_text  = regexp_replace(value_text, $1, '[erased]', 'gi'),
-    part_id     = regexp_replace(part_id, $1, '[erased]', 'gi'),
-    part_class  = regexp_replace(part_class, $1, '[erased]', 'gi'),
-    lot_id      = regexp_replace(lot_id, $1, '[erased]', 'gi')
-where regexp_matches(concat_ws(chr(31), period_text, value_text, part_id, part_class, lot_id), $1, 'i')
+-- The name's text erased from the typed values' metric names. Parameter $1: as in count_raw_row.sql.
+update raw_record_value
+set metric_name = regexp_replace(metric_name, $1, '[erased]', 'gi')
+where regexp_matches(metric_name, $1, 'i')

@@ -1,33 +1,33 @@
--- Moves the typed file into the ledger. Runs inside the file's transaction, together with
--- its load_audit row; incoming_load holds the one row describing the file. Every row read
--- goes to exactly one of raw_row (loaded, values or layout) and raw_quarantine: a row is
--- quarantined exactly when incoming_problem names it. No sort and no join of a verdict per
--- row: the readers produce rows in file order, and the problem list is small, so each row
--- costs one membership test (bench/RESULTS.md).
-insert into raw_sheet (load_id, sheet_name, header_row, column_names)
-select l.load_id, s.sheet_name, s.header_row, s.column_names
-from incoming_sheet s, incoming_load l;
+-- Moves the typed file into the ledger (ledger V6: each row written once). Runs inside the
+-- file's transaction, together with its load_audit row; incoming_load holds the one row
+-- describing the file. Every row read goes to exactly one of raw_record (loaded: values or
+-- layout) and raw_quarantine: a row is quarantined exactly when incoming_problem names it.
+-- The file's lineage (source, hash, received time, version key) is its load_audit row's, not
+-- repeated per row; a value keeps the position of the field it was typed from, not a copy of
+-- its text. No sort and no join of a verdict per row: the readers produce rows in file order,
+-- and the problem list is small, so each row costs one membership test (bench/RESULTS.md).
+insert into raw_sheet (load_id, sheet_name, header_row, column_names, shape, period_position, part_id_position,
+                       part_class_position, lot_id_position)
+select l.load_id, s.sheet_name, s.header_row, s.column_names, p.shape,
+       case when p.shape <> 'periods_across' then p.period_pos end, p.part_id_pos, p.part_class_pos, p.lot_id_pos
+from incoming_sheet s
+join incoming_position p using (sheet_name)
+cross join incoming_load l;
 
-insert into raw_row
+insert into raw_record
 select l.load_id,
-       l.source_id,
-       l.content_hash,
-       l.received_at,
-       l.version_key,
        r.sheet_name,
        r.row_number,
        -- a layout row (totals): kept, carries no value; the same test as in type_values.sql
-       coalesce(regexp_matches(r.fields[list_position(s.column_names, l.skip_column)], l.skip_pattern),
-                false) as is_layout,
+       coalesce(regexp_matches(r.fields[p.skip_pos], l.skip_pattern), false) as is_layout,
        r.fields
 from incoming_row r
-join incoming_sheet s using (sheet_name)
+join incoming_position p using (sheet_name)
 cross join incoming_load l
-where not exists (select 1 from incoming_problem p where p.sheet_name = r.sheet_name and p.row_number = r.row_number);
+where not exists (select 1 from incoming_problem q where q.sheet_name = r.sheet_name and q.row_number = r.row_number);
 
-insert into raw_value
-select l.load_id, c.sheet_name, c.row_number, c.column_name, c.metric_name, c.period_text, c.period_date,
-       c.value_text, c.value, c.part_id, c.part_class, c.lot_id
+insert into raw_record_value
+select l.load_id, c.sheet_name, c.row_number, c.value_position, c.metric_name, c.period_date, c.value
 from incoming_value c
 cross join incoming_load l
 where not exists (select 1 from incoming_problem p where p.sheet_name = c.sheet_name and p.row_number = c.row_number);

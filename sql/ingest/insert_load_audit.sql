@@ -7,12 +7,12 @@ insert into load_audit (load_id, content_hash, source_id, file_name, archive_pat
                         config_version, rows_quarantined, file_path, first_period, last_period)
 select l.load_id, l.content_hash, l.source_id, ?, ?, ?, l.received_at, ?, l.version_key,
        (select count(*) from incoming_row),
-       (select count(*) from raw_row r where r.load_id = l.load_id and not r.is_layout),
-       (select count(*) from raw_row r where r.load_id = l.load_id and r.is_layout),
+       (select count(*) from raw_record r where r.load_id = l.load_id and not r.is_layout),
+       (select count(*) from raw_record r where r.load_id = l.load_id and r.is_layout),
        ?, ?,
        (select count(*) from raw_quarantine q where q.load_id = l.load_id),
        ?,
-       (select min(period_date) from raw_value v where v.load_id = l.load_id),
-       (select max(period_date) from raw_value v where v.load_id = l.load_id)
+       (select min(period_date) from raw_record_value v where v.load_id = l.load_id),
+       (select max(period_date) from raw_record_value v where v.load_id = l.load_id)
 from incoming_load l
 where l.load_id = ?

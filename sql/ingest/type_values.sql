@@ -7,31 +7,36 @@
 -- settings are joined once (one row, so their columns stay constant vectors), each sheet's
 -- column positions are looked up once per sheet rather than per row, and no scalar subquery
 -- is evaluated per row. incoming_value is a view, evaluated where it is used (the problem
--- list below, the append): that costs about what materialising it costs, without holding a
--- large file's values in memory a second time (bench/RESULTS.md).
+-- list below, the append): materialising it once costs as much CPU as typing twice, and
+-- would hold a large file's values in memory (measured for ledger V6, bench/RESULTS.md).
+
+-- Per sheet: where each configured column is (null when the source does not read it). Kept
+-- in the ledger with the sheet (raw_sheet), so a value's texts can be found in its row's fields.
+create or replace temp table incoming_position as
+select s.sheet_name, s.column_names,
+       list_position(s.column_names, l.skip_column)   as skip_pos,
+       list_position(s.column_names, l.period_column) as period_pos,
+       list_position(s.column_names, l.metric_column) as metric_pos,
+       list_position(s.column_names, l.value_column)  as value_pos,
+       list_position(s.column_names, a.part_id)       as part_id_pos,
+       list_position(s.column_names, a.part_class)    as part_class_pos,
+       list_position(s.column_names, a.lot_id)        as lot_id_pos,
+       l.shape, l.skip_pattern, l.period_column, l.metric_column, l.value_column, l.date_format,
+       l.decimal_mark
+from incoming_sheet as s
+cross join incoming_load as l
+cross join (
+    select any_value(column_name) filter (where attribute = 'part_id')    as part_id,
+           any_value(column_name) filter (where attribute = 'part_class') as part_class,
+           any_value(column_name) filter (where attribute = 'lot_id')     as lot_id
+    from incoming_attribute
+) as a;
+
 create or replace temp view incoming_value as
 with
 
--- Per sheet: where each configured column is (null when the source does not read it).
 positions as (
-    select s.sheet_name, s.column_names,
-           list_position(s.column_names, l.skip_column)   as skip_pos,
-           list_position(s.column_names, l.period_column) as period_pos,
-           list_position(s.column_names, l.metric_column) as metric_pos,
-           list_position(s.column_names, l.value_column)  as value_pos,
-           list_position(s.column_names, a.part_id)       as part_id_pos,
-           list_position(s.column_names, a.part_class)    as part_class_pos,
-           list_position(s.column_names, a.lot_id)        as lot_id_pos,
-           l.shape, l.skip_pattern, l.period_column, l.metric_column, l.value_column, l.date_format,
-           l.decimal_mark
-    from incoming_sheet as s
-    cross join incoming_load as l
-    cross join (
-        select any_value(column_name) filter (where attribute = 'part_id')    as part_id,
-               any_value(column_name) filter (where attribute = 'part_class') as part_class,
-               any_value(column_name) filter (where attribute = 'lot_id')     as lot_id
-        from incoming_attribute
-    ) as a
+    select * from incoming_position
 ),
 
 data_rows as (
@@ -50,7 +55,9 @@ data_rows as (
 
 -- A column per metric: each configured column of each row is a value cell.
 column_per_metric as (
-    select r.sheet_name, r.row_number, m.column_name, m.metric_name, r.row_period_text as period_text,
+    select r.sheet_name, r.row_number, m.column_name,
+           case when m.column_name is not null then list_position(r.column_names, m.column_name) end as value_position,
+           m.metric_name, r.row_period_text as period_text,
            r.fields[list_position(r.column_names, m.column_name)] as value_text,
            m.factor, m.percent_factor, m.constant_value, r.part_id, r.part_class, r.lot_id,
            r.date_format, r.decimal_mark, r.period_column, r.metric_column, r.shape
@@ -61,7 +68,7 @@ column_per_metric as (
 
 -- A metric per row: the metric's name and its value are in two columns.
 metric_per_row as (
-    select r.sheet_name, r.row_number, r.value_column as column_name,
+    select r.sheet_name, r.row_number, r.value_column as column_name, r.value_pos as value_position,
            trim(r.fields[r.metric_pos]) as metric_name,
            r.row_period_text as period_text,
            r.fields[r.value_pos] as value_text,
@@ -74,7 +81,7 @@ metric_per_row as (
 -- Periods across the columns: every column whose header is a period holds a value of the
 -- metric named in the row; other columns (the metric's name, a totals column) hold none.
 periods_across as (
-    select r.sheet_name, r.row_number, r.column_names[i] as column_name,
+    select r.sheet_name, r.row_number, r.column_names[i] as column_name, i as value_position,
            trim(r.fields[r.metric_pos]) as metric_name,
            r.column_names[i] as period_text,
            r.fields[i] as value_text,
@@ -97,12 +104,12 @@ named_cells as (
 ),
 
 cells as (
-    select sheet_name, row_number, column_name, metric_name, period_text, value_text, factor,
+    select sheet_name, row_number, column_name, value_position, metric_name, period_text, value_text, factor,
            percent_factor, constant_value, part_id, part_class, lot_id, date_format, decimal_mark,
            period_column, metric_column, shape
     from column_per_metric
     union all
-    select sheet_name, row_number, column_name, metric_name, period_text, value_text, factor,
+    select sheet_name, row_number, column_name, value_position::integer, metric_name, period_text, value_text, factor,
            percent_factor, constant_value, part_id, part_class, lot_id, date_format, decimal_mark,
            period_column, metric_column, shape
     from named_cells
@@ -126,7 +133,7 @@ typed as (
 ),
 
 final as (
-    select sheet_name, row_number, column_name, metric_name, period_text, period_date, value_text,
+    select sheet_name, row_number, column_name, value_position, metric_name, period_text, period_date, value_text,
            case
                when constant_value is not null then constant_value
                when is_percent_text then number * percent_factor

@@ -21,7 +21,7 @@ source_weeks as (
     select source_id,
            unnest(range(min(week_start), max(week_start) + interval 1 day, interval 7 day))::date as week_start
     from stg_observation
-    where problem is null and source_kind = 'system_of_record'
+    where source_kind = 'system_of_record'
     group by source_id
 ),
 
@@ -51,7 +51,7 @@ reported_values as (
     from stg_observation as o
     join dim_kpi_local_name as n
       on n.department_code = o.department_code and n.local_name = o.metric_name
-    where o.source_kind = 'self_reported' and o.problem is null
+    where o.source_kind = 'self_reported'
 ),
 
 subgroups as (

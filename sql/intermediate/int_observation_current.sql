@@ -14,7 +14,7 @@
 -- that period (never a sum that silently leaves the value out) and fct_missing_exchange_rate
 -- says which rate to add.
 -- Only the columns later layers use, so the widest table is not copied again.
--- Grain: one row per stg_observation row without a problem.
+-- Grain: one row per stg_observation row.
 create or replace table int_observation_current as
 with
 
@@ -22,7 +22,6 @@ observations as (
     select load_id, source_id, department_code, source_kind, version_key, sheet_name, row_number, received_at,
            metric_name, period_date, week_start, iso_week, metric_value, part_id, part_class, lot_id
     from stg_observation
-    where problem is null
 ),
 
 deliveries as (

@@ -20,4 +20,3 @@ select strftime(period_date, '%Y-%m')     as period,
        received_at::timestamp              as received_at,
        (select config_version from run_context)::varchar as config_version
 from stg_observation
-where problem is null

@@ -40,7 +40,16 @@ final as (
 
 select * from final;
 
-update snapshot_staging.main.raw_row as r
+-- raw_row is a view since ledger V6: its text is in raw_record, and in raw_row_v1 for earlier loads.
+update snapshot_staging.main.raw_record as r
+set fields = list_transform(r.fields, lambda field, i:
+        case when list_contains(p.drop_positions, i) then null
+             when list_contains(p.mask_positions, i) and field <> '' then '[masked]'
+             else field end)
+from confidential_position as p
+where p.load_id = r.load_id and p.sheet_name = r.sheet_name;
+
+update snapshot_staging.main.raw_row_v1 as r
 set fields = list_transform(r.fields, lambda field, i:
         case when list_contains(p.drop_positions, i) then null
              when list_contains(p.mask_positions, i) and field <> '' then '[masked]'

@@ -6,7 +6,7 @@ with
 weeks as (
     select min(week_start) as first_week_start, max(week_start) as last_week_start
     from stg_observation
-    where problem is null and week_start <= (select as_of_date from run_context)
+    where week_start <= (select as_of_date from run_context)
 ),
 
 final as (

@@ -1,9 +1,8 @@
 -- stg_observation: every value the sources delivered up to the as-of date, typed.
 -- Grain: one row per loaded value: a raw row and the column (or, for periods across the
 -- columns, the period column) it was under. Values are typed, scaled and converted to the
--- KPI's unit when the file is loaded (raw_value, ledger V2); rows that could not be typed
--- are in raw_quarantine, not here. `problem` is therefore always null; it stays so that
--- models filtering on it keep working.
+-- KPI's unit when the file is loaded (raw_value, ledger V2; a view over raw_record_value and
+-- raw_record since V6); rows that could not be typed are in raw_quarantine, not here.
 -- is_current_version: the value comes from the newest file of its version key received by
 -- the as-of date; earlier versions stay visible here for the reconciliation of edits.
 create or replace table stg_observation as
@@ -41,8 +40,7 @@ final as (
            v.value                                               as metric_value,
            v.part_id,
            v.part_class,
-           v.lot_id,
-           null::varchar                                         as problem
+           v.lot_id
     from raw_value as v
     join received_loads as l using (load_id)
     join raw_sheet as s using (load_id, sheet_name)

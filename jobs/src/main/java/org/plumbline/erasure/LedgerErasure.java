@@ -17,8 +17,13 @@ import org.plumbline.system.SqlScript;
  */
 final class LedgerErasure {
 
-  /** The ledger tables searched, each with a count_ and an erase_ file in sql/erasure/. */
-  static final List<String> TABLES = List.of("raw_row", "raw_quarantine", "raw_value", "raw_sheet", "file_delivery");
+  /**
+   * The ledger tables searched, each with a count_ and an erase_ file in sql/erasure/. Since
+   * ledger V6 raw_row and raw_value are views; their files change the tables behind them (the
+   * rows loaded since V6, and the earlier loads in raw_row_v1 and raw_value_v2).
+   */
+  static final List<String> TABLES = List.of("raw_row", "raw_row_v1", "raw_quarantine", "raw_value", "raw_value_v2",
+      "raw_sheet", "file_delivery");
 
   private final Connection duckdb;
 

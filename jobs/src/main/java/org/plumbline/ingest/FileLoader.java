@@ -19,6 +19,8 @@ import org.plumbline.governance.GovernanceModel;
 import org.plumbline.governance.Source;
 import org.plumbline.system.PlumblineHome;
 import org.plumbline.system.SqlScript;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads one inbox file into the ledger in one DuckDB transaction together with its
@@ -28,6 +30,7 @@ import org.plumbline.system.SqlScript;
  */
 public final class FileLoader {
 
+  private static final Logger LOG = LoggerFactory.getLogger(FileLoader.class);
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
   private final Connection connection;
@@ -75,9 +78,11 @@ public final class FileLoader {
     String archiveName;
     connection.setAutoCommit(false);
     try {
+      long started = System.nanoTime();
       SqlScript.execute(connection, "sql/ingest/incoming.sql");
       readerFor(source).read(connection, file.path(), source);
       HeaderCheck.requireColumns(connection, source);
+      long read = System.nanoTime();
       loadId = nextval("load_id_seq");
       archiveName = loadId + "-" + file.name();
       settings.write(connection, file, source, loadId);
@@ -85,11 +90,19 @@ public final class FileLoader {
       if (source.versionKey() == Source.VersionKey.PERIODS) {
         SqlScript.execute(connection, "sql/ingest/version_by_periods.sql");
       }
+      long typed = System.nanoTime();
       SqlScript.execute(connection, "sql/ingest/append_to_ledger.sql");
+      long appended = System.nanoTime();
       writeLoadAudit(file, loadId, archiveName, jobExecutionId);
       Conservation.check(connection, loadId, file.name());
       recordDelivery(file, source.id(), "loaded", loadId, null);
       connection.commit();
+      long committed = System.nanoTime();
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("Loaded {}: read {} ms, typed {} ms, appended {} ms, audited and committed {} ms", file.name(),
+            (read - started) / 1_000_000, (typed - read) / 1_000_000, (appended - typed) / 1_000_000,
+            (committed - appended) / 1_000_000);
+      }
     } catch (SQLException | FileRejectedException | RuntimeException e) {
       connection.rollback();
       throw e;

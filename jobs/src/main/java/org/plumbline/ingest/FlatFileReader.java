@@ -30,6 +30,7 @@ final class FlatFileReader implements SourceFileReader {
     }
     if (source.format() == Source.Format.PARQUET) {
       requireFooterRowCount(connection, path);
+      ParquetPageCheck.requireDeclaredValues(connection, file);
     }
     recordHeader(connection, 0);
     try (PreparedStatement rows = connection.prepareStatement(SqlScript.text("sql/ingest/flat_to_rows.sql"))) {

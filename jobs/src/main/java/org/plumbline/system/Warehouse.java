@@ -6,9 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The working DuckDB file. One process holds it at a time (DuckDB allows a single writer);
@@ -22,8 +26,11 @@ public final class Warehouse implements AutoCloseable {
       "sql/ledger/V2__typed_values_and_quarantine.sql",
       "sql/ledger/V3__findings_history.sql",
       "sql/ledger/V5__erasure_log.sql",
+      "sql/ledger/V6__rows_written_once.sql",
       "sql/ledger/V8__report_delivery.sql",
       "sql/ledger/V9__erasure_verified.sql");
+
+  private static final Pattern VERSION_NUMBER = Pattern.compile("/V(\\d+)__");
 
   private final Path file;
   private final String memoryLimit;
@@ -71,7 +78,11 @@ public final class Warehouse implements AutoCloseable {
       s.execute("set memory_limit = '" + memoryLimitLiteral(memoryLimit) + "'");
       s.execute("set threads = " + Math.max(1, threads));
       for (String version : LEDGER_VERSIONS) {
-        SqlScript.execute(opened, version);
+        // A version that renames or moves tables (V6) cannot be written to repeat harmlessly;
+        // one already recorded is not run again.
+        if (!applied(opened, version)) {
+          SqlScript.execute(opened, version);
+        }
       }
     } catch (SQLException e) {
       try {
@@ -82,6 +93,28 @@ public final class Warehouse implements AutoCloseable {
       throw new IllegalStateException("Could not prepare the warehouse " + file + ": " + e.getMessage(), e);
     }
     return opened;
+  }
+
+  private static boolean applied(Connection connection, String version) throws SQLException {
+    Matcher number = VERSION_NUMBER.matcher(version);
+    if (!number.find()) {
+      throw new IllegalStateException("The ledger file " + version + " is not named V<number>__<what>.sql.");
+    }
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("select count(*) from duckdb_tables() where table_name = 'ledger_schema_version'"
+            + " and schema_name = 'main' and database_name = current_database()")) {
+      r.next();
+      if (r.getLong(1) == 0) {
+        return false;
+      }
+    }
+    try (PreparedStatement s = connection.prepareStatement("select count(*) from ledger_schema_version where version = ?")) {
+      s.setInt(1, Integer.parseInt(number.group(1)));
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1) > 0;
+      }
+    }
   }
 
   /** Accepts only sizes such as 512MB or 2GB, so a setting can never smuggle in SQL. */

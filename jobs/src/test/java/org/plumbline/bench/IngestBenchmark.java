@@ -85,6 +85,7 @@ public final class IngestBenchmark {
     System.out.printf("CSV %,d rows x 8 columns, %,d MB; XLSX %,d rows x 8 columns, %,d MB%n", csvRows,
         Files.size(csv) >> 20, xlsxRows, Files.size(xlsx) >> 20);
 
+    System.out.println("  load average at start: " + loadAverage());
     double bare = bareReadCsv(work.resolve("bare.duckdb"), csv);
     double xlsxBare = bareReadXlsx(xlsx);
     PlumblineHome home = home(work.resolve("home"));
@@ -100,10 +101,25 @@ public final class IngestBenchmark {
       System.out.printf("XLSX  Plumbline load:               %6.2f s, %.2fx the bare read's time%n", xlsxLoad,
           xlsxLoad / xlsxBare);
     }
+    System.out.println("  load average at end: " + loadAverage());
     long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
         .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     System.out.printf("Heap: max %,d MB, peak used (sum of pools' peaks) %,d MB%n",
         Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
+  }
+
+  /** The machine's 1, 5 and 15 minute load averages (2 cores: 2.0 is full), or why there are none. */
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (java.io.IOException e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
+  }
+
+  /** CPU time of the whole process (DuckDB's native threads included): steadier than wall time on a shared machine. */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static PlumblineHome home(Path root) throws Exception {
@@ -119,9 +135,10 @@ public final class IngestBenchmark {
     Path delivered = home.inbox().resolve(file.getFileName());
     Files.copy(file, delivered);
     long start = System.nanoTime();
+    long cpu = cpuNanos();
     FileOutcome outcome = loader.load(delivered, null);
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.println("  " + outcome);
+    System.out.printf("  %s%n  (%.2f s of CPU)%n", outcome, (cpuNanos() - cpu) / 1e9);
     return seconds;
   }
 
@@ -130,16 +147,19 @@ public final class IngestBenchmark {
       s.execute("set threads = 2");
       s.execute("set memory_limit = '2GB'");
       long start = System.nanoTime();
+      long cpu = cpuNanos();
       try (PreparedStatement p = c.prepareStatement("create table t as select * from read_csv(?)")) {
         p.setString(1, csv.toString());
         p.execute();
       }
+      System.out.printf("  read_csv into a table: %.2f s of CPU%n", (cpuNanos() - cpu) / 1e9);
       return (System.nanoTime() - start) / 1e9;
     }
   }
 
   private static double bareReadXlsx(Path xlsx) throws Exception {
     long start = System.nanoTime();
+    long cpu = cpuNanos();
     long cells = 0;
     try (ReadableWorkbook wb = new ReadableWorkbook(xlsx.toFile());
         Stream<Row> rows = wb.getFirstSheet().openStream()) {
@@ -153,7 +173,7 @@ public final class IngestBenchmark {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("  fastexcel-reader read %,d cells%n", cells);
+    System.out.printf("  fastexcel-reader read %,d cells (%.2f s of CPU)%n", cells, (cpuNanos() - cpu) / 1e9);
     return seconds;
   }
 

@@ -41,13 +41,18 @@ class SnapshotMaskingTests {
         s.execute("insert into load_audit (load_id, content_hash, source_id, file_name, archive_path, file_size_bytes,"
             + " received_at, loaded_at, version_key, rows_read, rows_loaded, rows_skipped, config_version) values"
             + " (7, 'h7', 'crm_complaints', 'c.json', 'archive/7-c.json', 1, now(), now(), 'k', 3, 2, 0, 'v'),"
-            + " (8, 'h8', 'erp_production', 'e.csv', 'archive/8-e.csv', 1, now(), now(), 'e', 1, 1, 0, 'v')");
-        s.execute("insert into raw_sheet values (7, '', 1, ['complaint_id', 'customer', 'contact_name', 'part_no']),"
-            + " (8, '', 1, ['contact_name', 'qty_good'])");
-        s.execute("insert into raw_row values"
-            + " (7, 'crm_complaints', 'h7', now(), 'k', '', 1, false, ['C-1', 'OEM Stuttgart', 'Sabine Hofmann', 'EV-1']),"
-            + " (7, 'crm_complaints', 'h7', now(), 'k', '', 2, false, ['C-2', 'Kessler', '', 'EV-2']),"
-            + " (8, 'erp_production', 'h8', now(), 'e', '', 1, false, ['not marked for this source', '5'])");
+            + " (8, 'h8', 'erp_production', 'e.csv', 'archive/8-e.csv', 1, now(), now(), 'e', 1, 1, 0, 'v'),"
+            + " (9, 'h9', 'crm_complaints', 'old.json', 'archive/9-old.json', 1, now(), now(), 'o', 1, 1, 0, 'v')");
+        s.execute("insert into raw_sheet (load_id, sheet_name, header_row, column_names) values (7, '', 1, ['complaint_id', 'customer', 'contact_name', 'part_no']),"
+            + " (8, '', 1, ['contact_name', 'qty_good']),"
+            + " (9, '', 1, ['complaint_id', 'customer', 'contact_name', 'part_no'])");
+        s.execute("insert into raw_record values"
+            + " (7, '', 1, false, ['C-1', 'OEM Stuttgart', 'Sabine Hofmann', 'EV-1']),"
+            + " (7, '', 2, false, ['C-2', 'Kessler', '', 'EV-2'])");
+        // loads from before ledger V6, as they were written then
+        s.execute("insert into raw_row_v1 values"
+            + " (8, 'erp_production', 'h8', now(), 'e', '', 1, false, ['not marked for this source', '5']),"
+            + " (9, 'crm_complaints', 'h9', now(), 'o', '', 2, false, ['C-0', 'Brenner', 'Otto Lang', 'EV-0'])");
         s.execute("insert into raw_quarantine values (7, 'crm_complaints', 'c.json', '', 3, 'why',"
             + " ['C-3', 'Brenner', 'Katrin Vogel', 'EV-3'])");
         s.execute("create or replace table dim_incentive_weight (scheme_id varchar, kpi_id varchar, weight double)");
@@ -65,7 +70,7 @@ class SnapshotMaskingTests {
       try (Statement s = c.createStatement()) {
         assertThat(rows(s, "select fields from raw_row order by load_id, row_number")).containsExactly(
             "[C-1, OEM Stuttgart, Sabine Hofmann, EV-1]", "[C-2, Kessler, '', EV-2]",
-            "[not marked for this source, 5]");
+            "[not marked for this source, 5]", "[C-0, Brenner, Otto Lang, EV-0]");
       }
       assertThat(snapshot).isEqualTo(home.published().resolve("plumbline-1.duckdb"));
       assertThat(home.warehouseFile().resolveSibling("snapshot-staging.duckdb")).doesNotExist();
@@ -74,7 +79,8 @@ class SnapshotMaskingTests {
             "plumbline-1.duckdb"));
         Statement s = analyst.createStatement()) {
       assertThat(rows(s, "select fields from raw_row order by load_id, row_number")).containsExactly(
-          "[C-1, NULL, '[masked]', EV-1]", "[C-2, NULL, '', EV-2]", "[not marked for this source, 5]");
+          "[C-1, NULL, '[masked]', EV-1]", "[C-2, NULL, '', EV-2]", "[not marked for this source, 5]",
+          "[C-0, NULL, '[masked]', EV-0]");
       assertThat(rows(s, "select fields from raw_quarantine")).containsExactly("[C-3, NULL, '[masked]', EV-3]");
       assertThat(rows(s, "select count(*) from duckdb_tables() where table_name = 'dim_incentive_weight'"))
           .containsExactly("0");
@@ -84,7 +90,8 @@ class SnapshotMaskingTests {
     // and not a byte of the masked names is anywhere in the snapshot file
     String bytes = new String(Files.readAllBytes(home.published().resolve("plumbline-1.duckdb")),
         java.nio.charset.StandardCharsets.ISO_8859_1);
-    assertThat(bytes).doesNotContain("Hofmann").doesNotContain("sabine.hofmann").doesNotContain("Katrin").doesNotContain("OEM Stuttgart");
+    assertThat(bytes).doesNotContain("Hofmann").doesNotContain("sabine.hofmann").doesNotContain("Katrin")
+        .doesNotContain("OEM Stuttgart").doesNotContain("Otto Lang");
   }
 
   private static GovernanceModel withMarks(GovernanceModel m, List<ConfidentialColumn> marks) {
