@@ -68,8 +68,8 @@ final class LedgerErasure {
 
   /**
    * The ledger's file names and paths follow the files renamed on disk (load_audit, deliveries,
-   * quarantine; raw_row's version key in its own file, sql/erasure/rename_raw_row.sql, as raw_row's
-   * layout may change). Returns the places changed.
+   * quarantine, and the version key that rows loaded before ledger V6 repeat, raw_row_v1).
+   * Returns the places changed.
    */
   List<Erased> renameFiles(Person person, List<FileRenaming.Renamed> renamed) throws SQLException {
     SqlScript.execute(duckdb, "sql/erasure/renamed_file.sql");
@@ -95,7 +95,7 @@ final class LedgerErasure {
   }
 
   /** The ledger tables that hold file names or paths, each with a rename_ file in sql/erasure/. */
-  static final List<String> RENAMED_TABLES = List.of("load_audit", "file_delivery", "raw_quarantine", "raw_row");
+  static final List<String> RENAMED_TABLES = List.of("load_audit", "file_delivery", "raw_quarantine", "raw_row_v1");
 
   /** Appends the erasure and its places to the log; returns the erasure's id. */
   long log(Person person, String requestedBy, String reason, List<Erased> places) throws SQLException {
