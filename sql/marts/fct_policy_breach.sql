@@ -118,7 +118,9 @@ covered as (
 ),
 
 final as (
-    select b.policy_id || '/' || b.period_label as finding_key,
+    -- The department is in the key: a company-wide policy can be breached by several departments
+    -- in one period, and each breach keeps its own status and acknowledgement.
+    select b.policy_id || '/' || b.department_code || '/' || b.period_label as finding_key,
            b.* exclude (is_met),
            b.measured_value - b.threshold as gap,
            c.deviation_id,
@@ -135,7 +137,7 @@ comment on table fct_policy_breach is 'Periods (of the common grain, the ISO wee
 
 -- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
 -- docs/data-dictionary.md.
-comment on column fct_policy_breach.finding_key is 'policy/period label (the type''s own key).';
+comment on column fct_policy_breach.finding_key is 'policy/department/period label (the type''s own key).';
 comment on column fct_policy_breach.policy_id is 'The policy (policies.yml).';
 comment on column fct_policy_breach.policy_version is 'The version of the policy (policies.yml: version).';
 comment on column fct_policy_breach.statement is 'What the policy or objective says, in words.';

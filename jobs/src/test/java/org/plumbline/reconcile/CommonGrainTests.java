@@ -41,7 +41,7 @@ class CommonGrainTests {
           LocalDate.parse("2025-07-01"), LocalDate.parse("2025-07-31"), "month", 90.0, 95.0, "2025-07"));
       assertThat(fixture.query("select finding_key, period_start, period_end, round(gap, 1) from fct_finding"
           + " where finding_type in ('policy_breach', 'reporting_discrepancy') order by 1")).containsExactly(
-          List.of("policy_breach:POL-INSP-001/2025-07", LocalDate.parse("2025-07-01"), LocalDate.parse("2025-07-31"),
+          List.of("policy_breach:POL-INSP-001/PROD/2025-07", LocalDate.parse("2025-07-01"), LocalDate.parse("2025-07-31"),
               -5.0),
           List.of("reporting_discrepancy:PROD/inspection_coverage/2025-07", LocalDate.parse("2025-07-01"),
               LocalDate.parse("2025-07-31"), 10.0));
@@ -53,7 +53,7 @@ class CommonGrainTests {
           + " order by 1")).containsExactly(List.of("2025-W28", 100.0), List.of("2025-W29", 80.0));
       // the lineage of the month's breach is both MES days
       assertThat(fixture.query("select count(*) from fct_finding_lineage"
-          + " where finding_key = 'policy_breach:POL-INSP-001/2025-07'").get(0).get(0)).isEqualTo(2L);
+          + " where finding_key = 'policy_breach:POL-INSP-001/PROD/2025-07'").get(0).get(0)).isEqualTo(2L);
     }
   }
 
@@ -83,7 +83,7 @@ class CommonGrainTests {
       // then: the figures agree, so only the breach (June's weekly sheet, due by the calendar, is missing)
       assertThat(fixture.query("select finding_key from fct_finding where finding_family = 'reconciliation'"
           + " and finding_type <> 'missing_submission'"))
-          .containsExactly(List.of("policy_breach:POL-INSP-001/2025-07"));
+          .containsExactly(List.of("policy_breach:POL-INSP-001/PROD/2025-07"));
       assertThat(fixture.query("select period_label, round(measured_value, 1), reported_value from v_kpi_period"
           + " where kpi_id = 'inspection_coverage'")).containsExactly(List.of("2025-07", 90.0, 90.0));
     }
@@ -100,7 +100,7 @@ class CommonGrainTests {
 
       // then: P07 holds 90% and is breached; P08 (from 2025-07-28) is met
       assertThat(fixture.query("select finding_key, period_start, period_end from fct_finding"
-          + " where finding_type = 'policy_breach'")).containsExactly(List.of("policy_breach:POL-INSP-001/FY2025-P07",
+          + " where finding_type = 'policy_breach'")).containsExactly(List.of("policy_breach:POL-INSP-001/PROD/FY2025-P07",
           LocalDate.parse("2025-06-30"), LocalDate.parse("2025-07-27")));
       assertThat(fixture.query("select period_label, measured_value from v_kpi_period order by 1")).containsExactly(
           List.of("FY2025-P07", 90.0), List.of("FY2025-P08", 100.0));
@@ -118,7 +118,7 @@ class CommonGrainTests {
 
       // then: the 80% week alone is breached
       assertThat(fixture.query("select finding_key, period_start, period_end from fct_finding"
-          + " where finding_type = 'policy_breach'")).containsExactly(List.of("policy_breach:POL-INSP-001/2025-W29",
+          + " where finding_type = 'policy_breach'")).containsExactly(List.of("policy_breach:POL-INSP-001/PROD/2025-W29",
           LocalDate.parse("2025-07-14"), LocalDate.parse("2025-07-20")));
     }
   }

@@ -115,7 +115,7 @@ class CurrencyConversionTests {
       // the breach is judged in EUR: 1080 against 1000, and the figures agree, so no discrepancy
       assertThat(fixture.query("select finding_key, measured_value, gap from fct_finding"
           + " where finding_family = 'reconciliation'"))
-          .containsExactly(List.of("policy_breach:POL-SCRAP/2025-W29", 1080.0, 80.0));
+          .containsExactly(List.of("policy_breach:POL-SCRAP/US/2025-W29", 1080.0, 80.0));
       // as delivered stays beside the converted value; units are a quantity and are not converted
       assertThat(fixture.query("select metric_name, value_as_delivered, currency_as_delivered, metric_value"
           + " from int_observation_current where source_id = 'erp_us' order by period_date, metric_name"))

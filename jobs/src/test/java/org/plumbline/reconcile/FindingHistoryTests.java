@@ -55,11 +55,11 @@ class FindingHistoryTests {
 
       // when: acknowledged by the end of its key
       String key = new FindingAcknowledgements(fixture.connection(), clock)
-          .acknowledge("POL-INSP-001/2025-W29", "8D report opened", "A. Weber");
+          .acknowledge("POL-INSP-001/PROD/2025-W29", "8D report opened", "A. Weber");
       fixture.reconcile("2025-07-31");
 
       // then
-      assertThat(key).isEqualTo("policy_breach:POL-INSP-001/2025-W29");
+      assertThat(key).isEqualTo("policy_breach:POL-INSP-001/PROD/2025-W29");
       assertThat(fixture.query("select display_status, acknowledgement_note, acknowledged_by,"
           + " acknowledged_at::varchar, status from fct_finding_status where finding_key = '" + key + "'"))
           .containsExactly(List.of("acknowledged", "8D report opened", "A. Weber", "2025-08-01 09:30:00", "persisting"));
@@ -72,10 +72,10 @@ class FindingHistoryTests {
       fixture.mesDay("2025-07-07", 100, 90).mesDay("2025-07-14", 100, 90).reconcile("2025-07-31");
       FindingAcknowledgements acks = new FindingAcknowledgements(fixture.connection(), Clock.systemUTC());
 
-      assertThatThrownBy(() -> acks.acknowledge("POL-INSP-001/2025-W01", "note", "me"))
+      assertThatThrownBy(() -> acks.acknowledge("POL-INSP-001/PROD/2025-W01", "note", "me"))
           .isInstanceOf(FindingKeys.UnknownFindingException.class)
-          .hasMessageStartingWith("No finding has the key 'POL-INSP-001/2025-W01'.");
-      assertThatThrownBy(() -> acks.acknowledge("POL-INSP-001/2025-W2_", "note", "me"))
+          .hasMessageStartingWith("No finding has the key 'POL-INSP-001/PROD/2025-W01'.");
+      assertThatThrownBy(() -> acks.acknowledge("POL-INSP-001/PROD/2025-W2_", "note", "me"))
           .isInstanceOf(FindingKeys.UnknownFindingException.class);
       assertThat(fixture.query("select count(*) from finding_acknowledgement").get(0).get(0)).isEqualTo(0L);
     }
@@ -110,10 +110,10 @@ class FindingHistoryTests {
       fixture.mesDay("2025-07-14", 100, 90).reconcile("2025-07-31");
 
       // when
-      String trace = new FindingTrace(fixture.connection()).trace("POL-INSP-001/2025-W29", 50);
+      String trace = new FindingTrace(fixture.connection()).trace("POL-INSP-001/PROD/2025-W29", 50);
 
       // then
-      assertThat(trace).contains("Finding policy_breach:POL-INSP-001/2025-W29",
+      assertThat(trace).contains("Finding policy_breach:POL-INSP-001/PROD/2025-W29",
           "policy breach, severity high, new (first found in run 1)", "measured (system of record): 90",
           "target: 95", "gap: -5", "Behind it, 1 row:", "mes_2025-07-14.csv  (load 1, received 2025-07-15 02:00 UTC",
           "measured  line 2: day=\"2025-07-14\", class=\"CRITICAL\", produced=\"100\", inspected=\"90\"");

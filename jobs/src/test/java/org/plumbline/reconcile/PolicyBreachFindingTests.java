@@ -49,8 +49,8 @@ class PolicyBreachFindingTests {
           List.of("2025-W29", 2, 95.0, 90.0, "high"));
       assertThat(fixture.query("select finding_key, round(gap, 1), is_covered_by_deviation"
           + " from fct_finding where finding_type = 'policy_breach' order by 1")).containsExactly(
-          List.of("policy_breach:POL-INSP-001/2025-W26", -3.0, false),
-          List.of("policy_breach:POL-INSP-001/2025-W29", -5.0, false));
+          List.of("policy_breach:POL-INSP-001/PROD/2025-W26", -3.0, false),
+          List.of("policy_breach:POL-INSP-001/PROD/2025-W29", -5.0, false));
     }
   }
 

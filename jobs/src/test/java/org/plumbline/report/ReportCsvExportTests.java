@@ -31,7 +31,7 @@ class ReportCsvExportTests {
             insert into rpt_finding (finding_key, section, finding_type, severity, severity_weight,
               department_code, department_name, kpi_id, kpi_name, unit, period_label, target_value,
               measured_value, status, evidence)
-            values ('policy_breach:POL-INSP-001/2025-W38', 'policy_breach', 'policy_breach', 'critical', 4,
+            values ('policy_breach:POL-INSP-001/PROD/2025-W38', 'policy_breach', 'policy_breach', 'critical', 4,
                     'PROD', 'Production', 'inspection_coverage', 'Inspection coverage', 'percent', '2025-W38',
                     100.0, 24.8, 'new', null),
                    ('rogue_metric:LOG/otif_ext', 'rogue_metric', 'rogue_metric', 'low', 1,
@@ -53,7 +53,7 @@ class ReportCsvExportTests {
         "finding_key,section,finding_type,severity,status,department_code,department_name,kpi_id,kpi_name,unit,"
             + "policy_id,period_label,period_start,period_end,target_value,measured_value,self_reported_value,gap,"
             + "owner_title,evidence",
-        "policy_breach:POL-INSP-001/2025-W38,policy_breach,policy_breach,critical,new,PROD,Production,"
+        "policy_breach:POL-INSP-001/PROD/2025-W38,policy_breach,policy_breach,critical,new,PROD,Production,"
             + "inspection_coverage,Inspection coverage,percent,,2025-W38,,,100.0,24.8,,,,",
         "rogue_metric:LOG/otif_ext,rogue_metric,rogue_metric,low,new,LOG,Logistics,,,,,2025-Q3,,,,,,,,"
             + "\"Reported \"\"OTIF ext\"\", unknown\"");

@@ -29,7 +29,7 @@ class ReportWorkbookExportTests {
         s.execute("""
             insert into rpt_finding (finding_key, section, finding_type, severity, severity_weight,
               department_code, department_name, kpi_id, period_start, period_label, target_value, measured_value, status)
-            values ('policy_breach:POL-INSP-001/2025-W38', 'policy_breach', 'policy_breach', 'critical', 4,
+            values ('policy_breach:POL-INSP-001/PROD/2025-W38', 'policy_breach', 'policy_breach', 'critical', 4,
                     'PROD', 'Production', 'inspection_coverage', date '2025-09-15', '2025-W38', 100.0, 24.8, 'new'),
                    ('rogue_metric:LOG/otif_ext', 'rogue_metric', 'rogue_metric', 'low', 1,
                     'LOG', 'Logistics', null, null, '2025-Q3', null, null, 'new')""");
