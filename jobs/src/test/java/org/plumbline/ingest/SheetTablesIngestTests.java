@@ -1,6 +1,8 @@
 package org.plumbline.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -13,7 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.plumbline.governance.ConfigInvalidException;
+import org.plumbline.governance.ConfigProblem;
 import org.plumbline.reconcile.ReconcileTasklet;
+import org.plumbline.system.PlumblineHome;
 
 /** Several tables on one sheet, each with its own title, header and value columns. */
 class SheetTablesIngestTests {
@@ -121,6 +126,53 @@ class SheetTablesIngestTests {
     assertThat(outcome.reason()).isEqualTo("The sheet 'Report' has no table 'scrap': its header row 14 is blank or"
         + " missing (sources.yml: tables of source 'plant_weekly_report').");
     assertThat(home.query("select count(*) from load_audit")).containsExactly(List.of(0L));
+  }
+
+  @Test
+  void overlappingTablesAMissingHeaderAndUnknownKeysAreReportedWithFileLineAndKey(@TempDir Path other)
+      throws Exception {
+    // given: a source whose tables overlap, repeat a name, lack a header and misspell a key
+    String bad = """
+
+        - id: plant_bad
+          department: PROD
+          kind: self_reported
+          format: xlsx
+          files: "Bad_*.xlsx"
+          header_row: 2
+          period: { column: Week starting, grain: week }
+          tables:
+            - name: output
+              header_row: 10
+              metrics: [ { column: Units produced } ]
+            - name: output
+              header_row: 5
+              titel: Quality
+            - name: scrap
+              metrics: [ { column: Scrap cost (EUR) } ]
+      """;
+
+    // when
+    ConfigInvalidException invalid = catchThrowableOfType(ConfigInvalidException.class,
+        () -> new IngestHome(other, bad));
+
+    // then: every problem names sources.yml, its line and its key (lines counted from the source's id)
+    List<String> written = Files.readAllLines(new PlumblineHome(other).governance().resolve("sources.yml"));
+    int id = written.indexOf("  - id: plant_bad") + 1;
+    assertThat(invalid.problems())
+        .extracting(p -> p.file().getFileName().toString(), ConfigProblem::line, ConfigProblem::key)
+        .containsExactly(
+            tuple("sources.yml", id + 5, "sources[plant_bad].header_row"),
+            tuple("sources.yml", id + 11, "sources[plant_bad].tables[1].metrics"),
+            tuple("sources.yml", id + 11, "sources[plant_bad].tables[1].name"),
+            tuple("sources.yml", id + 12, "sources[plant_bad].tables[1].header_row"),
+            tuple("sources.yml", id + 13, "sources[plant_bad].tables[1].titel"),
+            tuple("sources.yml", id + 14, "sources[plant_bad].tables[2]"));
+    assertThat(invalid.problems()).extracting(ConfigProblem::message)
+        .contains("This table's header_row 5 is not below the header of the table before it (header_row 10 on line "
+            + (id + 8) + "): tables overlap. List the tables in the order they appear on the sheet.")
+        .contains("A table needs where its header is: 'header_row' (its row number) or 'title' (the text in column A"
+            + " of the row above the header).");
   }
 
   private static void writeReport(Path file) throws Exception {
