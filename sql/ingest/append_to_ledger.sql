@@ -7,22 +7,27 @@
 -- its text. No sort and no join of a verdict per row: the readers produce rows in file order,
 -- and the problem list is small, so each row costs one membership test (bench/RESULTS.md).
 insert into raw_sheet (load_id, sheet_name, header_row, column_names, shape, period_position, part_id_position,
-                       part_class_position, lot_id_position)
+                       part_class_position, lot_id_position, table_name)
 select l.load_id, s.sheet_name, s.header_row, s.column_names, p.shape,
-       case when p.shape <> 'periods_across' then p.period_pos end, p.part_id_pos, p.part_class_pos, p.lot_id_pos
+       case when p.shape <> 'periods_across' then p.period_pos end, p.part_id_pos, p.part_class_pos, p.lot_id_pos,
+       s.table_name
 from incoming_sheet s
-join incoming_position p using (sheet_name)
+join incoming_position p using (sheet_name, table_name)
 cross join incoming_load l;
 
-insert into raw_record
+-- A row belongs to the table (ledger V10) whose rows first_row..last_row hold it; '' on a sheet of one.
+insert into raw_record (load_id, sheet_name, row_number, is_layout, fields, table_name)
 select l.load_id,
        r.sheet_name,
        r.row_number,
        -- a layout row (totals): kept, carries no value; the same test as in type_values.sql
        coalesce(regexp_matches(r.fields[p.skip_pos], l.skip_pattern), false) as is_layout,
-       r.fields
+       r.fields,
+       p.table_name
 from incoming_row r
-join incoming_position p using (sheet_name)
+join incoming_position p
+  on p.sheet_name = r.sheet_name
+ and r.row_number between coalesce(p.first_row, 0) and coalesce(p.last_row, 2147483647)
 cross join incoming_load l
 where not exists (select 1 from incoming_problem q where q.sheet_name = r.sheet_name and q.row_number = r.row_number);
 

@@ -27,6 +27,7 @@ create or replace temp table incoming_load (
 -- other shapes one row per metric name the config says something about. factor applies to
 -- plain numbers, percent_factor to text such as "98 %" (null: a percentage is not valid here).
 create or replace temp table incoming_metric (
+    table_name     varchar not null,         -- the table of a sheet of several it applies to; '' for a sheet of one
     metric_ordinal integer not null,
     column_name    varchar,
     metric_name    varchar,
@@ -40,10 +41,15 @@ create or replace temp table incoming_attribute (
     column_name varchar not null
 );
 
+-- One row per table read: a sheet (or a flat file) is one table, named ''; a sheet of several
+-- tables (a source's tables) has a row per table, whose data rows are first_row..last_row.
 create or replace temp table incoming_sheet (
     sheet_name   varchar not null,
     header_row   integer not null,
-    column_names varchar[] not null
+    column_names varchar[] not null,
+    table_name   varchar not null default '',
+    first_row    integer,                    -- null: every row of the sheet below the header
+    last_row     integer
 );
 
 -- Every row read. problem is set by a reader for a row it could not split into fields

@@ -10,10 +10,12 @@
 -- list below, the append): materialising it once costs as much CPU as typing twice, and
 -- would hold a large file's values in memory (measured for ledger V6, bench/RESULTS.md).
 
--- Per sheet: where each configured column is (null when the source does not read it). Kept
--- in the ledger with the sheet (raw_sheet), so a value's texts can be found in its row's fields.
+-- Per sheet (per table, on a sheet of several): where each configured column is (null when the
+-- source does not read it). Kept in the ledger with the sheet (raw_sheet), so a value's texts can
+-- be found in its row's fields. A row belongs to the table whose first_row..last_row holds it;
+-- a row between tables is in no table (its reader gave it a problem: it is quarantined).
 create or replace temp table incoming_position as
-select s.sheet_name, s.column_names,
+select s.sheet_name, s.table_name, s.first_row, s.last_row, s.column_names,
        list_position(s.column_names, l.skip_column)   as skip_pos,
        list_position(s.column_names, l.period_column) as period_pos,
        list_position(s.column_names, l.metric_column) as metric_pos,
@@ -46,7 +48,9 @@ data_rows as (
            r.fields[p.part_class_pos] as part_class,
            r.fields[p.lot_id_pos]     as lot_id
     from incoming_row as r
-    join positions as p using (sheet_name)
+    join positions as p
+      on p.sheet_name = r.sheet_name
+     and r.row_number between coalesce(p.first_row, 0) and coalesce(p.last_row, 2147483647)
     where r.problem is null
       and p.shape <> 'rows_only'
       -- a layout row (totals) carries no value; the same test as in append_to_ledger.sql
@@ -62,13 +66,13 @@ column_per_metric as (
            m.factor, m.percent_factor, m.constant_value, r.part_id, r.part_class, r.lot_id,
            r.date_format, r.decimal_mark, r.period_column, r.metric_column, r.shape
     from data_rows as r
-    cross join incoming_metric as m
+    join incoming_metric as m on m.table_name = r.table_name
     where r.shape = 'column_per_metric'
 ),
 
 -- A metric per row: the metric's name and its value are in two columns.
 metric_per_row as (
-    select r.sheet_name, r.row_number, r.value_column as column_name, r.value_pos as value_position,
+    select r.sheet_name, r.table_name, r.row_number, r.value_column as column_name, r.value_pos as value_position,
            trim(r.fields[r.metric_pos]) as metric_name,
            r.row_period_text as period_text,
            r.fields[r.value_pos] as value_text,
@@ -81,7 +85,7 @@ metric_per_row as (
 -- Periods across the columns: every column whose header is a period holds a value of the
 -- metric named in the row; other columns (the metric's name, a totals column) hold none.
 periods_across as (
-    select r.sheet_name, r.row_number, r.column_names[i] as column_name, i as value_position,
+    select r.sheet_name, r.table_name, r.row_number, r.column_names[i] as column_name, i as value_position,
            trim(r.fields[r.metric_pos]) as metric_name,
            r.column_names[i] as period_text,
            r.fields[i] as value_text,
@@ -100,7 +104,7 @@ named_cells as (
            case when m.metric_name is null then 1.0 else m.percent_factor end as percent_factor,
            null::double as constant_value
     from (select * from metric_per_row union all select * from periods_across) as c
-    left join incoming_metric as m on m.metric_name = c.metric_name
+    left join incoming_metric as m on m.table_name = c.table_name and m.metric_name = c.metric_name
 ),
 
 cells as (

@@ -43,7 +43,7 @@ final as (
            v.lot_id
     from raw_value as v
     join received_loads as l using (load_id)
-    join raw_sheet as s using (load_id, sheet_name)
+    join raw_sheet as s using (load_id, sheet_name, table_name)   -- its table's header (ledger V10)
     join dim_source as src on src.source_id = l.source_id
 )
 

@@ -23,6 +23,8 @@ import java.util.Map;
  * @param valueColumn the column holding the value, for the metric-per-row shape
  * @param versionKey what makes two files versions of one document rather than two documents
  * @param currency the currency (ISO code) the source's money columns are in, or null: the reporting currency
+ * @param tables the table regions of a workbook sheet that holds several tables, in sheet order;
+ *     empty when the sheet is one table (from {@code headerRow} to its end)
  */
 public record Source(
     String id,
@@ -42,7 +44,17 @@ public record Source(
     String metricColumn,
     String valueColumn,
     VersionKey versionKey,
-    String currency) {
+    String currency,
+    List<Table> tables) {
+
+  /** A source whose sheet is one table. */
+  public Source(String id, String departmentCode, String system, Kind kind, Format format, String filePattern,
+      String sheet, int headerRow, PeriodSpec period, CsvDialect csv, SkipRule skipRows, Map<String, String> attributes,
+      List<SourceMetric> metrics, Shape shape, String metricColumn, String valueColumn, VersionKey versionKey,
+      String currency) {
+    this(id, departmentCode, system, kind, format, filePattern, sheet, headerRow, period, csv, skipRows, attributes,
+        metrics, shape, metricColumn, valueColumn, versionKey, currency, List.of());
+  }
 
   /** A source whose money is in the reporting currency. */
   public Source(String id, String departmentCode, String system, Kind kind, Format format, String filePattern,
@@ -125,6 +137,37 @@ public record Source(
   /** The units a value can be converted between; a text value ending in % is in percent. */
   public static final List<String> RATIO_UNITS = List.of("percent", "fraction", "ppm");
 
+  /**
+   * One of several tables on a sheet. It starts at its header row, given as a number or as the
+   * first non-blank row after a title row (the row whose column A reads {@code title}); it ends
+   * at its first blank row ({@link End#BLANK_ROW}) or where the next table starts
+   * ({@link End#NEXT_TABLE}, blank rows inside being skipped).
+   *
+   * @param name how the ledger tells the table from the sheet's others (raw_sheet.table_name)
+   * @param headerRow the header's row number, or 0 when the header follows {@code title}
+   * @param title the text in column A above the header, or null when {@code headerRow} is given
+   * @param metrics the table's own value columns, or null when it shares the source's
+   */
+  public record Table(String name, int headerRow, String title, End end, List<SourceMetric> metrics) {
+
+    public enum End { BLANK_ROW, NEXT_TABLE }
+
+    /** Whether column A of a row reads this table's title (case and surrounding spaces ignored). */
+    public boolean isTitle(String columnA) {
+      return title != null && columnA != null && columnA.strip().equalsIgnoreCase(title.strip());
+    }
+  }
+
+  /** The metrics a table reads: its own, or the source's. */
+  public List<SourceMetric> metricsOf(Table table) {
+    return table == null || table.metrics() == null ? metrics : table.metrics();
+  }
+
+  /** The columns a table of this source reads, which its header must have. */
+  public List<String> columnsRead(Table table) {
+    return columnsRead(metricsOf(table));
+  }
+
   /** Whether the header row is found from the source's columns rather than given. */
   public boolean headerAutoDetected() {
     return headerRow == HEADER_AUTO;
@@ -132,6 +175,10 @@ public record Source(
 
   /** The columns this source reads, which a file's header must have. */
   public List<String> columnsRead() {
+    return columnsRead(metrics);
+  }
+
+  private List<String> columnsRead(List<SourceMetric> metrics) {
     List<String> columns = new java.util.ArrayList<>();
     if (period != null && period.column() != null) {
       columns.add(period.column());

@@ -20,6 +20,7 @@ import org.plumbline.governance.Source.Shape;
 import org.plumbline.governance.Source.VersionKey;
 import org.plumbline.governance.Source.SkipRule;
 import org.plumbline.governance.Source.SourceMetric;
+import org.plumbline.governance.Source.Table;
 
 /** Reads one entry of {@code sources}: where a file comes from and how to read it. */
 final class SourceReader {
@@ -55,13 +56,15 @@ final class SourceReader {
     if (valueColumn != null && shape != Shape.METRIC_PER_ROW) {
       entry.problem("value_column", "'value_column' only applies to the shape metric_per_row.");
     }
+    // With several tables on the sheet, each table may list its own value columns instead.
     List<SourceMetric> metrics = metrics(entry.list("metrics", "metric",
-        shape == Shape.COLUMN_PER_METRIC ? REQUIRED : OPTIONAL), shape);
+        shape == Shape.COLUMN_PER_METRIC && !entry.has("tables") ? REQUIRED : OPTIONAL), shape);
     VersionKey versionKey = entry.has("version_key") ? entry.choice("version_key", VersionKey.class, REQUIRED) : null;
     String currency = currency(entry);
+    List<Table> tables = SourceTablesReader.read(entry, format, shape, metrics);
     return new Source(id, department, system, kind, format, files, sheet, headerRow, period, csv, skipRows,
         attributes, metrics, shape, metricColumn, valueColumn, versionKey == null ? VersionKey.FILE_NAME : versionKey,
-        currency);
+        currency, tables);
   }
 
   /** A row number, or {@code auto}: the first row that has every column the source reads. */
@@ -150,7 +153,7 @@ final class SourceReader {
     return new SkipRule(column, matches);
   }
 
-  private static List<SourceMetric> metrics(List<Block> blocks, Shape shape) {
+  static List<SourceMetric> metrics(List<Block> blocks, Shape shape) {
     List<SourceMetric> metrics = new ArrayList<>();
     Map<String, Block> byName = new HashMap<>();
     for (Block block : blocks) {

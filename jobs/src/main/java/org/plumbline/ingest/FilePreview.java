@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -53,9 +53,12 @@ public final class FilePreview {
         Connection c = warehouse.connection();
         print(out, c, "Source and counts", "select source_id, version_key, rows_read, rows_loaded,"
             + " rows_skipped as rows_layout, rows_quarantined from load_audit", rows);
-        print(out, c, "Header as read", "select sheet_name, header_row, column_names from raw_sheet", rows);
-        print(out, c, "First rows (raw text)", "select sheet_name, row_number, is_layout, fields from raw_row"
-            + " order by sheet_name, row_number", rows);
+        // A sheet of several tables (a source's tables) shows each table's header and rows.
+        print(out, c, "Header as read", "select sheet_name, table_name, header_row, column_names from raw_sheet"
+            + " order by sheet_name, header_row", rows);
+        print(out, c, "First rows (raw text)", "select sheet_name, table_name, row_number, is_layout, fields"
+            + " from raw_row qualify row_number() over (partition by sheet_name, table_name order by row_number) <= ?"
+            + " order by sheet_name, row_number", rows * 100, rows);
         print(out, c, "First values (typed)", "select row_number, column_name, metric_name, period_text,"
             + " period_date, value_text, value, part_id, lot_id from raw_value order by sheet_name, row_number", rows);
         print(out, c, "Would be quarantined", "select sheet_name, row_number, reason, fields from raw_quarantine"
@@ -70,10 +73,21 @@ public final class FilePreview {
     }
   }
 
-  private static void print(PrintWriter out, Connection c, String title, String sql, int limit) {
+  private static void print(PrintWriter out, Connection c, String title, String sql, int limit, Object... parameters) {
     out.println();
     out.println("== " + title);
-    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        s.setObject(i + 1, parameters[i]);
+      }
+      print(out, s.executeQuery(), limit);
+    } catch (SQLException e) {
+      out.println("(could not show: " + DuckDbMessages.firstLine(e) + ")");
+    }
+  }
+
+  private static void print(PrintWriter out, ResultSet r, int limit) throws SQLException {
+    try (r) {
       int n = r.getMetaData().getColumnCount();
       StringBuilder head = new StringBuilder();
       for (int i = 1; i <= n; i++) {
@@ -95,8 +109,6 @@ public final class FilePreview {
       if (shown == 0) {
         out.println("(none)");
       }
-    } catch (SQLException e) {
-      out.println("(could not show: " + DuckDbMessages.firstLine(e) + ")");
     }
   }
 

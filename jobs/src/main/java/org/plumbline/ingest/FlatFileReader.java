@@ -66,7 +66,7 @@ final class FlatFileReader implements SourceFileReader {
 
   /** The flat file's columns as its one sheet's header; {@code line} is 0 where there is none. */
   static void recordHeader(Connection connection, int line) throws SQLException {
-    try (PreparedStatement sheet = connection.prepareStatement("insert into incoming_sheet values ('', ?, ?)")) {
+    try (PreparedStatement sheet = connection.prepareStatement("insert into incoming_sheet (sheet_name, header_row, column_names) values ('', ?, ?)")) {
       sheet.setInt(1, line);
       sheet.setArray(2, connection.createArrayOf("VARCHAR", flatColumns(connection).toArray()));
       sheet.executeUpdate();

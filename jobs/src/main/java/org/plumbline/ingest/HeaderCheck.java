@@ -20,14 +20,17 @@ final class HeaderCheck {
 
   static void requireColumns(Connection connection, Source source) throws SQLException, FileRejectedException {
     try (Statement s = connection.createStatement();
-        ResultSet r = s.executeQuery("select sheet_name, header_row, column_names from incoming_sheet")) {
+        ResultSet r = s.executeQuery("select sheet_name, header_row, column_names, table_name from incoming_sheet")) {
       while (r.next()) {
         List<String> header = header(r.getArray(3));
-        List<String> missing = new ArrayList<>(source.columnsRead());
+        String tableName = r.getString(4);
+        Source.Table table = source.tables().stream().filter(t -> t.name().equals(tableName)).findFirst()
+            .orElse(null);
+        List<String> missing = new ArrayList<>(source.columnsRead(table));
         missing.removeAll(header);
         if (!missing.isEmpty()) {
-          String where = r.getString(1).isEmpty() ? "line " + r.getInt(2) : "sheet '" + r.getString(1) + "', row "
-              + r.getInt(2);
+          String where = (r.getString(1).isEmpty() ? "line " + r.getInt(2) : "sheet '" + r.getString(1) + "', row "
+              + r.getInt(2)) + (table == null ? "" : ", table '" + table.name() + "'");
           throw new FileRejectedException("The header (" + where + ") has no column " + quoted(missing)
               + ", which source '" + source.id() + "' in sources.yml reads; the header is " + quoted(header)
               + ". Fix the source's column names or header_row, then put the file back in the inbox.");

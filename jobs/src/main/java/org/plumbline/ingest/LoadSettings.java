@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.plumbline.governance.GovernanceModel;
@@ -58,30 +59,42 @@ final class LoadSettings {
     }
   }
 
+  /** The metrics per table: a sheet of one table is the table '', a table of several may list its own. */
   private void writeMetrics(Connection connection, Source source) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement("insert into incoming_metric values (?, ?, ?, ?, ?, ?, ?)")) {
+      if (source.tables().isEmpty()) {
+        writeMetrics(s, source, "", source.metrics());
+      }
+      for (Source.Table table : source.tables()) {
+        writeMetrics(s, source, table.name(), source.metricsOf(table));
+      }
+      s.executeBatch();
+    }
+  }
+
+  private void writeMetrics(PreparedStatement s, Source source, String tableName, List<SourceMetric> metrics)
+      throws SQLException {
     Map<String, SourceMetric> byName = new LinkedHashMap<>();
     if (source.shape() == Shape.COLUMN_PER_METRIC) {
-      source.metrics().forEach(m -> byName.put(m.name(), m));
+      metrics.forEach(m -> byName.put(m.name(), m));
     } else {
       // Names come from the file: every local KPI name of the department converts to its
       // KPI's unit; a metric entry in the config says how a name's values are stated.
       units.localNames(source).keySet().forEach(name -> byName.put(name, null));
-      source.metrics().forEach(m -> byName.put(m.name(), m));
+      metrics.forEach(m -> byName.put(m.name(), m));
     }
-    try (PreparedStatement s = connection.prepareStatement("insert into incoming_metric values (?, ?, ?, ?, ?, ?)")) {
-      int ordinal = 0;
-      for (Map.Entry<String, SourceMetric> entry : byName.entrySet()) {
-        SourceMetric metric = entry.getValue();
-        UnitConversion.Factors factors = units.of(source, entry.getKey(), metric);
-        s.setInt(1, ++ordinal);
-        s.setString(2, metric == null ? null : metric.column());
-        s.setString(3, entry.getKey());
-        s.setDouble(4, factors.factor());
-        s.setObject(5, factors.percentFactor());
-        s.setObject(6, metric == null ? null : metric.constantValue());
-        s.addBatch();
-      }
-      s.executeBatch();
+    int ordinal = 0;
+    for (Map.Entry<String, SourceMetric> entry : byName.entrySet()) {
+      SourceMetric metric = entry.getValue();
+      UnitConversion.Factors factors = units.of(source, entry.getKey(), metric);
+      s.setString(1, tableName);
+      s.setInt(2, ++ordinal);
+      s.setString(3, metric == null ? null : metric.column());
+      s.setString(4, entry.getKey());
+      s.setDouble(5, factors.factor());
+      s.setObject(6, factors.percentFactor());
+      s.setObject(7, metric == null ? null : metric.constantValue());
+      s.addBatch();
     }
   }
 }

@@ -15,7 +15,8 @@ import org.plumbline.governance.Source;
  * per row (no per-cell rows to regroup afterwards); shared by the XLSX and the legacy XLS
  * reader so both treat a sheet alike. Rows above the header row (titles) are not data; blank
  * rows are not rows. Every row keeps its cells at their column index (a blank cell is a null
- * field), so no column ever shifts.
+ * field), so no column ever shifts. A sheet of several tables (a source's {@code tables}) is
+ * split into them by {@link SheetTables}.
  */
 final class SheetRowSink implements AutoCloseable {
 
@@ -25,6 +26,7 @@ final class SheetRowSink implements AutoCloseable {
   private final String sheetName;
   private final Source source;
   private final DuckDBAppender rows;
+  private final SheetTables tables;
   private List<String> header;
   private int headerRow;
   private boolean sawRows;
@@ -33,12 +35,17 @@ final class SheetRowSink implements AutoCloseable {
     this.sheetName = sheetName;
     this.source = source;
     this.rows = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", "incoming_row_stored");
+    this.tables = source.tables().isEmpty() ? null : new SheetTables(this, sheetName, source);
   }
 
   /** A row as read; {@code rowNumber} is the row a person sees in Excel (1 for the first). */
   void row(int rowNumber, List<String> texts) throws SQLException, FileRejectedException {
     boolean blank = isBlank(texts);
     sawRows |= !blank;
+    if (tables != null) {
+      tables.row(rowNumber, texts, blank);
+      return;
+    }
     if (header == null) {
       // Title rows above the header are not data.
       if (isHeader(rowNumber, texts, blank)) {
@@ -50,8 +57,14 @@ final class SheetRowSink implements AutoCloseable {
     if (blank) {
       return;
     }
-    List<String> fields = new ArrayList<>(Math.max(header.size(), texts.size()));
-    for (int c = 0; c < Math.max(header.size(), texts.size()); c++) {
+    append(rowNumber, texts, header.size(), null);
+  }
+
+  /** Appends a row read, its cells at their column index; a row with a problem is quarantined with it. */
+  void append(int rowNumber, List<String> texts, int headerSize, String problem)
+      throws SQLException, FileRejectedException {
+    List<String> fields = new ArrayList<>(Math.max(headerSize, texts.size()));
+    for (int c = 0; c < Math.max(headerSize, texts.size()); c++) {
       String text = c < texts.size() ? texts.get(c) : null;
       if (text != null && text.length() > MAX_CELL_CHARS) {
         throw new FileRejectedException("The cell " + columnLetters(c) + rowNumber + " of sheet '" + sheetName
@@ -60,12 +73,19 @@ final class SheetRowSink implements AutoCloseable {
       }
       fields.add(text);
     }
-    rows.beginRow().append(sheetName).append(rowNumber).append(fields).append((String) null).endRow();
+    rows.beginRow().append(sheetName).append(rowNumber).append(fields).append(problem).endRow();
   }
 
-  /** Records the header; call after the last row. */
+  /** Records the header (each table's, on a sheet of several); call after the last row. */
   void finish(Connection connection) throws SQLException, FileRejectedException {
     rows.flush();
+    if (tables != null) {
+      for (SheetTables.Region region : tables.finish()) {
+        insertHeader(connection, region.headerRow(), region.header(), region.table().name(), region.headerRow() + 1,
+            region.lastRow());
+      }
+      return;
+    }
     if (header == null && !sawRows && source.columnsRead().isEmpty()) {
       header = List.of(); // an empty sheet, for a source that reads no columns: nothing to lose
     }
@@ -74,10 +94,19 @@ final class SheetRowSink implements AutoCloseable {
           ? "row with the columns " + source.columnsRead() : "in row " + source.headerRow())
           + " (sources.yml: header_row of source '" + source.id() + "').");
     }
-    try (PreparedStatement s = connection.prepareStatement("insert into incoming_sheet values (?, ?, ?)")) {
+    insertHeader(connection, headerRow, header, "", null, null);
+  }
+
+  private void insertHeader(Connection connection, int row, List<String> names, String tableName, Integer firstRow,
+      Integer lastRow) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement("insert into incoming_sheet (sheet_name, header_row,"
+        + " column_names, table_name, first_row, last_row) values (?, ?, ?, ?, ?, ?)")) {
       s.setString(1, sheetName);
-      s.setInt(2, headerRow);
-      s.setArray(3, connection.createArrayOf("VARCHAR", header.toArray()));
+      s.setInt(2, row);
+      s.setArray(3, connection.createArrayOf("VARCHAR", names.toArray()));
+      s.setString(4, tableName);
+      s.setObject(5, firstRow);
+      s.setObject(6, lastRow);
       s.executeUpdate();
     }
   }
@@ -96,7 +125,7 @@ final class SheetRowSink implements AutoCloseable {
   }
 
   /** Header cells as names; a blank header cell is named by its column letter so nothing shifts. */
-  private static List<String> headerNames(List<String> texts) {
+  static List<String> headerNames(List<String> texts) {
     List<String> names = new ArrayList<>();
     for (int c = 0; c < texts.size(); c++) {
       String text = texts.get(c);
@@ -116,7 +145,7 @@ final class SheetRowSink implements AutoCloseable {
     return letters.toString();
   }
 
-  private static boolean isBlank(List<String> texts) {
+  static boolean isBlank(List<String> texts) {
     for (String text : texts) {
       if (text != null && !text.isBlank()) {
         return false;

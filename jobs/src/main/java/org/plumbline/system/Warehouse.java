@@ -28,7 +28,8 @@ public final class Warehouse implements AutoCloseable {
       "sql/ledger/V5__erasure_log.sql",
       "sql/ledger/V6__rows_written_once.sql",
       "sql/ledger/V8__report_delivery.sql",
-      "sql/ledger/V9__erasure_verified.sql");
+      "sql/ledger/V9__erasure_verified.sql",
+      "sql/ledger/V10__tables_on_a_sheet.sql");
 
   private static final Pattern VERSION_NUMBER = Pattern.compile("/V(\\d+)__");
 

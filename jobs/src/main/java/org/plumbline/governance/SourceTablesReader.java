@@ -1,0 +1,97 @@
+package org.plumbline.governance;
+
+import static org.plumbline.governance.Block.Need.OPTIONAL;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.plumbline.governance.Source.Format;
+import org.plumbline.governance.Source.Shape;
+import org.plumbline.governance.Source.SourceMetric;
+import org.plumbline.governance.Source.Table;
+
+/**
+ * Reads a source's {@code tables}: the table regions of one workbook sheet that holds several
+ * tables. Each table starts at a header row given by number or following a title in column A,
+ * and ends at its first blank row or where the next table starts. Declaring them in sheet order
+ * is what lets a reader tell a row between two tables (layout or quarantined) from a data row.
+ */
+final class SourceTablesReader {
+
+  private SourceTablesReader() {}
+
+  static List<Table> read(Block entry, Format format, Shape shape, List<SourceMetric> sourceMetrics) {
+    if (!entry.has("tables")) {
+      return List.of();
+    }
+    List<Block> blocks = entry.list("tables", "table", OPTIONAL);
+    if (format != null && format != Format.XLSX) {
+      entry.problem("tables", "'tables' only applies to xlsx workbooks, but this source's format is "
+          + format.name().toLowerCase(Locale.ROOT) + ".");
+    }
+    if (entry.has("header_row")) {
+      entry.problem("header_row", "A source with 'tables' gives each table its own header_row or title;"
+          + " remove the source's header_row.");
+    }
+    if (blocks.isEmpty()) {
+      entry.problem("tables", "'tables' is empty; list the sheet's tables, or remove 'tables' for a sheet that"
+          + " is one table.");
+    }
+    List<Table> tables = new ArrayList<>();
+    Map<String, Block> byName = new HashMap<>();
+    Map<String, Block> byTitle = new HashMap<>();
+    Table previous = null;
+    Block previousBlock = null;
+    for (Block block : blocks) {
+      Table table = table(block, shape, sourceMetrics);
+      if (table.name() != null) {
+        Block earlier = byName.putIfAbsent(table.name().toLowerCase(Locale.ROOT), block);
+        if (earlier != null) {
+          block.problem("name", "The table name '" + table.name() + "' is already used on line " + earlier.line()
+              + "; each table of a sheet needs its own name.");
+        }
+      }
+      if (table.title() != null) {
+        Block earlier = byTitle.putIfAbsent(table.title().strip().toLowerCase(Locale.ROOT), block);
+        if (earlier != null) {
+          block.problem("title", "The title '" + table.title() + "' is already the title of the table on line "
+              + earlier.line() + "; a title must tell its table from the others.");
+        }
+      }
+      if (previous != null && previous.headerRow() > 0 && table.headerRow() > 0
+          && table.headerRow() <= previous.headerRow()) {
+        block.problem("header_row", "This table's header_row " + table.headerRow() + " is not below the header"
+            + " of the table before it (header_row " + previous.headerRow() + " on line " + previousBlock.line()
+            + "): tables overlap. List the tables in the order they appear on the sheet.");
+      }
+      tables.add(table);
+      previous = table;
+      previousBlock = block;
+    }
+    return List.copyOf(tables);
+  }
+
+  private static Table table(Block block, Shape shape, List<SourceMetric> sourceMetrics) {
+    String name = block.text("name", Block.Need.REQUIRED);
+    Integer headerRow = block.count("header_row", OPTIONAL);
+    String title = block.text("title", OPTIONAL);
+    if ((headerRow == null) == (title == null) && !block.has("header_row") && !block.has("title")) {
+      block.problem("A table needs where its header is: 'header_row' (its row number) or 'title' (the text in"
+          + " column A of the row above the header).");
+    } else if (block.has("header_row") && block.has("title")) {
+      block.problem("title", "A table has either 'header_row' or 'title', not both: with a title, the header is"
+          + " the first non-blank row below it.");
+    }
+    Table.End end = block.has("end") ? block.choice("end", Table.End.class, Block.Need.REQUIRED) : null;
+    List<SourceMetric> metrics = null;
+    if (block.has("metrics")) {
+      metrics = SourceReader.metrics(block.list("metrics", "metric", Block.Need.REQUIRED), shape);
+    } else if (shape == Shape.COLUMN_PER_METRIC && sourceMetrics.isEmpty()) {
+      block.problem("metrics", "This table needs 'metrics' (its value columns), as the source lists none to share.");
+    }
+    return new Table(name, headerRow == null ? 0 : headerRow, title, end == null ? Table.End.BLANK_ROW : end,
+        metrics);
+  }
+}
