@@ -106,8 +106,10 @@ class ErasureOfNamesTests {
             .sorted().toList()));
     assertThat(one(home, "select string_agg(place, ', ' order by place) from erasure_log_place"))
         .contains("job repository execution contexts", "job repository job parameters",
-            "ledger load_audit file names", "ledger raw_row file names", "ledger file_delivery file names",
-            archived + " (renamed)", "rejected/Notiz_[erased].txt (renamed)");
+            "ledger load_audit file names", "ledger file_delivery file names",
+            archived + " (renamed)", "rejected/Notiz_[erased].txt (renamed)")
+        // rows loaded since ledger V6 take their version key from load_audit: nothing of theirs to rename
+        .doesNotContain("ledger raw_row_v1 file names");
   }
 
   private static List<String> pathsNaming(PlumblineHome home, String name) throws Exception {

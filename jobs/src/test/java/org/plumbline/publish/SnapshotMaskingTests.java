@@ -47,8 +47,8 @@ class SnapshotMaskingTests {
             + " (8, '', 1, ['contact_name', 'qty_good']),"
             + " (9, '', 1, ['complaint_id', 'customer', 'contact_name', 'part_no'])");
         s.execute("insert into raw_record values"
-            + " (7, '', 1, false, ['C-1', 'OEM Stuttgart', 'Sabine Hofmann', 'EV-1']),"
-            + " (7, '', 2, false, ['C-2', 'Kessler', '', 'EV-2'])");
+            + " (7, '', 1, false, ['C-1', 'OEM Stuttgart', 'Sabine Hofmann', 'EV-1'], ''),"
+            + " (7, '', 2, false, ['C-2', 'Kessler', '', 'EV-2'], '')");
         // loads from before ledger V6, as they were written then
         s.execute("insert into raw_row_v1 values"
             + " (8, 'erp_production', 'h8', now(), 'e', '', 1, false, ['not marked for this source', '5']),"
