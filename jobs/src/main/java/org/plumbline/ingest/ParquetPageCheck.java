@@ -1,7 +1,6 @@
 package org.plumbline.ingest;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -9,7 +8,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.apache.parquet.format.PageHeader;
 import org.plumbline.system.SqlScript;
+import shaded.parquet.org.apache.thrift.TConfiguration;
+import shaded.parquet.org.apache.thrift.TException;
+import shaded.parquet.org.apache.thrift.protocol.TCompactProtocol;
+import shaded.parquet.org.apache.thrift.transport.TIOStreamTransport;
 
 /**
  * Checks that each column chunk of a Parquet file holds as many values as its pages declare.
@@ -18,16 +22,23 @@ import org.plumbline.system.SqlScript;
  * were whole, without an error, and its footer's row count agrees with that short read, so
  * comparing row counts cannot catch it. DuckDB does not expose page headers, so this reads
  * them: DuckDB's {@code parquet_metadata} gives each chunk's offsets, size and value count;
- * the page headers there (Thrift compact protocol, a few bytes each) are read here and their
- * value counts summed. A chunk whose pages cannot be walked cleanly is not judged (DuckDB's
- * own read already rejected what it cannot decode), so a writer's quirk never rejects a valid file.
+ * Apache Parquet's own format classes (parquet-format-structures) decode the page headers
+ * there, and the data pages' value counts are summed. A chunk whose pages cannot be walked
+ * cleanly is not judged (DuckDB's own read already rejected what it cannot decode), so a
+ * writer's quirk never rejects a valid file.
  */
 final class ParquetPageCheck {
 
-  private static final int DATA_PAGE = 0;
-  private static final int DATA_PAGE_V2 = 3;
   /** A page header is a few dozen bytes; statistics can make it larger, never this large. */
   private static final int MAX_HEADER_BYTES = 1 << 20;
+
+  /**
+   * Thrift refuses any string or list that declares more bytes than this before allocating
+   * it, so a hostile length in a header costs an error, not memory. ({@code Util.readPageHeader}
+   * would do the same decoding with Thrift's default limit of 100 MB per field.)
+   */
+  private static final TConfiguration HEADER_LIMITS =
+      new TConfiguration(MAX_HEADER_BYTES, MAX_HEADER_BYTES, TConfiguration.DEFAULT_RECURSION_DEPTH);
 
   private ParquetPageCheck() {}
 
@@ -63,167 +74,44 @@ final class ParquetPageCheck {
     long values = 0;
     long offset = start;
     while (offset < end) {
-      ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(MAX_HEADER_BYTES, channel.size() - offset));
-      channel.read(buffer, offset);
-      buffer.flip();
-      PageHeader header;
-      try {
-        header = PageHeader.read(new CompactReader(buffer));
-      } catch (RuntimeException malformed) {
+      FileRangeInputStream in = new FileRangeInputStream(channel, offset, Math.min(end, offset + MAX_HEADER_BYTES));
+      PageHeader header = readHeader(in);
+      if (header == null || header.getCompressed_page_size() < 0) {
         return null;
       }
-      if (header.compressedSize() < 0 || header.type() < 0) {
+      Long pageValues = dataValues(header);
+      if (pageValues == null) {
         return null;
       }
-      if (header.type() == DATA_PAGE || header.type() == DATA_PAGE_V2) {
-        values += header.numValues();
-      }
-      offset += buffer.position() + header.compressedSize();
+      values += pageValues;
+      offset = in.position() + header.getCompressed_page_size();
     }
     return offset == end ? values : null;
   }
 
-  /** What is needed of a page header: type, compressed size, and a data page's value count. */
-  private record PageHeader(int type, int compressedSize, long numValues) {
-
-    static PageHeader read(CompactReader in) {
-      int type = -1;
-      int compressedSize = -1;
-      long numValues = 0;
-      short field = 0;
-      while (true) {
-        int head = in.readByte() & 0xff;
-        int kind = head & 0x0f;
-        if (kind == 0) {
-          return new PageHeader(type, compressedSize, numValues);
-        }
-        int delta = head >>> 4;
-        field = delta == 0 ? (short) in.readZigzag() : (short) (field + delta);
-        if (field == 1 && kind == CompactReader.I32) {
-          type = (int) in.readZigzag();
-        } else if (field == 3 && kind == CompactReader.I32) {
-          compressedSize = (int) in.readZigzag();
-        } else if ((field == 5 || field == 8) && kind == CompactReader.STRUCT) {
-          // data_page_header (5) and data_page_header_v2 (8) both start with num_values (field 1)
-          numValues = in.readFirstI32OfStruct();
-        } else {
-          in.skip(kind);
-        }
+  /** The header at the stream's start, or null when its bytes are not a whole, valid page header. */
+  private static PageHeader readHeader(FileRangeInputStream in) throws IOException {
+    try {
+      PageHeader header = new PageHeader();
+      header.read(new TCompactProtocol(new TIOStreamTransport(HEADER_LIMITS, in)));
+      return header;
+    } catch (TException e) {
+      if (e.getCause() instanceof IOException failure) {
+        throw failure; // the disk failed, not the header
       }
+      return null;
+    } catch (RuntimeException malformed) {
+      return null;
     }
   }
 
-  /** Just enough of Thrift's compact protocol to read and skip page header fields. */
-  private static final class CompactReader {
-    static final int TRUE = 1;
-    static final int FALSE = 2;
-    static final int BYTE = 3;
-    static final int I16 = 4;
-    static final int I32 = 5;
-    static final int I64 = 6;
-    static final int DOUBLE = 7;
-    static final int BINARY = 8;
-    static final int LIST = 9;
-    static final int SET = 10;
-    static final int MAP = 11;
-    static final int STRUCT = 12;
-
-    private final ByteBuffer buffer;
-
-    CompactReader(ByteBuffer buffer) {
-      this.buffer = buffer;
-    }
-
-    byte readByte() {
-      return buffer.get();
-    }
-
-    long readVarint() {
-      long value = 0;
-      for (int shift = 0; shift < 64; shift += 7) {
-        int b = buffer.get() & 0xff;
-        value |= (long) (b & 0x7f) << shift;
-        if ((b & 0x80) == 0) {
-          return value;
-        }
-      }
-      throw new IllegalStateException("varint too long");
-    }
-
-    long readZigzag() {
-      long n = readVarint();
-      return (n >>> 1) ^ -(n & 1);
-    }
-
-    /** Reads a struct whose field 1 is an i32, returning it (0 if absent); the rest is skipped. */
-    long readFirstI32OfStruct() {
-      long first = 0;
-      short field = 0;
-      while (true) {
-        int head = readByte() & 0xff;
-        int kind = head & 0x0f;
-        if (kind == 0) {
-          return first;
-        }
-        int delta = head >>> 4;
-        field = delta == 0 ? (short) readZigzag() : (short) (field + delta);
-        if (field == 1 && kind == I32) {
-          first = readZigzag();
-        } else {
-          skip(kind);
-        }
-      }
-    }
-
-    void skip(int kind) {
-      switch (kind) {
-        case TRUE, FALSE -> { }
-        case BYTE -> buffer.get();
-        case I16, I32, I64 -> readVarint();
-        case DOUBLE -> buffer.position(buffer.position() + 8);
-        case BINARY -> buffer.position(Math.addExact(buffer.position(), Math.toIntExact(readVarint())));
-        case LIST, SET -> {
-          int head = readByte() & 0xff;
-          long count = (head >>> 4) == 15 ? readVarint() : head >>> 4;
-          int element = head & 0x0f;
-          for (long i = 0; i < count; i++) {
-            skipElement(element);
-          }
-        }
-        case MAP -> {
-          long count = readVarint();
-          if (count > 0) {
-            int types = readByte() & 0xff;
-            for (long i = 0; i < count; i++) {
-              skipElement(types >>> 4);
-              skipElement(types & 0x0f);
-            }
-          }
-        }
-        case STRUCT -> {
-          while (true) {
-            int head = readByte() & 0xff;
-            int inner = head & 0x0f;
-            if (inner == 0) {
-              return;
-            }
-            if ((head >>> 4) == 0) {
-              readZigzag(); // a field id written in full
-            }
-            skip(inner);
-          }
-        }
-        default -> throw new IllegalStateException("unknown compact type " + kind);
-      }
-    }
-
-    /** In a list or map a boolean is a whole byte, unlike in a field header. */
-    private void skipElement(int kind) {
-      if (kind == TRUE || kind == FALSE) {
-        buffer.get();
-      } else {
-        skip(kind);
-      }
-    }
+  /** The values a data page declares; 0 for other pages; null for a data page without its header. */
+  private static Long dataValues(PageHeader header) {
+    return switch (header.getType()) {
+      case DATA_PAGE -> header.isSetData_page_header() ? (long) header.getData_page_header().getNum_values() : null;
+      case DATA_PAGE_V2 ->
+          header.isSetData_page_header_v2() ? (long) header.getData_page_header_v2().getNum_values() : null;
+      default -> 0L;
+    };
   }
 }
