@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -125,7 +124,7 @@ class ReportDeliveryTests {
 
       // when the server takes mail again and resend is run for the run
       refusing.close();
-      greenMail = new GreenMail(new ServerSetup(refusing.port(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      greenMail = new GreenMail(TestSmtp.onPort(refusing.port()));
       greenMail.start();
       Cli resend = Cli.run("--home", home.root().toString(), "resend", String.valueOf(execution.getId()));
 
@@ -154,7 +153,7 @@ class ReportDeliveryTests {
   void aRestartedDeliverySendsNothingTwiceAndOneReportGoesToAnAddressByHand() throws Exception {
     // given GreenMail and reports already delivered once
     PlumblineHome home = homeWithReports();
-    greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    greenMail = new GreenMail(TestSmtp.onFreePort());
     greenMail.start();
     configure(home, greenMail.getSmtp().getPort(), "[ceo@nordwerk.example]");
     try (ConfigurableApplicationContext context = ApplicationContexts.start(home)) {

@@ -11,7 +11,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import org.plumbline.delivery.TestSmtp;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -56,7 +56,7 @@ class NightlyJobTests {
     expected = DemoStory.load().expected();
 
     // and e-mail delivery to an embedded SMTP server, and the report's tables as a workbook
-    greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    greenMail = new GreenMail(TestSmtp.onFreePort());
     greenMail.start();
     String[] delivery = {"--plumbline.delivery.xlsx=true", "--plumbline.delivery.email.enabled=true",
         "--plumbline.delivery.email.from=reports@nordwerk.example",

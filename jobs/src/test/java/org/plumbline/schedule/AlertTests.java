@@ -3,7 +3,7 @@ package org.plumbline.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.plumbline.delivery.TestSmtp;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import java.net.InetSocketAddress;
@@ -39,7 +39,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class AlertTests {
 
   @RegisterExtension
-  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension mail = new GreenMailExtension(TestSmtp.onFreePort());
 
   HttpServer webhook;
   final List<String> posted = new CopyOnWriteArrayList<>();
@@ -137,7 +137,7 @@ class AlertTests {
     PlumblineHome home = new PlumblineHome(folder).createFolders();
     ExampleConfig.writeIfAbsent(home);
     return ApplicationContexts.start(home, new Class<?>[] {TroubledJobs.class},
-        "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + ServerSetupTest.SMTP.getPort(),
+        "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.getSmtp().getPort(),
         "--plumbline.alerts.email-to=ops@example.com", "--plumbline.alerts.email-from=plumbline@example.com",
         "--plumbline.alerts.webhook-url=http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook",
         "--plumbline.alerts.console-url=http://ops.example.com/");
