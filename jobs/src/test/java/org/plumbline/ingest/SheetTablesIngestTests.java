@@ -29,7 +29,7 @@ class SheetTablesIngestTests {
         department: PROD
         kind: self_reported
         format: xlsx
-        files: "Werk_*.xlsx"
+        files: "Werk_*"
         sheet: Report
         period: { column: Week starting, grain: week }
         tables:
@@ -102,6 +102,55 @@ class SheetTablesIngestTests {
             List.of(9, "Critical parts inspected", "Critical parts inspected", "2025-01-06", 98.0),
             List.of(15, "Scrap cost (EUR)", "Scrap cost (EUR)", "2025-01-06", 500.0),
             List.of(17, "Scrap cost (EUR)", "Scrap cost (EUR)", "2025-01-13", 700.0));
+  }
+
+  @Test
+  void aLegacyXlsWorkbookWithTheSameTablesLoadsTheSameWay() throws Exception {
+    // given: the same sheet saved as a legacy .xls workbook (POI HSSF)
+    Path file = home.home.inbox().resolve("Werk_Ost_2025-W02.xls");
+    try (var wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+      var sheet = wb.createSheet("Report");
+      xlsCells(sheet, 0, "Werk Ost: Wochenbericht");
+      xlsCells(sheet, 1, "Output");
+      xlsCells(sheet, 2, "Week starting", "Units produced", "Output per shift");
+      xlsCells(sheet, 3, "2025-01-06", 1200, 400);
+      xlsCells(sheet, 4, "2025-01-13", 1250, 410);
+      xlsCells(sheet, 6, "Quality");
+      xlsCells(sheet, 7, "Week starting", "Remark", "Critical parts inspected");
+      xlsCells(sheet, 8, "2025-01-06", "ok", 0.98);
+      xlsCells(sheet, 9, "2025-01-13", null, "abc");
+      xlsCells(sheet, 11, "Prepared by the plant office");
+      xlsCells(sheet, 13, "Week starting", "Scrap cost (EUR)");
+      xlsCells(sheet, 14, "2025-01-06", 500);
+      xlsCells(sheet, 16, "2025-01-13", 700);
+      wb.write(out);
+    }
+
+    // when
+    FileOutcome outcome = home.load(file);
+
+    // then: the same tables, rows and quarantine as from the XLSX workbook
+    assertThat(outcome.kind()).isEqualTo(FileOutcome.Kind.LOADED);
+    assertThat(List.of(outcome.rowsRead(), outcome.rowsLoaded(), outcome.rowsSkipped(), outcome.rowsQuarantined()))
+        .containsExactly(7L, 5L, 0L, 2L);
+    assertThat(home.query("select table_name, header_row from raw_sheet order by header_row"))
+        .containsExactly(List.of("output", 3), List.of("quality", 8), List.of("scrap", 14));
+    assertThat(home.query("select table_name, row_number from raw_row order by row_number")).containsExactly(
+        List.of("output", 4), List.of("output", 5), List.of("quality", 9), List.of("scrap", 15),
+        List.of("scrap", 17));
+    assertThat(home.query("select row_number from raw_quarantine order by row_number"))
+        .containsExactly(List.of(10), List.of(12));
+  }
+
+  private static void xlsCells(org.apache.poi.ss.usermodel.Sheet sheet, int row, Object... values) {
+    var r = sheet.createRow(row);
+    for (int c = 0; c < values.length; c++) {
+      if (values[c] instanceof Number n) {
+        r.createCell(c).setCellValue(n.doubleValue());
+      } else if (values[c] != null) {
+        r.createCell(c).setCellValue((String) values[c]);
+      }
+    }
   }
 
   @Test
