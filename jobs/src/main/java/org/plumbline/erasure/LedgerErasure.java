@@ -23,7 +23,7 @@ final class LedgerErasure {
    * rows loaded since V6, and the earlier loads in raw_row_v1 and raw_value_v2).
    */
   static final List<String> TABLES = List.of("raw_row", "raw_row_v1", "raw_quarantine", "raw_value", "raw_value_v2",
-      "raw_sheet", "file_delivery");
+      "raw_sheet", "file_delivery", "report_delivery");
 
   private final Connection duckdb;
 

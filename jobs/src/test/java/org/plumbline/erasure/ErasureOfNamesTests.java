@@ -66,6 +66,13 @@ class ErasureOfNamesTests {
     String loadId = one(home, "select load_id from load_audit where source_id = 'crm_complaints'");
     assertThat(Files.exists(home.root().resolve("archive").resolve(loadId + "-" + CRM_FILE))).isTrue();
     assertThat(Files.exists(home.rejected().resolve("Notiz_Joerg_Mueller.txt"))).isTrue();
+    // and a report was e-mailed to his address (ledger V8's delivery record)
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + home.warehouseFile());
+        Statement s = c.createStatement()) {
+      s.execute("insert into report_delivery (report_delivery_id, report_file, recipient, outcome, attempts,"
+          + " first_attempt_at, finished_at, requested_by) values (99, 'executive-report_PROD_as-of-2026-01-31.pdf',"
+          + " 'joerg.mueller@example.com', 'sent', 1, now(), now(), 'nightly')");
+    }
 
     // when the operator erases him under both spellings in one run
     int exit = PlumblineCommand.execute("--home", home.root().toString(), "erase",
@@ -79,6 +86,8 @@ class ErasureOfNamesTests {
         .isEqualTo(archived + "|crm_complaints_2025-Q3_[erased].json|crm_complaints/crm_complaints_2025-Q3_[erased].json");
     assertThat(Files.readString(home.root().resolve(archived))).contains("\"contact_name\":\"[erased]\"")
         .contains("Call back [erased].");
+    assertThat(one(home, "select recipient || '|' || outcome from report_delivery where report_delivery_id = 99"))
+        .isEqualTo("[erased]@example.com|sent");
     assertThat(one(home, "select string_agg(file_name, ',' order by file_name) from file_delivery"))
         .isEqualTo("Notiz_[erased].txt,crm_complaints_2025-Q3_[erased].json");
     assertThat(Files.readString(home.rejected().resolve("Notiz_[erased].txt.reason.txt")))
