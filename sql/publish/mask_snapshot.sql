@@ -13,13 +13,16 @@
 create table if not exists snapshot_staging.main.dim_confidential_column (
     source_id varchar, column_name varchar, data_kind varchar, analysts_treatment varchar);
 
--- One row per load and sheet that holds a marked column: the positions to mask and to drop.
+-- One row per load, sheet and table (ledger V10: '' on a sheet of one table) that holds a
+-- marked column: the positions to mask and to drop. Each table of a sheet has its own header,
+-- so a column marked in one table masks that table's rows only.
 create or replace temp table confidential_position as
 with
 
 marked as (
     select s.load_id,
            s.sheet_name,
+           s.table_name,
            c.analysts_treatment,
            list_position(list_transform(s.column_names, lambda name: lower(trim(name))),
                          lower(trim(c.column_name))) as position
@@ -31,11 +34,12 @@ marked as (
 final as (
     select load_id,
            sheet_name,
+           table_name,
            coalesce(list(position) filter (where analysts_treatment = 'mask'), []) as mask_positions,
            coalesce(list(position) filter (where analysts_treatment = 'drop'), []) as drop_positions
     from marked
     where position is not null
-    group by load_id, sheet_name
+    group by load_id, sheet_name, table_name
 )
 
 select * from final;
@@ -47,22 +51,28 @@ set fields = list_transform(r.fields, lambda field, i:
              when list_contains(p.mask_positions, i) and field <> '' then '[masked]'
              else field end)
 from confidential_position as p
-where p.load_id = r.load_id and p.sheet_name = r.sheet_name;
+where p.load_id = r.load_id and p.sheet_name = r.sheet_name and p.table_name = r.table_name;
 
+-- Loads from before ledger V6 (and V10) have one table a sheet.
 update snapshot_staging.main.raw_row_v1 as r
 set fields = list_transform(r.fields, lambda field, i:
         case when list_contains(p.drop_positions, i) then null
              when list_contains(p.mask_positions, i) and field <> '' then '[masked]'
              else field end)
 from confidential_position as p
-where p.load_id = r.load_id and p.sheet_name = r.sheet_name;
+where p.load_id = r.load_id and p.sheet_name = r.sheet_name and p.table_name = '';
 
+-- A quarantined row does not record its table: every table's marked positions on its sheet
+-- apply (more masked, never less).
 update snapshot_staging.main.raw_quarantine as q
 set fields = list_transform(q.fields, lambda field, i:
         case when list_contains(p.drop_positions, i) then null
              when list_contains(p.mask_positions, i) and field <> '' then '[masked]'
              else field end)
-from confidential_position as p
+from (select load_id, sheet_name, flatten(list(mask_positions)) as mask_positions,
+             flatten(list(drop_positions)) as drop_positions
+      from confidential_position
+      group by load_id, sheet_name) as p
 where p.load_id = q.load_id and p.sheet_name = q.sheet_name;
 
 drop table confidential_position;

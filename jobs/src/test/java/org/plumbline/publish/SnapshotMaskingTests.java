@@ -94,6 +94,39 @@ class SnapshotMaskingTests {
         .doesNotContain("OEM Stuttgart").doesNotContain("Otto Lang");
   }
 
+  @Test
+  void aColumnMarkedInOneTableOfASheetIsMaskedInThatTableOnly(@TempDir Path folder) throws Exception {
+    // given a sheet of two tables (ledger V10) whose first column is contact_name in one table only
+    PlumblineHome home = new PlumblineHome(folder).createFolders();
+    GovernanceModel model = withMarks(new GovernanceLoader().load(Path.of("../config/governance")), List.of(
+        new ConfidentialColumn("crm_complaints", "contact_name", DataKind.PERSONAL, Treatment.MASK)));
+    try (Warehouse warehouse = Warehouse.open(home.warehouseFile(), "256MB", 1)) {
+      Connection c = warehouse.connection();
+      new DimensionLoader().load(c, model);
+      try (Statement s = c.createStatement()) {
+        s.execute("insert into load_audit (load_id, content_hash, source_id, file_name, archive_path, file_size_bytes,"
+            + " received_at, loaded_at, version_key, rows_read, rows_loaded, rows_skipped, config_version) values"
+            + " (10, 'h10', 'crm_complaints', 'w.xlsx', 'archive/10-w.xlsx', 1, now(), now(), 'w', 2, 2, 0, 'v')");
+        s.execute("insert into raw_sheet (load_id, sheet_name, header_row, column_names, table_name) values"
+            + " (10, 'Report', 2, ['contact_name', 'calls'], 'contacts'),"
+            + " (10, 'Report', 6, ['part_no', 'defects'], 'parts')");
+        s.execute("insert into raw_record values (10, 'Report', 3, false, ['Hans Meier', '4'], 'contacts'),"
+            + " (10, 'Report', 7, false, ['EV-300', '2'], 'parts')");
+      }
+
+      // when the snapshot is published
+      new SnapshotPublisher(home, c).publish(1);
+    }
+
+    // then the contact is masked and the other table's first column is as delivered
+    try (Connection analyst = DriverManager.getConnection("jdbc:duckdb:" + home.published().resolve(
+            "plumbline-1.duckdb"));
+        Statement s = analyst.createStatement()) {
+      assertThat(rows(s, "select fields from raw_row order by row_number"))
+          .containsExactly("['[masked]', 4]", "[EV-300, 2]");
+    }
+  }
+
   private static GovernanceModel withMarks(GovernanceModel m, List<ConfidentialColumn> marks) {
     return new GovernanceModel(m.configVersion(), m.departments(), m.roles(), m.kpis(), m.policies(), m.sources(),
         m.objectives(), m.incentives(), m.tensions(), m.submissions(), m.initiatives(), m.deviations(),
