@@ -21,12 +21,8 @@ class ReportCsvExportTests {
     Path outbox = dir.resolve("o'brien's \"outbox\"");
     try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
       RptFixtures.yearWithOneBreach(duckdb);
+      RptFixtures.twelveQuarantinedRows(duckdb);
       try (Statement s = duckdb.createStatement()) {
-        s.execute("""
-            insert into rpt_quarantine
-            select 'Week is not a date', 'Qualitaet_Audits_2025-Q1.csv', 'quality_audits', null, r,
-                   'KW' || r || ' | 3, 5', r, 12
-            from range(1, 13) as t(r)""");
         s.execute("""
             insert into rpt_finding (finding_key, section, finding_type, severity, severity_weight,
               department_code, department_name, kpi_id, kpi_name, unit, period_label, target_value,

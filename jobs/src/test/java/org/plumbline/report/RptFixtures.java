@@ -81,6 +81,15 @@ final class RptFixtures {
     execute(c, context() + rptTables("'POL-INSP-001'"));
   }
 
+  /** Twelve rows quarantined for one reason (the PDF prints the first 10; the lists beside it, all). */
+  static void twelveQuarantinedRows(Connection c) throws SQLException {
+    execute(c, """
+        insert into rpt_quarantine
+        select 'Week is not a date', 'Qualitaet_Audits_2025-Q1.csv', 'quality_audits', null, r,
+               'KW' || r || ' | 3, 5', r, 12
+        from range(1, 13) as t(r)""");
+  }
+
   /** The year in which coverage never dropped below 100%: no breach anywhere. */
   static void yearWithoutBreach(Connection c) throws SQLException {
     execute(c, weeks("100.0"));
