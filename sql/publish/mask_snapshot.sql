@@ -44,31 +44,30 @@ final as (
 
 select * from final;
 
+-- The rule, once for every table of raw text: a dropped position becomes null, a masked
+-- non-empty one '[masked]' (an empty value stays empty), every other field stays as delivered.
+create or replace temp macro masked_fields(fields, mask_positions, drop_positions) as
+list_transform(fields, lambda field, i:
+    case when list_contains(drop_positions, i) then null
+         when list_contains(mask_positions, i) and field <> '' then '[masked]'
+         else field end);
+
 -- raw_row is a view since ledger V6: its text is in raw_record, and in raw_row_v1 for earlier loads.
 update snapshot_staging.main.raw_record as r
-set fields = list_transform(r.fields, lambda field, i:
-        case when list_contains(p.drop_positions, i) then null
-             when list_contains(p.mask_positions, i) and field <> '' then '[masked]'
-             else field end)
+set fields = masked_fields(r.fields, p.mask_positions, p.drop_positions)
 from confidential_position as p
 where p.load_id = r.load_id and p.sheet_name = r.sheet_name and p.table_name = r.table_name;
 
 -- Loads from before ledger V6 (and V10) have one table a sheet.
 update snapshot_staging.main.raw_row_v1 as r
-set fields = list_transform(r.fields, lambda field, i:
-        case when list_contains(p.drop_positions, i) then null
-             when list_contains(p.mask_positions, i) and field <> '' then '[masked]'
-             else field end)
+set fields = masked_fields(r.fields, p.mask_positions, p.drop_positions)
 from confidential_position as p
 where p.load_id = r.load_id and p.sheet_name = r.sheet_name and p.table_name = '';
 
 -- A quarantined row does not record its table: every table's marked positions on its sheet
 -- apply (more masked, never less).
 update snapshot_staging.main.raw_quarantine as q
-set fields = list_transform(q.fields, lambda field, i:
-        case when list_contains(p.drop_positions, i) then null
-             when list_contains(p.mask_positions, i) and field <> '' then '[masked]'
-             else field end)
+set fields = masked_fields(q.fields, p.mask_positions, p.drop_positions)
 from (select load_id, sheet_name, flatten(list(mask_positions)) as mask_positions,
              flatten(list(drop_positions)) as drop_positions
       from confidential_position
@@ -76,6 +75,7 @@ from (select load_id, sheet_name, flatten(list(mask_positions)) as mask_position
 where p.load_id = q.load_id and p.sheet_name = q.sheet_name;
 
 drop table confidential_position;
+drop macro masked_fields;
 
 -- Incentive schemes (who is paid a bonus on which KPI, with what weight) are sensitive by
 -- nature: the snapshot keeps the findings about them (fct_incentive_conflict) but not the
