@@ -33,11 +33,13 @@ class ConsoleSecurity {
   @Bean
   SecurityFilterChain consoleFilterChain(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(requests -> requests
-            .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/console.css", "/error").permitAll()
+            .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/console.css", "/favicon.svg", "/favicon.ico",
+                "/error").permitAll()
             .requestMatchers(HttpMethod.POST, "/runs", "/runs/**").hasRole(OPERATOR)
             .requestMatchers("/**").hasRole(VIEWER))
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/runs", false))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .exceptionHandling(denied -> denied.accessDeniedHandler(new ExpiredFormHandler()))
         // Monitoring scripts may read metrics with HTTP basic; the console itself uses the form.
         .httpBasic(Customizer.withDefaults());
     return http.build();

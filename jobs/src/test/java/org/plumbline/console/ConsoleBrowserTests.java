@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +87,13 @@ class ConsoleBrowserTests {
     }
   }
 
+  /** Each test starts logged out, whatever order the tests run in and however the last one ended. */
+  @BeforeEach
+  void startLoggedOut() {
+    browser.get(url + "/actuator/health");
+    browser.manage().deleteAllCookies();
+  }
+
   @Test
   void anOperatorLaunchesTheDemoRunWatchesItCompleteAndDownloadsThePdf() throws Exception {
     // given an operator logged in
@@ -155,12 +163,34 @@ class ConsoleBrowserTests {
   @Test
   void nothingButHealthAnswersWithoutALogin() {
     browser.get(url + "/runs");
-    // (a logout from an earlier test may still be landing on /login?logout: wait for our redirect)
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().endsWith("/login"));
     assertThat(browser.getCurrentUrl()).endsWith("/login");
     assertThat(browser.findElements(By.id("status"))).isEmpty();
     browser.get(url + "/actuator/health");
     assertThat(browser.getPageSource()).contains("\"status\":\"UP\"");
+    // the icon answers too: were it behind the login, the browser's icon fetch would open a
+    // second session racing the login page's, and the first login would fail its CSRF check
+    browser.get(url + "/favicon.svg");
+    assertThat(browser.getPageSource()).contains("<svg");
+  }
+
+  @Test
+  void aLoginFormWhoseSessionEndedSaysSoAndTheNextLoginWorks() {
+    // given a login page whose session has ended before the user sends it
+    browser.get(url + "/login");
+    browser.manage().deleteAllCookies();
+    browser.findElement(By.id("username")).sendKeys("olga");
+    browser.findElement(By.id("password")).sendKeys("olga-operates");
+
+    // when it is sent, the user is back on the login page with a sentence, not a bare 403
+    browser.findElement(By.id("login")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.getCurrentUrl().endsWith("/login?expired"));
+    assertThat(browser.findElement(By.cssSelector(".flash.error")).getText()).contains("expired", "log in again");
+    screenshot("login-expired");
+
+    // and logging in again works
+    logIn("olga", "olga-operates");
+    assertThat(browser.getCurrentUrl()).endsWith("/runs");
+    logOut();
   }
 
   private void logIn(String name, String password) {
@@ -168,10 +198,13 @@ class ConsoleBrowserTests {
     browser.findElement(By.id("username")).sendKeys(name);
     browser.findElement(By.id("password")).sendKeys(password);
     browser.findElement(By.id("login")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> !b.getCurrentUrl().endsWith("/login"));
   }
 
+  /** Logs out and waits for the landing page, so the next navigation cannot cut the logout short. */
   private void logOut() {
     browser.findElement(By.cssSelector("header form button")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.getCurrentUrl().contains("/login?logout"));
   }
 
   /** The run's status; the page refreshes itself while the run goes on, so a read may race it. */
