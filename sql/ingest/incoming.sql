@@ -69,6 +69,19 @@ create or replace temp table incoming_row_stored (
 create or replace temp view incoming_row as
 select * from incoming_row_stored;
 
+-- How the workbook readers hand their rows over (sheet_rows.sql turns them into
+-- incoming_row_stored): each row's fields as one text, separated by U+0000, a blank cell as
+-- U+0001 alone, and U+0000, U+0001 and U+0002 inside a text escaped as U+0002 followed by
+-- 'a', 'b' or 'c'. DuckDB's Appender takes one text a row about three times faster than a
+-- list of texts (bench/RESULTS.md); the split back into lists runs vectorised in DuckDB.
+create or replace temp table incoming_row_joined (
+    sheet_name  varchar not null,
+    row_number  integer not null,
+    field_count integer not null,
+    joined      varchar not null,
+    problem     varchar
+);
+
 -- For CSV, what the Java line scanner found, so records get the line an editor shows:
 -- logical lines are DuckDB's count (every line break outside quotes, blank lines too);
 -- embedded_before is how many line breaks inside quoted fields come before that line.

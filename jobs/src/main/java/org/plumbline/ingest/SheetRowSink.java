@@ -8,11 +8,13 @@ import java.util.List;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.plumbline.governance.Source;
+import org.plumbline.system.SqlScript;
 
 /**
  * One worksheet's rows, as a workbook reader streams them (cell texts at their column index),
- * appended as they come to {@code incoming_row_stored} with DuckDB's Appender, one field list
- * per row (no per-cell rows to regroup afterwards); shared by the XLSX and the legacy XLS
+ * appended as they come with DuckDB's Appender, one text per row (no per-cell rows to regroup
+ * afterwards, and no list per row: {@link JoinedFields}), then split into field lists in
+ * DuckDB ({@code sql/ingest/sheet_rows.sql}); shared by the XLSX and the legacy XLS
  * reader so both treat a sheet alike. Rows above the header row (titles) are not data; blank
  * rows are not rows. Every row keeps its cells at their column index (a blank cell is a null
  * field), so no column ever shifts. A sheet of several tables (a source's {@code tables}) is
@@ -26,6 +28,7 @@ final class SheetRowSink implements AutoCloseable {
   private final String sheetName;
   private final Source source;
   private final DuckDBAppender rows;
+  private final JoinedFields joined = new JoinedFields();
   private final SheetTables tables;
   private List<String> header;
   private int headerRow;
@@ -34,7 +37,7 @@ final class SheetRowSink implements AutoCloseable {
   SheetRowSink(Connection connection, String sheetName, Source source) throws SQLException {
     this.sheetName = sheetName;
     this.source = source;
-    this.rows = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", "incoming_row_stored");
+    this.rows = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", "incoming_row_joined");
     this.tables = source.tables().isEmpty() ? null : new SheetTables(this, sheetName, source);
   }
 
@@ -63,22 +66,25 @@ final class SheetRowSink implements AutoCloseable {
   /** Appends a row read, its cells at their column index; a row with a problem is quarantined with it. */
   void append(int rowNumber, List<String> texts, int headerSize, String problem)
       throws SQLException, FileRejectedException {
-    List<String> fields = new ArrayList<>(Math.max(headerSize, texts.size()));
-    for (int c = 0; c < Math.max(headerSize, texts.size()); c++) {
+    int fieldCount = Math.max(headerSize, texts.size());
+    joined.clear();
+    for (int c = 0; c < fieldCount; c++) {
       String text = c < texts.size() ? texts.get(c) : null;
       if (text != null && text.length() > MAX_CELL_CHARS) {
         throw new FileRejectedException("The cell " + columnLetters(c) + rowNumber + " of sheet '" + sheetName
             + "' holds " + text.length() + " characters, more than Excel allows (" + MAX_CELL_CHARS
             + "); it is not a workbook Excel wrote.");
       }
-      fields.add(text);
+      joined.add(text);
     }
-    rows.beginRow().append(sheetName).append(rowNumber).append(fields).append(problem).endRow();
+    rows.beginRow().append(sheetName).append(rowNumber).append(fieldCount).append(joined.text()).append(problem)
+        .endRow();
   }
 
   /** Records the header (each table's, on a sheet of several); call after the last row. */
   void finish(Connection connection) throws SQLException, FileRejectedException {
     rows.flush();
+    SqlScript.execute(connection, "sql/ingest/sheet_rows.sql");
     if (tables != null) {
       for (SheetTables.Region region : tables.finish()) {
         insertHeader(connection, region.headerRow(), region.header(), region.table().name(), region.headerRow() + 1,
