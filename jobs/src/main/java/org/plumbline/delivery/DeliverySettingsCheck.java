@@ -7,6 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.plumbline.system.SettingsInvalidException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -27,15 +31,23 @@ final class DeliverySettingsCheck {
   private static final String PREFIX = "plumbline.delivery.email.";
 
   private final Environment environment;
+  private final Supplier<Optional<Set<String>>> departments;
   private final List<String> problems = new ArrayList<>();
 
-  private DeliverySettingsCheck(Environment environment) {
+  private DeliverySettingsCheck(Environment environment, Supplier<Optional<Set<String>>> departments) {
     this.environment = environment;
+    this.departments = departments;
   }
 
-  /** Throws {@link SettingsInvalidException} listing every problem; returns the settings when there is none. */
-  static DeliveryProperties check(DeliveryProperties properties, Environment environment) {
-    DeliverySettingsCheck check = new DeliverySettingsCheck(environment);
+  /**
+   * Throws {@link SettingsInvalidException} listing every problem; returns the settings when there is none.
+   *
+   * @param departments the department codes of the governance model, asked only when a list names a
+   *     department's report; empty when the model cannot be read (its own check reports that)
+   */
+  static DeliveryProperties check(DeliveryProperties properties, Environment environment,
+      Supplier<Optional<Set<String>>> departments) {
+    DeliverySettingsCheck check = new DeliverySettingsCheck(environment, departments);
     check.email(properties.email());
     if (!check.problems.isEmpty()) {
       throw new SettingsInvalidException(String.join(System.lineSeparator(), check.problems));
@@ -90,6 +102,11 @@ final class DeliverySettingsCheck {
           + " PROD (that department's report).");
     } else if (!list.report().strip().matches("[A-Za-z0-9_-]+")) {
       problem(key + ".report", "must be summary or a department code such as PROD, not '" + list.report() + "'.");
+    } else if (!list.summary()) {
+      // A mistyped code would otherwise surface at night as a report that was never made.
+      departments.get().filter(codes -> !codes.contains(list.report().strip())).ifPresent(codes ->
+          problem(key + ".report", "'" + list.report().strip() + "' is not a department of the governance model"
+              + " (config/governance/departments.yml); set summary or one of " + new TreeSet<>(codes) + "."));
     }
     if (list.to().isEmpty()) {
       problem(key + ".to", "names no address; list the recipients, e.g. to: [ceo@example.com].");

@@ -122,10 +122,15 @@ class ReportDeliveryTests {
       Cli status = Cli.run("--home", home.root().toString(), "status", "--last", "1");
       assertThat(status.out()).contains("deliver: 3 of 3 e-mails could not be sent");
 
-      // when the server takes mail again and resend is run for the run
+      // when a mail server takes mail again and resend is run for the run (on another port: the
+      // refusing server's port may still hold its closed connections in TIME_WAIT, and GreenMail
+      // does not bind over them)
       refusing.close();
-      greenMail = new GreenMail(TestSmtp.onPort(refusing.port()));
+      greenMail = new GreenMail(TestSmtp.onFreePort());
       greenMail.start();
+      Path yml = home.config().resolve("application.yml");
+      Files.writeString(yml, Files.readString(yml).replace("port: " + refusing.port() + "\n",
+          "port: " + greenMail.getSmtp().getPort() + "\n"));
       Cli resend = Cli.run("--home", home.root().toString(), "resend", String.valueOf(execution.getId()));
 
       // then each recipient has exactly the report of its list, byte for byte
@@ -205,6 +210,26 @@ class ReportDeliveryTests {
     assertThat(resend.exitCode()).isEqualTo(3);
     assertThat(resend.err().strip()).isEqualTo(yml.toAbsolutePath() + ":" + line
         + " plumbline.delivery.email.lists.executives.to[1]: 'cfo@' is not an e-mail address such as name@example.com.");
+  }
+
+  @Test
+  void aListNamingNoDepartmentOfTheModelStopsStartUpNamingFileLineAndKey() throws Exception {
+    // given a list for the report of a department code that departments.yml does not have
+    PlumblineHome home = homeWithReports();
+    configure(home, 2525, "[ceo@nordwerk.example]");
+    Path yml = home.config().resolve("application.yml");
+    Files.writeString(yml, Files.readString(yml).replace("report: PROD", "report: PORD"));
+    List<String> lines = Files.readAllLines(yml);
+    int line = lines.indexOf("          report: PORD") + 1;
+
+    // when any command starts
+    Cli status = Cli.run("--home", home.root().toString(), "status");
+
+    // then it stops saying where, what, and which codes there are
+    assertThat(status.exitCode()).isEqualTo(3);
+    assertThat(status.err().strip()).isEqualTo(yml.toAbsolutePath() + ":" + line
+        + " plumbline.delivery.email.lists.production-head.report: 'PORD' is not a department of the governance model"
+        + " (config/governance/departments.yml); set summary or one of [LOG, PROD, QUAL].");
   }
 
   private PlumblineHome homeWithReports() throws IOException {
