@@ -92,6 +92,20 @@ create or replace table dim_source (
     version_key     varchar not null        -- file_name | periods: what makes two files versions of one document
 );
 
+-- The tables of a sheet that holds several (a source's tables in sources.yml), each with the
+-- settings it is read under: its own where it gives them, else its source's. A value's grain is
+-- its table's (a weekly table above a monthly one on the same sheet).
+create or replace table dim_source_table (
+    source_id     varchar not null,
+    table_name    varchar not null,
+    table_ordinal integer not null,        -- the table's place on the sheet, from 1
+    shape         varchar not null,
+    period_column varchar,
+    period_grain  varchar,
+    metric_column varchar,
+    value_column  varchar
+);
+
 -- Columns holding values. column_name is null where every row counts as constant_value.
 create or replace table dim_source_metric (
     source_id      varchar not null,
@@ -206,6 +220,15 @@ comment on table dim_source_attribute is 'The columns holding a row''s attribute
 comment on column dim_source_attribute.source_id is 'The source (sources.yml).';
 comment on column dim_source_attribute.attribute is 'The row attribute: part_id, part_class or lot_id.';
 comment on column dim_source_attribute.column_name is 'The column''s header in the source file.';
+comment on table dim_source_table is 'The tables of a sheet holding several (sources.yml: a source''s tables) and how each is read: its own settings, else its source''s.';
+comment on column dim_source_table.source_id is 'The source (sources.yml).';
+comment on column dim_source_table.table_name is 'The table''s name (raw_sheet.table_name).';
+comment on column dim_source_table.table_ordinal is 'The table''s place on the sheet, from 1.';
+comment on column dim_source_table.shape is 'column_per_metric, metric_per_row, periods_across or rows_only.';
+comment on column dim_source_table.period_column is 'The column holding the period; null where periods are the column headers.';
+comment on column dim_source_table.period_grain is 'day, week or month: what one of the table''s period values describes.';
+comment on column dim_source_table.metric_column is 'The column naming the metric (metric_per_row, periods_across).';
+comment on column dim_source_table.value_column is 'The column holding the value (metric_per_row).';
 comment on table dim_source_metric is 'The columns of a source holding values.';
 comment on column dim_source_metric.source_id is 'The source (sources.yml).';
 comment on column dim_source_metric.metric_ordinal is 'The metric''s position in the source''s list, from 1.';

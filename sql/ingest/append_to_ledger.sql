@@ -21,7 +21,7 @@ select l.load_id,
        r.sheet_name,
        r.row_number,
        -- a layout row (totals): kept, carries no value; the same test as in type_values.sql
-       coalesce(regexp_matches(r.fields[p.skip_pos], l.skip_pattern), false) as is_layout,
+       coalesce(regexp_matches(r.fields[p.skip_pos], p.skip_pattern), false) as is_layout,
        r.fields,
        p.table_name
 from incoming_row r
@@ -37,9 +37,15 @@ from incoming_value c
 cross join incoming_load l
 where not exists (select 1 from incoming_problem p where p.sheet_name = c.sheet_name and p.row_number = c.row_number);
 
-insert into raw_quarantine
-select l.load_id, l.source_id, l.file_name, r.sheet_name, r.row_number, p.reason, r.fields
+-- A quarantined row keeps its table (ledger V11): the one whose rows hold it, '' on a sheet of
+-- one and for a row between or below a sheet's tables.
+insert into raw_quarantine (load_id, source_id, file_name, sheet_name, row_number, reason, fields, table_name)
+select l.load_id, l.source_id, l.file_name, r.sheet_name, r.row_number, p.reason, r.fields,
+       coalesce(t.table_name, '')
 from incoming_row r
 join incoming_problem p using (sheet_name, row_number)
+left join incoming_position t
+  on t.sheet_name = r.sheet_name
+ and r.row_number between coalesce(t.first_row, 0) and coalesce(t.last_row, 2147483647)
 cross join incoming_load l
 order by r.sheet_name, r.row_number;

@@ -1,10 +1,11 @@
 -- Scratch tables for one file being loaded. Temporary: private to the loading connection and
 -- gone with it. A reader fills incoming_sheet and incoming_row; FileLoader writes the
--- source's column map (incoming_load, incoming_metric, incoming_attribute);
+-- source's column map (incoming_load, incoming_table, incoming_metric);
 -- type_values.sql types every row against it; append_to_ledger.sql moves the result into
 -- the ledger inside the file's transaction.
 
--- What is known of the file being loaded and how its source reads it: one row.
+-- What is known of the file being loaded and how its source reads it: one row. How each table
+-- is read (shape, columns, layout rule) is in incoming_table, which type_values.sql reads.
 create or replace temp table incoming_load (
     load_id         bigint not null,
     source_id       varchar not null,
@@ -36,9 +37,20 @@ create or replace temp table incoming_metric (
     constant_value double
 );
 
-create or replace temp table incoming_attribute (
-    attribute   varchar not null,               -- part_id | part_class | lot_id
-    column_name varchar not null
+-- How each table of the file is read: one row for the table '' (a sheet or flat file that is one
+-- table: the source's settings) and, for a source with tables on a sheet, one row per table with
+-- the source's settings already overridden by the table's own (Source.shapeOf and the like).
+create or replace temp table incoming_table (
+    table_name      varchar not null,
+    shape           varchar not null,
+    period_column   varchar,
+    metric_column   varchar,
+    value_column    varchar,
+    skip_column     varchar,
+    skip_pattern    varchar,
+    part_id         varchar,                 -- the column holding each attribute, null where none
+    part_class      varchar,
+    lot_id          varchar
 );
 
 -- One row per table read: a sheet (or a flat file) is one table, named ''; a sheet of several

@@ -11,28 +11,24 @@
 -- would hold a large file's values in memory (measured for ledger V6, bench/RESULTS.md).
 
 -- Per sheet (per table, on a sheet of several): where each configured column is (null when the
--- source does not read it). Kept in the ledger with the sheet (raw_sheet), so a value's texts can
+-- table does not read it), and how the table is read (its shape and columns: the source's, or
+-- the table's own where sources.yml gives them). Kept in the ledger with the sheet (raw_sheet), so a value's texts can
 -- be found in its row's fields. A row belongs to the table whose first_row..last_row holds it;
 -- a row between tables is in no table (its reader gave it a problem: it is quarantined).
 create or replace temp table incoming_position as
 select s.sheet_name, s.table_name, s.first_row, s.last_row, s.column_names,
-       list_position(s.column_names, l.skip_column)   as skip_pos,
-       list_position(s.column_names, l.period_column) as period_pos,
-       list_position(s.column_names, l.metric_column) as metric_pos,
-       list_position(s.column_names, l.value_column)  as value_pos,
-       list_position(s.column_names, a.part_id)       as part_id_pos,
-       list_position(s.column_names, a.part_class)    as part_class_pos,
-       list_position(s.column_names, a.lot_id)        as lot_id_pos,
-       l.shape, l.skip_pattern, l.period_column, l.metric_column, l.value_column, l.date_format,
+       list_position(s.column_names, t.skip_column)   as skip_pos,
+       list_position(s.column_names, t.period_column) as period_pos,
+       list_position(s.column_names, t.metric_column) as metric_pos,
+       list_position(s.column_names, t.value_column)  as value_pos,
+       list_position(s.column_names, t.part_id)       as part_id_pos,
+       list_position(s.column_names, t.part_class)    as part_class_pos,
+       list_position(s.column_names, t.lot_id)        as lot_id_pos,
+       t.shape, t.skip_pattern, t.period_column, t.metric_column, t.value_column, l.date_format,
        l.decimal_mark
 from incoming_sheet as s
-cross join incoming_load as l
-cross join (
-    select any_value(column_name) filter (where attribute = 'part_id')    as part_id,
-           any_value(column_name) filter (where attribute = 'part_class') as part_class,
-           any_value(column_name) filter (where attribute = 'lot_id')     as lot_id
-    from incoming_attribute
-) as a;
+join incoming_table as t using (table_name)   -- each table read under its own settings (LoadSettings)
+cross join incoming_load as l;
 
 create or replace temp view incoming_value as
 with

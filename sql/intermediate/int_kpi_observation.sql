@@ -60,9 +60,8 @@ final as (
            d.common_period_end,
            d.common_period_label
     from unioned as u
-    join dim_source as src using (source_id)
     left join dim_date as d
-      on d.calendar_date = case when src.period_grain = 'week' then u.period_date + 3 else u.period_date end
+      on d.calendar_date = case when u.period_grain = 'week' then u.period_date + 3 else u.period_date end
 )
 
 select * from final

@@ -20,7 +20,7 @@ with
 
 observations as (
     select load_id, source_id, department_code, source_kind, version_key, sheet_name, row_number, received_at,
-           metric_name, period_date, week_start, iso_week, metric_value, part_id, part_class, lot_id
+           metric_name, period_date, period_grain, week_start, iso_week, metric_value, part_id, part_class, lot_id
     from stg_observation
 ),
 

@@ -53,9 +53,8 @@ late_rows as (
     from fct_submission_gap as s
     join stg_observation as o
       on o.load_id = s.first_load_id
-    join dim_source as src on src.source_id = o.source_id
     where s.finding_type = 'late_submission'
-      and case when src.period_grain = 'week' then o.period_date + 3 else o.period_date end
+      and case when o.period_grain = 'week' then o.period_date + 3 else o.period_date end
           between s.period_start and s.period_end
 ),
 

@@ -57,11 +57,10 @@ judged_periods as (
 -- When each source first delivered a value for each day, in the plant's local time.
 delivered_days as (
     select o.source_id,
-           case when src.period_grain = 'week' then o.period_date + 3 else o.period_date end as bucket_date,
+           case when o.period_grain = 'week' then o.period_date + 3 else o.period_date end as bucket_date,
            min(timezone((select timezone from plant), timezone('UTC', o.received_at))) as received_local,
            arg_min(o.load_id, o.received_at) as load_id
     from stg_observation as o
-    join dim_source as src using (source_id)
     where o.period_date is not null
     group by all
 ),

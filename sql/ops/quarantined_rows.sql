@@ -6,6 +6,7 @@ with quarantined as (
     select load_id,
            file_name,
            sheet_name,
+           table_name,
            row_number,
            reason,
            array_to_string(list_transform(fields, lambda f: coalesce(f, '')), ' | ') as raw_text
@@ -21,6 +22,7 @@ final as (
     select l.job_execution_id as run_id,
            q.file_name,
            q.sheet_name,
+           q.table_name,
            q.row_number,
            q.raw_text,
            q.reason,

@@ -64,15 +64,20 @@ set fields = masked_fields(r.fields, p.mask_positions, p.drop_positions)
 from confidential_position as p
 where p.load_id = r.load_id and p.sheet_name = r.sheet_name and p.table_name = '';
 
--- A quarantined row does not record its table: every table's marked positions on its sheet
--- apply (more masked, never less).
+-- A quarantined row records its table (ledger V11): a row inside a table is masked as that
+-- table's rows are. A row in no table ('' on a sheet of several: between or below its tables)
+-- gets every table's marked positions on its sheet (more masked, never less).
 update snapshot_staging.main.raw_quarantine as q
 set fields = masked_fields(q.fields, p.mask_positions, p.drop_positions)
-from (select load_id, sheet_name, flatten(list(mask_positions)) as mask_positions,
+from (select load_id, sheet_name, table_name, mask_positions, drop_positions
+      from confidential_position
+      union all
+      select load_id, sheet_name, '' as table_name, flatten(list(mask_positions)) as mask_positions,
              flatten(list(drop_positions)) as drop_positions
       from confidential_position
+      where table_name <> ''
       group by load_id, sheet_name) as p
-where p.load_id = q.load_id and p.sheet_name = q.sheet_name;
+where p.load_id = q.load_id and p.sheet_name = q.sheet_name and p.table_name = q.table_name;
 
 drop table confidential_position;
 drop macro masked_fields;

@@ -11,6 +11,7 @@ rows_held as (
 
 final as (
     select reason, file_name, source_id, sheet_name, row_number, array_to_string(fields, ' | ') as row_text,
+           table_name,  -- the table of a sheet of several the row lies in; '' for none (ledger V11)
            row_number() over (partition by reason order by file_name, sheet_name, row_number) as reason_row_number,
            count(*) over (partition by reason) as reason_row_count
     from rows_held

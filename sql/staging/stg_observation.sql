@@ -5,6 +5,7 @@
 -- raw_record since V6); rows that could not be typed are in raw_quarantine, not here.
 -- is_current_version: the value comes from the newest file of its version key received by
 -- the as-of date; earlier versions stay visible here for the reconciliation of edits.
+-- period_grain: what the period describes (day, week, month): the value's table's, else its source's.
 create or replace table stg_observation as
 with
 
@@ -35,6 +36,7 @@ final as (
            v.period_text,
            v.value_text,
            v.period_date,
+           coalesce(tbl.period_grain, src.period_grain)         as period_grain,
            date_trunc('week', v.period_date)::date              as week_start,
            strftime(date_trunc('week', v.period_date), '%G-W%V') as iso_week,
            v.value                                               as metric_value,
@@ -45,6 +47,8 @@ final as (
     join received_loads as l using (load_id)
     join raw_sheet as s using (load_id, sheet_name, table_name)   -- its table's header (ledger V10)
     join dim_source as src on src.source_id = l.source_id
+    -- a table of a sheet of several may have its own grain (a monthly table below a weekly one)
+    left join dim_source_table as tbl on tbl.source_id = l.source_id and tbl.table_name = v.table_name
 )
 
 select * from final

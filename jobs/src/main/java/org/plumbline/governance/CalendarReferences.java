@@ -54,14 +54,25 @@ final class CalendarReferences {
 
   /** A monthly source cannot be split into weeks, nor a calendar month into fiscal periods. */
   private static void grain(Located<Source> entry, String commonGrain) {
-    Source.PeriodSpec period = entry.value().period();
-    Block periodBlock = entry.block().child("period");
+    grain(entry.value().period(), entry.block().child("period"), "source", commonGrain);
+    // A table of a sheet of several may state its own grain (a monthly table below a weekly one).
+    List<Block> tableBlocks = entry.block().lists("tables");
+    List<Source.Table> tables = entry.value().tables();
+    for (int i = 0; i < Math.min(tableBlocks.size(), tables.size()); i++) {
+      Block tableBlock = tableBlocks.get(i);
+      if (tableBlock != null) {
+        grain(tables.get(i).period(), tableBlock.child("period"), "table", commonGrain);
+      }
+    }
+  }
+
+  private static void grain(Source.PeriodSpec period, Block periodBlock, String what, String commonGrain) {
     if (period == null || period.grain() == null || periodBlock == null) {
       return;
     }
     boolean coarser = period.grain() == Grain.MONTH && !commonGrain.equals("month");
     if (coarser) {
-      periodBlock.problem("grain", "The source delivers one value per month, but figures are compared per "
+      periodBlock.problem("grain", "The " + what + " delivers one value per month, but figures are compared per "
           + describe(commonGrain) + " (calendars: common_grain: " + commonGrain + "), and a month cannot be split"
           + " into " + describe(commonGrain) + "s. Ask for the figures per week or day, or compare per month"
           + " (common_grain: month).");

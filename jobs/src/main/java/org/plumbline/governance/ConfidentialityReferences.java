@@ -65,6 +65,14 @@ final class ConfidentialityReferences {
     if (source.skipRows() != null) {
       columns.add(source.skipRows().column());
     }
+    // and what each table of a sheet of several reads in its own way
+    for (Source.Table table : source.tables()) {
+      columns.addAll(source.columnsRead(table));
+      source.metricsOf(table).forEach(metric -> columns.add(metric.column()));
+      if (source.skipRowsOf(table) != null) {
+        columns.add(source.skipRowsOf(table).column());
+      }
+    }
     columns.removeIf(Objects::isNull);
     return columns;
   }

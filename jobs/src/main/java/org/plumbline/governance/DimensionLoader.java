@@ -125,7 +125,15 @@ public final class DimensionLoader {
     Rows sources = new Rows();
     Rows metrics = new Rows();
     Rows attributes = new Rows();
+    Rows tables = new Rows();
     for (Source source : model.sources()) {
+      for (int i = 0; i < source.tables().size(); i++) {
+        Source.Table table = source.tables().get(i);
+        Source.PeriodSpec period = source.periodOf(table);
+        tables.add(source.id(), table.name(), i + 1, lower(source.shapeOf(table)),
+            period == null ? null : period.column(), period == null ? null : lower(period.grain()),
+            source.metricColumnOf(table), source.valueColumnOf(table));
+      }
       Source.CsvDialect csv = source.csv();
       sources.add(source.id(), source.departmentCode(), source.system(), lower(source.kind()), lower(source.format()),
           source.filePattern(), source.sheet(), source.headerRow(),
@@ -153,6 +161,8 @@ public final class DimensionLoader {
         + " constant_value, unit) values (?, ?, ?, ?, ?, ?, ?)");
     attributes.insert(duckdb,
         "insert into dim_source_attribute (source_id, attribute, column_name) values (?, ?, ?)");
+    tables.insert(duckdb, "insert into dim_source_table (source_id, table_name, table_ordinal, shape, period_column,"
+        + " period_grain, metric_column, value_column) values (?, ?, ?, ?, ?, ?, ?, ?)");
     Rows money = new Rows();
     MoneyColumns.of(model).forEach(c -> money.add(c.sourceId(), c.metricName(), c.currency()));
     money.insert(duckdb, "insert into dim_money_column (source_id, metric_name, currency) values (?, ?, ?)");

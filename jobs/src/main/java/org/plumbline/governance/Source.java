@@ -141,14 +141,29 @@ public record Source(
    * One of several tables on a sheet. It starts at its header row, given as a number or as the
    * first non-blank row after a title row (the row whose column A reads {@code title}); it ends
    * at its first blank row ({@link End#BLANK_ROW}) or where the next table starts
-   * ({@link End#NEXT_TABLE}, blank rows inside being skipped).
+   * ({@link End#NEXT_TABLE}, blank rows inside being skipped). A table reads its values as the
+   * source says, except where it says otherwise: a weekly table with a column per metric above
+   * a monthly table with the months across its columns is one source with two tables.
    *
    * @param name how the ledger tells the table from the sheet's others (raw_sheet.table_name)
    * @param headerRow the header's row number, or 0 when the header follows {@code title}
    * @param title the text in column A above the header, or null when {@code headerRow} is given
    * @param metrics the table's own value columns, or null when it shares the source's
+   * @param shape the table's shape, or null: the source's
+   * @param period the table's period column and grain, each null where it is the source's
+   * @param metricColumn the table's metric column, or null: the source's (where its shape has one)
+   * @param valueColumn the table's value column, or null: the source's (where its shape has one)
+   * @param attributes the table's attribute columns, or null: the source's
+   * @param skipRows the table's layout rule, or null: the source's
    */
-  public record Table(String name, int headerRow, String title, End end, List<SourceMetric> metrics) {
+  public record Table(String name, int headerRow, String title, End end, List<SourceMetric> metrics, Shape shape,
+      PeriodSpec period, String metricColumn, String valueColumn, Map<String, String> attributes,
+      SkipRule skipRows) {
+
+    /** A table read entirely as its source says, but for its value columns. */
+    public Table(String name, int headerRow, String title, End end, List<SourceMetric> metrics) {
+      this(name, headerRow, title, end, metrics, null, null, null, null, null, null);
+    }
 
     public enum End { BLANK_ROW, NEXT_TABLE }
 
@@ -163,9 +178,78 @@ public record Source(
     return table == null || table.metrics() == null ? metrics : table.metrics();
   }
 
+  /** The shape a table is read in: its own, or the source's. */
+  public Shape shapeOf(Table table) {
+    return table == null || table.shape() == null ? shape : table.shape();
+  }
+
+  /**
+   * A table's period: its own column and grain where given, else the source's. A table with the
+   * periods across its columns has no period column unless it names one (the source's would be
+   * a column of another table).
+   */
+  public PeriodSpec periodOf(Table table) {
+    if (table == null) {
+      return period;
+    }
+    PeriodSpec own = table.period();
+    String column = own != null && own.column() != null ? own.column()
+        : shapeOf(table) == Shape.PERIODS_ACROSS || period == null ? null : period.column();
+    PeriodSpec.Grain grain = own != null && own.grain() != null ? own.grain() : period == null ? null : period.grain();
+    return column == null && grain == null ? null : new PeriodSpec(column, grain);
+  }
+
+  /** The column naming a table's metric, where its shape has one: its own, or the source's. */
+  public String metricColumnOf(Table table) {
+    if (table == null) {
+      return metricColumn;
+    }
+    Shape tableShape = shapeOf(table);
+    if (tableShape != Shape.METRIC_PER_ROW && tableShape != Shape.PERIODS_ACROSS) {
+      return null;
+    }
+    return table.metricColumn() != null ? table.metricColumn() : metricColumn;
+  }
+
+  /** The column holding a table's value, for the metric-per-row shape: its own, or the source's. */
+  public String valueColumnOf(Table table) {
+    if (table == null) {
+      return valueColumn;
+    }
+    if (shapeOf(table) != Shape.METRIC_PER_ROW) {
+      return null;
+    }
+    return table.valueColumn() != null ? table.valueColumn() : valueColumn;
+  }
+
+  /** A table's attribute columns: its own (all of them), or the source's. */
+  public Map<String, String> attributesOf(Table table) {
+    return table == null || table.attributes() == null ? attributes : table.attributes();
+  }
+
+  /** A table's layout rule: its own, or the source's. */
+  public SkipRule skipRowsOf(Table table) {
+    return table == null || table.skipRows() == null ? skipRows : table.skipRows();
+  }
+
   /** The columns a table of this source reads, which its header must have. */
   public List<String> columnsRead(Table table) {
-    return columnsRead(metricsOf(table));
+    PeriodSpec tablePeriod = periodOf(table);
+    List<String> columns = new java.util.ArrayList<>();
+    if (tablePeriod != null && tablePeriod.column() != null) {
+      columns.add(tablePeriod.column());
+    }
+    if (metricColumnOf(table) != null) {
+      columns.add(metricColumnOf(table));
+    }
+    if (valueColumnOf(table) != null) {
+      columns.add(valueColumnOf(table));
+    }
+    if (shapeOf(table) == Shape.COLUMN_PER_METRIC) {
+      metricsOf(table).stream().map(SourceMetric::column).filter(java.util.Objects::nonNull).forEach(columns::add);
+    }
+    columns.addAll(attributesOf(table).values());
+    return columns.stream().distinct().toList();
   }
 
   /** Whether the header row is found from the source's columns rather than given. */
@@ -175,24 +259,6 @@ public record Source(
 
   /** The columns this source reads, which a file's header must have. */
   public List<String> columnsRead() {
-    return columnsRead(metrics);
-  }
-
-  private List<String> columnsRead(List<SourceMetric> metrics) {
-    List<String> columns = new java.util.ArrayList<>();
-    if (period != null && period.column() != null) {
-      columns.add(period.column());
-    }
-    if (metricColumn != null) {
-      columns.add(metricColumn);
-    }
-    if (valueColumn != null) {
-      columns.add(valueColumn);
-    }
-    if (shape == Shape.COLUMN_PER_METRIC) {
-      metrics.stream().map(SourceMetric::column).filter(java.util.Objects::nonNull).forEach(columns::add);
-    }
-    columns.addAll(attributes.values());
-    return columns.stream().distinct().toList();
+    return columnsRead(null);
   }
 }

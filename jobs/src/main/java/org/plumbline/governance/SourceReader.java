@@ -42,13 +42,17 @@ final class SourceReader {
     int headerRow = headerRow(entry);
     Shape shape = entry.has("shape") ? entry.choice("shape", Shape.class, REQUIRED) : Shape.COLUMN_PER_METRIC;
     shape = shape == null ? Shape.COLUMN_PER_METRIC : shape;
-    PeriodSpec period = period(entry.child("period", "period", shape == Shape.ROWS_ONLY ? OPTIONAL : REQUIRED), shape);
+    // With several tables on the sheet, each table may name its own period column and metric or
+    // value column instead; SourceTablesReader checks that every table ends up with what it needs.
+    boolean hasTables = entry.has("tables");
+    PeriodSpec period = period(entry.child("period", "period", shape == Shape.ROWS_ONLY ? OPTIONAL : REQUIRED),
+        shape == Shape.PERIODS_ACROSS || hasTables ? OPTIONAL : REQUIRED);
     CsvDialect csv = csv(entry, format);
     SkipRule skipRows = skipRule(entry.child("skip_rows", "skip_rows rule", OPTIONAL));
     Map<String, String> attributes = entry.attributeMap("attributes");
     boolean namedByColumn = shape == Shape.METRIC_PER_ROW || shape == Shape.PERIODS_ACROSS;
-    String metricColumn = entry.text("metric_column", namedByColumn ? REQUIRED : OPTIONAL);
-    String valueColumn = entry.text("value_column", shape == Shape.METRIC_PER_ROW ? REQUIRED : OPTIONAL);
+    String metricColumn = entry.text("metric_column", namedByColumn && !hasTables ? REQUIRED : OPTIONAL);
+    String valueColumn = entry.text("value_column", shape == Shape.METRIC_PER_ROW && !hasTables ? REQUIRED : OPTIONAL);
     if (metricColumn != null && !namedByColumn) {
       entry.problem("metric_column", "'metric_column' only applies to the shapes metric_per_row and periods_across;"
           + " this source has a column per metric (list them under 'metrics').");
@@ -58,13 +62,15 @@ final class SourceReader {
     }
     // With several tables on the sheet, each table may list its own value columns instead.
     List<SourceMetric> metrics = metrics(entry.list("metrics", "metric",
-        shape == Shape.COLUMN_PER_METRIC && !entry.has("tables") ? REQUIRED : OPTIONAL), shape);
+        shape == Shape.COLUMN_PER_METRIC && !hasTables ? REQUIRED : OPTIONAL), shape);
     VersionKey versionKey = entry.has("version_key") ? entry.choice("version_key", VersionKey.class, REQUIRED) : null;
     String currency = currency(entry);
-    List<Table> tables = SourceTablesReader.read(entry, format, shape, metrics);
-    return new Source(id, department, system, kind, format, files, sheet, headerRow, period, csv, skipRows,
+    Source source = new Source(id, department, system, kind, format, files, sheet, headerRow, period, csv, skipRows,
         attributes, metrics, shape, metricColumn, valueColumn, versionKey == null ? VersionKey.FILE_NAME : versionKey,
-        currency, tables);
+        currency, List.of());
+    List<Table> tables = SourceTablesReader.read(entry, format, source);
+    return new Source(id, department, system, kind, format, files, sheet, headerRow, period, csv, skipRows,
+        attributes, metrics, shape, metricColumn, valueColumn, source.versionKey(), currency, tables);
   }
 
   /** A row number, or {@code auto}: the first row that has every column the source reads. */
@@ -90,10 +96,12 @@ final class SourceReader {
   }
 
   /** Where the periods are the column headers, there is no period column. */
-  private static PeriodSpec period(Block block, Shape shape) {
-    return block == null ? null
-        : new PeriodSpec(block.text("column", shape == Shape.PERIODS_ACROSS ? OPTIONAL : REQUIRED),
-            block.choice("grain", Grain.class, REQUIRED));
+  static PeriodSpec period(Block block, Block.Need column) {
+    return period(block, column, REQUIRED);
+  }
+
+  static PeriodSpec period(Block block, Block.Need column, Block.Need grain) {
+    return block == null ? null : new PeriodSpec(block.text("column", column), block.choice("grain", Grain.class, grain));
   }
 
   /** Required exactly for csv files; elsewhere it would have no effect, which hides a mistake. */
@@ -137,7 +145,7 @@ final class SourceReader {
         escape == null ? CsvDialect.QUOTE_ESCAPE : escape);
   }
 
-  private static SkipRule skipRule(Block block) {
+  static SkipRule skipRule(Block block) {
     if (block == null) {
       return null;
     }

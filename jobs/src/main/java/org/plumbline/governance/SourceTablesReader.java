@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.plumbline.governance.Source.Format;
+import org.plumbline.governance.Source.PeriodSpec;
+import org.plumbline.governance.Source.SkipRule;
 import org.plumbline.governance.Source.Shape;
 import org.plumbline.governance.Source.SourceMetric;
 import org.plumbline.governance.Source.Table;
@@ -22,7 +24,9 @@ final class SourceTablesReader {
 
   private SourceTablesReader() {}
 
-  static List<Table> read(Block entry, Format format, Shape shape, List<SourceMetric> sourceMetrics) {
+  static List<Table> read(Block entry, Format format, Source source) {
+    Shape shape = source.shape();
+    List<SourceMetric> sourceMetrics = source.metrics();
     if (!entry.has("tables")) {
       return List.of();
     }
@@ -45,7 +49,7 @@ final class SourceTablesReader {
     Table previous = null;
     Block previousBlock = null;
     for (Block block : blocks) {
-      Table table = table(block, shape, sourceMetrics);
+      Table table = table(block, source);
       if (table.name() != null) {
         Block earlier = byName.putIfAbsent(table.name().toLowerCase(Locale.ROOT), block);
         if (earlier != null) {
@@ -73,7 +77,7 @@ final class SourceTablesReader {
     return List.copyOf(tables);
   }
 
-  private static Table table(Block block, Shape shape, List<SourceMetric> sourceMetrics) {
+  private static Table table(Block block, Source source) {
     String name = block.text("name", Block.Need.REQUIRED);
     Integer headerRow = block.count("header_row", OPTIONAL);
     String title = block.text("title", OPTIONAL);
@@ -85,13 +89,52 @@ final class SourceTablesReader {
           + " the first non-blank row below it.");
     }
     Table.End end = block.has("end") ? block.choice("end", Table.End.class, Block.Need.REQUIRED) : null;
+    // How the table is read, where it differs from the source: each setting falls back to the source's.
+    Shape shape = block.has("shape") ? block.choice("shape", Shape.class, Block.Need.REQUIRED) : null;
+    Shape effective = shape != null ? shape : source.shape();
+    PeriodSpec period = SourceReader.period(block.child("period", "period", OPTIONAL), OPTIONAL, OPTIONAL);
+    String metricColumn = block.text("metric_column", OPTIONAL);
+    String valueColumn = block.text("value_column", OPTIONAL);
+    Map<String, String> attributes = block.has("attributes") ? block.attributeMap("attributes") : null;
+    SkipRule skipRows = SourceReader.skipRule(block.child("skip_rows", "skip_rows rule", OPTIONAL));
     List<SourceMetric> metrics = null;
     if (block.has("metrics")) {
-      metrics = SourceReader.metrics(block.list("metrics", "metric", Block.Need.REQUIRED), shape);
-    } else if (shape == Shape.COLUMN_PER_METRIC && sourceMetrics.isEmpty()) {
+      metrics = SourceReader.metrics(block.list("metrics", "metric", Block.Need.REQUIRED), effective);
+    } else if (effective == Shape.COLUMN_PER_METRIC && source.metrics().isEmpty()) {
       block.problem("metrics", "This table needs 'metrics' (its value columns), as the source lists none to share.");
     }
-    return new Table(name, headerRow == null ? 0 : headerRow, title, end == null ? Table.End.BLANK_ROW : end,
-        metrics);
+    Table table = new Table(name, headerRow == null ? 0 : headerRow, title, end == null ? Table.End.BLANK_ROW : end,
+        metrics, shape, period, metricColumn, valueColumn, attributes, skipRows);
+    checkReading(block, source, table, effective);
+    return table;
+  }
+
+  /** What the table's shape needs, from the table or else the source; and nothing its shape ignores. */
+  private static void checkReading(Block block, Source source, Table table, Shape shape) {
+    String shapeName = shape.name().toLowerCase(Locale.ROOT);
+    boolean namedByColumn = shape == Shape.METRIC_PER_ROW || shape == Shape.PERIODS_ACROSS;
+    if (table.metricColumn() != null && !namedByColumn) {
+      block.problem("metric_column", "'metric_column' only applies to the shapes metric_per_row and periods_across;"
+          + " this table has the shape " + shapeName + ".");
+    } else if (namedByColumn && source.metricColumnOf(table) == null) {
+      block.problem("metric_column", "This table has the shape " + shapeName + " and needs 'metric_column' (the"
+          + " column naming each row's metric), as the source gives none to share.");
+    }
+    if (table.valueColumn() != null && shape != Shape.METRIC_PER_ROW) {
+      block.problem("value_column", "'value_column' only applies to the shape metric_per_row; this table has the"
+          + " shape " + shapeName + ".");
+    } else if (shape == Shape.METRIC_PER_ROW && source.valueColumnOf(table) == null) {
+      block.problem("value_column", "This table has the shape metric_per_row and needs 'value_column' (the column"
+          + " holding each row's value), as the source gives none to share.");
+    }
+    PeriodSpec period = source.periodOf(table);
+    if (shape != Shape.ROWS_ONLY && shape != Shape.PERIODS_ACROSS && (period == null || period.column() == null)) {
+      block.problem("period", "This table needs the column holding its period: 'period: { column: ... }' on the"
+          + " table, as the source gives none to share.");
+    }
+    if (shape != Shape.ROWS_ONLY && (period == null || period.grain() == null)) {
+      block.problem("period", "This table needs its period's grain (day, week or month): 'period: { grain: ... }'"
+          + " on the table or on the source.");
+    }
   }
 }

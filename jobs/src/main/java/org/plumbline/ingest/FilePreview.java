@@ -53,16 +53,16 @@ public final class FilePreview {
         Connection c = warehouse.connection();
         print(out, c, "Source and counts", "select source_id, version_key, rows_read, rows_loaded,"
             + " rows_skipped as rows_layout, rows_quarantined from load_audit", rows);
-        // A sheet of several tables (a source's tables) shows each table's header and rows.
-        print(out, c, "Header as read", "select sheet_name, table_name, header_row, column_names from raw_sheet"
+        // A sheet of several tables (a source's tables) shows each table's header, shape and rows.
+        print(out, c, "Header as read", "select sheet_name, table_name, header_row, shape, column_names from raw_sheet"
             + " order by sheet_name, header_row", rows);
         print(out, c, "First rows (raw text)", "select sheet_name, table_name, row_number, is_layout, fields"
             + " from raw_row qualify row_number() over (partition by sheet_name, table_name order by row_number) <= ?"
             + " order by sheet_name, row_number", rows * 100, rows);
-        print(out, c, "First values (typed)", "select row_number, column_name, metric_name, period_text,"
+        print(out, c, "First values (typed)", "select table_name, row_number, column_name, metric_name, period_text,"
             + " period_date, value_text, value, part_id, lot_id from raw_value order by sheet_name, row_number", rows);
-        print(out, c, "Would be quarantined", "select sheet_name, row_number, reason, fields from raw_quarantine"
-            + " order by sheet_name, row_number", rows);
+        print(out, c, "Would be quarantined", "select sheet_name, table_name, row_number, reason, fields"
+            + " from raw_quarantine order by sheet_name, row_number", rows);
         out.println("Nothing was loaded: this was a preview.");
         return true;
       }

@@ -48,34 +48,60 @@ final class LoadSettings {
       s.setString(15, source.skipRows() == null ? null : source.skipRows().matches());
       s.executeUpdate();
     }
+    writeTables(connection, source);
     writeMetrics(connection, source);
-    try (PreparedStatement s = connection.prepareStatement("insert into incoming_attribute values (?, ?)")) {
-      for (Map.Entry<String, String> attribute : source.attributes().entrySet()) {
-        s.setString(1, attribute.getKey());
-        s.setString(2, attribute.getValue());
-        s.addBatch();
+  }
+
+  /**
+   * How each table is read: the table '' (a sheet that is one table) under the source's settings,
+   * and each of a sheet's tables under its own where it gives them, the source's elsewhere.
+   */
+  private static void writeTables(Connection connection, Source source) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(
+        "insert into incoming_table values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      writeTable(s, source, "", null);
+      for (Source.Table table : source.tables()) {
+        writeTable(s, source, table.name(), table);
       }
       s.executeBatch();
     }
+  }
+
+  private static void writeTable(PreparedStatement s, Source source, String tableName, Source.Table table)
+      throws SQLException {
+    Source.PeriodSpec period = source.periodOf(table);
+    Source.SkipRule skipRows = source.skipRowsOf(table);
+    Map<String, String> attributes = source.attributesOf(table);
+    s.setString(1, tableName);
+    s.setString(2, source.shapeOf(table).name().toLowerCase(Locale.ROOT));
+    s.setString(3, period == null ? null : period.column());
+    s.setString(4, source.metricColumnOf(table));
+    s.setString(5, source.valueColumnOf(table));
+    s.setString(6, skipRows == null ? null : skipRows.column());
+    s.setString(7, skipRows == null ? null : skipRows.matches());
+    s.setString(8, attributes.get("part_id"));
+    s.setString(9, attributes.get("part_class"));
+    s.setString(10, attributes.get("lot_id"));
+    s.addBatch();
   }
 
   /** The metrics per table: a sheet of one table is the table '', a table of several may list its own. */
   private void writeMetrics(Connection connection, Source source) throws SQLException {
     try (PreparedStatement s = connection.prepareStatement("insert into incoming_metric values (?, ?, ?, ?, ?, ?, ?)")) {
       if (source.tables().isEmpty()) {
-        writeMetrics(s, source, "", source.metrics());
+        writeMetrics(s, source, "", source.shape(), source.metrics());
       }
       for (Source.Table table : source.tables()) {
-        writeMetrics(s, source, table.name(), source.metricsOf(table));
+        writeMetrics(s, source, table.name(), source.shapeOf(table), source.metricsOf(table));
       }
       s.executeBatch();
     }
   }
 
-  private void writeMetrics(PreparedStatement s, Source source, String tableName, List<SourceMetric> metrics)
-      throws SQLException {
+  private void writeMetrics(PreparedStatement s, Source source, String tableName, Shape shape,
+      List<SourceMetric> metrics) throws SQLException {
     Map<String, SourceMetric> byName = new LinkedHashMap<>();
-    if (source.shape() == Shape.COLUMN_PER_METRIC) {
+    if (shape == Shape.COLUMN_PER_METRIC) {
       metrics.forEach(m -> byName.put(m.name(), m));
     } else {
       // Names come from the file: every local KPI name of the department converts to its

@@ -54,7 +54,7 @@ class SnapshotMaskingTests {
             + " (8, 'erp_production', 'h8', now(), 'e', '', 1, false, ['not marked for this source', '5']),"
             + " (9, 'crm_complaints', 'h9', now(), 'o', '', 2, false, ['C-0', 'Brenner', 'Otto Lang', 'EV-0'])");
         s.execute("insert into raw_quarantine values (7, 'crm_complaints', 'c.json', '', 3, 'why',"
-            + " ['C-3', 'Brenner', 'Katrin Vogel', 'EV-3'])");
+            + " ['C-3', 'Brenner', 'Katrin Vogel', 'EV-3'], '')");
         s.execute("create or replace table dim_incentive_weight (scheme_id varchar, kpi_id varchar, weight double)");
         s.execute("insert into dim_incentive_weight values ('head-of-production', 'throughput', 0.8)");
         s.execute("insert into report_delivery (report_delivery_id, report_file, recipient, outcome, attempts,"

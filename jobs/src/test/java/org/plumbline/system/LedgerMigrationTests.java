@@ -33,6 +33,8 @@ class LedgerMigrationTests {
           + " ['2025-02-03', 'V-1', '4'])");
       s.execute("insert into raw_value values (1, '', 2, 'scrap', 'scrap_units', '2025-02-03', date '2025-02-03', '4',"
           + " 4.0, 'V-1', null, null)");
+      s.execute("insert into raw_quarantine values (1, 'mes', 'm.csv', '', 3, 'The value \"x\" is not a number.',"
+          + " ['2025-02-04', 'V-1', 'x'])");
     }
 
     // when Plumbline opens it, twice
@@ -49,7 +51,9 @@ class LedgerMigrationTests {
         assertThat(rows(s, "select count(*) from raw_row_v1")).containsExactly("1");
         // and the migration was applied once and recorded
         assertThat(rows(s, "select string_agg(version::varchar, ',' order by version) from ledger_schema_version"))
-            .containsExactly("1,2,3,5,6,8,9,10");
+            .containsExactly("1,2,3,5,6,8,9,10,11");
+        // rows quarantined before ledger V11 lie in no table of several
+        assertThat(rows(s, "select row_number, '[' || table_name || ']' from raw_quarantine")).containsExactly("3|[]");
         // loads made before ledger V10 read as sheets of one table
         assertThat(rows(s, "select count(*) from raw_row where table_name = ''")).containsExactly("1");
         assertThat(rows(s, "select table_type from information_schema.tables where table_name = 'raw_value'"))
