@@ -1,5 +1,7 @@
--- rpt_breached_weeks: the breached weeks as the report lists them, with the department's own
--- figure beside the measured one. Grain: one row per policy and breached ISO week.
+-- rpt_breached_weeks: the breached periods as the report lists them, with the department's own
+-- figure beside the measured one. The periods are those of the common grain (dim_calendar:
+-- ISO week by default, month or fiscal period), as fct_policy_breach judges them; the report
+-- names them by rpt_context.period_grain. Grain: one row per policy and breached period.
 create or replace table rpt_breached_weeks as
 with
 
@@ -8,13 +10,13 @@ breaches as (
 ),
 
 reported as (
-    select * from int_reported_kpi_weekly
+    select * from int_reported_kpi_period
 ),
 
 final as (
     select b.policy_id,
-           b.iso_week,
-           b.week_start,
+           b.period_label,
+           b.period_start,
            b.threshold,
            round(b.measured_value, 1)                     as measured_coverage,
            round(r.reported_value, 1)                     as self_reported_coverage,
@@ -25,8 +27,8 @@ final as (
     left join reported as r
       on r.kpi_id = b.kpi_id
      and r.department_code = b.department_code
-     and r.week_start = b.week_start
-    order by b.policy_id, b.week_start
+     and r.period_start = b.period_start
+    order by b.policy_id, b.period_start
 )
 
 select * from final

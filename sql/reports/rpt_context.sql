@@ -1,5 +1,8 @@
--- rpt_context: what the report is about: company, as-of date, config version and the weeks
--- the data covers. Grain: exactly one row.
+-- rpt_context: what the report is about: company, as-of date, config version, the weeks the
+-- data covers, and the common grain (dim_calendar: week, month or fiscal_period) at which the
+-- policy pages judge periods, with the first and last such period the data covers, so those
+-- pages speak of weeks, months or fiscal periods as the company compares them.
+-- Grain: exactly one row.
 create or replace table rpt_context as
 with
 
@@ -9,13 +12,20 @@ weeks as (
     where week_start <= (select as_of_date from run_context)
 ),
 
+calendar as (
+    select coalesce(any_value(common_grain), 'week') as period_grain from dim_calendar
+),
+
 final as (
     select c.company_name,
            c.as_of_date,
            c.config_version,
            strftime(w.first_week_start, '%G-W%V') as first_week,
-           strftime(w.last_week_start, '%G-W%V')  as last_week
-    from run_context as c, weeks as w
+           strftime(w.last_week_start, '%G-W%V')  as last_week,
+           g.period_grain,
+           (select common_period_label from dim_date where calendar_date = w.first_week_start) as first_period,
+           (select common_period_label from dim_date where calendar_date = w.last_week_start)  as last_period
+    from run_context as c, weeks as w, calendar as g
 )
 
 select * from final

@@ -1,6 +1,7 @@
--- rpt_headline: the one-sentence finding per breached policy: how many weeks, from when to
--- when, the worst week and what the department reported for it.
--- Grain: one row per policy with at least one breached week.
+-- rpt_headline: the one-sentence finding per breached policy: how many periods of the common
+-- grain (weeks, months or fiscal periods: rpt_context.period_grain), from when to when, the worst
+-- period and what the department reported for it, and in how many periods the department's own
+-- figure differed from the measurement. Grain: one row per policy with at least one breached period.
 create or replace table rpt_headline as
 with
 
@@ -14,11 +15,11 @@ policy as (
     from fct_policy_breach as p
     join dim_kpi as k using (kpi_id)
     left join dim_role as r on r.role_id = p.owner_role
-    qualify row_number() over (partition by p.policy_id order by p.week_start desc) = 1
+    qualify row_number() over (partition by p.policy_id order by p.period_start desc) = 1
 ),
 
 discrepancies as (
-    select d.kpi_id, count(*) as discrepancy_week_count
+    select d.kpi_id, count(*) as discrepancy_period_count
     from fct_reporting_discrepancy as d
     group by d.kpi_id
 ),
@@ -26,12 +27,12 @@ discrepancies as (
 summary as (
     select policy_id,
            any_value(threshold)                                  as threshold,
-           count(*)                                              as breached_week_count,
-           min(iso_week)                                         as first_breached_week,
-           max(iso_week)                                         as last_breached_week,
-           arg_max(iso_week, abs(threshold - measured_coverage)) as worst_week,
+           count(*)                                                  as breached_period_count,
+           arg_min(period_label, period_start)                       as first_breached_period,
+           arg_max(period_label, period_start)                       as last_breached_period,
+           arg_max(period_label, abs(threshold - measured_coverage)) as worst_period,
            arg_max(measured_coverage, abs(threshold - measured_coverage)) as worst_measured,
-           arg_max(self_reported_coverage, abs(threshold - measured_coverage)) as reported_in_worst_week
+           arg_max(self_reported_coverage, abs(threshold - measured_coverage)) as reported_in_worst_period
     from breaches
     group by policy_id
 ),
@@ -43,13 +44,13 @@ final as (
            p.kpi_name,
            coalesce(p.role_title, p.owner_role)        as owner_title,
            s.threshold,
-           s.breached_week_count::integer              as breached_week_count,
-           s.first_breached_week,
-           s.last_breached_week,
-           s.worst_week,
+           s.breached_period_count::integer            as breached_period_count,
+           s.first_breached_period,
+           s.last_breached_period,
+           s.worst_period,
            s.worst_measured,
-           s.reported_in_worst_week,
-           coalesce(d.discrepancy_week_count, 0)::integer as discrepancy_week_count
+           s.reported_in_worst_period,
+           coalesce(d.discrepancy_period_count, 0)::integer as discrepancy_period_count
     from summary as s
     join policy as p using (policy_id)
     left join discrepancies as d on d.kpi_id = p.kpi_id

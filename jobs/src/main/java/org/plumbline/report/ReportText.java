@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.Set;
 
 /**
  * The headline sentences, dates and table figures of the policy-breach pages, in the report's
@@ -18,33 +19,47 @@ public final class ReportText {
 
   private ReportText() {}
 
+  /** The common grains the policy pages can speak of (calendar.yml: common_grain). */
+  private static final Set<String> GRAINS = Set.of("week", "month", "fiscal_period");
+
+  /**
+   * The bundle key of a text that names the periods of the common grain: {@code key.week},
+   * {@code key.month} or {@code key.fiscal_period}. An unknown or missing grain (a warehouse
+   * built before the grain was recorded) reads as the week, the default grain.
+   */
+  public static String grainKey(String key, String periodGrain) {
+    return key + "." + (periodGrain != null && GRAINS.contains(periodGrain) ? periodGrain : "week");
+  }
+
   /**
    * The headline finding for one breached policy, e.g. "Policy POL-INSP-001 (Every critical
    * engine valve is inspected before shipment) was breached in 16 weeks, 2025-W31 to 2025-W46:
    * measured inspection coverage of critical parts fell to 24.8% in 2025-W38 while the
-   * department reported 100.0%. Owner: Head of Quality."
+   * department reported 100.0%. Owner: Head of Quality." At the month grain it counts months
+   * ("in 4 months, 2025-08 to 2025-11"), at the fiscal-period grain fiscal periods.
    */
-  public static String headline(ResourceBundle words, Locale locale, String policyId, String statement,
-      String kpiName, String ownerTitle, Integer breachedWeekCount, String firstBreachedWeek,
-      String lastBreachedWeek, String worstWeek, Double worstMeasured, Double reportedInWorstWeek,
-      Integer discrepancyWeekCount) {
+  public static String headline(ResourceBundle words, Locale locale, String periodGrain, String policyId,
+      String statement, String kpiName, String ownerTitle, Integer breachedPeriodCount, String firstBreachedPeriod,
+      String lastBreachedPeriod, String worstPeriod, Double worstMeasured, Double reportedInWorstPeriod,
+      Integer discrepancyPeriodCount) {
     String trimmed = withoutFinalStop(statement);
     String policy = trimmed.isEmpty()
         ? ReportSentences.message(words, locale, "headline.policy", policyId)
         : ReportSentences.message(words, locale, "headline.policyWithStatement", policyId, trimmed);
     String name = kpiName == null ? "" : kpiName;
     StringBuilder s = new StringBuilder(ReportSentences.message(words, locale, "headline.breached", policy,
-        weeks(words, locale, breachedWeekCount), weekRange(words, locale, firstBreachedWeek, lastBreachedWeek),
-        name, percent(locale, worstMeasured), worstWeek, lowerFirst(name)));
+        periods(words, locale, periodGrain, breachedPeriodCount),
+        weekRange(words, locale, firstBreachedPeriod, lastBreachedPeriod),
+        name, percent(locale, worstMeasured), worstPeriod, lowerFirst(name)));
     s.append(' ');
-    if (reportedInWorstWeek == null) {
-      s.append(ReportSentences.message(words, locale, "headline.notReported"));
+    if (reportedInWorstPeriod == null) {
+      s.append(ReportSentences.message(words, locale, grainKey("headline.notReported", periodGrain)));
     } else {
-      s.append(ReportSentences.message(words, locale, "headline.reported", percent(locale, reportedInWorstWeek)));
+      s.append(ReportSentences.message(words, locale, "headline.reported", percent(locale, reportedInWorstPeriod)));
     }
-    if (discrepancyWeekCount != null && discrepancyWeekCount > 0) {
+    if (discrepancyPeriodCount != null && discrepancyPeriodCount > 0) {
       s.append(' ').append(ReportSentences.message(words, locale, "headline.discrepancy",
-          weeks(words, locale, discrepancyWeekCount)));
+          periods(words, locale, periodGrain, discrepancyPeriodCount)));
     }
     if (ownerTitle != null && !ownerTitle.isBlank()) {
       s.append(' ').append(ReportSentences.message(words, locale, "headline.owner", ownerTitle.strip()));
@@ -52,23 +67,30 @@ public final class ReportText {
     return s.toString();
   }
 
-  /** The sentence that replaces the headline when no policy was breached. */
-  public static String noBreach(ResourceBundle words, Locale locale, String firstWeek, String lastWeek) {
-    if (firstWeek == null) {
-      return ReportSentences.message(words, locale, "headline.noData");
+  /** The sentence that replaces the headline when no policy was breached in the periods of the grain. */
+  public static String noBreach(ResourceBundle words, Locale locale, String periodGrain, String firstPeriod,
+      String lastPeriod) {
+    if (firstPeriod == null) {
+      return ReportSentences.message(words, locale, grainKey("headline.noData", periodGrain));
     }
-    return ReportSentences.message(words, locale, "headline.none", weekRange(words, locale, firstWeek, lastWeek));
+    return ReportSentences.message(words, locale, grainKey("headline.none", periodGrain),
+        weekRange(words, locale, firstPeriod, lastPeriod));
   }
 
-  /** The sentence that replaces the table of breached weeks when there are none. */
-  public static String noBreachedWeeks(ResourceBundle words, Locale locale, String firstWeek, String lastWeek) {
-    if (firstWeek == null) {
-      return ReportSentences.message(words, locale, "breachedWeeks.noData");
+  /** The sentence that replaces the table of breached periods when there are none. */
+  public static String noBreachedWeeks(ResourceBundle words, Locale locale, String periodGrain, String firstPeriod,
+      String lastPeriod) {
+    if (firstPeriod == null) {
+      return ReportSentences.message(words, locale, grainKey("breachedWeeks.noData", periodGrain));
     }
-    return ReportSentences.message(words, locale, "breachedWeeks.none", weekRange(words, locale, firstWeek, lastWeek));
+    return ReportSentences.message(words, locale, grainKey("breachedWeeks.none", periodGrain),
+        weekRange(words, locale, firstPeriod, lastPeriod));
   }
 
-  /** "2025-W01 to 2025-W52" ("2025-W01 bis 2025-W52"), or a single week when both ends are the same. */
+  /**
+   * "2025-W01 to 2025-W52" ("2025-W01 bis 2025-W52"), or a single period when both ends are the
+   * same; any period labels (2025-07, FY2025-P07) read the same way.
+   */
   public static String weekRange(ResourceBundle words, Locale locale, String firstWeek, String lastWeek) {
     if (lastWeek == null || lastWeek.equals(firstWeek)) {
       return String.valueOf(firstWeek);
@@ -138,8 +160,9 @@ public final class ReportText {
         : new java.sql.Date(date.getTime()).toLocalDate();
   }
 
-  private static String weeks(ResourceBundle words, Locale locale, Integer count) {
-    return ReportSentences.message(words, locale, "weeks", count == null ? 0 : count);
+  /** "16 weeks", "1 month", "3 fiscal periods": a count of periods of the grain. */
+  private static String periods(ResourceBundle words, Locale locale, String periodGrain, Integer count) {
+    return ReportSentences.message(words, locale, grainKey("headline.periods", periodGrain), count == null ? 0 : count);
   }
 
   private static String withoutFinalStop(String text) {

@@ -25,16 +25,16 @@ import org.plumbline.system.Warehouse;
 /**
  * A small warehouse for finding tests: a DuckDB file with the real ledger, a purpose-built
  * governance model, deliveries written as CSV files and loaded by the real loader, and the
- * real reconciliation.
+ * real reconciliation. Public so that report tests can render a PDF from a real reconciliation.
  */
-final class FindingFixture implements AutoCloseable {
+public final class FindingFixture implements AutoCloseable {
 
   /**
    * Production reports units and inspection weekly in a CSV (due 7 days after each month at
    * 17:00 Berlin time); the MES measures inspection on critical parts daily. POL-INSP-001
    * demands 100% until the end of June 2025 and 95% from July (version 2).
    */
-  static final String GOVERNANCE = """
+  public static final String GOVERNANCE = """
       departments:
         - code: PROD
           name: Production
@@ -141,7 +141,7 @@ final class FindingFixture implements AutoCloseable {
   }
 
   /** A fixture with a model of the test's own ({@code GOVERNANCE} edited, or written whole). */
-  static FindingFixture create(Path folder, String modelYaml, String extraYaml) throws IOException, SQLException {
+  public static FindingFixture create(Path folder, String modelYaml, String extraYaml) throws IOException, SQLException {
     Path governance = Files.createDirectories(folder.resolve("governance"));
     Files.writeString(governance.resolve("model.yml"), modelYaml);
     if (!extraYaml.isBlank()) {
@@ -183,31 +183,31 @@ final class FindingFixture implements AutoCloseable {
   }
 
   /** Production's weekly rows: week start, units, inspected %. */
-  FindingFixture prodSheet(String fileName, LocalDateTime receivedAtUtc, List<List<String>> rows) throws SQLException {
+  public FindingFixture prodSheet(String fileName, LocalDateTime receivedAtUtc, List<List<String>> rows) throws SQLException {
     return deliver("prod_sheet", fileName, receivedAtUtc, PROD_HEADER, rows);
   }
 
   /** One MES day of critical parts: produced and inspected units. */
-  FindingFixture mesDay(String day, int produced, int inspected) throws SQLException {
+  public FindingFixture mesDay(String day, int produced, int inspected) throws SQLException {
     LocalDateTime received = LocalDate.parse(day).plusDays(1).atTime(2, 0);
     return deliver("mes", "mes_" + day + ".csv", received, MES_HEADER,
         List.of(List.of(day, "CRITICAL", Integer.toString(produced), Integer.toString(inspected))));
   }
 
   /** The calendar line of {@code GOVERNANCE}, for tests that replace it. */
-  static final String CALENDAR = "- { id: DE10, timezone: Europe/Berlin, common_grain: week }";
+  public static final String CALENDAR = "- { id: DE10, timezone: Europe/Berlin, common_grain: week }";
 
   GovernanceModel model() {
     return new GovernanceLoader().load(governanceDir);
   }
 
   /** Reconciles as of the date, as the nightly job's reconcile step does. */
-  FindingFixture reconcile(String asOf) throws SQLException {
+  public FindingFixture reconcile(String asOf) throws SQLException {
     ReconcileTasklet.rebuild(duckdb, model(), LocalDate.parse(asOf), "Fixture GmbH", null);
     return this;
   }
 
-  Connection connection() {
+  public Connection connection() {
     return duckdb;
   }
 

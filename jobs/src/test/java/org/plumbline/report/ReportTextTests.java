@@ -6,6 +6,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class ReportTextTests {
   @Test
   void writesTheHeadlineOfABreachedPolicyAsOneSentence() {
     // when
-    String headline = ReportText.headline(ENGLISH, UK, "POL-INSP-001",
+    String headline = ReportText.headline(ENGLISH, UK, "week", "POL-INSP-001",
         "Every critical engine valve is inspected before shipment.", "Inspection coverage of critical parts",
         "Head of Quality", 16, "2025-W31", "2025-W46", "2025-W38", 24.8, 100.0, 0);
 
@@ -33,7 +34,7 @@ class ReportTextTests {
   @Test
   void writesASingleWeekAMissingReportAndDiscrepancies() {
     // when
-    String headline = ReportText.headline(ENGLISH, UK, "POL-OEE-002", "OEE stays above 60%", "OEE", "Plant Manager",
+    String headline = ReportText.headline(ENGLISH, UK, "week", "POL-OEE-002", "OEE stays above 60%", "OEE", "Plant Manager",
         1, "2025-W07", "2025-W07", "2025-W07", 41.25, null, 1);
 
     // then
@@ -45,18 +46,18 @@ class ReportTextTests {
   @Test
   void saysWhenNothingWasBreached() {
     // when / then
-    assertThat(ReportText.noBreach(ENGLISH, UK, "2025-W01", "2025-W52"))
+    assertThat(ReportText.noBreach(ENGLISH, UK, "week", "2025-W01", "2025-W52"))
         .isEqualTo("No policy was breached in the weeks 2025-W01 to 2025-W52.");
-    assertThat(ReportText.noBreach(ENGLISH, UK, null, null))
+    assertThat(ReportText.noBreach(ENGLISH, UK, "week", null, null))
         .isEqualTo("No policy was breached: the warehouse holds no weekly figures yet.");
-    assertThat(ReportText.noBreachedWeeks(ENGLISH, UK, "2025-W01", "2025-W01"))
+    assertThat(ReportText.noBreachedWeeks(ENGLISH, UK, "week", "2025-W01", "2025-W01"))
         .isEqualTo("No week from 2025-W01 fell short of a policy threshold.");
   }
 
   @Test
   void writesTheHeadlineInGermanWithGermanNumbersAndWords() {
     // when
-    String headline = ReportText.headline(GERMAN, Locale.GERMANY, "POL-INSP-001",
+    String headline = ReportText.headline(GERMAN, Locale.GERMANY, "week", "POL-INSP-001",
         "Jedes kritische Ventil wird vor dem Versand geprüft.", "Prüfabdeckung kritischer Teile",
         "Leitung Qualität", 16, "2025-W31", "2025-W46", "2025-W38", 24.8, 100.0, 2);
 
@@ -65,8 +66,69 @@ class ReportTextTests {
         + " wurde in 16 Wochen verletzt (2025-W31 bis 2025-W46): Der Messwert „Prüfabdeckung kritischer Teile“"
         + " fiel in 2025-W38 auf 24,8%, während die Abteilung 100,0% meldete. Die eigene Meldung der Abteilung"
         + " wich in 2 Wochen von der Messung ab. Verantwortlich: Leitung Qualität.");
-    assertThat(ReportText.noBreachedWeeks(GERMAN, Locale.GERMANY, "2025-W01", "2025-W52"))
+    assertThat(ReportText.noBreachedWeeks(GERMAN, Locale.GERMANY, "week", "2025-W01", "2025-W52"))
         .isEqualTo("Keine Woche von 2025-W01 bis 2025-W52 lag unter einer Richtlinienschwelle.");
+  }
+
+  @Test
+  void atTheMonthGrainTheHeadlineCountsAndNamesMonths() {
+    // when
+    String headline = ReportText.headline(ENGLISH, UK, "month", "POL-INSP-001", "", "Inspection coverage",
+        null, 4, "2025-08", "2025-11", "2025-09", 24.8, null, 2);
+
+    // then
+    assertThat(headline).isEqualTo("Policy POL-INSP-001 was breached in 4 months, 2025-08 to 2025-11: measured"
+        + " inspection coverage fell to 24.8% in 2025-09 while the department reported no figure for that month."
+        + " The department's own figure differed from the measurement in 2 months.");
+    assertThat(ReportText.noBreach(ENGLISH, UK, "month", "2025-01", "2025-12"))
+        .isEqualTo("No policy was breached in the months 2025-01 to 2025-12.");
+    assertThat(ReportText.noBreachedWeeks(ENGLISH, UK, "month", null, null))
+        .isEqualTo("There are no monthly figures to compare with the policies yet.");
+  }
+
+  @Test
+  void atTheFiscalPeriodGrainTheTextsSpeakOfFiscalPeriodsInBothLanguages() {
+    // when
+    String english = ReportText.headline(ENGLISH, UK, "fiscal_period", "POL-INSP-001", "", "Inspection coverage",
+        null, 1, "FY2025-P07", "FY2025-P07", "FY2025-P07", 90.0, 100.0, 0);
+    String german = ReportText.headline(GERMAN, Locale.GERMANY, "fiscal_period", "POL-INSP-001", "", "Prüfabdeckung",
+        null, 3, "FY2025-P05", "FY2025-P07", "FY2025-P07", 90.0, null, 3);
+
+    // then
+    assertThat(english).isEqualTo("Policy POL-INSP-001 was breached in 1 fiscal period, FY2025-P07: measured"
+        + " inspection coverage fell to 90.0% in FY2025-P07 while the department reported 100.0%.");
+    assertThat(german).isEqualTo("Richtlinie POL-INSP-001 wurde in 3 Fiskalperioden verletzt (FY2025-P05 bis"
+        + " FY2025-P07): Der Messwert „Prüfabdeckung“ fiel in FY2025-P07 auf 90,0%, während die Abteilung für diese"
+        + " Fiskalperiode keinen Wert meldete. Die eigene Meldung der Abteilung wich in 3 Fiskalperioden von der"
+        + " Messung ab.");
+    assertThat(ReportText.noBreachedWeeks(GERMAN, Locale.GERMANY, "month", "2025-01", "2025-12"))
+        .isEqualTo("Kein Monat von 2025-01 bis 2025-12 lag unter einer Richtlinienschwelle.");
+  }
+
+  @Test
+  void aMissingOrUnknownGrainReadsAsTheWeek() {
+    // when / then
+    assertThat(ReportText.grainKey("section.breachedWeeks", null)).isEqualTo("section.breachedWeeks.week");
+    assertThat(ReportText.grainKey("section.breachedWeeks", "quarter")).isEqualTo("section.breachedWeeks.week");
+    assertThat(ReportText.grainKey("section.breachedWeeks", "fiscal_period"))
+        .isEqualTo("section.breachedWeeks.fiscal_period");
+  }
+
+  @Test
+  void everyGrainHasEveryGrainTextInBothLanguages() {
+    // given the texts the policy pages choose by grain
+    List<String> keys = List.of("section.breachedWeeks", "breachedWeeks.period",
+        "breachedWeeks.periodStart", "breachedWeeks.none", "breachedWeeks.noData", "headline.periods",
+        "headline.notReported", "headline.none", "headline.noData");
+
+    // then
+    for (ResourceBundle words : List.of(ENGLISH, GERMAN)) {
+      for (String grain : List.of("week", "month", "fiscal_period")) {
+        for (String key : keys) {
+          assertThat(words.containsKey(ReportText.grainKey(key, grain))).as(key + "." + grain).isTrue();
+        }
+      }
+    }
   }
 
   @Test

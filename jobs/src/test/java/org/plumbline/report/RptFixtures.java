@@ -190,7 +190,8 @@ final class RptFixtures {
     return """
         create or replace table rpt_context as
         select 'Nordwerk Ventiltechnik GmbH' as company_name, date '2025-12-31' as as_of_date,
-               '%s' as config_version, '2025-W01' as first_week, '2025-W52' as last_week;
+               '%s' as config_version, '2025-W01' as first_week, '2025-W52' as last_week,
+               'week' as period_grain, '2025-W01' as first_period, '2025-W52' as last_period;
         create or replace table rpt_coverage_by_week as
         select iso_week, week_start, measured_coverage, self_reported_coverage, threshold
         from fixture_week;
@@ -200,7 +201,8 @@ final class RptFixtures {
   private static String rptTables(String policies) {
     return """
         create or replace table rpt_breached_weeks as
-        select policy_id, iso_week, week_start, threshold, measured_coverage, self_reported_coverage,
+        select policy_id, iso_week as period_label, week_start as period_start, threshold, measured_coverage,
+               self_reported_coverage,
                self_reported_coverage - measured_coverage as gap_points, units_produced,
                cast(round(units_produced * measured_coverage / 100) as bigint) as units_inspected
         from fixture_week, (select %s as policy_id)
@@ -209,11 +211,11 @@ final class RptFixtures {
         select policy_id, 1 as policy_version,
                'Every critical engine valve is inspected before shipment' as policy_statement,
                'Inspection coverage of critical parts' as kpi_name, 'Head of Quality' as owner_title,
-               max(threshold) as threshold, cast(count(*) as integer) as breached_week_count,
-               min(iso_week) as first_breached_week, max(iso_week) as last_breached_week,
-               arg_min(iso_week, measured_coverage) as worst_week, min(measured_coverage) as worst_measured,
-               arg_min(self_reported_coverage, measured_coverage) as reported_in_worst_week,
-               cast(count(*) filter (where abs(gap_points) > 0.5) as integer) as discrepancy_week_count
+               max(threshold) as threshold, cast(count(*) as integer) as breached_period_count,
+               min(period_label) as first_breached_period, max(period_label) as last_breached_period,
+               arg_min(period_label, measured_coverage) as worst_period, min(measured_coverage) as worst_measured,
+               arg_min(self_reported_coverage, measured_coverage) as reported_in_worst_period,
+               cast(count(*) filter (where abs(gap_points) > 0.5) as integer) as discrepancy_period_count
         from rpt_breached_weeks
         group by policy_id;
         """.formatted(policies);

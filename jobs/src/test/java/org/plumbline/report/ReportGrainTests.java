@@ -1,0 +1,113 @@
+package org.plumbline.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plumbline.reconcile.FindingFixture;
+
+/**
+ * The policy pages speak of the periods the company compares by (calendar.yml: common_grain):
+ * a real reconciliation at the month or week grain, its rpt_* tables built by the real SQL, and
+ * the real templates filled into a PDF whose text is read back.
+ */
+class ReportGrainTests {
+
+  private static final ZonedDateTime GENERATED_AT =
+      ZonedDateTime.of(2025, 8, 5, 6, 0, 0, 0, ZoneId.of("Europe/Berlin"));
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void atTheMonthGrainThePolicyPagesSpeakOfMonths() throws Exception {
+    // given July at 90% inspected (policy v2 demands 95%) while Production's weekly sheet says 100%,
+    // judged per month
+    Path pdf = dir.resolve("month.pdf");
+    try (FindingFixture fixture = july(grain("month"))) {
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT);
+    }
+
+    // then the month is listed and named as a month, with the department's figure for the month
+    String text = text(pdf);
+    assertThat(text).contains(
+        "Months in breach",
+        "was breached in 1 month, 2025-07: measured inspection coverage fell to 90.0% in"
+            + " 2025-07 while the department reported 100.0%. The department's own figure differed from the"
+            + " measurement in 1 month.",
+        "Month Month start Measured (%)",
+        "2025-07 1 Jul 2025 90.0 100.0 +10.0",
+        // the chart is built from weekly figures whatever the grain, and says so
+        "Self-reported vs measured coverage by week");
+    assertThat(text).doesNotContain("Weeks in breach", "Week start", "in 1 week", "2025-W29 14 Jul 2025");
+  }
+
+  @Test
+  void atTheMonthGrainTheGermanPolicyPagesSpeakOfMonths() throws Exception {
+    // given the same July, rendered in German
+    Path pdf = dir.resolve("monat.pdf");
+    try (FindingFixture fixture = july(grain("month"))) {
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT,
+          ReportOptions.defaults(GENERATED_AT.toLocalDate()).inLocale(Locale.GERMANY));
+    }
+
+    // then
+    String text = text(pdf);
+    assertThat(text).contains("Monate mit Richtlinienverstoß", "wurde in 1 Monat verletzt (2025-07)",
+        "Monat Monatsbeginn");
+    assertThat(text).doesNotContain("Wochen mit Richtlinienverstoß", "Wochenbeginn");
+  }
+
+  @Test
+  void atTheDefaultWeekGrainThePolicyPagesStillSpeakOfWeeks() throws Exception {
+    // given the same July judged per ISO week: the 80% week alone is breached
+    Path pdf = dir.resolve("week.pdf");
+    try (FindingFixture fixture = july(FindingFixture.GOVERNANCE)) {
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT);
+    }
+
+    // then
+    String text = text(pdf);
+    assertThat(text).contains(
+        "Weeks in breach",
+        "was breached in 1 week, 2025-W29: measured inspection coverage fell to 80.0% in"
+            + " 2025-W29 while the department reported 100.0%.",
+        "Week Week start Measured (%)",
+        "2025-W29 14 Jul 2025 80.0 100.0 +20.0");
+    assertThat(text).doesNotContain("Months in breach", "Month start", "2025-07 1 Jul 2025");
+  }
+
+  private FindingFixture july(String governance) throws Exception {
+    FindingFixture fixture = FindingFixture.create(dir.resolve("home"), governance, "");
+    fixture.mesDay("2025-07-08", 100, 100).mesDay("2025-07-15", 100, 80)
+        .prodSheet("prod_2025-07.csv", LocalDateTime.parse("2025-08-01T08:00"), List.of(
+            List.of("2025-07-07", "100", "100"), List.of("2025-07-14", "100", "100")))
+        .reconcile("2025-08-05");
+    return fixture;
+  }
+
+  private static String grain(String grain) {
+    return FindingFixture.GOVERNANCE.replace(FindingFixture.CALENDAR,
+        "- { id: DE10, timezone: Europe/Berlin, common_grain: " + grain + ", fiscal_pattern: 4-4-5 }");
+  }
+
+  /** The PDF's text with single spaces: line breaks fall wherever the layout puts them. */
+  private static String text(Path pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+    }
+  }
+}
