@@ -4,6 +4,8 @@
 -- run-to-run status from fct_finding_status, and those resolved since the previous run.
 -- materiality is the gap as a share of the target (capped at 1), 0.5 where a finding has no
 -- target to measure against; rank_score = severity weight (critical 4 … low 1) x (0.5 + materiality).
+-- subject: what the finding is about (its policy, KPI or calendar entry), by which the summary
+-- gathers findings into gaps.
 -- Grain: one row per finding (current or resolved since the previous run).
 create or replace table rpt_finding as
 with
@@ -50,7 +52,14 @@ final as (
            d.department_name,
            k.kpi_name,
            k.unit,
-           coalesce(r.role_title, u.owner_role)                   as owner_title
+           coalesce(r.role_title, u.owner_role)                   as owner_title,
+           -- what the finding is about, the unit rpt_top_gap and rpt_finding_change gather by:
+           -- its policy or KPI, a submission gap's calendar entry (the key without type and
+           -- period), else the finding itself
+           coalesce(u.policy_id, u.kpi_id,
+                    case when u.finding_type in ('late_submission', 'missing_submission')
+                         then nullif(regexp_extract(u.finding_key, '^[^:]+:([^/]+)', 1), '') end,
+                    u.finding_key)                                 as subject
     from unioned as u
     left join dim_department as d using (department_code)
     left join dim_kpi as k using (kpi_id)

@@ -14,13 +14,7 @@ periods as (
 
 findings as (
     select finding_type, department_code, department_name, kpi_name, severity_weight, gap, period_start,
-           coalesce(period_end, period_start) as period_end,
-           -- without a policy or KPI, a submission gap's subject is its calendar entry (the key
-           -- without type and period)
-           coalesce(policy_id, kpi_id,
-                    case when finding_type in ('late_submission', 'missing_submission')
-                         then nullif(regexp_extract(finding_key, '^[^:]+:([^/]+)', 1), '') end,
-                    finding_key) as subject
+           coalesce(period_end, period_start) as period_end, subject
     from rpt_finding
     where status <> 'resolved' and period_start is not null
 ),

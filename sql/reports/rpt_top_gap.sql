@@ -9,14 +9,7 @@ create or replace table rpt_top_gap as
 with
 
 findings as (
-    select *,
-           -- without a policy or KPI, a submission gap's subject is its calendar entry (the key
-           -- without type and period)
-           coalesce(policy_id, kpi_id,
-                    case when finding_type in ('late_submission', 'missing_submission')
-                         then nullif(regexp_extract(finding_key, '^[^:]+:([^/]+)', 1), '') end,
-                    finding_key) as subject
-    from rpt_finding
+    select * from rpt_finding
 ),
 
 gaps as (

@@ -60,7 +60,8 @@ class PeriodChangeTests {
               ('KPI-SCRAP', 'Scrap rate', 'percent', 'lower_is_better', 2.0),
               ('KPI-OEE', 'OEE', 'percent', 'higher_is_better', 60.0))
             as t(kpi_id, kpi_name, unit, direction, target);
-          create table rpt_finding as select * from (values
+          -- subject as rpt_finding.sql gives it: the policy, else the KPI, else the finding
+          create table rpt_finding as select *, coalesce(policy_id, kpi_id, finding_key) as subject from (values
               -- POL-A: 2 weeks in Q3 (gap 10), 3 in Q4 (gap 30): worsened
               ('policy_breach', 'PROD', 'Production', 'POL-A', 'KPI-COV', 'Inspection coverage', 'f1', 4, -10.0, date '2025-08-04', date '2025-08-10', 'new'),
               ('policy_breach', 'PROD', 'Production', 'POL-A', 'KPI-COV', 'Inspection coverage', 'f2', 4, -8.0, date '2025-08-11', date '2025-08-17', 'new'),
