@@ -90,6 +90,54 @@ class ReportGrainTests {
     assertThat(text).doesNotContain("Months in breach", "Month start", "2025-07 1 Jul 2025");
   }
 
+  @Test
+  void atTheMonthGrainPolicyVsExecutionJudgesTheMonthAsTheBreachPagesDo() throws Exception {
+    // given July at 90% inspected (policy v2 demands 95%), judged per month: the breach pages say
+    // July is breached, while the latest ISO week on its own (2025-W29) measured 80%
+    Path pdf = dir.resolve("month-execution.pdf");
+    try (FindingFixture fixture = july(grain("month"))) {
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT);
+
+      // then the table's row carries July's figures and the run of breaches that started in July
+      assertThat(policyExecutionRow(fixture)).containsExactly("2025-07", 90.0, 100.0, -5.0, "2025-07", 1L);
+    }
+
+    // and the page says so, not "met" for a breached policy
+    String text = text(pdf);
+    System.out.println("PAGE>>> " + text);
+    assertThat(text).doesNotContain("met (2025-W29)", "met (2025-07)", "80.0%");
+  }
+
+  @Test
+  void atTheWeekGrainPolicyVsExecutionStillShowsTheLatestWeek() throws Exception {
+    // given the same July judged per ISO week: 2025-W29 (80%) is the latest week and breached
+    Path pdf = dir.resolve("week-execution.pdf");
+    try (FindingFixture fixture = july(FindingFixture.GOVERNANCE)) {
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT);
+
+      // then
+      assertThat(policyExecutionRow(fixture)).containsExactly("2025-W29", 80.0, 100.0, -15.0, "2025-W29", 1L);
+    }
+    String text = text(pdf);
+    System.out.println("WEEKPAGE>>> " + text);
+  }
+
+  /** The latest period, measured, reported, gap, breached since and breached count of POL-INSP-001 in PROD. */
+  private static List<Object> policyExecutionRow(FindingFixture fixture) throws java.sql.SQLException {
+    try (var statement = fixture.connection().createStatement();
+        var rows = statement.executeQuery("""
+            select latest_period, measured_value, reported_value, gap, breached_since, breached_period_count
+            from rpt_policy_execution where policy_id = 'POL-INSP-001' and department_code = 'PROD'""")) {
+      assertThat(rows.next()).as("a row for POL-INSP-001 in PROD").isTrue();
+      List<Object> row = List.of(rows.getString(1), rows.getDouble(2), rows.getDouble(3), rows.getDouble(4),
+          String.valueOf(rows.getString(5)), rows.getLong(6));
+      assertThat(rows.next()).as("one row only").isFalse();
+      return row;
+    }
+  }
+
   private FindingFixture july(String governance) throws Exception {
     FindingFixture fixture = FindingFixture.create(dir.resolve("home"), governance, "");
     fixture.mesDay("2025-07-08", 100, 100).mesDay("2025-07-15", 100, 80)
