@@ -100,13 +100,33 @@ class ReportGrainTests {
       RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT);
 
       // then the table's row carries July's figures and the run of breaches that started in July
+      String text = text(pdf);
+      assertThat(text).contains("Policy vs execution Policy Owner Target Measured Self- reported Gap Breached since"
+          + " POL-INSP-001 · Production At least 95% of critical parts are inspected."
+          + " Head of Quality 95.0% 90.0% 100.0% -5.0 2025-07 ");
+      assertThat(text).doesNotContain("met (", "-15.0");
       assertThat(policyExecutionRow(fixture)).containsExactly("2025-07", 90.0, 100.0, -5.0, "2025-07", 1L);
     }
+  }
 
-    // and the page says so, not "met" for a breached policy
-    String text = text(pdf);
-    System.out.println("PAGE>>> " + text);
-    assertThat(text).doesNotContain("met (2025-W29)", "met (2025-07)", "80.0%");
+  @Test
+  void atTheMonthGrainAMetMonthAfterABreachedOneReadsAsMetInThatMonth() throws Exception {
+    // given July breached (90%) and August fully inspected, judged per month
+    Path pdf = dir.resolve("month-met.pdf");
+    try (FindingFixture fixture = FindingFixture.create(dir.resolve("home"), grain("month"), "")) {
+      fixture.mesDay("2025-07-08", 100, 100).mesDay("2025-07-15", 100, 80).mesDay("2025-08-05", 100, 100)
+          .prodSheet("prod_2025-08.csv", LocalDateTime.parse("2025-08-08T08:00"), List.of(
+              List.of("2025-07-07", "100", "100"), List.of("2025-07-14", "100", "100"),
+              List.of("2025-08-04", "100", "100")))
+          .reconcile("2025-08-10");
+
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT);
+
+      // then August is the latest month, met, and July still counts among the breached months
+      assertThat(text(pdf)).contains("Head of Quality 95.0% 100.0% 100.0% 5.0 met (2025-08) ");
+      assertThat(policyExecutionRow(fixture)).containsExactly("2025-08", 100.0, 100.0, 5.0, "null", 1L);
+    }
   }
 
   @Test
@@ -118,10 +138,9 @@ class ReportGrainTests {
       RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT);
 
       // then
+      assertThat(text(pdf)).contains("Head of Quality 95.0% 80.0% 100.0% -15.0 2025-W29 ");
       assertThat(policyExecutionRow(fixture)).containsExactly("2025-W29", 80.0, 100.0, -15.0, "2025-W29", 1L);
     }
-    String text = text(pdf);
-    System.out.println("WEEKPAGE>>> " + text);
   }
 
   /** The latest period, measured, reported, gap, breached since and breached count of POL-INSP-001 in PROD. */
