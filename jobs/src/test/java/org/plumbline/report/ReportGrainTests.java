@@ -66,7 +66,7 @@ class ReportGrainTests {
     // then
     String text = text(pdf);
     assertThat(text).contains("Monate mit Richtlinienverstoß", "wurde in 1 Monat verletzt (2025-07)",
-        "Monat Monatsbeginn");
+        "Monat Monatsbeginn", "Gemessen und gemeldet: der letzte Monat mit Messwert.");
     assertThat(text).doesNotContain("Wochen mit Richtlinienverstoß", "Wochenbeginn");
   }
 
@@ -103,7 +103,8 @@ class ReportGrainTests {
       String text = text(pdf);
       assertThat(text).contains("Policy vs execution Policy Owner Target Measured Self- reported Gap Breached since"
           + " POL-INSP-001 · Production At least 95% of critical parts are inspected."
-          + " Head of Quality 95.0% 90.0% 100.0% -5.0 2025-07 ");
+          + " Head of Quality 95.0% 90.0% 100.0% -5.0 2025-07 Measured and self-reported: the latest month with a"
+          + " measurement. Breached since: the first month of the unbroken run of breached months that ends in it.");
       assertThat(text).doesNotContain("met (", "-15.0");
       assertThat(policyExecutionRow(fixture)).containsExactly("2025-07", 90.0, 100.0, -5.0, "2025-07", 1L);
     }
@@ -138,7 +139,8 @@ class ReportGrainTests {
       RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT);
 
       // then
-      assertThat(text(pdf)).contains("Head of Quality 95.0% 80.0% 100.0% -15.0 2025-W29 ");
+      assertThat(text(pdf)).contains("Head of Quality 95.0% 80.0% 100.0% -15.0 2025-W29 Measured and self-reported:"
+          + " the latest week with a measurement.");
       assertThat(policyExecutionRow(fixture)).containsExactly("2025-W29", 80.0, 100.0, -15.0, "2025-W29", 1L);
     }
   }
