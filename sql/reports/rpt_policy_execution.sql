@@ -1,6 +1,9 @@
--- rpt_policy_execution: each policy against its execution in the latest week with a figure:
+-- rpt_policy_execution: each policy against its execution in the latest period with a figure:
 -- owner, target, what the system of record measured, what the department reported, the gap,
 -- and since when the policy has been breached without interruption (null when it is met).
+-- The periods are those of the common grain (dim_calendar: ISO week by default, month or fiscal
+-- period), the grain fct_policy_breach judges policies at, so this table and the breach pages
+-- agree on what is breached; the report names them by rpt_context.period_grain.
 -- Grain: one row per policy and department it applies to.
 create or replace table rpt_policy_execution as
 with
@@ -11,41 +14,41 @@ policies as (
     order by policy_id, policy_version desc
 ),
 
-weeks as (
-    select m.kpi_id, m.department_code, m.week_start, m.iso_week, m.measured_value, r.reported_value
-    from int_measured_kpi_weekly as m
-    left join int_reported_kpi_weekly as r using (kpi_id, department_code, week_start)
-    where m.week_start <= (select as_of_date from run_context)
+periods as (
+    select m.kpi_id, m.department_code, m.period_start, m.period_label, m.measured_value, r.reported_value
+    from int_measured_kpi_period as m
+    left join int_reported_kpi_period as r using (kpi_id, department_code, period_start)
+    where m.period_start <= (select as_of_date from run_context)
 ),
 
 latest as (
     select kpi_id, department_code,
-           max(week_start)                         as latest_week_start,
-           arg_max(iso_week, week_start)           as latest_week,
-           arg_max(measured_value, week_start)     as measured_value,
-           arg_max(reported_value, week_start)     as reported_value
-    from weeks
+           max(period_start)                         as latest_period_start,
+           arg_max(period_label, period_start)       as latest_period,
+           arg_max(measured_value, period_start)     as measured_value,
+           arg_max(reported_value, period_start)     as reported_value
+    from periods
     group by kpi_id, department_code
 ),
 
 breached as (
-    select policy_id, department_code, week_start from fct_policy_breach
+    select policy_id, department_code, period_start, period_label from fct_policy_breach
 ),
 
--- the start of the unbroken run of breached weeks that ends in the latest week
+-- the start of the unbroken run of breached periods that ends in the latest period
 streak as (
     select l.kpi_id, l.department_code, p.policy_id,
-           min(b.week_start) as breached_since
+           arg_min(b.period_label, b.period_start) as breached_since
     from latest as l
     join policies as p using (kpi_id)
     join breached as b on b.policy_id = p.policy_id and b.department_code = l.department_code
     where not exists (
-        select 1 from weeks as w
+        select 1 from periods as w
         where w.kpi_id = l.kpi_id and w.department_code = l.department_code
-          and w.week_start > b.week_start and w.week_start <= l.latest_week_start
+          and w.period_start > b.period_start and w.period_start <= l.latest_period_start
           and not exists (select 1 from breached as b2
                           where b2.policy_id = p.policy_id and b2.department_code = w.department_code
-                            and b2.week_start = w.week_start))
+                            and b2.period_start = w.period_start))
     group by all
 ),
 
@@ -54,13 +57,13 @@ final as (
            coalesce(r.role_title, p.owner_role)  as owner_title,
            k.kpi_name, k.unit,
            p.threshold                           as target_value,
-           l.latest_week,
+           l.latest_period,
            round(l.measured_value, 1)            as measured_value,
            round(l.reported_value, 1)            as reported_value,
            round(l.measured_value - p.threshold, 1) as gap,
-           strftime(s.breached_since, '%G-W%V')  as breached_since,
+           s.breached_since,
            (select count(*) from breached as b where b.policy_id = p.policy_id
-                                                 and b.department_code = l.department_code) as breached_week_count
+                                                 and b.department_code = l.department_code) as breached_period_count
     from policies as p
     join latest as l using (kpi_id)
     join dim_kpi as k using (kpi_id)

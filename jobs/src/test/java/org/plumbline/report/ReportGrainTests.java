@@ -66,7 +66,7 @@ class ReportGrainTests {
     // then
     String text = text(pdf);
     assertThat(text).contains("Monate mit Richtlinienverstoß", "wurde in 1 Monat verletzt (2025-07)",
-        "Monat Monatsbeginn");
+        "Monat Monatsbeginn", "Gemessen und gemeldet: der letzte Monat mit Messwert.");
     assertThat(text).doesNotContain("Wochen mit Richtlinienverstoß", "Wochenbeginn");
   }
 
@@ -88,6 +88,75 @@ class ReportGrainTests {
         "Week Week start Measured (%)",
         "2025-W29 14 Jul 2025 80.0 100.0 +20.0");
     assertThat(text).doesNotContain("Months in breach", "Month start", "2025-07 1 Jul 2025");
+  }
+
+  @Test
+  void atTheMonthGrainPolicyVsExecutionJudgesTheMonthAsTheBreachPagesDo() throws Exception {
+    // given July at 90% inspected (policy v2 demands 95%), judged per month: the breach pages say
+    // July is breached, while the latest ISO week on its own (2025-W29) measured 80%
+    Path pdf = dir.resolve("month-execution.pdf");
+    try (FindingFixture fixture = july(grain("month"))) {
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT);
+
+      // then the table's row carries July's figures and the run of breaches that started in July
+      String text = text(pdf);
+      assertThat(text).contains("Policy vs execution Policy Owner Target Measured Self- reported Gap Breached since"
+          + " POL-INSP-001 · Production At least 95% of critical parts are inspected."
+          + " Head of Quality 95.0% 90.0% 100.0% -5.0 2025-07 Measured and self-reported: the latest month with a"
+          + " measurement. Breached since: the first month of the unbroken run of breached months that ends in it.");
+      assertThat(text).doesNotContain("met (", "-15.0");
+      assertThat(policyExecutionRow(fixture)).containsExactly("2025-07", 90.0, 100.0, -5.0, "2025-07", 1L);
+    }
+  }
+
+  @Test
+  void atTheMonthGrainAMetMonthAfterABreachedOneReadsAsMetInThatMonth() throws Exception {
+    // given July breached (90%) and August fully inspected, judged per month
+    Path pdf = dir.resolve("month-met.pdf");
+    try (FindingFixture fixture = FindingFixture.create(dir.resolve("home"), grain("month"), "")) {
+      fixture.mesDay("2025-07-08", 100, 100).mesDay("2025-07-15", 100, 80).mesDay("2025-08-05", 100, 100)
+          .prodSheet("prod_2025-08.csv", LocalDateTime.parse("2025-08-08T08:00"), List.of(
+              List.of("2025-07-07", "100", "100"), List.of("2025-07-14", "100", "100"),
+              List.of("2025-08-04", "100", "100")))
+          .reconcile("2025-08-10");
+
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT);
+
+      // then August is the latest month, met, and July still counts among the breached months
+      assertThat(text(pdf)).contains("Head of Quality 95.0% 100.0% 100.0% 5.0 met (2025-08) ");
+      assertThat(policyExecutionRow(fixture)).containsExactly("2025-08", 100.0, 100.0, 5.0, "null", 1L);
+    }
+  }
+
+  @Test
+  void atTheWeekGrainPolicyVsExecutionStillShowsTheLatestWeek() throws Exception {
+    // given the same July judged per ISO week: 2025-W29 (80%) is the latest week and breached
+    Path pdf = dir.resolve("week-execution.pdf");
+    try (FindingFixture fixture = july(FindingFixture.GOVERNANCE)) {
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT);
+
+      // then
+      assertThat(text(pdf)).contains("Head of Quality 95.0% 80.0% 100.0% -15.0 2025-W29 Measured and self-reported:"
+          + " the latest week with a measurement.");
+      assertThat(policyExecutionRow(fixture)).containsExactly("2025-W29", 80.0, 100.0, -15.0, "2025-W29", 1L);
+    }
+  }
+
+  /** The latest period, measured, reported, gap, breached since and breached count of POL-INSP-001 in PROD. */
+  private static List<Object> policyExecutionRow(FindingFixture fixture) throws java.sql.SQLException {
+    try (var statement = fixture.connection().createStatement();
+        var rows = statement.executeQuery("""
+            select latest_period, measured_value, reported_value, gap, breached_since, breached_period_count
+            from rpt_policy_execution where policy_id = 'POL-INSP-001' and department_code = 'PROD'""")) {
+      assertThat(rows.next()).as("a row for POL-INSP-001 in PROD").isTrue();
+      List<Object> row = List.of(rows.getString(1), rows.getDouble(2), rows.getDouble(3), rows.getDouble(4),
+          String.valueOf(rows.getString(5)), rows.getLong(6));
+      assertThat(rows.next()).as("one row only").isFalse();
+      return row;
+    }
   }
 
   private FindingFixture july(String governance) throws Exception {

@@ -39,8 +39,8 @@ final class RptFixtures {
         speed_worst_value double, speed_worst_target double);
       create or replace table rpt_policy_execution (policy_id varchar, statement varchar, severity varchar,
         department_code varchar, department_name varchar, owner_title varchar, kpi_name varchar, unit varchar,
-        target_value double, latest_week varchar, measured_value double, reported_value double, gap double,
-        breached_since varchar, breached_week_count bigint);
+        target_value double, latest_period varchar, measured_value double, reported_value double, gap double,
+        breached_since varchar, breached_period_count bigint);
       create or replace table rpt_file_delivery (delivery_id bigint, file_name varchar, source_id varchar,
         received_at timestamp, outcome varchar, reason varchar, load_id bigint, quarantined_row_count bigint);
       create or replace table rpt_control_point (kpi_id varchar, kpi_name varchar, department_code varchar,
