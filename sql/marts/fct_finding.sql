@@ -31,25 +31,31 @@ department_owner as (
     select department_code, min(role_id) as role_id from dim_role group by department_code
 ),
 
+-- What the department itself reported for a breached period, beside the measured figure.
+reported as (
+    select department_code, kpi_id, period_start, reported_value from int_reported_kpi_period
+),
+
 breaches as (
-    select 'policy_breach:' || finding_key as finding_key,
-           'policy_breach'                 as finding_type,
-           finding_key                     as detail_key,
-           severity,
-           department_code,
-           kpi_id,
-           policy_id,
-           period_start,
-           period_end,
-           period_label,
-           threshold                       as target_value,
-           measured_value,
-           null::double                    as self_reported_value,
-           gap,
-           owner_role,
-           deviation_id,
-           is_covered_by_deviation
-    from fct_policy_breach
+    select 'policy_breach:' || b.finding_key as finding_key,
+           'policy_breach'                   as finding_type,
+           b.finding_key                     as detail_key,
+           b.severity,
+           b.department_code,
+           b.kpi_id,
+           b.policy_id,
+           b.period_start,
+           b.period_end,
+           b.period_label,
+           b.threshold                       as target_value,
+           b.measured_value,
+           r.reported_value                  as self_reported_value,
+           b.gap,
+           b.owner_role,
+           b.deviation_id,
+           b.is_covered_by_deviation
+    from fct_policy_breach as b
+    left join reported as r using (department_code, kpi_id, period_start)
 ),
 
 discrepancies as (
@@ -272,7 +278,7 @@ comment on column fct_finding.period_end is 'Last day of the period the finding 
 comment on column fct_finding.period_label is 'The period as people say it (2025-W31, 2025-07, FY2025-P07, or a range of weeks).';
 comment on column fct_finding.target_value is 'The policy threshold (breach) or KPI target (discrepancy), in the KPI''s unit.';
 comment on column fct_finding.measured_value is 'What the system of record measured, in the KPI''s unit.';
-comment on column fct_finding.self_reported_value is 'What the department reported (discrepancy), the latest value (rogue metric) or the revised value (revision).';
+comment on column fct_finding.self_reported_value is 'What the department reported for the period (policy breach, discrepancy), the latest value (rogue metric) or the revised value (revision).';
 comment on column fct_finding.gap is 'Breach: measured minus threshold. Discrepancy: reported minus measured. Revision: new minus previous value. Late submission: days late. Missing exchange rate: the amount as delivered.';
 comment on column fct_finding.owner_role is 'The role accountable (roles.yml).';
 comment on column fct_finding.deviation_id is 'The approved deviation covering the finding, if any (deviations.yml).';

@@ -132,6 +132,9 @@ class NightlyJobTests {
     assertThat(breached).isEqualTo(weeks(expected.breachedWeeks()));
     assertThat(DemoHome.query(home, "select count(*) from fct_policy_breach").get(0).get(0))
         .isEqualTo((long) expected.breachedWeeks().size());
+    // and each breach finding shows, beside the measured figure, the 100% Production reported
+    assertThat(DemoHome.query(home, "select distinct self_reported_value from fct_finding"
+        + " where finding_type = 'policy_breach'")).containsExactly(List.of(100.0));
   }
 
   @Test
