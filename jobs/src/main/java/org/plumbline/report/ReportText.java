@@ -70,20 +70,22 @@ public final class ReportText {
   /** The sentence that replaces the headline when no policy was breached in the periods of the grain. */
   public static String noBreach(ResourceBundle words, Locale locale, String periodGrain, String firstPeriod,
       String lastPeriod) {
-    if (firstPeriod == null) {
-      return ReportSentences.message(words, locale, grainKey("headline.noData", periodGrain));
-    }
-    return ReportSentences.message(words, locale, grainKey("headline.none", periodGrain),
-        weekRange(words, locale, firstPeriod, lastPeriod));
+    return nothingIn(words, locale, periodGrain, "headline", firstPeriod, lastPeriod);
   }
 
   /** The sentence that replaces the table of breached periods when there are none. */
   public static String noBreachedWeeks(ResourceBundle words, Locale locale, String periodGrain, String firstPeriod,
       String lastPeriod) {
+    return nothingIn(words, locale, periodGrain, "breachedWeeks", firstPeriod, lastPeriod);
+  }
+
+  /** "{prefix}.none" over the periods the data covers, or "{prefix}.noData" when it covers none. */
+  private static String nothingIn(ResourceBundle words, Locale locale, String periodGrain, String prefix,
+      String firstPeriod, String lastPeriod) {
     if (firstPeriod == null) {
-      return ReportSentences.message(words, locale, grainKey("breachedWeeks.noData", periodGrain));
+      return ReportSentences.message(words, locale, grainKey(prefix + ".noData", periodGrain));
     }
-    return ReportSentences.message(words, locale, grainKey("breachedWeeks.none", periodGrain),
+    return ReportSentences.message(words, locale, grainKey(prefix + ".none", periodGrain),
         weekRange(words, locale, firstPeriod, lastPeriod));
   }
 
