@@ -14,14 +14,8 @@ create or replace temp table incoming_load (
     file_name       varchar not null,
     version_key     varchar not null,        -- by file name, or replaced by the periods covered
     version_by_periods boolean not null,
-    shape           varchar not null,        -- column_per_metric | metric_per_row | periods_across | rows_only
-    period_column   varchar,
     date_format     varchar,                 -- strptime format for text dates, null for ISO
-    decimal_mark    varchar not null,
-    metric_column   varchar,
-    value_column    varchar,
-    skip_column     varchar,                 -- a layout rule: rows whose skip_column matches
-    skip_pattern    varchar                  -- skip_pattern are kept but marked is_layout
+    decimal_mark    varchar not null
 );
 
 -- How each metric's values are stated: for column_per_metric one row per column; for the

@@ -27,7 +27,7 @@ final class LoadSettings {
 
   void write(Connection connection, InboxFile file, Source source, long loadId) throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(
-        "insert into incoming_load values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        "insert into incoming_load values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       Source.CsvDialect csv = source.csv();
       s.setLong(1, loadId);
       s.setString(2, source.id());
@@ -38,14 +38,8 @@ final class LoadSettings {
       // source says its versions are told apart by the periods they cover (set once typed).
       s.setString(6, source.id() + "/" + file.name());
       s.setBoolean(7, source.versionKey() == Source.VersionKey.PERIODS);
-      s.setString(8, source.shape().name().toLowerCase(Locale.ROOT));
-      s.setString(9, source.period() == null ? null : source.period().column());
-      s.setString(10, csv == null ? null : csv.dateFormat());
-      s.setString(11, csv == null || csv.decimal() == null ? "." : csv.decimal());
-      s.setString(12, source.metricColumn());
-      s.setString(13, source.valueColumn());
-      s.setString(14, source.skipRows() == null ? null : source.skipRows().column());
-      s.setString(15, source.skipRows() == null ? null : source.skipRows().matches());
+      s.setString(8, csv == null ? null : csv.dateFormat());
+      s.setString(9, csv == null || csv.decimal() == null ? "." : csv.decimal());
       s.executeUpdate();
     }
     writeTables(connection, source);
