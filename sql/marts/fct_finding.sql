@@ -31,31 +31,25 @@ department_owner as (
     select department_code, min(role_id) as role_id from dim_role group by department_code
 ),
 
--- What the department itself reported for a breached period, beside the measured figure.
-reported as (
-    select department_code, kpi_id, period_start, reported_value from int_reported_kpi_period
-),
-
 breaches as (
-    select 'policy_breach:' || b.finding_key as finding_key,
-           'policy_breach'                   as finding_type,
-           b.finding_key                     as detail_key,
-           b.severity,
-           b.department_code,
-           b.kpi_id,
-           b.policy_id,
-           b.period_start,
-           b.period_end,
-           b.period_label,
-           b.threshold                       as target_value,
-           b.measured_value,
-           r.reported_value                  as self_reported_value,
-           b.gap,
-           b.owner_role,
-           b.deviation_id,
-           b.is_covered_by_deviation
-    from fct_policy_breach as b
-    left join reported as r using (department_code, kpi_id, period_start)
+    select 'policy_breach:' || finding_key as finding_key,
+           'policy_breach'                 as finding_type,
+           finding_key                     as detail_key,
+           severity,
+           department_code,
+           kpi_id,
+           policy_id,
+           period_start,
+           period_end,
+           period_label,
+           threshold                       as target_value,
+           measured_value,
+           self_reported_value,
+           gap,
+           owner_role,
+           deviation_id,
+           is_covered_by_deviation
+    from fct_policy_breach
 ),
 
 discrepancies as (

@@ -117,17 +117,24 @@ covered as (
     group by all
 ),
 
+-- What the department itself reported for the period, shown beside the measurement.
+reported as (
+    select kpi_id, department_code, period_start, reported_value from int_reported_kpi_period
+),
+
 final as (
     -- The department is in the key: a company-wide policy can be breached by several departments
     -- in one period, and each breach keeps its own status and acknowledgement.
     select b.policy_id || '/' || b.department_code || '/' || b.period_label as finding_key,
            b.* exclude (is_met),
            b.measured_value - b.threshold as gap,
+           r.reported_value as self_reported_value,
            c.deviation_id,
            c.deviation_id is not null as is_covered_by_deviation,
            coalesce(c.is_approved_after_the_fact, false) as is_approved_after_the_fact,
            (select config_version from run_context) as config_version
     from breached as b
+    left join reported as r using (kpi_id, department_code, period_start)
     left join covered as c using (policy_id, department_code, period_start)
 )
 
@@ -158,6 +165,7 @@ comment on column fct_policy_breach.numerator_total is 'Sum of the numerator mea
 comment on column fct_policy_breach.denominator_total is 'Sum of the denominator measure; null for a plain sum.';
 comment on column fct_policy_breach.load_ids is 'The loads (load_audit.load_id) whose rows the finding was computed from.';
 comment on column fct_policy_breach.gap is 'Measured minus threshold.';
+comment on column fct_policy_breach.self_reported_value is 'What the department reported for the period (int_reported_kpi_period), in the KPI''s unit; null where it reported nothing.';
 comment on column fct_policy_breach.deviation_id is 'The approved deviation covering the finding, if any (deviations.yml).';
 comment on column fct_policy_breach.is_covered_by_deviation is 'True when an approved deviation makes the breach legitimate: shown as a concession, not a breach.';
 comment on column fct_policy_breach.is_approved_after_the_fact is 'The covering deviation was approved after the period started.';

@@ -9,25 +9,17 @@ breaches as (
     select * from fct_policy_breach
 ),
 
-reported as (
-    select * from int_reported_kpi_period
-),
-
 final as (
     select b.policy_id,
            b.period_label,
            b.period_start,
            b.threshold,
            round(b.measured_value, 1)                     as measured_coverage,
-           round(r.reported_value, 1)                     as self_reported_coverage,
-           round(r.reported_value - b.measured_value, 1)  as gap_points,
+           round(b.self_reported_value, 1)                    as self_reported_coverage,
+           round(b.self_reported_value - b.measured_value, 1) as gap_points,
            b.denominator_total::bigint                    as units_produced,
            b.numerator_total::bigint                      as units_inspected
     from breaches as b
-    left join reported as r
-      on r.kpi_id = b.kpi_id
-     and r.department_code = b.department_code
-     and r.period_start = b.period_start
     order by b.policy_id, b.period_start
 )
 
