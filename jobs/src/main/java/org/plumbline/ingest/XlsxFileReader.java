@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
@@ -42,14 +39,10 @@ final class XlsxFileReader implements SourceFileReader {
     try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(formats, false))) {
       Sheet sheet = findSheet(workbook, source);
       try (SheetRowSink sink = new SheetRowSink(connection, sheet.getName(), source);
-          Stream<Row> rows = sheet.openStream()) {
-        for (Iterator<Row> it = rows.iterator(); it.hasNext(); ) {
-          Row row = it.next();
-          List<String> texts = new ArrayList<>(row.getCellCount());
-          for (int c = 0; c < row.getCellCount(); c++) {
-            texts.add(XlsxCellText.of(row.getCell(c)));
-          }
-          sink.row(row.getRowNum(), texts);
+          Stream<Row> rows = sheet.openStream();
+          PrefetchedSheetRows parsed = new PrefetchedSheetRows(rows.iterator(), sheet.getName())) {
+        for (PrefetchedSheetRows.SheetRow row = parsed.next(); row != null; row = parsed.next()) {
+          sink.row(row.rowNumber(), row.texts());
         }
         sink.finish(connection);
       }
