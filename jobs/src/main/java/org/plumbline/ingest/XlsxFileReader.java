@@ -22,6 +22,9 @@ import org.plumbline.governance.Source;
  * header cell is named by its column letter ({@code column_C}), so the header never shifts
  * and a source names the column under the merged title by its top-left text or that name.
  * Reading the merge list would need a second pass over the sheet part; it is not done.
+ *
+ * <p>The sheet's XML is parsed on a thread of its own ({@link PrefetchedSheetRows}) while this
+ * thread appends the rows already parsed; everything the source's rules decide stays here.
  */
 final class XlsxFileReader implements SourceFileReader {
 
