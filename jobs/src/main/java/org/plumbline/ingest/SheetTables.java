@@ -12,7 +12,9 @@ import org.plumbline.governance.Source.Table;
  * Excel row numbers and are appended through the {@link SheetRowSink}. Between the tables,
  * blank rows and the next table's title row are layout; any other row there (or below the last
  * table) is appended with a problem saying where it lies, so it is quarantined, never dropped.
- * Rows above the first table are its titles, as on a sheet that is one table.
+ * Rows above the first table are its titles, as on a sheet that is one table. A table with
+ * {@code header_row: auto} starts at the first row naming every column it reads (after the table
+ * before it, or below its title, whose other rows above the header are layout).
  */
 final class SheetTables {
 
