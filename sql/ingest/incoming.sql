@@ -5,7 +5,7 @@
 -- the ledger inside the file's transaction.
 
 -- What is known of the file being loaded and how its source reads it: one row. How each table
--- is read (shape, columns, layout rule) is in incoming_table, which type_values.sql reads.
+-- is read (shape, columns, layout rule, date format) is in incoming_table, which type_values.sql reads.
 create or replace temp table incoming_load (
     load_id         bigint not null,
     source_id       varchar not null,
@@ -14,7 +14,6 @@ create or replace temp table incoming_load (
     file_name       varchar not null,
     version_key     varchar not null,        -- by file name, or replaced by the periods covered
     version_by_periods boolean not null,
-    date_format     varchar,                 -- strptime format for text dates, null for ISO
     decimal_mark    varchar not null
 );
 
@@ -44,7 +43,8 @@ create or replace temp table incoming_table (
     skip_pattern    varchar,
     part_id         varchar,                 -- the column holding each attribute, null where none
     part_class      varchar,
-    lot_id          varchar
+    lot_id          varchar,
+    date_format     varchar                  -- strptime format of the period texts, null for ISO (Source.dateFormatOf)
 );
 
 -- One row per table read: a sheet (or a flat file) is one table, named ''; a sheet of several

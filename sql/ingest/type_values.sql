@@ -11,7 +11,7 @@
 -- would hold a large file's values in memory (measured for ledger V6, bench/RESULTS.md).
 
 -- Per sheet (per table, on a sheet of several): where each configured column is (null when the
--- table does not read it), and how the table is read (its shape and columns: the source's, or
+-- table does not read it), and how the table is read (its shape, columns and date format: the source's, or
 -- the table's own where sources.yml gives them). Kept in the ledger with the sheet (raw_sheet), so a value's texts can
 -- be found in its row's fields. A row belongs to the table whose first_row..last_row holds it;
 -- a row between tables is in no table (its reader gave it a problem: it is quarantined).
@@ -24,7 +24,7 @@ select s.sheet_name, s.table_name, s.first_row, s.last_row, s.column_names,
        list_position(s.column_names, t.part_id)       as part_id_pos,
        list_position(s.column_names, t.part_class)    as part_class_pos,
        list_position(s.column_names, t.lot_id)        as lot_id_pos,
-       t.shape, t.skip_pattern, t.period_column, t.metric_column, t.value_column, l.date_format,
+       t.shape, t.skip_pattern, t.period_column, t.metric_column, t.value_column, t.date_format,
        l.decimal_mark
 from incoming_sheet as s
 join incoming_table as t using (table_name)   -- each table read under its own settings (LoadSettings)

@@ -67,7 +67,8 @@ final class References {
 
   /**
    * A deviation limited to a part, part class or lot can only cover a breach if the source that
-   * measures the policy's KPI says which of its columns holds that attribute.
+   * measures the policy's KPI says which of its columns holds that attribute (on a sheet of
+   * several tables, in any of its tables).
    */
   private void deviationScopes() {
     Map<String, Kpi> kpisById = new HashMap<>();
@@ -81,11 +82,12 @@ final class References {
           continue;
         }
         for (String attribute : deviation.scope().keySet()) {
-          if (!source.attributes().containsKey(attribute)) {
+          if (!source.readsAttribute(attribute)) {
             entry.block().problem("scope[" + attribute + "]", "The deviation is limited to a " + attribute + ", but"
                 + " source '" + source.id() + "', which measures " + kpi.id() + " for policy " + policy.id()
-                + ", does not say which of its columns holds " + attribute + " (its attributes), so no row could be"
-                + " told apart as covered.");
+                + ", does not say which of its columns holds " + attribute + " (its attributes"
+                + (source.tables().isEmpty() ? "" : ", or any of its tables' attributes")
+                + "), so no row could be told apart as covered.");
           }
         }
         break;
@@ -106,9 +108,10 @@ final class References {
     metric(block, "numerator", measurement.numerator(), source, metrics);
     metric(block, "denominator", measurement.denominator(), source, metrics);
     for (String attribute : measurement.filter().keySet()) {
-      if (!source.attributes().containsKey(attribute)) {
+      if (!source.readsAttribute(attribute)) {
         block.problem("filter[" + attribute + "]", "The filter uses " + attribute + ", but source '" + source.id()
-            + "' does not say which of its columns holds " + attribute + " (add it to the source's attributes).");
+            + "' does not say which of its columns holds " + attribute + " (add it to the source's attributes"
+            + (source.tables().isEmpty() ? "" : ", or to those of the table whose rows carry it") + ").");
       }
     }
   }

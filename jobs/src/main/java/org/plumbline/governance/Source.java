@@ -146,8 +146,10 @@ public record Source(
    * a monthly table with the months across its columns is one source with two tables.
    *
    * @param name how the ledger tells the table from the sheet's others (raw_sheet.table_name)
-   * @param headerRow the header's row number, or 0 when the header follows {@code title}
-   * @param title the text in column A above the header, or null when {@code headerRow} is given
+   * @param headerRow the header's row number, 0 when the header is the first non-blank row after
+   *     {@code title}, or {@link #HEADER_AUTO} when it is the first non-blank row (after the table
+   *     before it, or after {@code title} where given) that names every column the table reads
+   * @param title the text in column A above the header, or null
    * @param metrics the table's own value columns, or null when it shares the source's
    * @param shape the table's shape, or null: the source's
    * @param period the table's period column and grain, each null where it is the source's
@@ -155,17 +157,27 @@ public record Source(
    * @param valueColumn the table's value column, or null: the source's (where its shape has one)
    * @param attributes the table's attribute columns, or null: the source's
    * @param skipRows the table's layout rule, or null: the source's
+   * @param dateFormat the strptime format of the table's period texts (one of
+   *     {@link CsvDialect#DATE_FORMATS}), or null: the source's
    */
   public record Table(String name, int headerRow, String title, End end, List<SourceMetric> metrics, Shape shape,
       PeriodSpec period, String metricColumn, String valueColumn, Map<String, String> attributes,
-      SkipRule skipRows) {
+      SkipRule skipRows, String dateFormat) {
 
     /** A table read entirely as its source says, but for its value columns. */
     public Table(String name, int headerRow, String title, End end, List<SourceMetric> metrics) {
-      this(name, headerRow, title, end, metrics, null, null, null, null, null, null);
+      this(name, headerRow, title, end, metrics, null, null, null, null, null, null, null);
     }
 
+    /** The header is found by looking for the columns the table reads ({@code header_row: auto}). */
+    public static final int HEADER_AUTO = -1;
+
     public enum End { BLANK_ROW, NEXT_TABLE }
+
+    /** Whether the header is found from the table's columns rather than given or right below the title. */
+    public boolean headerAutoDetected() {
+      return headerRow == HEADER_AUTO;
+    }
 
     /** Whether column A of a row reads this table's title (case and surrounding spaces ignored). */
     public boolean isTitle(String columnA) {
@@ -230,6 +242,30 @@ public record Source(
   /** A table's layout rule: its own, or the source's. */
   public SkipRule skipRowsOf(Table table) {
     return table == null || table.skipRows() == null ? skipRows : table.skipRows();
+  }
+
+  /**
+   * The strptime format of a table's period texts: its own, or the source's (a csv source's
+   * {@code csv.date_format}); null for ISO dates. A workbook's date cells are read as ISO dates
+   * whatever the format; it applies to dates typed as text.
+   */
+  public String dateFormatOf(Table table) {
+    if (table != null && table.dateFormat() != null) {
+      return table.dateFormat();
+    }
+    return csv == null ? null : csv.dateFormat();
+  }
+
+  /**
+   * Whether a row of this source can carry the attribute (part_id, part_class, lot_id): on a
+   * sheet of several tables, whether any table reads it (its own attributes, or the source's
+   * where it has none of its own).
+   */
+  public boolean readsAttribute(String attribute) {
+    if (tables.isEmpty()) {
+      return attributes.containsKey(attribute);
+    }
+    return tables.stream().anyMatch(table -> attributesOf(table).containsKey(attribute));
   }
 
   /** The columns a table of this source reads, which its header must have. */

@@ -128,11 +128,7 @@ final class SourceReader {
     String delimiter = block.text("delimiter", REQUIRED);
     delimiter = "tab".equalsIgnoreCase(delimiter) || "\\t".equals(delimiter) ? "\t" : delimiter;
     String decimal = block.oneOf("decimal", List.of(".", ","), OPTIONAL);
-    String dateFormat = block.text("date_format", OPTIONAL);
-    if (dateFormat != null && !CsvDialect.DATE_FORMATS.contains(dateFormat)) {
-      block.problem("date_format", "'date_format' must be one of " + String.join(", ", CsvDialect.DATE_FORMATS)
-          + " (or left out for ISO dates such as 2025-01-31), but it is '" + dateFormat + "'.");
-    }
+    String dateFormat = dateFormat(block);
     String encoding = block.oneOf("encoding", CsvDialect.ENCODINGS, OPTIONAL);
     // Most exports double a quote inside a quoted field; some (MySQL, many Unix tools) write \".
     String escape = block.oneOf("escape", CsvDialect.ESCAPES, OPTIONAL);
@@ -143,6 +139,16 @@ final class SourceReader {
     // A null date format means ISO dates (yyyy-mm-dd), which need no format.
     return new CsvDialect(delimiter, decimal == null ? "." : decimal, dateFormat, encoding == null ? "UTF-8" : encoding,
         escape == null ? CsvDialect.QUOTE_ESCAPE : escape);
+  }
+
+  /** A csv dialect's or a sheet table's {@code date_format}: one the typing knows, or null for ISO dates. */
+  static String dateFormat(Block block) {
+    String dateFormat = block.text("date_format", OPTIONAL);
+    if (dateFormat != null && !CsvDialect.DATE_FORMATS.contains(dateFormat)) {
+      block.problem("date_format", "'date_format' must be one of " + String.join(", ", CsvDialect.DATE_FORMATS)
+          + " (or left out for ISO dates such as 2025-01-31), but it is '" + dateFormat + "'.");
+    }
+    return dateFormat;
   }
 
   static SkipRule skipRule(Block block) {

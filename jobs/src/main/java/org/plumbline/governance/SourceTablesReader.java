@@ -79,14 +79,17 @@ final class SourceTablesReader {
 
   private static Table table(Block block, Source source) {
     String name = block.text("name", Block.Need.REQUIRED);
-    Integer headerRow = block.count("header_row", OPTIONAL);
+    // header_row: auto finds the header by the columns the table reads, below its title if it has one.
+    boolean auto = "auto".equalsIgnoreCase(block.text("header_row", OPTIONAL));
+    Integer headerRow = auto ? Integer.valueOf(Table.HEADER_AUTO) : block.count("header_row", OPTIONAL);
     String title = block.text("title", OPTIONAL);
     if ((headerRow == null) == (title == null) && !block.has("header_row") && !block.has("title")) {
-      block.problem("A table needs where its header is: 'header_row' (its row number) or 'title' (the text in"
-          + " column A of the row above the header).");
-    } else if (block.has("header_row") && block.has("title")) {
-      block.problem("title", "A table has either 'header_row' or 'title', not both: with a title, the header is"
-          + " the first non-blank row below it.");
+      block.problem("A table needs where its header is: 'header_row' (its row number, or auto: the first row"
+          + " naming every column the table reads) or 'title' (the text in column A of the row above the header).");
+    } else if (block.has("header_row") && block.has("title") && !auto) {
+      block.problem("title", "A table has either a numbered 'header_row' or 'title', not both: with a title, the"
+          + " header is the first non-blank row below it (or, with header_row: auto, the first below it that names"
+          + " every column the table reads).");
     }
     Table.End end = block.has("end") ? block.choice("end", Table.End.class, Block.Need.REQUIRED) : null;
     // How the table is read, where it differs from the source: each setting falls back to the source's.
@@ -97,6 +100,7 @@ final class SourceTablesReader {
     String valueColumn = block.text("value_column", OPTIONAL);
     Map<String, String> attributes = block.has("attributes") ? block.attributeMap("attributes") : null;
     SkipRule skipRows = SourceReader.skipRule(block.child("skip_rows", "skip_rows rule", OPTIONAL));
+    String dateFormat = SourceReader.dateFormat(block);
     List<SourceMetric> metrics = null;
     if (block.has("metrics")) {
       metrics = SourceReader.metrics(block.list("metrics", "metric", Block.Need.REQUIRED), effective);
@@ -104,7 +108,7 @@ final class SourceTablesReader {
       block.problem("metrics", "This table needs 'metrics' (its value columns), as the source lists none to share.");
     }
     Table table = new Table(name, headerRow == null ? 0 : headerRow, title, end == null ? Table.End.BLANK_ROW : end,
-        metrics, shape, period, metricColumn, valueColumn, attributes, skipRows);
+        metrics, shape, period, metricColumn, valueColumn, attributes, skipRows, dateFormat);
     checkReading(block, source, table, effective);
     return table;
   }

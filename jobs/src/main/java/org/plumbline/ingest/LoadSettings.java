@@ -27,7 +27,7 @@ final class LoadSettings {
 
   void write(Connection connection, InboxFile file, Source source, long loadId) throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(
-        "insert into incoming_load values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        "insert into incoming_load values (?, ?, ?, ?, ?, ?, ?, ?)")) {
       Source.CsvDialect csv = source.csv();
       s.setLong(1, loadId);
       s.setString(2, source.id());
@@ -38,8 +38,7 @@ final class LoadSettings {
       // source says its versions are told apart by the periods they cover (set once typed).
       s.setString(6, source.id() + "/" + file.name());
       s.setBoolean(7, source.versionKey() == Source.VersionKey.PERIODS);
-      s.setString(8, csv == null ? null : csv.dateFormat());
-      s.setString(9, csv == null || csv.decimal() == null ? "." : csv.decimal());
+      s.setString(8, csv == null || csv.decimal() == null ? "." : csv.decimal());
       s.executeUpdate();
     }
     writeTables(connection, source);
@@ -52,7 +51,7 @@ final class LoadSettings {
    */
   private static void writeTables(Connection connection, Source source) throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(
-        "insert into incoming_table values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        "insert into incoming_table values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       writeTable(s, source, "", null);
       for (Source.Table table : source.tables()) {
         writeTable(s, source, table.name(), table);
@@ -76,6 +75,7 @@ final class LoadSettings {
     s.setString(8, attributes.get("part_id"));
     s.setString(9, attributes.get("part_class"));
     s.setString(10, attributes.get("lot_id"));
+    s.setString(11, source.dateFormatOf(table));
     s.addBatch();
   }
 

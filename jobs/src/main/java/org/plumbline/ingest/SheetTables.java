@@ -12,7 +12,9 @@ import org.plumbline.governance.Source.Table;
  * Excel row numbers and are appended through the {@link SheetRowSink}. Between the tables,
  * blank rows and the next table's title row are layout; any other row there (or below the last
  * table) is appended with a problem saying where it lies, so it is quarantined, never dropped.
- * Rows above the first table are its titles, as on a sheet that is one table.
+ * Rows above the first table are its titles, as on a sheet that is one table. A table with
+ * {@code header_row: auto} starts at the first row naming every column it reads (after the table
+ * before it, or below its title, whose other rows above the header are layout).
  */
 final class SheetTables {
 
@@ -41,7 +43,10 @@ final class SheetTables {
       close(); // a workbook leaves empty rows out: a gap in the row numbers is a blank row
     }
     if (titleRow > 0) {
-      if (!blank) {
+      // Below a title the header is the next non-blank row; with header_row: auto the next one
+      // naming every column the table reads (rows before it are the title's, as above a sheet's header).
+      if (!blank && (!source.tables().get(next).headerAutoDetected() || namesColumnsOf(source.tables().get(next),
+          texts))) {
         start(rowNumber, texts);
       }
       return;
@@ -54,7 +59,8 @@ final class SheetTables {
         titleRow = rowNumber;
         return;
       }
-      if (upcoming.title() == null && rowNumber == upcoming.headerRow()) {
+      if (upcoming.title() == null && (upcoming.headerAutoDetected() ? namesColumnsOf(upcoming, texts)
+          : rowNumber == upcoming.headerRow())) {
         close();
         start(rowNumber, texts);
         return;
@@ -82,19 +88,28 @@ final class SheetTables {
     if (titleRow > 0) {
       Table table = source.tables().get(next);
       throw new FileRejectedException("The sheet '" + sheetName + "' has the title of table '" + table.name()
-          + "' in row " + titleRow + " but no header row below it (sources.yml: tables of source '" + source.id()
-          + "').");
+          + "' in row " + titleRow + " but no header row below it" + (table.headerAutoDetected()
+              ? " that names the columns " + source.columnsRead(table) + " (header_row: auto)" : "")
+          + " (sources.yml: tables of source '" + source.id() + "').");
     }
     close();
     if (next < source.tables().size()) {
       Table table = source.tables().get(next);
+      String below = "below " + (found.isEmpty() ? "the top" : "table '" + found.get(found.size() - 1).table().name()
+          + "'");
       throw new FileRejectedException("The sheet '" + sheetName + "' has no table '" + table.name() + "': "
-          + (table.title() != null ? "no row below " + (found.isEmpty() ? "the top" : "table '"
-              + found.get(found.size() - 1).table().name() + "'") + " has '" + table.title() + "' in column A"
+          + (table.title() != null ? "no row " + below + " has '" + table.title() + "' in column A"
+              : table.headerAutoDetected() ? "no row " + below + " names the columns " + source.columnsRead(table)
+                  + " (header_row: auto)"
               : "its header row " + table.headerRow() + " is blank or missing")
           + " (sources.yml: tables of source '" + source.id() + "').");
     }
     return found;
+  }
+
+  /** Whether a row names every column the table reads: its header, with header_row: auto. */
+  private boolean namesColumnsOf(Table table, List<String> texts) {
+    return SheetRowSink.headerNames(texts).containsAll(source.columnsRead(table));
   }
 
   private void start(int rowNumber, List<String> texts) {

@@ -220,8 +220,8 @@ class SheetTablesIngestTests {
     assertThat(invalid.problems()).extracting(ConfigProblem::message)
         .contains("This table's header_row 5 is not below the header of the table before it (header_row 10 on line "
             + (id + 8) + "): tables overlap. List the tables in the order they appear on the sheet.")
-        .contains("A table needs where its header is: 'header_row' (its row number) or 'title' (the text in column A"
-            + " of the row above the header).");
+        .contains("A table needs where its header is: 'header_row' (its row number, or auto: the first row naming"
+            + " every column the table reads) or 'title' (the text in column A of the row above the header).");
   }
 
   private static void writeReport(Path file) throws Exception {
