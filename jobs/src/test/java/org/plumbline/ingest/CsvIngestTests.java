@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CsvIngestTests {
 
@@ -36,18 +34,7 @@ class CsvIngestTests {
           - { column: qty, name: produced_units }
     """;
 
-  @TempDir Path root;
-  private IngestHome home;
-
-  @BeforeEach
-  void open() throws Exception {
-    home = new IngestHome(root, SOURCES);
-  }
-
-  @AfterEach
-  void close() {
-    home.close();
-  }
+  @RegisterExtension final IngestHome home = IngestHome.eachTest(SOURCES);
 
   @Test
   void everyRowIsLoadedOrQuarantinedWithItsEditorLine() throws Exception {

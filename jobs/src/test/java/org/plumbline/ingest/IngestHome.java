@@ -11,22 +11,68 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.plumbline.governance.GovernanceLoader;
 import org.plumbline.governance.GovernanceModel;
 import org.plumbline.system.ExampleConfig;
 import org.plumbline.system.PlumblineHome;
 import org.plumbline.system.Warehouse;
 
-/** A home folder with the example governance model plus extra sources, and a real warehouse. */
-final class IngestHome implements AutoCloseable {
+/**
+ * A home folder with the example governance model plus extra sources, and a real warehouse.
+ * Either opened on a folder the test owns ({@code new IngestHome(root, sources)}, closed by
+ * the test), or registered as an extension ({@code @RegisterExtension final IngestHome home =
+ * IngestHome.eachTest(SOURCES)}): then each test gets a fresh one in a temporary folder,
+ * closed and deleted after it.
+ */
+final class IngestHome implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
-  final PlumblineHome home;
-  final Warehouse warehouse;
-  final FileLoader loader;
-  final GovernanceModel model;
+  private final String extraSources;
+  private Path root;
+  PlumblineHome home;
+  Warehouse warehouse;
+  FileLoader loader;
+  GovernanceModel model;
 
   IngestHome(Path root, String extraSources) throws Exception {
+    this.extraSources = extraSources;
+    open(root);
+  }
+
+  private IngestHome(String extraSources) {
+    this.extraSources = extraSources;
+  }
+
+  /** A fresh home for each test of the class that registers it. */
+  static IngestHome eachTest(String extraSources) {
+    return new IngestHome(extraSources);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws Exception {
+    open(Files.createTempDirectory("plumbline-ingest-test"));
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws Exception {
+    close();
+    try (Stream<Path> files = Files.walk(root)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  /** The home's folder. */
+  Path root() {
+    return root;
+  }
+
+  private void open(Path folder) throws Exception {
+    root = folder;
     home = new PlumblineHome(root);
     ExampleConfig.writeIfAbsent(home);
     Path sources = home.governance().resolve("sources.yml");
@@ -76,6 +122,8 @@ final class IngestHome implements AutoCloseable {
 
   @Override
   public void close() {
-    warehouse.close();
+    if (warehouse != null) {
+      warehouse.close();
+    }
   }
 }

@@ -20,11 +20,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Legacy .xls workbooks and the 1904 date system, read like any XLSX workbook of a source. */
 class LegacyWorkbookIngestTests {
@@ -50,18 +48,7 @@ class LegacyWorkbookIngestTests {
 
   private static final Path CORPORA = Path.of("..", "..", "shared", "corpora").toAbsolutePath().normalize();
 
-  @TempDir Path root;
-  private IngestHome home;
-
-  @BeforeEach
-  void open() throws Exception {
-    home = new IngestHome(root, SOURCES);
-  }
-
-  @AfterEach
-  void close() {
-    home.close();
-  }
+  @RegisterExtension final IngestHome home = IngestHome.eachTest(SOURCES);
 
   @Test
   void anXlsWorkbookLoadsLikeAnXlsxOne() throws Exception {
@@ -202,7 +189,7 @@ class LegacyWorkbookIngestTests {
 
   /** The same workbook, its workbook part switched to the 1904 date system as Excel for Mac wrote it. */
   private byte[] in1904System(byte[] xlsx) throws Exception {
-    Path original = Files.write(root.resolve("1900.xlsx"), xlsx);
+    Path original = Files.write(home.root().resolve("1900.xlsx"), xlsx);
     ByteArrayOutputStream result = new ByteArrayOutputStream();
     try (ZipFile in = new ZipFile(original.toFile()); ZipOutputStream out = new ZipOutputStream(result)) {
       for (ZipEntry entry : java.util.Collections.list(in.entries())) {

@@ -11,9 +11,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.plumbline.governance.ConfigInvalidException;
 import org.plumbline.governance.ConfigProblem;
@@ -49,18 +48,7 @@ class SheetTablesIngestTests {
               - { column: Scrap cost (EUR) }
     """;
 
-  @TempDir Path root;
-  private IngestHome home;
-
-  @BeforeEach
-  void open() throws Exception {
-    home = new IngestHome(root, SOURCES);
-  }
-
-  @AfterEach
-  void close() {
-    home.close();
-  }
+  @RegisterExtension final IngestHome home = IngestHome.eachTest(SOURCES);
 
   @Test
   void eachTableIsLoadedUnderItsOwnHeaderAndRowsBetweenTablesAreQuarantined() throws Exception {

@@ -11,10 +11,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A department's wide workbook the code has never seen, onboarded by config alone. */
 class WideWorkbookIngestTests {
@@ -37,18 +35,7 @@ class WideWorkbookIngestTests {
           - { name: "Critical parts inspected", unit: fraction }
     """;
 
-  @TempDir Path root;
-  private IngestHome home;
-
-  @BeforeEach
-  void open() throws Exception {
-    home = new IngestHome(root, SOURCES);
-  }
-
-  @AfterEach
-  void close() {
-    home.close();
-  }
+  @RegisterExtension final IngestHome home = IngestHome.eachTest(SOURCES);
 
   @Test
   void periodsAcrossTheColumnsAreUnpivotedAndConvertedToTheKpisUnit() throws Exception {
@@ -77,7 +64,7 @@ class WideWorkbookIngestTests {
   @Test
   void aPreviewShowsTheReadingAndLoadsNothing() throws Exception {
     // given
-    Path file = root.resolve("Board_preview.xlsx");
+    Path file = home.root().resolve("Board_preview.xlsx");
     writeBoard(file);
     StringWriter text = new StringWriter();
 

@@ -8,10 +8,8 @@ import java.util.List;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A workbook's cell texts reach the ledger exactly as read, whatever characters they hold: the
@@ -26,18 +24,7 @@ class WorkbookCellTextTests {
           shape: rows_only, header_row: 1 }
     """;
 
-  @TempDir Path root;
-  private IngestHome home;
-
-  @BeforeEach
-  void open() throws Exception {
-    home = new IngestHome(root, SOURCES);
-  }
-
-  @AfterEach
-  void close() {
-    home.close();
-  }
+  @RegisterExtension final IngestHome home = IngestHome.eachTest(SOURCES);
 
   @Test
   void controlCharactersEscapeLookalikesBlankAndEmptyCellsComeBackExactly() throws Exception {

@@ -10,10 +10,8 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An XLSX sheet is parsed on a thread of its own while the loading thread appends
@@ -35,18 +33,7 @@ class XlsxReadingThreadTests {
    */
   private static final int ROWS = (2 * PrefetchedSheetRows.QUEUE_BATCHES + 6) * PrefetchedSheetRows.BATCH_ROWS + 17;
 
-  @TempDir Path root;
-  private IngestHome home;
-
-  @BeforeEach
-  void open() throws Exception {
-    home = new IngestHome(root, SOURCES);
-  }
-
-  @AfterEach
-  void close() {
-    home.close();
-  }
+  @RegisterExtension final IngestHome home = IngestHome.eachTest(SOURCES);
 
   @Test
   void aSheetLongerThanTheHandOverQueueLoadsEveryRowAtItsExcelRow() throws Exception {
@@ -126,7 +113,7 @@ class XlsxReadingThreadTests {
 
   /** The same workbook with its first sheet's XML cut off at the given fraction of its length. */
   private byte[] withSheetCut(byte[] xlsx, double fraction) throws Exception {
-    Path whole = root.resolve("whole.xlsx"); // read through the central directory: the writer streams its entries
+    Path whole = home.root().resolve("whole.xlsx"); // read through the central directory: the writer streams its entries
     java.nio.file.Files.write(whole, xlsx);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipFile in = new ZipFile(whole.toFile()); ZipOutputStream zip = new ZipOutputStream(out)) {
