@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.plumbline.operations.PlainWords;
 import org.plumbline.system.SqlScript;
 import org.plumbline.system.Warehouse;
 
@@ -52,7 +53,7 @@ final class WarehouseQueries {
       if (message.contains("does not exist")) {
         return new Result(List.of(), "Nothing to show yet: no run has built the staging tables.");
       }
-      return new Result(List.of(), "The warehouse could not answer: " + message.lines().findFirst().orElse(""));
+      return new Result(List.of(), "The warehouse could not answer: " + PlainWords.firstLineOf(e));
     }
   }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.plumbline.operations.PlainWords;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -99,7 +100,7 @@ final class SmtpMailer {
       }
       if (t instanceof SendFailedException refused && refused.getInvalidAddresses() != null
           && refused.getInvalidAddresses().length > 0) {
-        return new Failure("The mail server " + server + " refused the address: " + firstLine(refused), true);
+        return new Failure("The mail server " + server + " refused the address: " + PlainWords.firstLineOf(refused), true);
       }
       if (t instanceof ConnectException) {
         return new Failure("The mail server " + server + " could not be reached: " + t.getMessage() + ".", false);
@@ -112,7 +113,7 @@ final class SmtpMailer {
             + ".timeout).", false);
       }
     }
-    return new Failure("The mail server " + server + " did not take the e-mail: " + firstLine(innermost(failure)),
+    return new Failure("The mail server " + server + " did not take the e-mail: " + PlainWords.firstLineOf(innermost(failure)),
         false);
   }
 
@@ -122,10 +123,5 @@ final class SmtpMailer {
       t = t.getCause();
     }
     return t instanceof MessagingException || t.getMessage() != null ? t : failure;
-  }
-
-  private static String firstLine(Throwable t) {
-    String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    return message.lines().findFirst().orElse("").strip();
   }
 }

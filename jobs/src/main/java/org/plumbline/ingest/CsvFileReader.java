@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.duckdb.DuckDBConnection;
 import org.plumbline.governance.Source;
+import org.plumbline.operations.PlainWords;
 import org.plumbline.system.SqlScript;
 
 /**
@@ -43,7 +44,7 @@ final class CsvFileReader implements SourceFileReader {
     } catch (SQLException e) {
       throw new FileRejectedException("DuckDB could not read it as CSV with the dialect of source '" + source.id()
           + "' (delimiter \"" + csv.delimiter() + "\", escape " + csv.escape() + ", encoding " + csv.encoding() + "): "
-          + DuckDbMessages.firstLine(e), e);
+          + PlainWords.firstLineOf(e), e);
     }
     FlatFileReader.recordHeader(connection, headerLine);
     if (scanned.plainNumbering() && !anyRejected(connection) && contiguousRowIds(connection)) {

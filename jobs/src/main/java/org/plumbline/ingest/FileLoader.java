@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.plumbline.governance.GovernanceModel;
 import org.plumbline.governance.Source;
+import org.plumbline.operations.PlainWords;
 import org.plumbline.system.PlumblineHome;
 import org.plumbline.system.SqlScript;
 import org.slf4j.Logger;
@@ -68,7 +69,7 @@ public final class FileLoader {
       return reject(file, e.getMessage());
     } catch (SQLException e) {
       throw new IllegalStateException("The warehouse failed while loading " + file.name() + ": "
-          + DuckDbMessages.firstLine(e), e);
+          + PlainWords.firstLineOf(e), e);
     }
   }
 
@@ -133,7 +134,7 @@ public final class FileLoader {
       recordDelivery(file, null, "rejected", null, reason);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not record the rejection of " + file.name() + ": "
-          + DuckDbMessages.firstLine(e), e);
+          + PlainWords.firstLineOf(e), e);
     }
     Path target = home.rejected().resolve(file.name());
     if (Files.exists(target)) {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.plumbline.governance.GovernanceModel;
+import org.plumbline.operations.PlainWords;
 import org.plumbline.system.PlumblineHome;
 import org.plumbline.system.Warehouse;
 
@@ -82,7 +83,7 @@ public final class FilePreview {
       }
       print(out, s.executeQuery(), limit);
     } catch (SQLException e) {
-      out.println("(could not show: " + DuckDbMessages.firstLine(e) + ")");
+      out.println("(could not show: " + PlainWords.firstLineOf(e) + ")");
     }
   }
 

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.plumbline.governance.Source;
+import org.plumbline.operations.PlainWords;
 import org.plumbline.system.SqlScript;
 
 /**
@@ -26,7 +27,7 @@ final class FlatFileReader implements SourceFileReader {
           ? "sql/ingest/read_parquet.sql" : "sql/ingest/read_json.sql", path);
     } catch (SQLException e) {
       throw new FileRejectedException("DuckDB could not read it as " + source.format().name() + " for source '"
-          + source.id() + "': " + DuckDbMessages.firstLine(e), e);
+          + source.id() + "': " + PlainWords.firstLineOf(e), e);
     }
     if (source.format() == Source.Format.PARQUET) {
       requireFooterRowCount(connection, path);
@@ -48,7 +49,7 @@ final class FlatFileReader implements SourceFileReader {
         declared = r.getLong(1);
       }
     } catch (SQLException e) {
-      throw new FileRejectedException("DuckDB could not read its Parquet footer: " + DuckDbMessages.firstLine(e), e);
+      throw new FileRejectedException("DuckDB could not read its Parquet footer: " + PlainWords.firstLineOf(e), e);
     }
     long read;
     try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("select count(*) from incoming_flat")) {

@@ -24,6 +24,12 @@ public final class PlainWords {
     return message == null ? failure.getClass().getSimpleName() : message;
   }
 
+  /** The first line of an exception's message (DuckDB's and mail servers' carry details below it), or its kind. */
+  public static String firstLineOf(Throwable failure) {
+    String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    return message.strip().lines().findFirst().orElse("").strip();
+  }
+
   /** The first line of a stored exit description (Batch stores the whole stack trace there). */
   public static String firstLine(String exitDescription) {
     if (exitDescription == null || exitDescription.isBlank()) {
