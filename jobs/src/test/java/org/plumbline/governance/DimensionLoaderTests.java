@@ -109,9 +109,9 @@ class DimensionLoaderTests {
         Arrays.asList("prod_weekly_kpis", 3, "Scrap cost (EUR)", "Scrap cost (EUR)", 1.0, null),
         Arrays.asList("prod_weekly_kpis", 4, "Output per shift", "Output per shift", 1.0, null));
     assertThat(rows("select * from dim_source_attribute where source_id = 'mes_inspection_lots'")).containsExactly(
-        List.of("mes_inspection_lots", "part_id", "part_no"),
-        List.of("mes_inspection_lots", "part_class", "part_class"),
-        List.of("mes_inspection_lots", "lot_id", "lot_id"));
+        List.of("mes_inspection_lots", "", "part_id", "part_no"),
+        List.of("mes_inspection_lots", "", "part_class", "part_class"),
+        List.of("mes_inspection_lots", "", "lot_id", "lot_id"));
   }
 
   @Test
