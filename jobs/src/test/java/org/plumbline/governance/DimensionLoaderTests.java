@@ -127,7 +127,7 @@ class DimensionLoaderTests {
       }
     }
     Files.writeString(dir.resolve("scada.yml"),
-        SourceTableMetricReferencesTests.LINES.formatted("scada_rejects", "scada_scrap_eur"));
+        SourceTableMetricReferencesTests.LINES.formatted("USD", "scada_rejects", "scada_scrap_cost"));
 
     // when
     dimensions.load(duckdb, new GovernanceLoader().load(dir));
@@ -146,10 +146,12 @@ class DimensionLoaderTests {
         .containsExactly(
             Arrays.asList("", 1, "Units", "scada_units", 1.0, null, null),
             Arrays.asList("line_b", 1, "Units", "scada_units", 1.0, null, null),
-            Arrays.asList("line_b", 2, "Scrap (EUR)", "scada_scrap_eur", 1.0, null, null),
+            Arrays.asList("line_b", 2, "Scrap", "scada_scrap_cost", 1.0, null, null),
             Arrays.asList("rejects", 1, null, "scada_rejects", 1.0, null, null));
     assertThat(rows("select table_name, attribute, column_name from dim_source_attribute"
         + " where source_id = 'scada_lines'")).containsExactly(List.of("line_b", "lot_id", "Lot"));
+    assertThat(rows("select metric_name, currency from dim_money_column where source_id = 'scada_lines'"))
+        .containsExactly(List.of("scada_scrap_cost", "USD"));
     // and a source of one table keeps its rows under table_name ''
     assertThat(rows("select distinct table_name from dim_source_metric where source_id <> 'scada_lines'"))
         .containsExactly(List.of(""));
