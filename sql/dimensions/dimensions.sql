@@ -96,19 +96,26 @@ create or replace table dim_source (
 -- settings it is read under: its own where it gives them, else its source's. A value's grain is
 -- its table's (a weekly table above a monthly one on the same sheet).
 create or replace table dim_source_table (
-    source_id     varchar not null,
-    table_name    varchar not null,
-    table_ordinal integer not null,        -- the table's place on the sheet, from 1
-    shape         varchar not null,
-    period_column varchar,
-    period_grain  varchar,
-    metric_column varchar,
-    value_column  varchar
+    source_id      varchar not null,
+    table_name     varchar not null,
+    table_ordinal  integer not null,       -- the table's place on the sheet, from 1
+    shape          varchar not null,
+    period_column  varchar,
+    period_grain   varchar,
+    metric_column  varchar,
+    value_column   varchar,
+    date_format    varchar,                -- strptime format of its period texts, null for ISO
+    skip_column    varchar,
+    skip_pattern   varchar,
+    own_metrics    boolean not null,       -- its metrics are the dim_source_metric rows with its table_name
+    own_attributes boolean not null        -- its attributes are the dim_source_attribute rows with its table_name
 );
 
 -- Columns holding values. column_name is null where every row counts as constant_value.
+-- Grain: one row per metric of a source's list ('' table_name) or of a table's own list.
 create or replace table dim_source_metric (
     source_id      varchar not null,
+    table_name     varchar not null,       -- '': the source's list, which its tables without their own share
     metric_ordinal integer not null,
     column_name    varchar,
     metric_name    varchar not null,
@@ -127,8 +134,10 @@ create or replace table dim_money_column (
 );
 
 -- Columns holding attributes of a row (part, part class, lot).
+-- Grain: one row per attribute of a source ('' table_name) or of a table that names its own.
 create or replace table dim_source_attribute (
     source_id   varchar not null,
+    table_name  varchar not null,          -- '': the source's, which its tables without their own share
     attribute   varchar not null,
     column_name varchar not null
 );
@@ -216,8 +225,9 @@ comment on column dim_source.shape is 'column_per_metric, metric_per_row, period
 comment on column dim_source.metric_column is 'The column naming the metric (metric_per_row, periods_across).';
 comment on column dim_source.value_column is 'The column holding the value (metric_per_row).';
 comment on column dim_source.version_key is 'file_name or periods: what makes two files versions of one document.';
-comment on table dim_source_attribute is 'The columns holding a row''s attributes (part, part class, lot).';
+comment on table dim_source_attribute is 'The columns holding a row''s attributes (part, part class, lot): the source''s, and those of each table that names its own.';
 comment on column dim_source_attribute.source_id is 'The source (sources.yml).';
+comment on column dim_source_attribute.table_name is 'The table (dim_source_table) that names this attribute column as its own; empty for the source''s, which every table without its own attributes reads.';
 comment on column dim_source_attribute.attribute is 'The row attribute: part_id, part_class or lot_id.';
 comment on column dim_source_attribute.column_name is 'The column''s header in the source file.';
 comment on table dim_source_table is 'The tables of a sheet holding several (sources.yml: a source''s tables) and how each is read: its own settings, else its source''s.';
@@ -229,9 +239,15 @@ comment on column dim_source_table.period_column is 'The column holding the peri
 comment on column dim_source_table.period_grain is 'day, week or month: what one of the table''s period values describes.';
 comment on column dim_source_table.metric_column is 'The column naming the metric (metric_per_row, periods_across).';
 comment on column dim_source_table.value_column is 'The column holding the value (metric_per_row).';
-comment on table dim_source_metric is 'The columns of a source holding values.';
+comment on column dim_source_table.date_format is 'The strptime format of the table''s period texts (its own, else the source''s csv date_format); null for ISO dates.';
+comment on column dim_source_table.skip_column is 'The column whose matching values mark the table''s layout rows (its own rule, else the source''s).';
+comment on column dim_source_table.skip_pattern is 'The regular expression marking the table''s layout rows (its own rule, else the source''s).';
+comment on column dim_source_table.own_metrics is 'Whether the table lists its own metrics (dim_source_metric rows with its table_name) rather than reading the source''s (table_name empty).';
+comment on column dim_source_table.own_attributes is 'Whether the table names its own attribute columns (dim_source_attribute rows with its table_name, none if it reads none) rather than reading the source''s (table_name empty).';
+comment on table dim_source_metric is 'The columns of a source holding values: the source''s list, and the own list of each table that has one.';
 comment on column dim_source_metric.source_id is 'The source (sources.yml).';
-comment on column dim_source_metric.metric_ordinal is 'The metric''s position in the source''s list, from 1.';
+comment on column dim_source_metric.table_name is 'The table (dim_source_table) whose own list this metric is in; empty for the source''s list, which every table without its own reads.';
+comment on column dim_source_metric.metric_ordinal is 'The metric''s position in its list (the source''s or the table''s), from 1.';
 comment on column dim_source_metric.column_name is 'The header in the file; null where every row counts as constant_value.';
 comment on column dim_source_metric.metric_name is 'The metric''s name: a system-of-record measure or the department''s local KPI name.';
 comment on column dim_source_metric.scale is 'Multiplies the value (1000 for figures in thousands).';

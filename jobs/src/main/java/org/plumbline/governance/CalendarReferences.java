@@ -90,11 +90,24 @@ final class CalendarReferences {
   private static void currencies(Located<Source> entry, String reporting, Set<String> convertible) {
     Source source = entry.value();
     currency(entry.block(), "currency", source.currency(), reporting, convertible);
-    List<Block> metricBlocks = entry.block().lists("metrics");
-    for (int i = 0; i < source.metrics().size() && i < metricBlocks.size(); i++) {
+    metricCurrencies(entry.block(), source.metrics(), reporting, convertible);
+    // A table of a sheet of several may list its own metrics, each with its own currency.
+    List<Block> tableBlocks = entry.block().lists("tables");
+    for (int i = 0; i < Math.min(tableBlocks.size(), source.tables().size()); i++) {
+      List<Source.SourceMetric> own = source.tables().get(i).metrics();
+      if (tableBlocks.get(i) != null && own != null) {
+        metricCurrencies(tableBlocks.get(i), own, reporting, convertible);
+      }
+    }
+  }
+
+  private static void metricCurrencies(Block owner, List<Source.SourceMetric> metrics, String reporting,
+      Set<String> convertible) {
+    List<Block> metricBlocks = owner.lists("metrics");
+    for (int i = 0; i < metrics.size() && i < metricBlocks.size(); i++) {
       Block metricBlock = metricBlocks.get(i);
       if (metricBlock != null) {
-        currency(metricBlock, "currency", source.metrics().get(i).currency(), reporting, convertible);
+        currency(metricBlock, "currency", metrics.get(i).currency(), reporting, convertible);
       }
     }
   }

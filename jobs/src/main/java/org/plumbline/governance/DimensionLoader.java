@@ -21,6 +21,9 @@ public final class DimensionLoader {
 
   static final String DDL = "sql/dimensions/dimensions.sql";
 
+  /** The table_name of a source's own metrics and attributes, which its tables without their own read. */
+  static final String SOURCE_ITSELF = "";
+
   /**
    * Joins the caller's transaction when auto-commit is off; otherwise commits (or rolls back)
    * a transaction of its own.
@@ -130,9 +133,15 @@ public final class DimensionLoader {
       for (int i = 0; i < source.tables().size(); i++) {
         Source.Table table = source.tables().get(i);
         Source.PeriodSpec period = source.periodOf(table);
+        Source.SkipRule skip = source.skipRowsOf(table);
         tables.add(source.id(), table.name(), i + 1, lower(source.shapeOf(table)),
             period == null ? null : period.column(), period == null ? null : lower(period.grain()),
-            source.metricColumnOf(table), source.valueColumnOf(table));
+            source.metricColumnOf(table), source.valueColumnOf(table), source.dateFormatOf(table),
+            skip == null ? null : skip.column(), skip == null ? null : skip.matches(),
+            table.metrics() != null, table.attributes() != null);
+        // A table's own lists, beside the source's (table_name ''), which the other tables read.
+        addMetrics(metrics, source.id(), table.name(), table.metrics());
+        addAttributes(attributes, source.id(), table.name(), table.attributes());
       }
       Source.CsvDialect csv = source.csv();
       sources.add(source.id(), source.departmentCode(), source.system(), lower(source.kind()), lower(source.format()),
@@ -144,28 +153,42 @@ public final class DimensionLoader {
           source.skipRows() == null ? null : source.skipRows().column(),
           source.skipRows() == null ? null : source.skipRows().matches(),
           lower(source.shape()), source.metricColumn(), source.valueColumn(), lower(source.versionKey()));
-      for (int i = 0; i < source.metrics().size(); i++) {
-        Source.SourceMetric metric = source.metrics().get(i);
-        metrics.add(source.id(), i + 1, metric.column(), metric.name(), metric.scale(), metric.constantValue(),
-            metric.unit());
-      }
-      for (Map.Entry<String, String> attribute : source.attributes().entrySet()) {
-        attributes.add(source.id(), attribute.getKey(), attribute.getValue());
-      }
+      addMetrics(metrics, source.id(), SOURCE_ITSELF, source.metrics());
+      addAttributes(attributes, source.id(), SOURCE_ITSELF, source.attributes());
     }
     sources.insert(duckdb, "insert into dim_source (source_id, department_code, system_name, kind, file_format,"
         + " file_pattern, sheet_name, header_row, period_column, period_grain, date_format, decimal_mark, skip_column,"
         + " skip_pattern, shape, metric_column, value_column, version_key)"
         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    metrics.insert(duckdb, "insert into dim_source_metric (source_id, metric_ordinal, column_name, metric_name, scale,"
-        + " constant_value, unit) values (?, ?, ?, ?, ?, ?, ?)");
+    metrics.insert(duckdb, "insert into dim_source_metric (source_id, table_name, metric_ordinal, column_name,"
+        + " metric_name, scale, constant_value, unit) values (?, ?, ?, ?, ?, ?, ?, ?)");
     attributes.insert(duckdb,
-        "insert into dim_source_attribute (source_id, attribute, column_name) values (?, ?, ?)");
+        "insert into dim_source_attribute (source_id, table_name, attribute, column_name) values (?, ?, ?, ?)");
     tables.insert(duckdb, "insert into dim_source_table (source_id, table_name, table_ordinal, shape, period_column,"
-        + " period_grain, metric_column, value_column) values (?, ?, ?, ?, ?, ?, ?, ?)");
+        + " period_grain, metric_column, value_column, date_format, skip_column, skip_pattern, own_metrics,"
+        + " own_attributes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     Rows money = new Rows();
     MoneyColumns.of(model).forEach(c -> money.add(c.sourceId(), c.metricName(), c.currency()));
     money.insert(duckdb, "insert into dim_money_column (source_id, metric_name, currency) values (?, ?, ?)");
+  }
+
+  /** A metric list's rows; a table without a list of its own (null) reads the source's and adds none. */
+  private static void addMetrics(Rows rows, String sourceId, String tableName, List<Source.SourceMetric> list) {
+    if (list == null) {
+      return;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      Source.SourceMetric metric = list.get(i);
+      rows.add(sourceId, tableName, i + 1, metric.column(), metric.name(), metric.scale(), metric.constantValue(),
+          metric.unit());
+    }
+  }
+
+  private static void addAttributes(Rows rows, String sourceId, String tableName, Map<String, String> columns) {
+    if (columns == null) {
+      return;
+    }
+    columns.forEach((attribute, column) -> rows.add(sourceId, tableName, attribute, column));
   }
 
   private static void insertFindingSeverities(Connection duckdb, GovernanceModel model) throws SQLException {

@@ -1,12 +1,9 @@
 package org.plumbline.governance;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.plumbline.governance.ControlChart.Chart;
-import org.plumbline.governance.Source.SourceMetric;
 
 /**
  * Cross-checks of the insight sections (control charts, compliance mirages, cost of poor
@@ -94,10 +91,6 @@ final class InsightReferences {
           + Suggestions.didYouMean(cost.sourceId(), sources.keySet()));
       return;
     }
-    List<String> metrics = source.metrics().stream().map(SourceMetric::name).filter(Objects::nonNull).toList();
-    if (cost.measure() != null && !metrics.contains(cost.measure())) {
-      block.problem("measure", "The measure '" + cost.measure() + "' is not a metric of source '" + source.id()
-          + "'; its metrics are " + String.join(", ", metrics) + "." + Suggestions.didYouMean(cost.measure(), metrics));
-    }
+    MetricReferences.mustBeMetric(block, "measure", cost.measure(), source);
   }
 }

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 
 /**
  * Which metrics of which sources hold money, and in which currency: a metric that names its
- * own {@code currency}, and every metric of a source with a {@code currency} that feeds a money
+ * own {@code currency} (in the source's list or in a table's own), and every metric of a source with a {@code currency} that feeds a money
  * KPI (a KPI whose unit is a currency code, through a department's local name or a KPI's
  * measurement) or a cost of poor quality. Quantities (units, counts) are never converted.
  */
@@ -26,9 +26,13 @@ final class MoneyColumns {
   static List<MoneyColumn> of(GovernanceModel model) {
     Map<List<String>, MoneyColumn> columns = new LinkedHashMap<>();
     for (Source source : model.sources()) {
-      for (Source.SourceMetric metric : source.metrics()) {
+      // The source's metrics, then those a table of the sheet lists as its own.
+      List<Source.SourceMetric> listed = new java.util.ArrayList<>(source.metrics());
+      source.tables().stream().filter(table -> table.metrics() != null).forEach(table -> listed.addAll(table.metrics()));
+      for (Source.SourceMetric metric : listed) {
         if (metric.currency() != null && metric.name() != null) {
-          columns.put(List.of(source.id(), metric.name()), new MoneyColumn(source.id(), metric.name(), metric.currency()));
+          columns.putIfAbsent(List.of(source.id(), metric.name()),
+              new MoneyColumn(source.id(), metric.name(), metric.currency()));
         }
       }
       if (source.currency() == null) {

@@ -1,14 +1,11 @@
 package org.plumbline.governance;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.plumbline.governance.Source.Kind;
-import org.plumbline.governance.Source.SourceMetric;
 
 /** Every name one entry uses for another (a KPI's owner role, a policy's KPI…) must exist. */
 final class References {
@@ -104,22 +101,14 @@ final class References {
       block.problem("source", "The measurement names source '" + source.id() + "', which is self-reported; a KPI is"
           + " measured from a system of record, against which the self-reported figures are checked.");
     }
-    List<String> metrics = source.metrics().stream().map(SourceMetric::name).filter(Objects::nonNull).toList();
-    metric(block, "numerator", measurement.numerator(), source, metrics);
-    metric(block, "denominator", measurement.denominator(), source, metrics);
+    MetricReferences.mustBeMetric(block, "numerator", measurement.numerator(), source);
+    MetricReferences.mustBeMetric(block, "denominator", measurement.denominator(), source);
     for (String attribute : measurement.filter().keySet()) {
       if (!source.readsAttribute(attribute)) {
         block.problem("filter[" + attribute + "]", "The filter uses " + attribute + ", but source '" + source.id()
             + "' does not say which of its columns holds " + attribute + " (add it to the source's attributes"
             + (source.tables().isEmpty() ? "" : ", or to those of the table whose rows carry it") + ").");
       }
-    }
-  }
-
-  private static void metric(Block block, String key, String metric, Source source, List<String> metrics) {
-    if (metric != null && !metrics.contains(metric)) {
-      block.problem(key, "The " + key + " '" + metric + "' is not a metric of source '" + source.id()
-          + "'; its metrics are " + String.join(", ", metrics) + "." + Suggestions.didYouMean(metric, metrics));
     }
   }
 

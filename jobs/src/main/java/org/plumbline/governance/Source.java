@@ -268,6 +268,25 @@ public record Source(
     return tables.stream().anyMatch(table -> attributesOf(table).containsKey(attribute));
   }
 
+  /**
+   * The metric names a KPI's measurement or a cost of poor quality may use: those the source
+   * lists, then those its tables list as their own, in config order and without repeats. With
+   * the shapes metric_per_row and periods_across the names come from the file, but, as for a
+   * sheet of one table, only a name listed (with how its values are stated) may be measured.
+   */
+  public List<String> metricNames() {
+    java.util.stream.Stream<SourceMetric> own = metrics.stream();
+    java.util.stream.Stream<SourceMetric> tablesOwn =
+        tables.stream().filter(table -> table.metrics() != null).flatMap(table -> table.metrics().stream());
+    return java.util.stream.Stream.concat(own, tablesOwn).map(SourceMetric::name).filter(java.util.Objects::nonNull)
+        .distinct().toList();
+  }
+
+  /** Whether the source or one of its tables lists a metric of this name (see {@link #metricNames()}). */
+  public boolean readsMetric(String name) {
+    return metricNames().contains(name);
+  }
+
   /** The columns a table of this source reads, which its header must have. */
   public List<String> columnsRead(Table table) {
     PeriodSpec tablePeriod = periodOf(table);

@@ -3,6 +3,8 @@ package org.plumbline.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The example governance model becomes the dim_* tables the SQL models join. */
 class DimensionLoaderTests {
@@ -109,9 +112,49 @@ class DimensionLoaderTests {
         Arrays.asList("prod_weekly_kpis", 3, "Scrap cost (EUR)", "Scrap cost (EUR)", 1.0, null),
         Arrays.asList("prod_weekly_kpis", 4, "Output per shift", "Output per shift", 1.0, null));
     assertThat(rows("select * from dim_source_attribute where source_id = 'mes_inspection_lots'")).containsExactly(
-        List.of("mes_inspection_lots", "part_id", "part_no"),
-        List.of("mes_inspection_lots", "part_class", "part_class"),
-        List.of("mes_inspection_lots", "lot_id", "lot_id"));
+        List.of("mes_inspection_lots", "", "part_id", "part_no"),
+        List.of("mes_inspection_lots", "", "part_class", "part_class"),
+        List.of("mes_inspection_lots", "", "lot_id", "lot_id"));
+  }
+
+  @Test
+  void aSourceWithTablesHasARowPerTableAndTheTablesOwnMetricsAndAttributes(@TempDir Path dir) throws Exception {
+    // given the example model and a line export of three tables: line_a reads the source's metrics, line_b lists
+    // its own with a lot column, a date format and a totals rule, rejects is metric_per_row and reads no attributes
+    try (var files = Files.list(GovernanceLoaderTests.EXAMPLE)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, dir.resolve(file.getFileName()));
+      }
+    }
+    Files.writeString(dir.resolve("scada.yml"),
+        SourceTableMetricReferencesTests.LINES.formatted("USD", "scada_rejects", "scada_scrap_cost"));
+
+    // when
+    dimensions.load(duckdb, new GovernanceLoader().load(dir));
+
+    // then each table says how it is read, and whose metric and attribute rows are its
+    assertThat(rows("select table_name, table_ordinal, shape, period_column, period_grain, metric_column,"
+        + " value_column, date_format, skip_column, skip_pattern, own_metrics, own_attributes"
+        + " from dim_source_table where source_id = 'scada_lines' order by table_ordinal")).containsExactly(
+        Arrays.asList("line_a", 1, "column_per_metric", "Date", "day", null, null, null, null, null, false, false),
+        Arrays.asList("line_b", 2, "column_per_metric", "Date", "day", null, null, "%d.%m.%Y", "Date", "^Total$",
+            true, true),
+        Arrays.asList("rejects", 3, "metric_per_row", "Date", "day", "Reason", "Count", null, null, null, true,
+            true));
+    assertThat(rows("select table_name, metric_ordinal, column_name, metric_name, scale, constant_value, unit"
+        + " from dim_source_metric where source_id = 'scada_lines' order by table_name, metric_ordinal"))
+        .containsExactly(
+            Arrays.asList("", 1, "Units", "scada_units", 1.0, null, null),
+            Arrays.asList("line_b", 1, "Units", "scada_units", 1.0, null, null),
+            Arrays.asList("line_b", 2, "Scrap", "scada_scrap_cost", 1.0, null, null),
+            Arrays.asList("rejects", 1, null, "scada_rejects", 1.0, null, null));
+    assertThat(rows("select table_name, attribute, column_name from dim_source_attribute"
+        + " where source_id = 'scada_lines'")).containsExactly(List.of("line_b", "lot_id", "Lot"));
+    assertThat(rows("select metric_name, currency from dim_money_column where source_id = 'scada_lines'"))
+        .containsExactly(List.of("scada_scrap_cost", "USD"));
+    // and a source of one table keeps its rows under table_name ''
+    assertThat(rows("select distinct table_name from dim_source_metric where source_id <> 'scada_lines'"))
+        .containsExactly(List.of(""));
   }
 
   @Test
