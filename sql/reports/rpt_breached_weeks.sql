@@ -1,7 +1,10 @@
 -- rpt_breached_weeks: the breached periods as the report lists them, with the department's own
 -- figure beside the measured one. The periods are those of the common grain (dim_calendar:
 -- ISO week by default, month or fiscal period), as fct_policy_breach judges them; the report
--- names them by rpt_context.period_grain. Grain: one row per policy and breached period.
+-- names them by rpt_context.period_grain. A period inside an approved deviation stays in the
+-- table, marked (is_covered_by_deviation, deviation_id): the report shows it as a concession, and
+-- rpt_headline does not count it as a breach.
+-- Grain: one row per policy and breached period.
 create or replace table rpt_breached_weeks as
 with
 
@@ -18,9 +21,17 @@ final as (
            round(b.self_reported_value, 1)                    as self_reported_coverage,
            round(b.self_reported_value - b.measured_value, 1) as gap_points,
            b.denominator_total::bigint                    as units_produced,
-           b.numerator_total::bigint                      as units_inspected
+           b.numerator_total::bigint                      as units_inspected,
+           b.is_covered_by_deviation,
+           b.deviation_id,
+           d.expires_on                                   as deviation_expires_on
     from breaches as b
+    left join dim_deviation as d using (deviation_id)
     order by b.policy_id, b.period_start
 )
 
-select * from final
+select * from final;
+
+comment on column rpt_breached_weeks.is_covered_by_deviation is 'True when an approved deviation covers the period: shown as a concession, not counted as a breach.';
+comment on column rpt_breached_weeks.deviation_id is 'The approved deviation covering the period (deviations.yml); null for a breach.';
+comment on column rpt_breached_weeks.deviation_expires_on is 'The last day the covering deviation applies.';

@@ -1,12 +1,26 @@
 -- rpt_headline: the one-sentence finding per breached policy: how many periods of the common
 -- grain (weeks, months or fiscal periods: rpt_context.period_grain), from when to when, the worst
 -- period and what the department reported for it, and in how many periods the department's own
--- figure differed from the measurement. Grain: one row per policy with at least one breached period.
+-- figure differed from the measurement. A period inside an approved deviation is a concession,
+-- not a breach: the counts and the first, last and worst periods are over uncovered breaches only,
+-- and a policy whose shortfalls were all covered has no headline (the breach table still lists
+-- them, marked). covered_period_count and covering_deviation_ids let the sentence add how many
+-- periods were left out, and under which deviations.
+-- Grain: one row per policy with at least one breached period outside a deviation.
 create or replace table rpt_headline as
 with
 
 breaches as (
-    select * from rpt_breached_weeks
+    select * from rpt_breached_weeks where not is_covered_by_deviation
+),
+
+covered as (
+    select policy_id,
+           count(*)                                                    as covered_period_count,
+           string_agg(distinct deviation_id, ', ' order by deviation_id) as covering_deviation_ids
+    from rpt_breached_weeks
+    where is_covered_by_deviation
+    group by policy_id
 ),
 
 policy as (
@@ -15,6 +29,7 @@ policy as (
     from fct_policy_breach as p
     join dim_kpi as k using (kpi_id)
     left join dim_role as r on r.role_id = p.owner_role
+    where not p.is_covered_by_deviation
     qualify row_number() over (partition by p.policy_id order by p.period_start desc) = 1
 ),
 
@@ -50,11 +65,18 @@ final as (
            s.worst_period,
            s.worst_measured,
            s.reported_in_worst_period,
-           coalesce(d.discrepancy_period_count, 0)::integer as discrepancy_period_count
+           coalesce(d.discrepancy_period_count, 0)::integer as discrepancy_period_count,
+           coalesce(c.covered_period_count, 0)::integer as covered_period_count,
+           c.covering_deviation_ids
     from summary as s
     join policy as p using (policy_id)
+    left join covered as c using (policy_id)
     left join discrepancies as d on d.kpi_id = p.kpi_id
     order by s.policy_id
 )
 
-select * from final
+select * from final;
+
+comment on column rpt_headline.breached_period_count is 'Periods in which the policy was breached outside any approved deviation.';
+comment on column rpt_headline.covered_period_count is 'Periods that fell short inside an approved deviation: concessions, left out of the counts and periods above.';
+comment on column rpt_headline.covering_deviation_ids is 'The deviations (deviations.yml) that covered them, comma-separated; null when none did.';

@@ -4,6 +4,13 @@
 -- The periods are those of the common grain (dim_calendar: ISO week by default, month or fiscal
 -- period), the grain fct_policy_breach judges policies at, so this table and the breach pages
 -- agree on what is breached; the report names them by rpt_context.period_grain.
+-- A period inside an approved deviation (fct_policy_breach.is_covered_by_deviation) is a
+-- concession, not a breach: breached_since and breached_period_count count uncovered breaches
+-- only. A covered period is skipped when the run is traced back: it neither starts the run nor
+-- breaks it (only a period that met the policy does), because the concession excused the
+-- shortfall, it did not fix it. When the latest period itself is covered the policy is not
+-- called breached (breached_since is null) and latest_deviation_id and
+-- latest_deviation_expires_on say which deviation covers it and until when.
 -- Grain: one row per policy and department it applies to.
 create or replace table rpt_policy_execution as
 with
@@ -31,18 +38,28 @@ latest as (
     group by kpi_id, department_code
 ),
 
+-- every period that fell short, covered or not: a covered one does not break a run
 breached as (
-    select policy_id, department_code, period_start, period_label from fct_policy_breach
+    select policy_id, department_code, period_start, period_label, is_covered_by_deviation, deviation_id
+    from fct_policy_breach
 ),
 
--- the start of the unbroken run of breached periods that ends in the latest period
+uncovered as (
+    select * from breached where not is_covered_by_deviation
+),
+
+-- the start of the unbroken run of uncovered breaches that ends in the latest period, which must
+-- itself be an uncovered breach; covered periods inside the run are skipped over
 streak as (
     select l.kpi_id, l.department_code, p.policy_id,
            arg_min(b.period_label, b.period_start) as breached_since
     from latest as l
     join policies as p using (kpi_id)
-    join breached as b on b.policy_id = p.policy_id and b.department_code = l.department_code
-    where not exists (
+    join uncovered as b on b.policy_id = p.policy_id and b.department_code = l.department_code
+    where exists (select 1 from uncovered as u
+                  where u.policy_id = p.policy_id and u.department_code = l.department_code
+                    and u.period_start = l.latest_period_start)
+      and not exists (
         select 1 from periods as w
         where w.kpi_id = l.kpi_id and w.department_code = l.department_code
           and w.period_start > b.period_start and w.period_start <= l.latest_period_start
@@ -50,6 +67,24 @@ streak as (
                           where b2.policy_id = p.policy_id and b2.department_code = w.department_code
                             and b2.period_start = w.period_start))
     group by all
+),
+
+counts as (
+    select policy_id, department_code,
+           count(*) filter (where not is_covered_by_deviation) as breached_period_count,
+           count(*) filter (where is_covered_by_deviation)     as covered_period_count
+    from breached
+    group by all
+),
+
+-- the deviation covering the latest period, if one does
+latest_cover as (
+    select l.kpi_id, l.department_code, b.policy_id, b.deviation_id, d.expires_on
+    from latest as l
+    join policies as p using (kpi_id)
+    join breached as b on b.policy_id = p.policy_id and b.department_code = l.department_code
+                      and b.period_start = l.latest_period_start and b.is_covered_by_deviation
+    join dim_deviation as d using (deviation_id)
 ),
 
 final as (
@@ -62,14 +97,24 @@ final as (
            round(l.reported_value, 1)            as reported_value,
            round(l.measured_value - p.threshold, 1) as gap,
            s.breached_since,
-           (select count(*) from breached as b where b.policy_id = p.policy_id
-                                                 and b.department_code = l.department_code) as breached_period_count
+           coalesce(c.breached_period_count, 0)  as breached_period_count,
+           coalesce(c.covered_period_count, 0)   as covered_period_count,
+           lc.deviation_id                       as latest_deviation_id,
+           lc.expires_on                         as latest_deviation_expires_on
     from policies as p
     join latest as l using (kpi_id)
     join dim_kpi as k using (kpi_id)
     left join dim_department as d using (department_code)
     left join dim_role as r on r.role_id = p.owner_role
     left join streak as s on s.policy_id = p.policy_id and s.department_code = l.department_code
+    left join counts as c on c.policy_id = p.policy_id and c.department_code = l.department_code
+    left join latest_cover as lc on lc.policy_id = p.policy_id and lc.department_code = l.department_code
 )
 
-select * from final order by policy_id, department_code
+select * from final order by policy_id, department_code;
+
+comment on column rpt_policy_execution.breached_since is 'First period of the unbroken run of breaches, not covered by a deviation, that ends in the latest period; covered periods are skipped, a met period ends the run; null when the latest period is met or covered.';
+comment on column rpt_policy_execution.breached_period_count is 'Periods in which the policy was breached outside any approved deviation.';
+comment on column rpt_policy_execution.covered_period_count is 'Periods that fell short of the policy inside an approved deviation: concessions, not breaches.';
+comment on column rpt_policy_execution.latest_deviation_id is 'The approved deviation (deviations.yml) covering the latest period; null when it is met or breached.';
+comment on column rpt_policy_execution.latest_deviation_expires_on is 'The last day latest_deviation_id covers.';

@@ -42,6 +42,20 @@ public final class ReportText {
       String statement, String kpiName, String ownerTitle, Integer breachedPeriodCount, String firstBreachedPeriod,
       String lastBreachedPeriod, String worstPeriod, Double worstMeasured, Double reportedInWorstPeriod,
       Integer discrepancyPeriodCount) {
+    return headline(words, locale, periodGrain, policyId, statement, kpiName, ownerTitle, breachedPeriodCount,
+        firstBreachedPeriod, lastBreachedPeriod, worstPeriod, worstMeasured, reportedInWorstPeriod,
+        discrepancyPeriodCount, 0, null);
+  }
+
+  /**
+   * The headline as above, followed, when periods inside an approved deviation were left out of
+   * the count, by a sentence saying how many and under which deviations, e.g. "Not counted: 2
+   * weeks within an approved deviation (DEV-2025-031)."
+   */
+  public static String headline(ResourceBundle words, Locale locale, String periodGrain, String policyId,
+      String statement, String kpiName, String ownerTitle, Integer breachedPeriodCount, String firstBreachedPeriod,
+      String lastBreachedPeriod, String worstPeriod, Double worstMeasured, Double reportedInWorstPeriod,
+      Integer discrepancyPeriodCount, Integer coveredPeriodCount, String coveringDeviationIds) {
     String trimmed = withoutFinalStop(statement);
     String policy = trimmed.isEmpty()
         ? ReportSentences.message(words, locale, "headline.policy", policyId)
@@ -60,6 +74,10 @@ public final class ReportText {
     if (discrepancyPeriodCount != null && discrepancyPeriodCount > 0) {
       s.append(' ').append(ReportSentences.message(words, locale, "headline.discrepancy",
           periods(words, locale, periodGrain, discrepancyPeriodCount)));
+    }
+    if (coveredPeriodCount != null && coveredPeriodCount > 0) {
+      s.append(' ').append(ReportSentences.message(words, locale, "headline.covered",
+          periods(words, locale, periodGrain, coveredPeriodCount), coveringDeviationIds == null ? "" : coveringDeviationIds));
     }
     if (ownerTitle != null && !ownerTitle.isBlank()) {
       s.append(' ').append(ReportSentences.message(words, locale, "headline.owner", ownerTitle.strip()));

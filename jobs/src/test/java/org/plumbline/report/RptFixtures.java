@@ -40,7 +40,8 @@ final class RptFixtures {
       create or replace table rpt_policy_execution (policy_id varchar, statement varchar, severity varchar,
         department_code varchar, department_name varchar, owner_title varchar, kpi_name varchar, unit varchar,
         target_value double, latest_period varchar, measured_value double, reported_value double, gap double,
-        breached_since varchar, breached_period_count bigint);
+        breached_since varchar, breached_period_count bigint, covered_period_count bigint,
+        latest_deviation_id varchar, latest_deviation_expires_on date);
       create or replace table rpt_file_delivery (delivery_id bigint, file_name varchar, source_id varchar,
         received_at timestamp, outcome varchar, reason varchar, load_id bigint, quarantined_row_count bigint);
       create or replace table rpt_control_point (kpi_id varchar, kpi_name varchar, department_code varchar,
@@ -159,7 +160,7 @@ final class RptFixtures {
           'on target', 1, 1, null, null, null, 'not reported', 0, 0, null, null, null);
         insert into rpt_policy_execution values ('POL-INSP-001', 'Every critical engine valve is inspected.',
           'critical', 'PROD', 'Production', 'Head of Quality', 'Inspection coverage of critical parts', 'percent',
-          100.0, '2025-W52', 62.5, 100.0, -37.5, '2025-W31', 16);
+          100.0, '2025-W52', 62.5, 100.0, -37.5, '2025-W31', 16, 0, null, null);
         insert into rpt_cost_of_poor_quality values ('PROD', 'Production', 'scrap', '2025-W41', date '2025-10-06',
           1234.5, 3);
         insert into rpt_file_delivery values (1, 'mes_inspection_2025-10.csv', 'mes', timestamp '2025-11-01 06:00',
@@ -206,7 +207,8 @@ final class RptFixtures {
         select policy_id, iso_week as period_label, week_start as period_start, threshold, measured_coverage,
                self_reported_coverage,
                self_reported_coverage - measured_coverage as gap_points, units_produced,
-               cast(round(units_produced * measured_coverage / 100) as bigint) as units_inspected
+               cast(round(units_produced * measured_coverage / 100) as bigint) as units_inspected,
+               false as is_covered_by_deviation, null::varchar as deviation_id, null::date as deviation_expires_on
         from fixture_week, (select %s as policy_id)
         where measured_coverage < threshold;
         create or replace table rpt_headline as
@@ -217,7 +219,8 @@ final class RptFixtures {
                min(period_label) as first_breached_period, max(period_label) as last_breached_period,
                arg_min(period_label, measured_coverage) as worst_period, min(measured_coverage) as worst_measured,
                arg_min(self_reported_coverage, measured_coverage) as reported_in_worst_period,
-               cast(count(*) filter (where abs(gap_points) > 0.5) as integer) as discrepancy_period_count
+               cast(count(*) filter (where abs(gap_points) > 0.5) as integer) as discrepancy_period_count,
+               0 as covered_period_count, null::varchar as covering_deviation_ids
         from rpt_breached_weeks
         group by policy_id;
         """.formatted(policies);

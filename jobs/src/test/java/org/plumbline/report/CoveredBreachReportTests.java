@@ -1,0 +1,169 @@
+package org.plumbline.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plumbline.reconcile.FindingFixture;
+
+/**
+ * A period inside an approved deviation (deviations.yml) is a concession, not a breach, on the
+ * executive pages too: a real reconciliation with deviations, the rpt_* tables built by the real
+ * SQL, and the real templates filled into a PDF whose text is read back. POL-INSP-001 demands 95%
+ * of critical parts inspected from July 2025 (FindingFixture.GOVERNANCE).
+ */
+class CoveredBreachReportTests {
+
+  private static final ZonedDateTime GENERATED_AT =
+      ZonedDateTime.of(2025, 9, 1, 6, 0, 0, 0, ZoneId.of("Europe/Berlin"));
+
+  /** DEV-7 covers 2025-W31; DEV-8 covers 2025-W33 and W34 and expires on Sunday 2025-08-24. */
+  private static final String DEVIATIONS = """
+      deviations:
+        - id: DEV-7
+          policy: POL-INSP-001
+          department: PROD
+          reason: Tester recalibration, lots re-inspected before shipment.
+          approved_by: head_of_quality
+          approved_on: 2025-07-25
+          valid_from: 2025-07-28
+          expires_on: 2025-08-03
+        - id: DEV-8
+          policy: POL-INSP-001
+          department: PROD
+          reason: Second tester out of service; sampling approved by the customer.
+          approved_by: head_of_quality
+          approved_on: 2025-08-08
+          valid_from: 2025-08-11
+          expires_on: 2025-08-24
+      """;
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void coveredWeeksAreNeitherCountedNorShownAsBreachesAndDoNotBreakTheRun() throws Exception {
+    try (FindingFixture fixture = FindingFixture.create(dir.resolve("home"), FindingFixture.GOVERNANCE, DEVIATIONS)) {
+      // given W28 90% (breach), W29 100% (met), W30 80% (breach), W31 85% (covered by DEV-7), W32 90% (breach)
+      fixture.mesDay("2025-07-07", 100, 90).mesDay("2025-07-14", 100, 100).mesDay("2025-07-21", 100, 80)
+          .mesDay("2025-07-28", 100, 85).mesDay("2025-08-04", 100, 90);
+
+      // when
+      fixture.reconcile("2025-08-10");
+
+      // then the run of breaches reaches back over the covered W31 to W30 (the met W29 ends it),
+      // and only the three uncovered weeks count
+      assertThat(rows(fixture, """
+          select latest_period, breached_since, breached_period_count, covered_period_count,
+                 latest_deviation_id, latest_deviation_expires_on
+          from rpt_policy_execution where policy_id = 'POL-INSP-001' and department_code = 'PROD'"""))
+          .containsExactly(Arrays.asList("2025-W32", "2025-W30", 3L, 1L, null, null));
+      assertThat(rows(fixture, "select period_label, is_covered_by_deviation, deviation_id, deviation_expires_on"
+          + " from rpt_breached_weeks order by period_start")).containsExactly(
+          Arrays.asList("2025-W28", false, null, null),
+          Arrays.asList("2025-W30", false, null, null),
+          Arrays.asList("2025-W31", true, "DEV-7", java.sql.Date.valueOf("2025-08-03")),
+          Arrays.asList("2025-W32", false, null, null));
+      assertThat(rows(fixture, """
+          select breached_period_count, first_breached_period, last_breached_period, worst_period, worst_measured,
+                 covered_period_count, covering_deviation_ids
+          from rpt_headline""")).containsExactly(List.of(3, "2025-W28", "2025-W32", "2025-W30", 80.0, 1, "DEV-7"));
+
+      // and given two more weeks, both inside DEV-8: W33 70% and W34 75%
+      fixture.mesDay("2025-08-11", 100, 70).mesDay("2025-08-18", 100, 75);
+
+      // when
+      fixture.reconcile("2025-08-31");
+
+      // then the latest week is covered, not breached, and says by what until when; the worst
+      // shortfall (W33, 70%) is a concession and does not become the headline's worst week
+      assertThat(rows(fixture, """
+          select latest_period, breached_since, breached_period_count, covered_period_count,
+                 latest_deviation_id, latest_deviation_expires_on
+          from rpt_policy_execution where policy_id = 'POL-INSP-001' and department_code = 'PROD'"""))
+          .containsExactly(Arrays.asList("2025-W34", null, 3L, 3L, "DEV-8", java.sql.Date.valueOf("2025-08-24")));
+      assertThat(rows(fixture, """
+          select breached_period_count, first_breached_period, last_breached_period, worst_period, worst_measured,
+                 covered_period_count, covering_deviation_ids
+          from rpt_headline""")).containsExactly(List.of(3, "2025-W28", "2025-W32", "2025-W30", 80.0, 3, "DEV-7, DEV-8"));
+      assertThat(rows(fixture, "select count(*) filter (where is_covered_by_deviation), count(*)"
+          + " from rpt_breached_weeks")).containsExactly(List.of(3L, 6L));
+
+      // and the PDF says so, in English and in German
+      Path english = RptFixtures.a4().render(fixture.connection(), dir.resolve("covered.pdf"), GENERATED_AT);
+      Path german = RptFixtures.a4().render(fixture.connection(), dir.resolve("gedeckt.pdf"), GENERATED_AT,
+          ReportOptions.defaults(GENERATED_AT.toLocalDate()).inLocale(Locale.GERMANY));
+      assertThat(text(english)).contains(
+          "was breached in 3 weeks, 2025-W28 to 2025-W32: measured inspection coverage fell to 80.0% in 2025-W30"
+              + " while the department reported no figure for that week. Not counted: 3 weeks within an approved"
+              + " deviation (DEV-7, DEV-8). Owner: Head of Quality.",
+          "Head of Quality 95.0% 75.0% – -20.0 covered by DEV-8 (expires 24 Aug 2025)",
+          "Units inspected Covered by deviation",
+          "2025-W30 21 Jul 2025 80.0 – – 100 80 2025-W31 28 Jul 2025 85.0 – – 100 85 DEV-7 ",
+          "2025-W32 4 Aug 2025 90.0 – – 100 90 2025-W33",
+          "2025-W34 18 Aug 2025 75.0 – – 100 75 DEV-8");
+      assertThat(text(english)).doesNotContain("breached in 6 weeks", "weeks, 2025-W28 to 2025-W34", "in 2025-W33 while");
+      assertThat(text(german)).contains("wurde in 3 Wochen verletzt (2025-W28 bis 2025-W32)",
+          "Nicht mitgezählt: 3 Wochen innerhalb einer genehmigten Sonderfreigabe (DEV-7, DEV-8).",
+          "gedeckt durch DEV-8 (gültig bis 24.08.2025)");
+    }
+  }
+
+  @Test
+  void aPolicyWhoseShortfallsAreAllCoveredHasNoHeadlineButItsWeeksAreListedAsCovered() throws Exception {
+    try (FindingFixture fixture = FindingFixture.create(dir.resolve("home"), FindingFixture.GOVERNANCE, DEVIATIONS)) {
+      // given W31 85%, inside DEV-7, and W32 fully inspected
+      fixture.mesDay("2025-07-28", 100, 85).mesDay("2025-08-04", 100, 100);
+
+      // when
+      fixture.reconcile("2025-08-10");
+      Path pdf = RptFixtures.a4().render(fixture.connection(), dir.resolve("all-covered.pdf"), GENERATED_AT);
+
+      // then
+      assertThat(rows(fixture, "select count(*) from rpt_headline")).containsExactly(List.of(0L));
+      assertThat(rows(fixture, """
+          select latest_period, breached_since, breached_period_count, covered_period_count, latest_deviation_id
+          from rpt_policy_execution where policy_id = 'POL-INSP-001'"""))
+          .containsExactly(Arrays.asList("2025-W32", null, 0L, 1L, null));
+      assertThat(text(pdf)).contains("No policy was breached in the weeks",
+          "2025-W31 28 Jul 2025 85.0 – – 100 85 DEV-7", "Head of Quality 95.0% 100.0% – 5.0 met (2025-");
+      assertThat(text(pdf)).doesNotContain("was breached in 1 week", "Breached since POL-INSP-001 · Production At least 95% of critical parts are inspected. Head of Quality 95.0% 100.0% – 5.0 2025-W31");
+    }
+  }
+
+  private static List<List<Object>> rows(FindingFixture fixture, String sql) throws SQLException {
+    try (Statement s = fixture.connection().createStatement(); ResultSet r = s.executeQuery(sql)) {
+      List<List<Object>> rows = new ArrayList<>();
+      while (r.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+          Object value = r.getObject(i);
+          row.add(value instanceof java.time.LocalDate date ? java.sql.Date.valueOf(date) : value);
+        }
+        rows.add(row);
+      }
+      return rows;
+    }
+  }
+
+  /** The PDF's text with single spaces: line breaks fall wherever the layout puts them. */
+  private static String text(Path pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+    }
+  }
+}
