@@ -6,9 +6,11 @@
 -- Every row of a file passes through here, so it is written for millions of rows: the
 -- settings are joined once (one row, so their columns stay constant vectors), each sheet's
 -- column positions are looked up once per sheet rather than per row, and no scalar subquery
--- is evaluated per row. incoming_value is a view, evaluated where it is used (the problem
--- list below, the append): materialising it once costs as much CPU as typing twice, and
--- would hold a large file's values in memory (measured for ledger V6, bench/RESULTS.md).
+-- is evaluated per row. incoming_value is typed once into a temp table, which the problem
+-- list below and the append read: for a large file that costs what evaluating a view twice
+-- costs (5 million rows: 7.44 s against 7.42 s for the whole load), and for the many small
+-- files of a nightly run it saves planning this statement a second time, ≈ 20 ms a file
+-- (bench/RESULTS.md). DuckDB keeps a temp table within its memory limit, spilling to disk.
 
 -- Per sheet (per table, on a sheet of several): where each configured column is (null when the
 -- table does not read it), and how the table is read (its shape, columns and date format: the source's, or
@@ -30,7 +32,7 @@ from incoming_sheet as s
 join incoming_table as t using (table_name)   -- each table read under its own settings (LoadSettings)
 cross join incoming_load as l;
 
-create or replace temp view incoming_value as
+create or replace temp table incoming_value as
 with
 
 positions as (
