@@ -1,6 +1,7 @@
 package org.plumbline.erasure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.plumbline.ingest.WorksheetRows.cells;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -109,15 +110,6 @@ class SheetTablesErasureTests {
     }
   }
 
-  private static void cells(Worksheet ws, int row, Object... values) {
-    for (int c = 0; c < values.length; c++) {
-      if (values[c] instanceof Number n) {
-        ws.value(row, c, n);
-      } else {
-        ws.value(row, c, (String) values[c]);
-      }
-    }
-  }
 
   private static List<List<Object>> rows(Warehouse warehouse, String sql) throws SQLException {
     List<List<Object>> rows = new ArrayList<>();

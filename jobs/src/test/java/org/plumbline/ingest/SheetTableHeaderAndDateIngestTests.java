@@ -3,6 +3,7 @@ package org.plumbline.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.plumbline.ingest.WorksheetRows.cells;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -200,16 +201,6 @@ class SheetTableHeaderAndDateIngestTests {
       cells(ws, 9, "2025-01-06", "L-7", 1100);
       cells(ws, 10, "2025-01-13", "L-8", 1300);
       wb.finish();
-    }
-  }
-
-  private static void cells(Worksheet ws, int row, Object... values) {
-    for (int c = 0; c < values.length; c++) {
-      if (values[c] instanceof Number n) {
-        ws.value(row, c, n);
-      } else if (values[c] != null) {
-        ws.value(row, c, (String) values[c]);
-      }
     }
   }
 }

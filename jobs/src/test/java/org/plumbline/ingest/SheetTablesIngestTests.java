@@ -3,6 +3,7 @@ package org.plumbline.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.plumbline.ingest.WorksheetRows.cells;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -230,16 +231,6 @@ class SheetTablesIngestTests {
       cells(ws, 14, "2025-01-06", 500);
       cells(ws, 16, "2025-01-13", 700);                                 // row 17, after blank row 16
       wb.finish();
-    }
-  }
-
-  private static void cells(Worksheet ws, int row, Object... values) {
-    for (int c = 0; c < values.length; c++) {
-      if (values[c] instanceof Number n) {
-        ws.value(row, c, n);
-      } else if (values[c] != null) {
-        ws.value(row, c, (String) values[c]);
-      }
     }
   }
 }

@@ -3,6 +3,7 @@ package org.plumbline.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.plumbline.ingest.WorksheetRows.cells;
 
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -262,16 +263,6 @@ class SheetTablesReadingIngestTests {
       }
       cells(ws, 10, "Total", null, 2400);                                           // row 11: layout
       wb.finish();
-    }
-  }
-
-  private static void cells(Worksheet ws, int row, Object... values) {
-    for (int c = 0; c < values.length; c++) {
-      if (values[c] instanceof Number n) {
-        ws.value(row, c, n);
-      } else if (values[c] != null) {
-        ws.value(row, c, (String) values[c]);
-      }
     }
   }
 }
