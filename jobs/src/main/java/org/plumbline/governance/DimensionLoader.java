@@ -148,7 +148,7 @@ public final class DimensionLoader {
           source.filePattern(), source.sheet(), source.headerRow(),
           source.period() == null ? null : source.period().column(),
           source.period() == null ? null : lower(source.period().grain()),
-          csv == null ? null : csv.dateFormat(),
+          source.dateFormatOf(null),
           csv == null || csv.decimal() == null ? "." : csv.decimal(),
           source.skipRows() == null ? null : source.skipRows().column(),
           source.skipRows() == null ? null : source.skipRows().matches(),

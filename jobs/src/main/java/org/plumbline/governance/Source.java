@@ -25,6 +25,8 @@ import java.util.Map;
  * @param currency the currency (ISO code) the source's money columns are in, or null: the reporting currency
  * @param tables the table regions of a workbook sheet that holds several tables, in sheet order;
  *     empty when the sheet is one table (from {@code headerRow} to its end)
+ * @param dateFormat the strptime format of period texts in any format of file ({@code date_format}:
+ *     a workbook or JSON file whose dates are typed as text), or null: the csv dialect's, else ISO
  */
 public record Source(
     String id,
@@ -45,15 +47,16 @@ public record Source(
     String valueColumn,
     VersionKey versionKey,
     String currency,
-    List<Table> tables) {
+    List<Table> tables,
+    String dateFormat) {
 
-  /** A source whose sheet is one table. */
+  /** A source whose sheet is one table, with ISO dates or its csv dialect's. */
   public Source(String id, String departmentCode, String system, Kind kind, Format format, String filePattern,
       String sheet, int headerRow, PeriodSpec period, CsvDialect csv, SkipRule skipRows, Map<String, String> attributes,
       List<SourceMetric> metrics, Shape shape, String metricColumn, String valueColumn, VersionKey versionKey,
       String currency) {
     this(id, departmentCode, system, kind, format, filePattern, sheet, headerRow, period, csv, skipRows, attributes,
-        metrics, shape, metricColumn, valueColumn, versionKey, currency, List.of());
+        metrics, shape, metricColumn, valueColumn, versionKey, currency, List.of(), null);
   }
 
   /** A source whose money is in the reporting currency. */
@@ -245,13 +248,16 @@ public record Source(
   }
 
   /**
-   * The strptime format of a table's period texts: its own, or the source's (a csv source's
-   * {@code csv.date_format}); null for ISO dates. A workbook's date cells are read as ISO dates
-   * whatever the format; it applies to dates typed as text.
+   * The strptime format of a table's period texts: its own, or the source's ({@code date_format},
+   * or a csv source's {@code csv.date_format}); null for ISO dates. A workbook's date cells are
+   * read as ISO dates whatever the format; it applies to dates typed as text.
    */
   public String dateFormatOf(Table table) {
     if (table != null && table.dateFormat() != null) {
       return table.dateFormat();
+    }
+    if (dateFormat != null) {
+      return dateFormat;
     }
     return csv == null ? null : csv.dateFormat();
   }

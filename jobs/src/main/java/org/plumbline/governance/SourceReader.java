@@ -48,6 +48,11 @@ final class SourceReader {
     PeriodSpec period = period(entry.child("period", "period", shape == Shape.ROWS_ONLY ? OPTIONAL : REQUIRED),
         shape == Shape.PERIODS_ACROSS || hasTables ? OPTIONAL : REQUIRED);
     CsvDialect csv = csv(entry, format);
+    String dateFormat = dateFormat(entry);
+    if (dateFormat != null && csv != null && csv.dateFormat() != null) {
+      entry.problem("date_format", "The date format is given twice, as 'date_format' and as the csv block's"
+          + " 'date_format'; keep one.");
+    }
     SkipRule skipRows = skipRule(entry.child("skip_rows", "skip_rows rule", OPTIONAL));
     Map<String, String> attributes = entry.attributeMap("attributes");
     boolean namedByColumn = shape == Shape.METRIC_PER_ROW || shape == Shape.PERIODS_ACROSS;
@@ -67,10 +72,10 @@ final class SourceReader {
     String currency = currency(entry);
     Source source = new Source(id, department, system, kind, format, files, sheet, headerRow, period, csv, skipRows,
         attributes, metrics, shape, metricColumn, valueColumn, versionKey == null ? VersionKey.FILE_NAME : versionKey,
-        currency, List.of());
+        currency, List.of(), dateFormat);
     List<Table> tables = SourceTablesReader.read(entry, format, source);
     return new Source(id, department, system, kind, format, files, sheet, headerRow, period, csv, skipRows,
-        attributes, metrics, shape, metricColumn, valueColumn, source.versionKey(), currency, tables);
+        attributes, metrics, shape, metricColumn, valueColumn, source.versionKey(), currency, tables, dateFormat);
   }
 
   /** A row number, or {@code auto}: the first row that has every column the source reads. */
@@ -141,7 +146,7 @@ final class SourceReader {
         escape == null ? CsvDialect.QUOTE_ESCAPE : escape);
   }
 
-  /** A csv dialect's or a sheet table's {@code date_format}: one the typing knows, or null for ISO dates. */
+  /** A source's, a csv dialect's or a sheet table's {@code date_format}: one the typing knows, or null for ISO dates. */
   static String dateFormat(Block block) {
     String dateFormat = block.text("date_format", OPTIONAL);
     if (dateFormat != null && !CsvDialect.DATE_FORMATS.contains(dateFormat)) {
