@@ -217,7 +217,7 @@ comment on column dim_source.sheet_name is 'The worksheet read (xlsx); null for 
 comment on column dim_source.header_row is 'The row or line of the header; 0 when found automatically.';
 comment on column dim_source.period_column is 'The column holding the period; null where periods are the column headers.';
 comment on column dim_source.period_grain is 'day, week or month: what one period value describes.';
-comment on column dim_source.date_format is 'The strptime format of text dates; null for ISO dates.';
+comment on column dim_source.date_format is 'The strptime format of period dates typed as text (date_format, or the csv block''s); null for ISO dates.';
 comment on column dim_source.decimal_mark is '. or ,';
 comment on column dim_source.skip_column is 'The column whose matching values mark layout rows (totals).';
 comment on column dim_source.skip_pattern is 'The regular expression marking layout rows.';
@@ -239,7 +239,7 @@ comment on column dim_source_table.period_column is 'The column holding the peri
 comment on column dim_source_table.period_grain is 'day, week or month: what one of the table''s period values describes.';
 comment on column dim_source_table.metric_column is 'The column naming the metric (metric_per_row, periods_across).';
 comment on column dim_source_table.value_column is 'The column holding the value (metric_per_row).';
-comment on column dim_source_table.date_format is 'The strptime format of the table''s period texts (its own, else the source''s csv date_format); null for ISO dates.';
+comment on column dim_source_table.date_format is 'The strptime format of the table''s period texts (its own, else the source''s date_format or csv date_format); null for ISO dates.';
 comment on column dim_source_table.skip_column is 'The column whose matching values mark the table''s layout rows (its own rule, else the source''s).';
 comment on column dim_source_table.skip_pattern is 'The regular expression marking the table''s layout rows (its own rule, else the source''s).';
 comment on column dim_source_table.own_metrics is 'Whether the table lists its own metrics (dim_source_metric rows with its table_name) rather than reading the source''s (table_name empty).';
