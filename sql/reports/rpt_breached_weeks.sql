@@ -3,8 +3,10 @@
 -- ISO week by default, month or fiscal period), as fct_policy_breach judges them; the report
 -- names them by rpt_context.period_grain. A period inside an approved deviation stays in the
 -- table, marked (is_covered_by_deviation, deviation_id): the report shows it as a concession, and
--- rpt_headline does not count it as a breach.
--- Grain: one row per policy and breached period.
+-- rpt_headline does not count it as a breach. A company-wide policy is judged per department
+-- (fct_policy_breach), so one period can be listed once for each department that fell short;
+-- department_code and department_name tell the rows apart.
+-- Grain: one row per policy, department and breached period.
 create or replace table rpt_breached_weeks as
 with
 
@@ -14,6 +16,8 @@ breaches as (
 
 final as (
     select b.policy_id,
+           b.department_code,
+           coalesce(dep.department_name, b.department_code) as department_name,
            b.period_label,
            b.period_start,
            b.threshold,
@@ -27,11 +31,14 @@ final as (
            d.expires_on                                   as deviation_expires_on
     from breaches as b
     left join dim_deviation as d using (deviation_id)
-    order by b.policy_id, b.period_start
+    left join dim_department as dep on dep.department_code = b.department_code
+    order by b.policy_id, b.period_start, b.department_code
 )
 
 select * from final;
 
+comment on column rpt_breached_weeks.department_code is 'The department whose measurement fell short (departments.yml).';
+comment on column rpt_breached_weeks.department_name is 'Its name, as the report prints it.';
 comment on column rpt_breached_weeks.is_covered_by_deviation is 'True when an approved deviation covers the period: shown as a concession, not counted as a breach.';
 comment on column rpt_breached_weeks.deviation_id is 'The approved deviation covering the period (deviations.yml); null for a breach.';
 comment on column rpt_breached_weeks.deviation_expires_on is 'The last day the covering deviation applies.';

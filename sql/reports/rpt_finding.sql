@@ -2,6 +2,10 @@
 -- (the reconciliation and the insight findings: early warnings, compliance mirages,
 -- accountability and triad gaps, incentive conflicts, with their evidence sentence) with its
 -- run-to-run status from fct_finding_status, and those resolved since the previous run.
+-- status is the run-to-run comparison (new, persisting, resolved: what rpt_finding_change and
+-- rpt_top_gap's markers compare); display_status is what the findings pages print
+-- (fct_finding_status.display_status: resolved, covered by deviation, acknowledged, new or
+-- persisting), so a breach inside an approved deviation reads as a concession, not as NEW.
 -- materiality is the gap as a share of the target (capped at 1), 0.5 where a finding has no
 -- target to measure against; rank_score = severity weight (critical 4 … low 1) x (0.5 + materiality).
 -- subject: what the finding is about (its policy, KPI or calendar entry), by which the summary
@@ -14,14 +18,17 @@ current_findings as (
     select f.finding_key, f.finding_type, f.severity, f.department_code, f.kpi_id, f.policy_id,
            f.period_start, f.period_end, f.period_label, f.target_value, f.measured_value,
            f.self_reported_value, f.gap, f.owner_role, f.evidence,
-           coalesce(s.status, 'new') as status
+           coalesce(s.status, 'new') as status,
+           f.is_covered_by_deviation,
+           f.deviation_id,
+           coalesce(s.display_status, s.status, 'new') as display_status
     from fct_finding as f
     left join fct_finding_status as s using (finding_key)
 ),
 
 resolved as (
     select s.finding_key, s.finding_type, s.severity, s.department_code, s.kpi_id, null, null, null,
-           s.period_label, null, null, null, null, null, null, 'resolved'
+           s.period_label, null, null, null, null, null, null, 'resolved', false, null, 'resolved'
     from fct_finding_status as s
     where s.status = 'resolved'
 ),
@@ -68,4 +75,9 @@ final as (
 
 select *, severity_weight * (0.5 + materiality) as rank_score
 from final
-order by section, department_code, finding_key
+order by section, department_code, finding_key;
+
+comment on column rpt_finding.status is 'Against the previous run: new, persisting or resolved.';
+comment on column rpt_finding.is_covered_by_deviation is 'True when an approved deviation covers the breach: a concession, not counted as a breach or an open finding.';
+comment on column rpt_finding.deviation_id is 'The approved deviation covering the finding (deviations.yml); null when none does.';
+comment on column rpt_finding.display_status is 'What the findings pages print: resolved, covered by deviation, acknowledged, new or persisting (fct_finding_status.display_status).';

@@ -4,6 +4,8 @@
 -- period when one of its findings describes a day of that period (the period the finding is
 -- about, not the run that found it). change: new (only this period), resolved (only the
 -- previous one), worsened / improved (both, the largest gap grew / shrank), unchanged.
+-- A breach inside an approved deviation is a concession, not a finding that changed: it is left
+-- out, as from the summary's counts.
 -- Grain: one row per period kind, finding type, department and subject found in either period.
 create or replace table rpt_finding_change as
 with
@@ -16,7 +18,7 @@ findings as (
     select finding_type, department_code, department_name, kpi_name, severity_weight, gap, period_start,
            coalesce(period_end, period_start) as period_end, subject
     from rpt_finding
-    where status <> 'resolved' and period_start is not null
+    where status <> 'resolved' and not is_covered_by_deviation and period_start is not null
 ),
 
 in_period as (

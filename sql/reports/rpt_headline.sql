@@ -6,6 +6,12 @@
 -- and a policy whose shortfalls were all covered has no headline (the breach table still lists
 -- them, marked). covered_period_count and covering_deviation_ids let the sentence add how many
 -- periods were left out, and under which deviations.
+-- Periods, not rows: rpt_breached_weeks has a row per department, and a company-wide policy
+-- breached by two departments in the same week was breached in one week, not two. A period is
+-- breached when at least one department fell short outside a deviation; it is covered (left out,
+-- counted in covered_period_count) when every department that fell short in it was inside a
+-- deviation. The worst period is the worst department's figure in it, and
+-- reported_in_worst_period what that department reported.
 -- Grain: one row per policy with at least one breached period outside a deviation.
 create or replace table rpt_headline as
 with
@@ -14,13 +20,21 @@ breaches as (
     select * from rpt_breached_weeks where not is_covered_by_deviation
 ),
 
-covered as (
-    select policy_id,
-           count(*)                                                    as covered_period_count,
-           string_agg(distinct deviation_id, ', ' order by deviation_id) as covering_deviation_ids
+-- periods in which every shortfall was inside a deviation
+covered_periods as (
+    select policy_id, period_start
     from rpt_breached_weeks
-    where is_covered_by_deviation
-    group by policy_id
+    group by policy_id, period_start
+    having bool_and(is_covered_by_deviation)
+),
+
+covered as (
+    select w.policy_id,
+           count(distinct w.period_start)                                    as covered_period_count,
+           string_agg(distinct w.deviation_id, ', ' order by w.deviation_id) as covering_deviation_ids
+    from rpt_breached_weeks as w
+    join covered_periods as c using (policy_id, period_start)
+    group by w.policy_id
 ),
 
 policy as (
@@ -42,7 +56,7 @@ discrepancies as (
 summary as (
     select policy_id,
            any_value(threshold)                                  as threshold,
-           count(*)                                                  as breached_period_count,
+           count(distinct period_start)                              as breached_period_count,
            arg_min(period_label, period_start)                       as first_breached_period,
            arg_max(period_label, period_start)                       as last_breached_period,
            arg_max(period_label, abs(threshold - measured_coverage)) as worst_period,
@@ -77,6 +91,6 @@ final as (
 
 select * from final;
 
-comment on column rpt_headline.breached_period_count is 'Periods in which the policy was breached outside any approved deviation.';
-comment on column rpt_headline.covered_period_count is 'Periods that fell short inside an approved deviation: concessions, left out of the counts and periods above.';
+comment on column rpt_headline.breached_period_count is 'Distinct periods in which at least one department breached the policy outside any approved deviation (a period breached by two departments counts once).';
+comment on column rpt_headline.covered_period_count is 'Distinct periods in which every department that fell short was inside an approved deviation: concessions, left out of the counts and periods above.';
 comment on column rpt_headline.covering_deviation_ids is 'The deviations (deviations.yml) that covered them, comma-separated; null when none did.';

@@ -4,12 +4,23 @@
 -- (severity x materiality), then by how many findings it gathers. status: new if any of its
 -- findings is new, resolved if all are, else persisting (insight findings included: fct_finding
 -- gives every finding its run-to-run status).
--- Grain: one row per gap; gap_rank 1 is the worst.
+-- A breach inside an approved deviation is a concession, not a gap: the count, the first and
+-- last periods, the worst figure, the rank and the status are over the uncovered findings only,
+-- covered_count says how many covered ones were left out, and a gap whose findings are all
+-- covered is not listed.
+-- Grain: one row per gap with at least one uncovered finding; gap_rank 1 is the worst.
 create or replace table rpt_top_gap as
 with
 
 findings as (
-    select * from rpt_finding
+    select * from rpt_finding where not is_covered_by_deviation
+),
+
+covered as (
+    select finding_type, department_code, subject, count(*) as covered_count
+    from rpt_finding
+    where is_covered_by_deviation
+    group by finding_type, department_code, subject
 ),
 
 gaps as (
@@ -38,10 +49,18 @@ gaps as (
 ),
 
 final as (
-    select row_number() over (order by rank_score desc, finding_count desc, finding_type, department_code, subject)
-               as gap_rank,
-           *
-    from gaps
+    select row_number() over (order by g.rank_score desc, g.finding_count desc, g.finding_type,
+                                       g.department_code, g.subject) as gap_rank,
+           g.*,
+           coalesce(c.covered_count, 0)                 as covered_count
+    from gaps as g
+    left join covered as c
+      on c.finding_type = g.finding_type
+     and c.department_code is not distinct from g.department_code
+     and c.subject = g.subject
 )
 
-select * from final order by gap_rank
+select * from final order by gap_rank;
+
+comment on column rpt_top_gap.finding_count is 'The gap''s findings outside any approved deviation (resolved ones included).';
+comment on column rpt_top_gap.covered_count is 'The gap''s findings inside an approved deviation: concessions, left out of the count, periods, worst figure and rank.';

@@ -52,6 +52,19 @@ public final class ReportSentences {
         evidence == null ? "" : evidence);
   }
 
+  /**
+   * The gap's sentence, followed by how many of its findings were left out because an approved
+   * deviation covered them ("Not counted: 3 periods within an approved deviation."), when any were.
+   */
+  public static String gap(ResourceBundle words, Locale locale, String findingType, String departmentName,
+      String subject, Long findingCount, String firstPeriod, String lastPeriod, Double worstMeasured,
+      Double target, String unit, String evidence, Long coveredCount) {
+    String sentence = gap(words, locale, findingType, departmentName, subject, findingCount, firstPeriod,
+        lastPeriod, worstMeasured, target, unit, evidence);
+    return coveredCount == null || coveredCount == 0 ? sentence
+        : sentence + " " + message(words, locale, "gap.covered", coveredCount);
+  }
+
   /** "24.8%" / "24,8 %"-style percentages, "4,000 EUR", plain numbers otherwise; a dash when absent. */
   public static String figure(Locale locale, Double value, String unit) {
     if (value == null) {

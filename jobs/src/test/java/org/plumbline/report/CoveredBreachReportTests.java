@@ -120,6 +120,89 @@ class CoveredBreachReportTests {
       assertThat(text(german)).contains("wurde in 3 Wochen verletzt (2025-W28 bis 2025-W32)",
           "Nicht mitgezählt: 3 Wochen innerhalb einer genehmigten Sonderfreigabe (DEV-7, DEV-8).",
           "gedeckt durch DEV-8 (gültig bis 24.08.2025)");
+
+      // and the summary, the worst gaps and the findings pages agree: three breaches, and the
+      // three covered weeks are concessions, named as such
+      assertThat(text(english)).contains(
+          "3 Policy breaches in 1 policy plus 3 covered by deviation",
+          "Production: policy POL-INSP-001 breached in 3 periods (2025-W28 to 2025-W32); worst measured 80.0% against"
+              + " a target of 95.0%. Not counted: 3 periods within an approved deviation.",
+          "Production 2025-W31 high COVERED BY DEVIATION",
+          "Production 2025-W32 high PERSISTING",
+          "Production 2025-W33 high COVERED BY DEVIATION");
+      assertThat(text(english)).doesNotContain("6 Policy breaches", "breached in 6 periods",
+          "2025-W33 high NEW", "2025-W31 high PERSISTING");
+      assertThat(text(german)).contains(
+          "3 Richtlinienverstöße in 1 Richtlinie dazu 3 mit Sonderfreigabe",
+          "Richtlinie POL-INSP-001 verletzt in 3 Zeiträumen (2025-W28 bis 2025-W32); schlechtester Messwert 80,0%"
+              + " bei einem Ziel von 95,0%. Nicht mitgezählt: 3 Zeiträume innerhalb einer genehmigten Sonderfreigabe.",
+          "Production 2025-W31 hoch DURCH SONDERFREIGABE GEDECKT");
+      assertThat(rows(fixture, "select finding_count, covered_count, first_period, last_period, worst_measured, status"
+          + " from rpt_top_gap where finding_type = 'policy_breach'"))
+          .containsExactly(List.of(3L, 3L, "2025-W28", "2025-W32", 80.0, "persisting"));
+      assertThat(rows(fixture, "select period_label, status, display_status, deviation_id from rpt_finding"
+          + " where finding_type = 'policy_breach' order by period_start")).containsExactly(
+          Arrays.asList("2025-W28", "persisting", "persisting", null),
+          Arrays.asList("2025-W30", "persisting", "persisting", null),
+          Arrays.asList("2025-W31", "persisting", "covered by deviation", "DEV-7"),
+          Arrays.asList("2025-W32", "persisting", "persisting", null),
+          Arrays.asList("2025-W33", "new", "covered by deviation", "DEV-8"),
+          Arrays.asList("2025-W34", "new", "covered by deviation", "DEV-8"));
+    }
+  }
+
+  /**
+   * A company-wide policy is judged per department, so one week can fall short in two. The
+   * model gives a KPI one measuring source and the source one department, so the second
+   * department's shortfalls are added to fct_policy_breach as the mart would hold them and the
+   * findings and report tables rebuilt from it by their real SQL.
+   */
+  @Test
+  void aWeekBreachedByTwoDepartmentsIsOneBreachedWeekListedOncePerDepartment() throws Exception {
+    try (FindingFixture fixture = FindingFixture.create(dir.resolve("home"), FindingFixture.GOVERNANCE, DEVIATIONS)) {
+      // given Production: W30 80% (breach), W31 85% (covered by DEV-7), W32 met
+      fixture.mesDay("2025-07-21", 100, 80).mesDay("2025-07-28", 100, 85).mesDay("2025-08-04", 100, 100);
+      fixture.reconcile("2025-08-10");
+      // and Assembly, under the same policy, 88% in W30 and W31, with no deviation
+      try (Statement s = fixture.connection().createStatement()) {
+        s.execute("""
+            insert into dim_department values ('ASM', 'Assembly');
+            insert into fct_policy_breach
+            select * replace ('ASM' as department_code, replace(finding_key, '/PROD/', '/ASM/') as finding_key,
+                              88.0 as measured_value, 88.0 as numerator_total, 88.0 - threshold as gap,
+                              null as deviation_id, false as is_covered_by_deviation)
+            from fct_policy_breach where department_code = 'PROD'""");
+      }
+
+      // when
+      for (String model : List.of("marts/fct_finding", "marts/fct_finding_status", "reports/rpt_breached_weeks",
+          "reports/rpt_headline", "reports/rpt_finding", "reports/rpt_top_gap", "reports/rpt_finding_change")) {
+        org.plumbline.system.SqlScript.execute(fixture.connection(), "sql/" + model + ".sql");
+      }
+      Path pdf = RptFixtures.a4().render(fixture.connection(), dir.resolve("two-departments.pdf"), GENERATED_AT);
+
+      // then W31 is a breached week (Assembly fell short outside any deviation) though Production's
+      // shortfall in it was covered; two weeks breached, not three rows, and none left out
+      assertThat(rows(fixture, """
+          select breached_period_count, first_breached_period, last_breached_period, worst_period, worst_measured,
+                 covered_period_count, covering_deviation_ids
+          from rpt_headline""")).containsExactly(Arrays.asList(2, "2025-W30", "2025-W31", "2025-W30", 80.0, 0, null));
+      assertThat(rows(fixture, "select department_code, finding_count, covered_count from rpt_top_gap"
+          + " where finding_type = 'policy_breach' order by department_code"))
+          .containsExactly(List.of("ASM", 2L, 0L), List.of("PROD", 1L, 1L));
+      assertThat(text(pdf)).contains("was breached in 2 weeks, 2025-W30 to 2025-W31",
+          "3 Policy breaches in 1 policy plus 1 covered by deviation",
+          "POL-INSP-001 · threshold 95.0% · Assembly",
+          "2025-W30 21 Jul 2025 88.0 – – 100 88 2025-W31 28 Jul 2025 88.0 – – 100 88",
+          "POL-INSP-001 · threshold 95.0% · Production",
+          "2025-W30 21 Jul 2025 80.0 – – 100 80 2025-W31 28 Jul 2025 85.0 – – 100 85 DEV-7");
+      assertThat(text(pdf)).doesNotContain("breached in 3 weeks", "Not counted: 1 week");
+      assertThat(rows(fixture, "select period_label, department_code, department_name, is_covered_by_deviation"
+          + " from rpt_breached_weeks order by period_start, department_code")).containsExactly(
+          List.of("2025-W30", "ASM", "Assembly", false),
+          List.of("2025-W30", "PROD", "Production", false),
+          List.of("2025-W31", "ASM", "Assembly", false),
+          List.of("2025-W31", "PROD", "Production", true));
     }
   }
 

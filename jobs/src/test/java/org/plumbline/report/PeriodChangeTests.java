@@ -61,7 +61,8 @@ class PeriodChangeTests {
               ('KPI-OEE', 'OEE', 'percent', 'higher_is_better', 60.0))
             as t(kpi_id, kpi_name, unit, direction, target);
           -- subject as rpt_finding.sql gives it: the policy, else the KPI, else the finding
-          create table rpt_finding as select *, coalesce(policy_id, kpi_id, finding_key) as subject from (values
+          create table rpt_finding as select *, coalesce(policy_id, kpi_id, finding_key) as subject,
+                 finding_key = 'f11' as is_covered_by_deviation from (values
               -- POL-A: 2 weeks in Q3 (gap 10), 3 in Q4 (gap 30): worsened
               ('policy_breach', 'PROD', 'Production', 'POL-A', 'KPI-COV', 'Inspection coverage', 'f1', 4, -10.0, date '2025-08-04', date '2025-08-10', 'new'),
               ('policy_breach', 'PROD', 'Production', 'POL-A', 'KPI-COV', 'Inspection coverage', 'f2', 4, -8.0, date '2025-08-11', date '2025-08-17', 'new'),
@@ -75,7 +76,9 @@ class PeriodChangeTests {
               ('early_warning', 'PROD', 'Production', null, 'KPI-SCRAP', 'Scrap rate', 'f8', 3, null, date '2025-09-01', date '2025-12-28', 'current'),
               ('rogue_metric', 'PROD', 'Production', null, null, null, 'f9', 1, null, date '2025-05-05', date '2025-05-11', 'new'),
               -- resolved since the previous run: no period, not counted
-              ('policy_breach', 'PROD', null, null, 'KPI-COV', null, 'f10', 4, null, null, null, 'resolved'))
+              ('policy_breach', 'PROD', null, null, 'KPI-COV', null, 'f10', 4, null, null, null, 'resolved'),
+              -- POL-B fell short in Q4 inside an approved deviation: a concession, not a new finding
+              ('policy_breach', 'PROD', 'Production', 'POL-B', 'KPI-COV', 'Inspection coverage', 'f11', 4, -15.0, date '2025-10-06', date '2025-10-12', 'new'))
             as t(finding_type, department_code, department_name, policy_id, kpi_id, kpi_name, finding_key,
                  severity_weight, gap, period_start, period_end, status);
           create table int_kpi_series_weekly as

@@ -26,12 +26,12 @@ class ReportCsvExportTests {
         s.execute("""
             insert into rpt_finding (finding_key, section, finding_type, severity, severity_weight,
               department_code, department_name, kpi_id, kpi_name, unit, period_label, target_value,
-              measured_value, status, evidence)
+              measured_value, status, display_status, evidence)
             values ('policy_breach:POL-INSP-001/PROD/2025-W38', 'policy_breach', 'policy_breach', 'critical', 4,
                     'PROD', 'Production', 'inspection_coverage', 'Inspection coverage', 'percent', '2025-W38',
-                    100.0, 24.8, 'new', null),
+                    100.0, 24.8, 'new', 'new', null),
                    ('rogue_metric:LOG/otif_ext', 'rogue_metric', 'rogue_metric', 'low', 1,
-                    'LOG', 'Logistics', null, null, null, '2025-Q3', null, null, 'new', 'Reported "OTIF ext", unknown')""");
+                    'LOG', 'Logistics', null, null, null, '2025-Q3', null, null, 'new', 'new', 'Reported "OTIF ext", unknown')""");
       }
 
       // when
@@ -46,12 +46,12 @@ class ReportCsvExportTests {
             "Week is not a date,Qualitaet_Audits_2025-Q1.csv,quality_audits,,1,\"KW1 | 3, 5\"")
         .endsWith("Week is not a date,Qualitaet_Audits_2025-Q1.csv,quality_audits,,12,\"KW12 | 3, 5\"");
     assertThat(Files.readAllLines(outbox.resolve("findings_as-of-2026-01-06.csv"))).containsExactly(
-        "finding_key,section,finding_type,severity,status,department_code,department_name,kpi_id,kpi_name,unit,"
+        "finding_key,section,finding_type,severity,status,display_status,deviation_id,department_code,department_name,kpi_id,kpi_name,unit,"
             + "policy_id,period_label,period_start,period_end,target_value,measured_value,self_reported_value,gap,"
             + "owner_title,evidence",
-        "policy_breach:POL-INSP-001/PROD/2025-W38,policy_breach,policy_breach,critical,new,PROD,Production,"
+        "policy_breach:POL-INSP-001/PROD/2025-W38,policy_breach,policy_breach,critical,new,new,,PROD,Production,"
             + "inspection_coverage,Inspection coverage,percent,,2025-W38,,,100.0,24.8,,,,",
-        "rogue_metric:LOG/otif_ext,rogue_metric,rogue_metric,low,new,LOG,Logistics,,,,,2025-Q3,,,,,,,,"
+        "rogue_metric:LOG/otif_ext,rogue_metric,rogue_metric,low,new,new,,LOG,Logistics,,,,,2025-Q3,,,,,,,,"
             + "\"Reported \"\"OTIF ext\"\", unknown\"");
     try (var leftovers = Files.list(outbox)) {
       assertThat(leftovers.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));

@@ -101,7 +101,7 @@ class ReportRendererTests {
     assertThat(text).contains(
         "Richtlinie und Umsetzung — Bericht für die Geschäftsleitung",
         "Berichtszeitraum 2025-12",
-        "Zusammenfassung 0 Richtlinienverstöße in 0 Richtlinien",
+        "Zusammenfassung 0 Richtlinienverstöße in keiner Richtlinie",
         "0,0 EUR Fehlerkosten Vorperiode: 0,0 EUR",
         "Triade: Qualität, Kosten und Tempo",
         "Anhang: Datenqualität Keine Zeile kam in Quarantäne",

@@ -22,11 +22,11 @@ final class RptFixtures {
         kpi_id varchar, kpi_name varchar, unit varchar, policy_id varchar, period_start date, period_end date,
         period_label varchar, target_value double, measured_value double, self_reported_value double,
         gap double, owner_title varchar, evidence varchar, status varchar, materiality double, rank_score double,
-        subject varchar);
+        subject varchar, is_covered_by_deviation boolean default false, deviation_id varchar, display_status varchar);
       create or replace table rpt_top_gap as select 1::bigint as gap_rank, * exclude (finding_key, section,
         period_start, period_end, period_label, self_reported_value, gap, materiality, measured_value, subject),
         'x' as subject, 1::bigint as finding_count, 'x' as first_period, 'x' as last_period,
-        1.0::double as worst_measured from rpt_finding;
+        1.0::double as worst_measured, 0::bigint as covered_count from rpt_finding;
       create or replace table rpt_cost_of_poor_quality (department_code varchar, department_name varchar,
         category varchar, iso_week varchar, week_start date, cost_amount double, source_row_count bigint);
       create or replace table rpt_triad_scorecard (department_code varchar, department_name varchar,
@@ -139,7 +139,7 @@ final class RptFixtures {
         select 'k-' || section, finding_type, section, 'high', 3, 'PROD', 'Production', 'KPI-COV',
                'Inspection coverage of critical parts', 'percent', 'POL-INSP-001', date '2025-10-06',
                date '2025-10-12', '2025-W41', 100.0, 60.0, 100.0, -40.0, 'Head of Quality', null, 'new', 0.4, 2.7,
-               'POL-INSP-001'
+               'POL-INSP-001', false, null, 'new'
         from (values ('policy_breach', 'policy_breach'), ('reporting_discrepancy', 'reporting_discrepancy'),
                      ('rogue_metric', 'rogue_metric'), ('late_submission', 'submission_gap'),
                      ('retroactive_revision', 'retroactive_revision'), ('incentive_conflict', 'incentive_conflict'),
@@ -204,7 +204,7 @@ final class RptFixtures {
   private static String rptTables(String policies) {
     return """
         create or replace table rpt_breached_weeks as
-        select policy_id, iso_week as period_label, week_start as period_start, threshold, measured_coverage,
+        select policy_id, 'PROD' as department_code, 'Production' as department_name, iso_week as period_label, week_start as period_start, threshold, measured_coverage,
                self_reported_coverage,
                self_reported_coverage - measured_coverage as gap_points, units_produced,
                cast(round(units_produced * measured_coverage / 100) as bigint) as units_inspected,
