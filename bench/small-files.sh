@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# What a file costs the loader beyond its rows: many small CSV files into one warehouse
+# (bench/SmallFilesBench.java). Run from the repository root:
+#   bash bench/small-files.sh [FILES] [ROWS]   (default 110 files of 200 rows; the first 10 warm up)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -o -pl jobs compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+classpath="jobs/target/classes:$(cat jobs/target/bench-classpath.txt)"
+java -Xmx256m -cp "$classpath" bench/SmallFilesBench.java "$@"
