@@ -76,9 +76,11 @@ class CrashSafetyTests {
 
   @Test
   void whileARunGoesOnInAnotherProcessRunIsRefusedAndStopStopsIt(@TempDir Path folder) throws Exception {
-    // given a run in another process, part-way through ingest
+    // given a run in another process, part-way through ingest; the extra files keep it in ingest
+    // while this process starts two commands, however slow a loaded machine makes that
     PlumblineHome home = demoHome(folder);
     new DemoInboxGenerator(DemoStory.load()).generate(home.inbox());
+    writeSmallErpExports(home, 400);
     Process child = ChildProcessRun.start(home, "2026-01-31");
     awaitArchivedFiles(home, 3, child);
 
@@ -99,6 +101,15 @@ class CrashSafetyTests {
     assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(Files.readString(home.root().resolve("child.out"))).contains("ENDED 1 STOPPED");
     assertThat(inboxCount(home)).isPositive();
+  }
+
+  /** One-row ERP exports of distinct contents (so none is a re-delivery), loaded after the demo's files. */
+  private static void writeSmallErpExports(PlumblineHome home, int files) throws Exception {
+    for (int i = 0; i < files; i++) {
+      Files.writeString(home.inbox().resolve(String.format("erp_production_2026-02-extra-%03d.csv", i)),
+          "posting_date,plant,part_no,qty_good,qty_scrap,scrap_cost_eur,rework_cost_eur\n"
+              + "2026-02-02,DE10,EV-2207," + (700 + i) + ",1,10.00,0.00\n");
+    }
   }
 
   private static PlumblineHome demoHome(Path folder) {
