@@ -275,17 +275,17 @@ public record Source(
   }
 
   /**
-   * The metric names a KPI's measurement or a cost of poor quality may use: those the source
-   * lists, then those its tables list as their own, in config order and without repeats. With
-   * the shapes metric_per_row and periods_across the names come from the file, but, as for a
-   * sheet of one table, only a name listed (with how its values are stated) may be measured.
+   * The metric names a KPI's measurement or a cost of poor quality may use: those some table of
+   * the source reads (its own list, or the source's where it has none; the source's on a sheet
+   * of one table), in config order and without repeats. A name only the source lists while
+   * every table has its own list is read nowhere, so it is not offered, as for attributes
+   * ({@link #readsAttribute}). With the shapes metric_per_row and periods_across the names come
+   * from the file, but only a name listed (with how its values are stated) may be measured.
    */
   public List<String> metricNames() {
-    java.util.stream.Stream<SourceMetric> own = metrics.stream();
-    java.util.stream.Stream<SourceMetric> tablesOwn =
-        tables.stream().filter(table -> table.metrics() != null).flatMap(table -> table.metrics().stream());
-    return java.util.stream.Stream.concat(own, tablesOwn).map(SourceMetric::name).filter(java.util.Objects::nonNull)
-        .distinct().toList();
+    java.util.stream.Stream<SourceMetric> read = tables.isEmpty() ? metrics.stream()
+        : tables.stream().flatMap(table -> metricsOf(table).stream());
+    return read.map(SourceMetric::name).filter(java.util.Objects::nonNull).distinct().toList();
   }
 
   /** Whether the source or one of its tables lists a metric of this name (see {@link #metricNames()}). */

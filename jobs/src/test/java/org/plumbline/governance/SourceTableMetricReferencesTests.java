@@ -120,6 +120,33 @@ class SourceTableMetricReferencesTests {
   }
 
   @Test
+  void aMetricOnlyTheSourceListsWhileEveryTableHasItsOwnListIsReadNowhereAndReported() throws IOException {
+    // given the source also lists scada_waste, but line_a now lists its own metrics too, so no table reads it
+    copyExample();
+    String lines = LINES.formatted("USD", "scada_waste", "scada_scrap_cost")
+        .replace("    - { column: Units, name: scada_units }\n    tables:",
+            "    - { column: Units, name: scada_units }\n      - { column: Waste, name: scada_waste }\n    tables:")
+        .replace("- { name: line_a, title: Line A }",
+            "- { name: line_a, title: Line A, metrics: [{ column: Units, name: scada_units }] }");
+    assertThat(lines).contains("{ column: Waste, name: scada_waste }", "Line A, metrics: [");
+    Files.writeString(dir.resolve("scada.yml"), lines);
+
+    // when
+    ConfigInvalidException invalid =
+        catchThrowableOfType(ConfigInvalidException.class, () -> new GovernanceLoader().load(dir));
+
+    // then the numerator is reported where it is written, with the metrics the tables do read
+    int numerator = java.util.Arrays.asList(lines.split("\n")).indexOf("      numerator: scada_waste") + 1;
+    assertThat(invalid).isNotNull();
+    assertThat(invalid.problems())
+        .extracting(p -> p.file().getFileName().toString(), ConfigProblem::line, ConfigProblem::key)
+        .containsExactly(tuple("scada.yml", numerator, "kpis[scada_reject_rate].measured_by.numerator"));
+    assertThat(invalid.problems().get(0).message())
+        .startsWith("The numerator 'scada_waste' is not a metric of source 'scada_lines' or of any of its tables;"
+            + " the metrics it and its tables list are scada_units, scada_scrap_cost, scada_rejects.");
+  }
+
+  @Test
   void aTablesOwnMoneyMetricInACurrencyWithoutARateIsReportedWithFileLineAndKey() throws IOException {
     // given line_b's scrap cost in CHF, for which the example has no exchange rate into EUR
     copyExample();
