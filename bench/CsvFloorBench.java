@@ -1,18 +1,16 @@
-import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.LocalDate;
+import org.plumbline.bench.IngestBenchmark;
 
 /**
  * Where the CSV load's floor is: each statement a loader keeping every field's text and line
  * number could be built from, timed alone (wall and process CPU) on the ingest benchmark's file
- * (IngestBenchmark's generator: a long MES export, 8 columns), beside DuckDB's typed read_csv
- * into a table, in a fresh DuckDB file with 2 threads. Run by bench/csv-floor.sh; figures go to
+ * (written by IngestBenchmark's own generator: a long MES export, 8 columns), beside DuckDB's
+ * typed read_csv into a table, in a fresh DuckDB file with 2 threads. Run by bench/csv-floor.sh; figures go to
  * bench/RESULTS.md ("where the CSV floor is").
  */
 public class CsvFloorBench {
@@ -26,7 +24,7 @@ public class CsvFloorBench {
     Path csv = work.resolve("bench_data.csv");
     Path db = work.resolve("floor.duckdb");
     try {
-      write(csv, rows);
+      IngestBenchmark.writeCsv(csv, rows);
       System.out.printf("%,d rows x 8 columns, %,d MB; load average %s%n", rows, Files.size(csv) >> 20,
           Files.readString(Path.of("/proc/loadavg")).strip());
       try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db); Statement s = c.createStatement()) {
@@ -74,18 +72,5 @@ public class CsvFloorBench {
 
   private static long cpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-  }
-
-  /** The same file as IngestBenchmark writes. */
-  private static void write(Path file, int rows) throws Exception {
-    String[] metrics = {"produced_units", "inspected_units", "rejected_units", "rework_minutes"};
-    LocalDate first = LocalDate.of(2025, 1, 1);
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write("day,part_no,lot_id,metric,value,unit,line,note\n");
-      for (int i = 0; i < rows; i++) {
-        out.write(first.plusDays(i % 365) + ",V-" + (100 + i % 37) + ",L" + (i / 50) + "," + metrics[i % 4] + ","
-            + (i % 997) + (i % 4 == 3 ? ",min,L" : ",pcs,L") + (i % 3) + (i % 1000 == 0 ? ",\"checked, ok\"\n" : ",\n"));
-      }
-    }
   }
 }

@@ -3,6 +3,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.plumbline.bench.IngestBenchmark;
 import org.plumbline.governance.GovernanceLoader;
 import org.plumbline.governance.GovernanceModel;
 import org.plumbline.ingest.FileLoader;
@@ -26,20 +27,7 @@ public class SmallFilesBench {
     PlumblineHome home = new PlumblineHome(root);
     ExampleConfig.writeIfAbsent(home);
     Path sources = home.governance().resolve("sources.yml");
-    Files.writeString(sources, Files.readString(sources) + """
-
-      - id: bench_csv
-        system: MES
-        kind: system_of_record
-        format: csv
-        files: "bench_*.csv"
-        csv: { delimiter: "," }
-        shape: metric_per_row
-        metric_column: metric
-        value_column: value
-        period: { column: day, grain: day }
-        attributes: { part_id: part_no, lot_id: lot_id }
-    """);
+    Files.writeString(sources, Files.readString(sources) + IngestBenchmark.CSV_SOURCE);
     Files.createDirectories(home.inbox());
     GovernanceModel model = new GovernanceLoader().load(home.governance());
     try (Warehouse w = Warehouse.open(home.warehouseFile(), "2GB", 2)) {

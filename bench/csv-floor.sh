@@ -4,6 +4,8 @@
 # Run from the repository root:  bash bench/csv-floor.sh [ROWS]   (default 5,000,000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -o -pl jobs compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
-classpath="jobs/target/classes:$(cat jobs/target/bench-classpath.txt)"
+# The test classes too: the harness writes and reads the files as IngestBenchmark does.
+mvn -q -o -pl jobs test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-test-classpath.txt \
+  -Dmdep.includeScope=test
+classpath="jobs/target/classes:jobs/target/test-classes:$(cat jobs/target/bench-test-classpath.txt)"
 java -Xmx512m -cp "$classpath" bench/CsvFloorBench.java "$@"

@@ -4,6 +4,8 @@
 #   bash bench/small-files.sh [FILES] [ROWS]   (default 110 files of 200 rows; the first 10 warm up)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -o -pl jobs compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
-classpath="jobs/target/classes:$(cat jobs/target/bench-classpath.txt)"
+# The test classes too: the harness writes and reads the files as IngestBenchmark does.
+mvn -q -o -pl jobs test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-test-classpath.txt \
+  -Dmdep.includeScope=test
+classpath="jobs/target/classes:jobs/target/test-classes:$(cat jobs/target/bench-test-classpath.txt)"
 java -Xmx256m -cp "$classpath" bench/SmallFilesBench.java "$@"

@@ -36,7 +36,8 @@ import org.plumbline.system.Warehouse;
  */
 public final class IngestBenchmark {
 
-  private static final String SOURCES = """
+  /** The source the benchmark CSV files ({@link #writeCsv}) are read under; the bench/ harnesses use it too. */
+  public static final String CSV_SOURCE = """
 
       - id: bench_csv
         system: MES
@@ -49,6 +50,9 @@ public final class IngestBenchmark {
         value_column: value
         period: { column: day, grain: day }
         attributes: { part_id: part_no, lot_id: lot_id }
+    """;
+
+  private static final String SOURCES = CSV_SOURCE + """
 
       - id: bench_xlsx
         system: MES
@@ -187,7 +191,8 @@ public final class IngestBenchmark {
     return seconds;
   }
 
-  private static void writeCsv(Path file, int rows) throws Exception {
+  /** The benchmark's CSV file: a long MES export, 8 columns, one value per row; bench/CsvFloorBench.java reads it too. */
+  public static void writeCsv(Path file, int rows) throws Exception {
     String[] metrics = {"produced_units", "inspected_units", "rejected_units", "rework_minutes"};
     LocalDate first = LocalDate.of(2025, 1, 1);
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
