@@ -32,89 +32,63 @@ from incoming_sheet as s
 join incoming_table as t using (table_name)   -- each table read under its own settings (LoadSettings)
 cross join incoming_load as l;
 
+-- Which cells of a table's rows are value cells, one row each, with the table's position
+-- columns beside them: a column per metric yields one per configured column (or constant), a
+-- metric per row its value column, periods across each column whose header is a period (not
+-- the metric's name). The metric's name is the configured one, or (named) the row's own. A
+-- rows_only table has none. Small (a row per table and cell), so every data row of the file
+-- meets it in one join, and nothing of the file's size is split three ways: a plan that fans
+-- millions of rows out to a branch per shape is what DuckDB may choose to materialise, and a
+-- lateral unnest over them it decorrelates with a window over every row (seconds either way).
+create or replace temp table incoming_cell as
+select p.*, m.column_name as cell_column,
+       case when m.column_name is not null then list_position(p.column_names, m.column_name) end
+           as value_position,                                           -- null for a constant
+       m.metric_name as configured_metric, null::varchar as header_period, false as named
+from incoming_position as p
+join incoming_metric as m on m.table_name = p.table_name
+where p.shape = 'column_per_metric'
+union all
+select p.*, p.value_column, p.value_pos, null, null, true
+from incoming_position as p
+where p.shape = 'metric_per_row'
+union all
+select p.* exclude (i), p.column_names[i], i, null, p.column_names[i], true
+from (select *, unnest(generate_series(1, len(column_names))) as i
+      from incoming_position
+      where shape = 'periods_across') as p
+where i <> p.metric_pos
+  and plumbline_period(p.column_names[i], p.date_format) is not null;
+
 create or replace temp table incoming_value as
 with
 
-positions as (
-    select * from incoming_position
-),
-
-data_rows as (
-    select r.sheet_name, r.row_number, r.fields, p.*,
-           r.fields[p.period_pos]     as row_period_text,
-           r.fields[p.part_id_pos]    as part_id,
-           r.fields[p.part_class_pos] as part_class,
-           r.fields[p.lot_id_pos]     as lot_id
-    from incoming_row as r
-    join positions as p
-      on p.sheet_name = r.sheet_name
-     and r.row_number between coalesce(p.first_row, 0) and coalesce(p.last_row, 2147483647)
-    where r.problem is null
-      and p.shape <> 'rows_only'
-      -- a layout row (totals) carries no value; the same test as in append_to_ledger.sql
-      and not coalesce(regexp_matches(r.fields[p.skip_pos], p.skip_pattern), false)
-),
-
--- A column per metric: each configured column of each row is a value cell.
-column_per_metric as (
-    select r.sheet_name, r.row_number, m.column_name,
-           case when m.column_name is not null then list_position(r.column_names, m.column_name) end as value_position,
-           m.metric_name, r.row_period_text as period_text,
-           r.fields[list_position(r.column_names, m.column_name)] as value_text,
-           m.factor, m.percent_factor, m.constant_value, r.part_id, r.part_class, r.lot_id,
-           r.date_format, r.decimal_mark, r.period_column, r.metric_column, r.shape
-    from data_rows as r
-    join incoming_metric as m on m.table_name = r.table_name
-    where r.shape = 'column_per_metric'
-),
-
--- A metric per row: the metric's name and its value are in two columns.
-metric_per_row as (
-    select r.sheet_name, r.table_name, r.row_number, r.value_column as column_name, r.value_pos as value_position,
-           trim(r.fields[r.metric_pos]) as metric_name,
-           r.row_period_text as period_text,
-           r.fields[r.value_pos] as value_text,
-           r.part_id, r.part_class, r.lot_id,
-           r.date_format, r.decimal_mark, r.period_column, r.metric_column, r.shape
-    from data_rows as r
-    where r.shape = 'metric_per_row'
-),
-
--- Periods across the columns: every column whose header is a period holds a value of the
--- metric named in the row; other columns (the metric's name, a totals column) hold none.
-periods_across as (
-    select r.sheet_name, r.table_name, r.row_number, r.column_names[i] as column_name, i as value_position,
-           trim(r.fields[r.metric_pos]) as metric_name,
-           r.column_names[i] as period_text,
-           r.fields[i] as value_text,
-           r.part_id, r.part_class, r.lot_id,
-           r.date_format, r.decimal_mark, r.period_column, r.metric_column, r.shape
-    from data_rows as r
-    cross join lateral (select unnest(generate_series(1, len(r.column_names))) as i)
-    where r.shape = 'periods_across'
-      and i <> r.metric_pos
-      and plumbline_period(r.column_names[i], r.date_format) is not null
-),
-
-named_cells as (
-    select c.*, coalesce(m.factor, 1) as factor,
-           -- a metric the config says nothing about is taken as stated; "98 %" stays 98
-           case when m.metric_name is null then 1.0 else m.percent_factor end as percent_factor,
-           null::double as constant_value
-    from (select * from metric_per_row union all select * from periods_across) as c
-    left join incoming_metric as m on m.table_name = c.table_name and m.metric_name = c.metric_name
-),
-
 cells as (
-    select sheet_name, row_number, column_name, value_position, metric_name, period_text, value_text, factor,
-           percent_factor, constant_value, part_id, part_class, lot_id, date_format, decimal_mark,
-           period_column, metric_column, shape
-    from column_per_metric
-    union all
-    select sheet_name, row_number, column_name, value_position::integer, metric_name, period_text, value_text, factor,
-           percent_factor, constant_value, part_id, part_class, lot_id, date_format, decimal_mark,
-           period_column, metric_column, shape
-    from named_cells
+    select r.sheet_name, r.row_number, c.table_name, c.cell_column as column_name,
+           c.value_position::integer as value_position,
+           case when c.named then trim(r.fields[c.metric_pos]) else c.configured_metric end as metric_name,
+           coalesce(c.header_period, r.fields[c.period_pos]) as period_text,
+           r.fields[c.value_position] as value_text,
+           c.named, c.date_format, c.decimal_mark, c.period_column, c.metric_column, c.shape
+    from incoming_row as r
+    join incoming_cell as c
+      on c.sheet_name = r.sheet_name
+     and r.row_number between coalesce(c.first_row, 0) and coalesce(c.last_row, 2147483647)
+    where r.problem is null
+      -- a layout row (totals) carries no value; the same test as in append_to_ledger.sql
+      and not coalesce(regexp_matches(r.fields[c.skip_pos], c.skip_pattern), false)
+),
+
+-- How the metric's values are stated (incoming_metric). A configured column's metric is always
+-- there; a name read from the row that the config says nothing about is taken as stated, and
+-- "98 %" stays 98. A constant belongs to a configured column only.
+stated as (
+    select c.*,
+           coalesce(m.factor, 1) as factor,
+           case when m.metric_name is null then 1.0 else m.percent_factor end as percent_factor,
+           case when not c.named then m.constant_value end as constant_value
+    from cells as c
+    left join incoming_metric as m on m.table_name = c.table_name and m.metric_name = c.metric_name
 ),
 
 typed as (
@@ -131,17 +105,17 @@ typed as (
                                      then replace(regexp_replace(c.value_text, '[.\s%''\x{00A0}\x{202F}]', '', 'g'), ',', '.')
                                  else regexp_replace(c.value_text, '[,\s%''\x{00A0}\x{202F}]', '', 'g')
                              end as double)) as number
-    from cells as c
+    from stated as c
 ),
 
 final as (
-    select sheet_name, row_number, column_name, value_position, metric_name, period_text, period_date, value_text,
+    -- only what the appends and the problem list read: the texts stay in the row's fields
+    select sheet_name, row_number, value_position, metric_name, period_date,
            case
                when constant_value is not null then constant_value
                when is_percent_text then number * percent_factor
                else number * factor
            end as value,
-           part_id, part_class, lot_id,
            case
                when metric_name is null or metric_name = ''
                    then 'The metric name is missing: the column "' || metric_column || '" is empty in this row.'
