@@ -69,7 +69,16 @@ final class CsvLineScanner {
         }
         for (int i = start; i < n; i++) {
           int b = buffer[i] & 0xFF;
-          if (b < 0x80) {
+          if (b < 0x80 && lines.isPlain(b)) {
+            // Most bytes are plain text: skip their run in one tight loop, then account for it once.
+            if (check != null && check.pending > 0) {
+              throw invalid(lines.physical);
+            }
+            while (i + 1 < n && buffer[i + 1] >= 0 && lines.isPlain(buffer[i + 1])) {
+              i++;
+            }
+            lines.plainRun();
+          } else if (b < 0x80) {
             if (check != null && check.pending > 0) {
               throw invalid(lines.physical);
             }
@@ -131,6 +140,18 @@ final class CsvLineScanner {
       this.blanks = blanks;
       this.headerLine = headerLine;
       this.escape = escape;
+    }
+
+    /** An ASCII byte that changes nothing but "this line is not empty": no line break, quote or escape. */
+    boolean isPlain(int b) {
+      return b != '\r' && b != '\n' && b != '"' && b != escape;
+    }
+
+    /** What {@link #accept} does for a run of plain characters. */
+    void plainRun() {
+      previousCr = false;
+      lineEmpty = false;
+      escaped = false;
     }
 
     void accept(char c) throws SQLException {

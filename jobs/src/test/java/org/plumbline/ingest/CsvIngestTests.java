@@ -141,4 +141,19 @@ class CsvIngestTests {
     assertThat(outcome.kind()).isEqualTo(FileOutcome.Kind.REJECTED);
     assertThat(outcome.reason()).contains("not valid text in its declared encoding");
   }
+
+  @Test
+  void aLatin1LetterBeforePlainTextIsStillRejectedAsTheWrongEncoding() throws Exception {
+    // given: "café" in Latin-1, whose 0xE9 comes in the middle of plain text, which the line
+    // scanner skips in runs: the run must stop at it so it is checked (it is not UTF-8)
+    Path file = home.deliver("export_cafe.csv", "day,qty,note\n2025-01-06,10,plain\n2025-01-07,11,caf\u00e9\n"
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+    // when
+    FileOutcome outcome = home.load(file);
+
+    // then
+    assertThat(outcome.kind()).isEqualTo(FileOutcome.Kind.REJECTED);
+    assertThat(outcome.reason()).contains("not valid text in its declared encoding").contains("follows line 3");
+  }
 }
