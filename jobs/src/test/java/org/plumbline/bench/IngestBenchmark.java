@@ -81,8 +81,8 @@ public final class IngestBenchmark {
     }
   }
 
-  /** Rounds of the XLSX comparison: the first in the JVM runs cold (JIT), so the median of three is reported. */
-  private static final int XLSX_ROUNDS = 3;
+  /** Rounds of the XLSX comparison: the first in the JVM runs cold (JIT); the median of seven is mostly warm rounds. */
+  private static final int XLSX_ROUNDS = 7;
 
   private static void run(Path work, int csvRows, int xlsxRows) throws Exception {
     Path csv = work.resolve("bench_data.csv");
