@@ -5,12 +5,22 @@
 -- (incoming_blank_line) and line breaks inside quotes (incoming_line_jump). From those and
 -- the rejected lines, an accepted record's logical line is header line + its position +
 -- the exceptions before it, and its physical line adds the quoted line breaks before it.
--- Parameters: the logical line of the header, twice.
-insert into incoming_row_stored
+-- A record's position is its rowid's offset in incoming_flat, which numbers the records
+-- contiguously in file order (DuckDB keeps insertion order; CsvFileReader checks it), so no
+-- window numbers them on one thread. The header's line is incoming_sheet's (FlatFileReader).
+
+-- First the lines alone, a narrow row per record: an ASOF join sorts what it carries, and
+-- carrying every record's fields through two of them took 5 s for 5 million records that one
+-- blank line sent here (bench/RESULTS.md).
+create or replace temp table incoming_record_line as
 with
 
+header as (
+    select header_row as line from incoming_sheet where sheet_name = ''
+),
+
 accepted as (
-    select row_number() over () as position, list_value(*columns(*)) as fields
+    select rowid - (select min(rowid) from incoming_flat) + 1 as position
     from incoming_flat
 ),
 
@@ -30,31 +40,45 @@ exceptions as (
 
 -- Each exception is reached after (its line - header line - exceptions so far) accepted rows.
 exception_marks as (
-    select logical_line - ? - passed as accepted_before, max(passed) as passed
+    select logical_line - (select line from header) - passed as accepted_before, max(passed) as passed
     from exceptions
     group by all
 ),
 
 accepted_lines as (
-    select a.fields, ? + a.position + coalesce(m.passed, 0) as logical_line
+    select a.position, (select line from header) + a.position + coalesce(m.passed, 0) as logical_line
     from accepted as a
     asof left join exception_marks as m on a.position > m.accepted_before
 ),
 
 all_rows as (
-    select logical_line, fields, null::varchar as problem from accepted_lines
+    select logical_line, position, null::varchar as line_text, null::varchar as problem from accepted_lines
     union all
-    select logical_line, [line_text], 'The line could not be split into the header''s fields: ' || reason
+    select logical_line, null, line_text, 'The line could not be split into the header''s fields: ' || reason
     from rejected
 ),
 
 final as (
-    select '' as sheet_name,
-           (r.logical_line + coalesce(j.embedded_before, 0))::integer as row_number,
-           r.fields,
+    select (r.logical_line + coalesce(j.embedded_before, 0))::integer as row_number,
+           r.position,
+           r.line_text,
            r.problem
     from all_rows as r
     asof left join incoming_line_jump as j on r.logical_line >= j.logical_line
 )
 
-select * from final
+select * from final;
+
+-- Then each record's fields beside its line; a rejected line keeps its raw text as its one field.
+insert into incoming_row_stored
+select '' as sheet_name,
+       n.row_number,
+       coalesce(f.fields, [n.line_text]) as fields,
+       n.problem
+from incoming_record_line as n
+left join (select rowid - (select min(rowid) from incoming_flat) + 1 as position,
+                  list_value(*columns(*)) as fields
+           from incoming_flat) as f
+  on f.position = n.position;
+
+drop table incoming_record_line;
