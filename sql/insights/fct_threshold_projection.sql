@@ -98,8 +98,10 @@ final as (
                                             as projected_crossing_earliest,
            (end_week_start + round(latest_weeks * 7)::integer)::date
                                             as projected_crossing_latest,
-           kpi_name || ' trends ' || direction || ' by ' || round(slope, 4)::varchar || ' a week over '
-               || start_week || ' .. ' || end_week || ' (Mann-Kendall p = ' || round(p_value, 4)::varchar
+           -- the direction is in words, so the slope's size without its sign ("down by 0.28", not "by -0.28")
+           kpi_name || ' trends ' || direction || ' by ' || round(abs(slope), 4)::varchar || ' a week over '
+               || start_week || ' .. ' || end_week || ' (Mann-Kendall p '
+               || case when p_value < 0.0001 then '< 0.0001' else '= ' || round(p_value, 4)::varchar end
                || '); the Theil-Sen line ' || case when weeks_to_cross <= 0 then 'crossed ' else 'crosses ' end
                || threshold_source || ' (' || threshold::varchar || ') on '
                || strftime((end_week_start + round(weeks_to_cross * 7)::integer)::date, '%Y-%m-%d') || '.'

@@ -2,8 +2,8 @@
 -- filter and report on: the reconciliation findings (finding_family 'reconciliation':
 -- fct_policy_breach, fct_reporting_discrepancy, fct_rogue_metric, fct_submission_gap,
 -- fct_retroactive_revision, fct_missing_exchange_rate) and the insight findings ('insight':
--- fct_early_warning, fct_compliance_mirage, fct_accountability_gap, fct_triad_gap,
--- fct_incentive_conflict). Each type's own detail is in its fct_ table, joined by detail_key;
+-- fct_early_warning, fct_threshold_projection, fct_compliance_mirage, fct_accountability_gap,
+-- fct_triad_gap, fct_incentive_conflict). Each type's own detail is in its fct_ table, joined by detail_key;
 -- the raw rows behind a reconciliation finding are in fct_finding_lineage.
 -- finding_key is stable: the finding type and the type's own key, the same problem has the
 -- same key in every run, so fct_finding_status can call every finding new, persisting or resolved.
@@ -192,6 +192,11 @@ insight_columns as (
            period_start, period_end, period_label, owner_role, evidence
     from fct_early_warning
     union all
+    -- a significant trend heading for the threshold: the date it crosses is an early warning too
+    select finding_key, finding_type, severity, department_code, kpi_id, null, period_start, period_end,
+           period_label, owner_role, evidence
+    from fct_threshold_projection
+    union all
     select finding_key, finding_type, severity, department_code, kpi_id, null, period_start, period_end,
            period_label, owner_role, evidence
     from fct_compliance_mirage
@@ -261,7 +266,7 @@ comment on table fct_finding is 'Every finding of every type with the columns th
 -- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
 -- docs/data-dictionary.md.
 comment on column fct_finding.finding_key is 'Stable key: the finding type and the type''s own key, the same in every run (policy_breach:POL-INSP-001/2025-W31).';
-comment on column fct_finding.finding_type is 'Reconciliation: policy_breach, reporting_discrepancy, rogue_metric, missing_submission, late_submission, retroactive_revision, missing_exchange_rate. Insight: early_warning, compliance_mirage, accountability_without_authority, triad_gap, incentive_conflict.';
+comment on column fct_finding.finding_type is 'Reconciliation: policy_breach, reporting_discrepancy, rogue_metric, missing_submission, late_submission, retroactive_revision, missing_exchange_rate. Insight: early_warning, threshold_projection, compliance_mirage, accountability_without_authority, triad_gap, incentive_conflict.';
 comment on column fct_finding.detail_key is 'The key in the type''s own fct_ table (its finding_key there).';
 comment on column fct_finding.severity is 'low, medium, high or critical: a policy''s own; for other reconciliation types dim_finding_severity; an insight''s its own.';
 comment on column fct_finding.department_code is 'The department (departments.yml).';

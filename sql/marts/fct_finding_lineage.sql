@@ -2,7 +2,8 @@
 -- (raw_row by load_id, sheet_name and row_number), with the part each row played: measured
 -- (a system-of-record row), reported (a department's row), previous / revised (the two values
 -- of a revision), delivered (a late file's rows), unconverted (money without an exchange rate),
--- evidence (the KPI rows behind an early warning or compliance mirage). A missing submission,
+-- evidence (the KPI rows behind an early warning, a threshold projection's trend window or a
+-- compliance mirage). A missing submission,
 -- an accountability gap and an incentive conflict have no rows.
 -- Grain: one row per finding, raw row and part.
 create or replace table fct_finding_lineage as
@@ -78,6 +79,14 @@ early_warning_rows as (
      and o.week_start between w.period_start and w.period_end
 ),
 
+projection_rows as (
+    select 'threshold_projection:' || p.finding_key, 'evidence', o.load_id, o.sheet_name, o.row_number
+    from fct_threshold_projection as p
+    join kpi_rows as o
+      on o.kpi_id = p.kpi_id and o.department_code = p.department_code
+     and o.week_start between p.period_start and p.period_end
+),
+
 mirage_rows as (
     select 'compliance_mirage:' || m.finding_key, 'evidence', o.load_id, o.sheet_name, o.row_number
     from fct_compliance_mirage as m
@@ -104,6 +113,7 @@ final as (
         union all select * from late_rows
         union all select * from exchange_rate_rows
         union all select * from early_warning_rows
+        union all select * from projection_rows
         union all select * from mirage_rows
         union all select * from triad_rows
     )

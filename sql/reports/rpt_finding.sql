@@ -49,6 +49,7 @@ final as (
                when 'retroactive_revision' then 'retroactive_revision'
                when 'incentive_conflict' then 'incentive_conflict'
                when 'early_warning' then 'early_warning'
+               when 'threshold_projection' then 'early_warning'
                when 'missing_exchange_rate' then 'reporting_discrepancy'
                else 'accountability_gap'
            end                                                    as section,

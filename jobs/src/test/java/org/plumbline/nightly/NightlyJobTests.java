@@ -207,6 +207,7 @@ class NightlyJobTests {
   void theInsightFindingsAreFindingsWithAStatusLikeEveryOther() throws Exception {
     // every insight finding of the insight models is in fct_finding, under its type-prefixed key
     String insightKeys = "select finding_type || ':' || finding_key from fct_early_warning"
+        + " union all select finding_type || ':' || finding_key from fct_threshold_projection"
         + " union all select finding_type || ':' || finding_key from fct_compliance_mirage"
         + " union all select finding_type || ':' || finding_key from fct_accountability_gap"
         + " union all select finding_type || ':' || finding_key from fct_triad_gap"

@@ -1,0 +1,65 @@
+package org.plumbline.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A significant trend heading for a policy's threshold is a finding like every other: in
+ * fct_finding with a status, in the report's early warnings, and traceable to its rows.
+ */
+public class ThresholdProjectionFindingTests {
+
+  /** Inspection coverage on a p chart, tested for a trend over its last 12 weeks. */
+  public static final String CHART = """
+      control_charts:
+        - kpi: inspection_coverage
+          chart: p
+          baseline: { from: 2025-07-07, to: 2025-09-28 }
+          trend: { window_weeks: 12, significance: 0.05 }
+      """;
+
+  /** Critical parts inspected of 1,000 each Monday from 2025-07-07: 100% down to 96.8%. */
+  public static final List<Integer> INSPECTED = List.of(1000, 995, 992, 990, 985, 984, 980, 978, 975, 972, 970, 968);
+
+  @TempDir
+  Path folder;
+
+  @Test
+  void aCoverageSlidingTowardsThePolicyFloorIsAnEarlyWarningBeforeAnyWeekBreachesIt() throws Exception {
+    // given twelve weeks above POL-INSP-001's 95% (version 2), each lower than the one before
+    try (FindingFixture fixture = FindingFixture.create(folder, CHART)) {
+      for (int week = 0; week < INSPECTED.size(); week++) {
+        fixture.mesDay(java.time.LocalDate.of(2025, 7, 7).plusWeeks(week).toString(), 1000, INSPECTED.get(week));
+      }
+
+      // when
+      fixture.reconcile("2025-10-05");
+
+      // then no week breached the policy, but the trend is a finding of its own
+      assertThat(fixture.query("select count(*) from fct_finding where finding_type = 'policy_breach'"))
+          .containsExactly(List.of(0L));
+      assertThat(fixture.query("select finding_key, finding_family, severity, department_code, kpi_id, period_label"
+          + " from fct_finding where finding_type = 'threshold_projection'")).containsExactly(List.of(
+          "threshold_projection:inspection_coverage/PROD", "insight", "medium", "PROD", "inspection_coverage",
+          "2025-W28 .. 2025-W39"));
+      String evidence = (String) fixture.query("select evidence from fct_finding"
+          + " where finding_type = 'threshold_projection'").get(0).get(0);
+      // twelve falling points: S = -66, z = 4.457, p = 0.0000083; the Theil-Sen slope (median of
+      // the 66 pairwise slopes) is -0.284524 a week, the line (Conover's intercept) is at 96.658% in
+      // the week of 2025-09-22 and reaches 95% 5.83 weeks, 41 days, later
+      assertThat(evidence).isEqualTo("Inspection coverage trends down by 0.2845 a week over 2025-W28 .. 2025-W39"
+          + " (Mann-Kendall p < 0.0001); the Theil-Sen line crosses policy POL-INSP-001 (95.0) on 2025-11-02.");
+      // shown among the report's early warnings, new in this first run
+      assertThat(fixture.query("select section, status from rpt_finding where finding_type = 'threshold_projection'"))
+          .containsExactly(List.of("early_warning", "new"));
+      // and traced to the twelve MES rows of its window
+      assertThat(fixture.query("select row_role, count(*), count(distinct load_id) from fct_finding_lineage"
+          + " where finding_key = 'threshold_projection:inspection_coverage/PROD' group by all"))
+          .containsExactly(List.of("evidence", 12L, 12L));
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package org.plumbline.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plumbline.reconcile.FindingFixture;
+import org.plumbline.reconcile.ThresholdProjectionFindingTests;
+
+/** A projected threshold crossing reaches the executive PDF among the early warnings. */
+class ThresholdProjectionReportTests {
+
+  private static final ZonedDateTime GENERATED_AT =
+      ZonedDateTime.of(2025, 10, 6, 6, 0, 0, 0, ZoneId.of("Europe/Berlin"));
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void theEarlyWarningsSectionShowsWhenTheTrendCrossesThePolicy() throws Exception {
+    // given coverage sliding from 100% to 96.8% over twelve weeks, against a 95% floor
+    try (FindingFixture fixture = FindingFixture.create(dir.resolve("home"), FindingFixture.GOVERNANCE,
+        ThresholdProjectionFindingTests.CHART)) {
+      for (int week = 0; week < ThresholdProjectionFindingTests.INSPECTED.size(); week++) {
+        fixture.mesDay(LocalDate.of(2025, 7, 7).plusWeeks(week).toString(), 1000,
+            ThresholdProjectionFindingTests.INSPECTED.get(week));
+      }
+      fixture.reconcile("2025-10-05");
+
+      // when the report is rendered
+      Path pdf = RptFixtures.a4().render(fixture.connection(), dir.resolve("projection.pdf"), GENERATED_AT);
+
+      // then the early warnings list the projection with its window, severity, status and sentence
+      // (compared without white space: the table wraps the key and the sentence where it must)
+      String text = text(pdf);
+      int section = text.indexOf("EarlywarningsFinding");
+      assertThat(section).as("the early warnings section lists findings").isNotNegative();
+      String warnings = text.substring(section, text.indexOf("Controlchartsandearlywarnings", section));
+      assertThat(warnings).contains(compact("threshold_projection:inspection_coverage/PROD Production"
+          + " 2025-W28 .. 2025-W39 medium NEW Inspection coverage trends down by 0.2845 a week"),
+          compact("the Theil-Sen line crosses policy POL-INSP-001 (95.0) on 2025-11-02."), compact("1 findings"));
+    }
+  }
+
+  /** The PDF's text without white space. */
+  private static String text(Path pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      return compact(new PDFTextStripper().getText(document));
+    }
+  }
+
+  private static String compact(String text) {
+    return text.replaceAll("\\s+", "");
+  }
+}
