@@ -145,6 +145,31 @@ class ReportGrainTests {
     }
   }
 
+  @Test
+  void atTheFiscalPeriodGrainThePolicyPagesSpeakOfFiscalPeriods() throws Exception {
+    // given the same July judged per period of a 4-4-5 fiscal year starting in January: period 7 is
+    // the four weeks from Monday 30 June 2025, and holds both MES days (180 of 200 inspected)
+    Path pdf = dir.resolve("fiscal.pdf");
+    try (FindingFixture fixture = july(grain("fiscal_period"))) {
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT);
+
+      // then every policy page names the fiscal period, as a fiscal period
+      String text = text(pdf);
+      assertThat(text).contains(
+          "was breached in 1 fiscal period, FY2025-", // the line breaks inside the label here
+          "measured inspection coverage fell to 90.0% in FY2025-P07 while the department reported 100.0%. The"
+              + " department's own figure differed from the measurement in 1 fiscal period.",
+          "Fiscal periods in breach POL-INSP-001 · threshold 100.0% · Production Fiscal period Period start"
+              + " Measured (%)",
+          "FY2025-P07 30 Jun 2025 90.0 100.0 +10.0 200 180",
+          "Head of Quality 95.0% 90.0% 100.0% -5.0 FY2025-P07 Measured and self-reported: the latest fiscal period"
+              + " with a measurement.");
+      assertThat(text).doesNotContain("Weeks in breach", "Months in breach", "2025-W29 14 Jul 2025");
+      assertThat(policyExecutionRow(fixture)).containsExactly("FY2025-P07", 90.0, 100.0, -5.0, "FY2025-P07", 1L);
+    }
+  }
+
   /** The latest period, measured, reported, gap, breached since and breached count of POL-INSP-001 in PROD. */
   private static List<Object> policyExecutionRow(FindingFixture fixture) throws java.sql.SQLException {
     try (var statement = fixture.connection().createStatement();
