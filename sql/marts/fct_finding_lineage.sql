@@ -68,23 +68,19 @@ exchange_rate_rows as (
     where o.is_current and o.is_missing_exchange_rate
 ),
 
--- Insight findings: the KPI rows of the weeks a warning or mirage spans, the department's own
--- reported rows behind a triad gap. Accountability gaps and incentive conflicts are judged on
--- the governance model alone and have no rows.
-early_warning_rows as (
-    select 'early_warning:' || w.finding_key, 'evidence', o.load_id, o.sheet_name, o.row_number
-    from fct_early_warning as w
+-- Insight findings: the KPI rows of the weeks a warning, a projection's trend window or a mirage
+-- spans, the department's own reported rows behind a triad gap. Accountability gaps and
+-- incentive conflicts are judged on the governance model alone and have no rows.
+trend_window_rows as (
+    select w.finding_key, 'evidence', o.load_id, o.sheet_name, o.row_number
+    from (select 'early_warning:' || finding_key as finding_key, kpi_id, department_code, period_start, period_end
+          from fct_early_warning
+          union all
+          select 'threshold_projection:' || finding_key, kpi_id, department_code, period_start, period_end
+          from fct_threshold_projection) as w
     join kpi_rows as o
       on o.kpi_id = w.kpi_id and o.department_code = w.department_code
      and o.week_start between w.period_start and w.period_end
-),
-
-projection_rows as (
-    select 'threshold_projection:' || p.finding_key, 'evidence', o.load_id, o.sheet_name, o.row_number
-    from fct_threshold_projection as p
-    join kpi_rows as o
-      on o.kpi_id = p.kpi_id and o.department_code = p.department_code
-     and o.week_start between p.period_start and p.period_end
 ),
 
 mirage_rows as (
@@ -112,8 +108,7 @@ final as (
         union all select * from revision_rows
         union all select * from late_rows
         union all select * from exchange_rate_rows
-        union all select * from early_warning_rows
-        union all select * from projection_rows
+        union all select * from trend_window_rows
         union all select * from mirage_rows
         union all select * from triad_rows
     )
