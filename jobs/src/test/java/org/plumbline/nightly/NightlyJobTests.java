@@ -215,6 +215,11 @@ class NightlyJobTests {
     assertThat(DemoHome.query(home, "select count(*) from (" + insightKeys + ")").get(0).get(0)).isEqualTo(14L);
     assertThat(DemoHome.query(home, "select finding_key from fct_finding where finding_family = 'insight'"
         + " except select * from (" + insightKeys + ")")).isEmpty();
+    // every early warning is traced to the KPI rows of its weeks (`plumbline trace`)
+    assertThat(DemoHome.query(home, "select count(*) from fct_early_warning as w where not exists (select 1"
+        + " from fct_finding_lineage as l where l.finding_key = 'early_warning:' || w.finding_key"
+        + " and l.row_role = 'evidence')")).containsExactly(List.of(0L));
+    assertThat(DemoHome.query(home, "select count(*) > 0 from fct_early_warning")).containsExactly(List.of(true));
     // and the report shows the status the history gives them: new in the first run
     assertThat(DemoHome.query(home, "select status, count(*) from rpt_finding where finding_key in ("
         + insightKeys + ") group by all")).containsExactly(List.of("new", 14L));
