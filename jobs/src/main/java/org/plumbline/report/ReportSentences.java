@@ -47,9 +47,12 @@ public final class ReportSentences {
       key = "gap.other";
     }
     String periods = message(words, locale, "periods", findingCount == null ? 0 : findingCount);
+    // "2025-W31 to 2025-W46", or the one period alone rather than "FY2025-P07 to FY2025-P07"
+    String span = firstPeriod == null || firstPeriod.equals(lastPeriod) ? firstPeriod
+        : message(words, locale, "range", firstPeriod, lastPeriod);
     return message(words, locale, key, departmentName == null ? "–" : departmentName, subject, periods,
         firstPeriod, lastPeriod, figure(locale, worstMeasured, unit), figure(locale, target, unit),
-        evidence == null ? "" : evidence);
+        evidence == null ? "" : evidence, span);
   }
 
   /**

@@ -163,9 +163,12 @@ class ReportGrainTests {
           "Fiscal periods in breach POL-INSP-001 · threshold 100.0% · Production Fiscal period Period start"
               + " Measured (%)",
           "FY2025-P07 30 Jun 2025 90.0 100.0 +10.0 200 180",
+          // one period is named alone, not as a range from it to itself
+          "Production: policy POL-INSP-001 breached in 1 period (FY2025-P07); worst measured 90.0%",
           "Head of Quality 95.0% 90.0% 100.0% -5.0 FY2025-P07 Measured and self-reported: the latest fiscal period"
               + " with a measurement.");
-      assertThat(text).doesNotContain("Weeks in breach", "Months in breach", "2025-W29 14 Jul 2025");
+      assertThat(text).doesNotContain("Weeks in breach", "Months in breach", "2025-W29 14 Jul 2025",
+          "FY2025-P07 to FY2025-P07");
       assertThat(policyExecutionRow(fixture)).containsExactly("FY2025-P07", 90.0, 100.0, -5.0, "FY2025-P07", 1L);
     }
   }
