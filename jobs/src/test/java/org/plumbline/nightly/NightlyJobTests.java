@@ -25,6 +25,7 @@ import org.plumbline.cli.ApplicationContexts;
 import org.plumbline.demo.DemoStory;
 import org.plumbline.demo.GeneratedInbox;
 import org.plumbline.demo.IsoWeek;
+import org.plumbline.report.PdfText;
 import org.plumbline.report.WorkbookReadBack;
 import org.plumbline.system.PlumblineHome;
 import org.springframework.batch.core.BatchStatus;
@@ -278,10 +279,7 @@ class NightlyJobTests {
   void thePdfNamesTheBreachedPolicyAndItsWeeks() throws Exception {
     Path pdf = home.outbox().resolve("executive-summary_as-of-2026-01-31.pdf");
     assertThat(pdf).exists();
-    String text;
-    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-      text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-    }
+    String text = PdfText.of(pdf);
     assertThat(text).contains(expected.breachPolicy()).contains("was breached in 16 weeks");
     for (String week : weeks(expected.breachedWeeks())) {
       assertThat(text).contains(week);
@@ -295,10 +293,7 @@ class NightlyJobTests {
     assertThat(keys).hasSize(49);
 
     // when the PDF is read as text (a key may wrap at the column edge, so whitespace is ignored)
-    String text;
-    try (PDDocument document = Loader.loadPDF(home.outbox().resolve("executive-summary_as-of-2026-01-31.pdf").toFile())) {
-      text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
-    }
+    String text = PdfText.withoutSpaces(home.outbox().resolve("executive-summary_as-of-2026-01-31.pdf"));
 
     // then each one is there
     for (List<Object> key : keys) {

@@ -2,7 +2,6 @@ package org.plumbline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,9 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plumbline.reconcile.FindingFixture;
@@ -107,7 +103,7 @@ class CoveredBreachReportTests {
       Path english = RptFixtures.a4().render(fixture.connection(), dir.resolve("covered.pdf"), GENERATED_AT);
       Path german = RptFixtures.a4().render(fixture.connection(), dir.resolve("gedeckt.pdf"), GENERATED_AT,
           ReportOptions.defaults(GENERATED_AT.toLocalDate()).inLocale(Locale.GERMANY));
-      assertThat(text(english)).contains(
+      assertThat(PdfText.of(english)).contains(
           "was breached in 3 weeks, 2025-W28 to 2025-W32: measured inspection coverage fell to 80.0% in 2025-W30"
               + " while the department reported no figure for that week. Not counted: 3 weeks within an approved"
               + " deviation (DEV-7, DEV-8). Owner: Head of Quality.",
@@ -116,23 +112,23 @@ class CoveredBreachReportTests {
           "2025-W30 21 Jul 2025 80.0 – – 100 80 2025-W31 28 Jul 2025 85.0 – – 100 85 DEV-7 ",
           "2025-W32 4 Aug 2025 90.0 – – 100 90 2025-W33",
           "2025-W34 18 Aug 2025 75.0 – – 100 75 DEV-8");
-      assertThat(text(english)).doesNotContain("breached in 6 weeks", "weeks, 2025-W28 to 2025-W34", "in 2025-W33 while");
-      assertThat(text(german)).contains("wurde in 3 Wochen verletzt (2025-W28 bis 2025-W32)",
+      assertThat(PdfText.of(english)).doesNotContain("breached in 6 weeks", "weeks, 2025-W28 to 2025-W34", "in 2025-W33 while");
+      assertThat(PdfText.of(german)).contains("wurde in 3 Wochen verletzt (2025-W28 bis 2025-W32)",
           "Nicht mitgezählt: 3 Wochen innerhalb einer genehmigten Sonderfreigabe (DEV-7, DEV-8).",
           "gedeckt durch DEV-8 (gültig bis 24.08.2025)");
 
       // and the summary, the worst gaps and the findings pages agree: three breaches, and the
       // three covered weeks are concessions, named as such
-      assertThat(text(english)).contains(
+      assertThat(PdfText.of(english)).contains(
           "3 Policy breaches in 1 policy plus 3 covered by deviation",
           "Production: policy POL-INSP-001 breached in 3 periods (2025-W28 to 2025-W32); worst measured 80.0% against"
               + " a target of 95.0%. Not counted: 3 periods within an approved deviation.",
           "Production 2025-W31 high COVERED BY DEVIATION",
           "Production 2025-W32 high PERSISTING",
           "Production 2025-W33 high COVERED BY DEVIATION");
-      assertThat(text(english)).doesNotContain("6 Policy breaches", "breached in 6 periods",
+      assertThat(PdfText.of(english)).doesNotContain("6 Policy breaches", "breached in 6 periods",
           "2025-W33 high NEW", "2025-W31 high PERSISTING");
-      assertThat(text(german)).contains(
+      assertThat(PdfText.of(german)).contains(
           "3 Richtlinienverstöße in 1 Richtlinie dazu 3 mit Sonderfreigabe",
           "Richtlinie POL-INSP-001 verletzt in 3 Zeiträumen (2025-W28 bis 2025-W32); schlechtester Messwert 80,0%"
               + " bei einem Ziel von 95,0%. Nicht mitgezählt: 3 Zeiträume innerhalb einer genehmigten Sonderfreigabe.",
@@ -190,13 +186,13 @@ class CoveredBreachReportTests {
       assertThat(rows(fixture, "select department_code, finding_count, covered_count from rpt_top_gap"
           + " where finding_type = 'policy_breach' order by department_code"))
           .containsExactly(List.of("ASM", 2L, 0L), List.of("PROD", 1L, 1L));
-      assertThat(text(pdf)).contains("was breached in 2 weeks, 2025-W30 to 2025-W31",
+      assertThat(PdfText.of(pdf)).contains("was breached in 2 weeks, 2025-W30 to 2025-W31",
           "3 Policy breaches in 1 policy plus 1 covered by deviation",
           "POL-INSP-001 · threshold 95.0% · Assembly",
           "2025-W30 21 Jul 2025 88.0 – – 100 88 2025-W31 28 Jul 2025 88.0 – – 100 88",
           "POL-INSP-001 · threshold 95.0% · Production",
           "2025-W30 21 Jul 2025 80.0 – – 100 80 2025-W31 28 Jul 2025 85.0 – – 100 85 DEV-7");
-      assertThat(text(pdf)).doesNotContain("breached in 3 weeks", "Not counted: 1 week");
+      assertThat(PdfText.of(pdf)).doesNotContain("breached in 3 weeks", "Not counted: 1 week");
       assertThat(rows(fixture, "select period_label, department_code, department_name, is_covered_by_deviation"
           + " from rpt_breached_weeks order by period_start, department_code")).containsExactly(
           List.of("2025-W30", "ASM", "Assembly", false),
@@ -222,9 +218,9 @@ class CoveredBreachReportTests {
           select latest_period, breached_since, breached_period_count, covered_period_count, latest_deviation_id
           from rpt_policy_execution where policy_id = 'POL-INSP-001'"""))
           .containsExactly(Arrays.asList("2025-W32", null, 0L, 1L, null));
-      assertThat(text(pdf)).contains("No policy was breached in the weeks",
+      assertThat(PdfText.of(pdf)).contains("No policy was breached in the weeks",
           "2025-W31 28 Jul 2025 85.0 – – 100 85 DEV-7", "Head of Quality 95.0% 100.0% – 5.0 met (2025-");
-      assertThat(text(pdf)).doesNotContain("was breached in 1 week", "Breached since POL-INSP-001 · Production At least 95% of critical parts are inspected. Head of Quality 95.0% 100.0% – 5.0 2025-W31");
+      assertThat(PdfText.of(pdf)).doesNotContain("was breached in 1 week", "Breached since POL-INSP-001 · Production At least 95% of critical parts are inspected. Head of Quality 95.0% 100.0% – 5.0 2025-W31");
     }
   }
 
@@ -243,10 +239,4 @@ class CoveredBreachReportTests {
     }
   }
 
-  /** The PDF's text with single spaces: line breaks fall wherever the layout puts them. */
-  private static String text(Path pdf) throws IOException {
-    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-      return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-    }
-  }
 }

@@ -2,7 +2,6 @@ package org.plumbline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.ZoneId;
@@ -11,9 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +46,7 @@ class GermanReportTests {
     }
 
     // then
-    String text = text(pdf);
+    String text = PdfText.of(pdf);
     assertThat(text).contains("Inhalt", "Was sich seit 2025-Q3 geändert hat", "Wichtigster Befund",
         "Wochen mit Richtlinienverstoß", "wurde in 16 Wochen verletzt (2025-W31 bis 2025-W46)",
         "Erstellt am 5. Januar 2026, 06:00 Uhr (MEZ)", "Datenstand 31. Dezember 2025", "28.07.2025",
@@ -102,9 +98,4 @@ class GermanReportTests {
     return pieces;
   }
 
-  private static String text(Path pdf) throws IOException {
-    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-      return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-    }
-  }
 }

@@ -2,16 +2,12 @@ package org.plumbline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plumbline.reconcile.FindingFixture;
@@ -40,7 +36,7 @@ class ReportGrainTests {
     }
 
     // then the month is listed and named as a month, with the department's figure for the month
-    String text = text(pdf);
+    String text = PdfText.of(pdf);
     assertThat(text).contains(
         "Months in breach",
         "was breached in 1 month, 2025-07: measured inspection coverage fell to 90.0% in"
@@ -64,7 +60,7 @@ class ReportGrainTests {
     }
 
     // then
-    String text = text(pdf);
+    String text = PdfText.of(pdf);
     assertThat(text).contains("Monate mit Richtlinienverstoß", "wurde in 1 Monat verletzt (2025-07)",
         "Monat Monatsbeginn", "Gemessen und gemeldet: der letzte Monat mit Messwert.");
     assertThat(text).doesNotContain("Wochen mit Richtlinienverstoß", "Wochenbeginn");
@@ -80,7 +76,7 @@ class ReportGrainTests {
     }
 
     // then
-    String text = text(pdf);
+    String text = PdfText.of(pdf);
     assertThat(text).contains(
         "Weeks in breach",
         "was breached in 1 week, 2025-W29: measured inspection coverage fell to 80.0% in"
@@ -100,7 +96,7 @@ class ReportGrainTests {
       RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT);
 
       // then the table's row carries July's figures and the run of breaches that started in July
-      String text = text(pdf);
+      String text = PdfText.of(pdf);
       assertThat(text).contains("Policy vs execution Policy Owner Target Measured Self- reported Gap Breached since"
           + " POL-INSP-001 · Production At least 95% of critical parts are inspected."
           + " Head of Quality 95.0% 90.0% 100.0% -5.0 2025-07 Measured and self-reported: the latest month with a"
@@ -125,7 +121,7 @@ class ReportGrainTests {
       RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT);
 
       // then August is the latest month, met, and July still counts among the breached months
-      assertThat(text(pdf)).contains("Head of Quality 95.0% 100.0% 100.0% 5.0 met (2025-08) ");
+      assertThat(PdfText.of(pdf)).contains("Head of Quality 95.0% 100.0% 100.0% 5.0 met (2025-08) ");
       assertThat(policyExecutionRow(fixture)).containsExactly("2025-08", 100.0, 100.0, 5.0, "null", 1L);
     }
   }
@@ -139,7 +135,7 @@ class ReportGrainTests {
       RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT);
 
       // then
-      assertThat(text(pdf)).contains("Head of Quality 95.0% 80.0% 100.0% -15.0 2025-W29 Measured and self-reported:"
+      assertThat(PdfText.of(pdf)).contains("Head of Quality 95.0% 80.0% 100.0% -15.0 2025-W29 Measured and self-reported:"
           + " the latest week with a measurement.");
       assertThat(policyExecutionRow(fixture)).containsExactly("2025-W29", 80.0, 100.0, -15.0, "2025-W29", 1L);
     }
@@ -155,7 +151,7 @@ class ReportGrainTests {
       RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT);
 
       // then every policy page names the fiscal period, as a fiscal period
-      String text = text(pdf);
+      String text = PdfText.of(pdf);
       assertThat(text).contains(
           "was breached in 1 fiscal period, FY2025-", // the line breaks inside the label here
           "measured inspection coverage fell to 90.0% in FY2025-P07 while the department reported 100.0%. The"
@@ -201,10 +197,4 @@ class ReportGrainTests {
         "- { id: DE10, timezone: Europe/Berlin, common_grain: " + grain + ", fiscal_pattern: 4-4-5 }");
   }
 
-  /** The PDF's text with single spaces: line breaks fall wherever the layout puts them. */
-  private static String text(Path pdf) throws IOException {
-    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-      return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-    }
-  }
 }

@@ -59,7 +59,7 @@ class ReportRendererTests {
       // then
       assertThat(written).isEqualTo(pdf);
     }
-    String text = text(pdf);
+    String text = PdfText.of(pdf);
     assertThat(text).contains(
         "Nordwerk Ventiltechnik GmbH",
         "Policy vs execution — executive report",
@@ -97,7 +97,7 @@ class ReportRendererTests {
     }
 
     // then
-    String text = text(pdf);
+    String text = PdfText.of(pdf);
     assertThat(text).contains(
         "Richtlinie und Umsetzung — Bericht für die Geschäftsleitung",
         "Berichtszeitraum 2025-12",
@@ -126,7 +126,7 @@ class ReportRendererTests {
     }
 
     // then
-    String text = text(pdf);
+    String text = PdfText.of(pdf);
     assertThat(text).contains(
         "Control charts and early warnings Scrap rate · Production",
         "Week Value Run rules that fired 2025-W20 4.10 N1, WE1 2025-W24 3.20 N5, WE2 WE1 one point beyond 3 sigma");
@@ -146,7 +146,7 @@ class ReportRendererTests {
     }
 
     // then
-    assertThat(text(pdf)).contains("Control charts and early warnings No control chart signalled: no run rule"
+    assertThat(PdfText.of(pdf)).contains("Control charts and early warnings No control chart signalled: no run rule"
         + " fired on any charted KPI up to the as-of date.");
   }
 
@@ -162,7 +162,7 @@ class ReportRendererTests {
     }
 
     // then
-    String text = text(pdf);
+    String text = PdfText.of(pdf);
     assertThat(text).contains(
         "No policy was breached in the weeks 2025-W01 to 2025-W52.",
         "No week from 2025-W01 to 2025-W52 fell short of a policy threshold.",
@@ -214,7 +214,7 @@ class ReportRendererTests {
       for (int page = 1; page <= document.getNumberOfPages(); page++) {
         stripper.setStartPage(page);
         stripper.setEndPage(page);
-        String text = normalised(stripper.getText(document));
+        String text = PdfText.singleSpaced(stripper.getText(document));
         long pageRows = TABLE_ROW.matcher(text).results().count();
         rows += pageRows;
         if (pageRows > 0) {
@@ -248,7 +248,7 @@ class ReportRendererTests {
       for (int page = 1; page <= document.getNumberOfPages(); page++) {
         stripper.setStartPage(page);
         stripper.setEndPage(page);
-        pages.add(normalised(stripper.getText(document)));
+        pages.add(PdfText.singleSpaced(stripper.getText(document)));
       }
       for (var item : document.getDocumentCatalog().getDocumentOutline().children()) {
         bookmarks.add(item.getTitle());
@@ -297,7 +297,7 @@ class ReportRendererTests {
         assertThat(page.getMediaBox().getHeight()).isEqualTo(792f);
       });
     }
-    assertThat(text(pdf)).contains("Policy POL-INSP-001 (Every critical engine valve");
+    assertThat(PdfText.of(pdf)).contains("Policy POL-INSP-001 (Every critical engine valve");
   }
 
   @Test
@@ -328,16 +328,6 @@ class ReportRendererTests {
     assertThat(dir.resolve("missing.pdf.part")).doesNotExist();
   }
 
-  private static String text(Path pdf) throws IOException {
-    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-      return normalised(new PDFTextStripper().getText(document));
-    }
-  }
-
-  /** Line breaks fall wherever the layout puts them; compare text with single spaces. */
-  private static String normalised(String text) {
-    return text.replaceAll("\\s+", " ");
-  }
 
   private static void collectFonts(PDResources resources, List<PDFont> fonts) throws IOException {
     if (resources == null) {

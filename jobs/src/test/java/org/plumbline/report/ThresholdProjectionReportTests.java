@@ -2,14 +2,10 @@ package org.plumbline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plumbline.reconcile.FindingFixture;
@@ -40,24 +36,13 @@ class ThresholdProjectionReportTests {
 
       // then the early warnings list the projection with its window, severity, status and sentence
       // (compared without white space: the table wraps the key and the sentence where it must)
-      String text = text(pdf);
+      String text = PdfText.withoutSpaces(pdf);
       int section = text.indexOf("EarlywarningsFinding");
       assertThat(section).as("the early warnings section lists findings").isNotNegative();
       String warnings = text.substring(section, text.indexOf("Controlchartsandearlywarnings", section));
-      assertThat(warnings).contains(compact("threshold_projection:inspection_coverage/PROD Production"
+      assertThat(warnings).contains(PdfText.withoutSpaces("threshold_projection:inspection_coverage/PROD Production"
           + " 2025-W28 .. 2025-W39 medium NEW Inspection coverage trends down by 0.2845 a week"),
-          compact("the Theil-Sen line crosses policy POL-INSP-001 (95.0) on 2025-11-02."), compact("1 findings"));
+          PdfText.withoutSpaces("the Theil-Sen line crosses policy POL-INSP-001 (95.0) on 2025-11-02."), PdfText.withoutSpaces("1 findings"));
     }
-  }
-
-  /** The PDF's text without white space. */
-  private static String text(Path pdf) throws IOException {
-    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-      return compact(new PDFTextStripper().getText(document));
-    }
-  }
-
-  private static String compact(String text) {
-    return text.replaceAll("\\s+", "");
   }
 }
