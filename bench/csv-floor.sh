@@ -5,7 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The test classes too: the harness writes and reads the files as IngestBenchmark does.
-mvn -q -o -pl jobs test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-test-classpath.txt \
-  -Dmdep.includeScope=test
-classpath="jobs/target/classes:jobs/target/test-classes:$(cat jobs/target/bench-test-classpath.txt)"
+classpath="$(bash bench/test-classpath.sh)"
 java -Xmx512m -cp "$classpath" bench/CsvFloorBench.java "$@"

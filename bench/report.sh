@@ -8,8 +8,7 @@ rows="${1:-100000}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mvn -q -o -DskipTests package
-mvn -q -o -pl jobs test-compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test
-classpath="jobs/target/classes:jobs/target/test-classes:$(cat "$work/cp.txt")"
+classpath="$(bash bench/test-classpath.sh)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), java $(java -version 2>&1 | head -1)"
 
 echo "== demo: the whole nightly run (ingest, reconcile, 4 PDFs, publish), then the company PDF alone"
