@@ -23,7 +23,14 @@ public class ThresholdProjectionFindingTests {
       """;
 
   /** Critical parts inspected of 1,000 each Monday from 2025-07-07: 100% down to 96.8%. */
-  public static final List<Integer> INSPECTED = List.of(1000, 995, 992, 990, 985, 984, 980, 978, 975, 972, 970, 968);
+  static final List<Integer> INSPECTED = List.of(1000, 995, 992, 990, 985, 984, 980, 978, 975, 972, 970, 968);
+
+  /** Delivers the twelve MES days of {@link #INSPECTED}, one file each, through the real loader. */
+  public static void deliverSlidingCoverage(FindingFixture fixture) throws java.sql.SQLException {
+    for (int week = 0; week < INSPECTED.size(); week++) {
+      fixture.mesDay(java.time.LocalDate.of(2025, 7, 7).plusWeeks(week).toString(), 1000, INSPECTED.get(week));
+    }
+  }
 
   @TempDir
   Path folder;
@@ -32,9 +39,7 @@ public class ThresholdProjectionFindingTests {
   void aCoverageSlidingTowardsThePolicyFloorIsAnEarlyWarningBeforeAnyWeekBreachesIt() throws Exception {
     // given twelve weeks above POL-INSP-001's 95% (version 2), each lower than the one before
     try (FindingFixture fixture = FindingFixture.create(folder, CHART)) {
-      for (int week = 0; week < INSPECTED.size(); week++) {
-        fixture.mesDay(java.time.LocalDate.of(2025, 7, 7).plusWeeks(week).toString(), 1000, INSPECTED.get(week));
-      }
+      deliverSlidingCoverage(fixture);
 
       // when
       fixture.reconcile("2025-10-05");

@@ -3,7 +3,6 @@ package org.plumbline.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
@@ -25,10 +24,7 @@ class ThresholdProjectionReportTests {
     // given coverage sliding from 100% to 96.8% over twelve weeks, against a 95% floor
     try (FindingFixture fixture = FindingFixture.create(dir.resolve("home"), FindingFixture.GOVERNANCE,
         ThresholdProjectionFindingTests.CHART)) {
-      for (int week = 0; week < ThresholdProjectionFindingTests.INSPECTED.size(); week++) {
-        fixture.mesDay(LocalDate.of(2025, 7, 7).plusWeeks(week).toString(), 1000,
-            ThresholdProjectionFindingTests.INSPECTED.get(week));
-      }
+      ThresholdProjectionFindingTests.deliverSlidingCoverage(fixture);
       fixture.reconcile("2025-10-05");
 
       // when the report is rendered
