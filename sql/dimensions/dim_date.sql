@@ -67,7 +67,10 @@ fiscal_periods as (
     select *,
            min(calendar_date) over (partition by fiscal_year, fiscal_period)           as fiscal_period_start,
            max(calendar_date) over (partition by fiscal_year, fiscal_period)           as fiscal_period_end,
-           'FY' || fiscal_year || '-P' || lpad(fiscal_period::varchar, 2, '0')          as fiscal_period_label
+           'FY' || fiscal_year || '-P' || lpad(fiscal_period::varchar, 2, '0')          as fiscal_period_label,
+           min(calendar_date) over (partition by fiscal_year, fiscal_quarter)          as fiscal_quarter_start,
+           max(calendar_date) over (partition by fiscal_year, fiscal_quarter)          as fiscal_quarter_end,
+           'FY' || fiscal_year || '-Q' || fiscal_quarter                               as fiscal_quarter_label
     from labelled
 ),
 
@@ -106,6 +109,9 @@ comment on column dim_date.fiscal_pattern is 'Weeks per fiscal month within a qu
 comment on column dim_date.fiscal_period_start is 'First day of the fiscal period.';
 comment on column dim_date.fiscal_period_end is 'Last day of the fiscal period.';
 comment on column dim_date.fiscal_period_label is 'The fiscal period, e.g. FY2025-P07.';
+comment on column dim_date.fiscal_quarter_start is 'First day of the fiscal quarter (13 weeks; 14 with a 53rd week).';
+comment on column dim_date.fiscal_quarter_end is 'Last day of the fiscal quarter.';
+comment on column dim_date.fiscal_quarter_label is 'The fiscal quarter, e.g. FY2025-Q3.';
 comment on column dim_date.common_period_start is 'First day of the day''s period at the common grain (calendar.yml: common_grain).';
 comment on column dim_date.common_period_end is 'Last day of the day''s period at the common grain.';
 comment on column dim_date.common_period_label is 'The day''s period at the common grain: 2025-W31, 2025-07 or FY2025-P07.';

@@ -90,7 +90,7 @@ public final class ReportRenderer {
    * to {@code outPdf}, replacing any earlier file only once the new one is complete.
    */
   public Path render(Connection duckdb, Path outPdf, ZonedDateTime generatedAt) {
-    return render(duckdb, outPdf, generatedAt, ReportOptions.defaults(generatedAt.toLocalDate()));
+    return render(duckdb, outPdf, generatedAt, ReportOptions.defaults());
   }
 
   /**
@@ -147,12 +147,13 @@ public final class ReportRenderer {
     parameters.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone(generatedAt.getZone()));
     parameters.put("DEPARTMENT", options.department());
     parameters.put("DEPARTMENT_NAME", options.departmentName());
-    parameters.put("PERIOD_KIND", options.period().kind());
-    parameters.put("PERIOD_LABEL", options.period().label());
-    parameters.put("PREVIOUS_LABEL", options.period().previousLabel());
-    parameters.put("PERIOD_START", java.sql.Date.valueOf(options.period().start()));
-    parameters.put("PERIOD_END", java.sql.Date.valueOf(options.period().end()));
-    parameters.put("PREVIOUS_START", java.sql.Date.valueOf(options.period().previousStart()));
+    ReportPeriod period = ReportPeriod.read(duckdb, options.periodKind());
+    parameters.put("PERIOD_KIND", period.kind());
+    parameters.put("PERIOD_LABEL", period.label());
+    parameters.put("PREVIOUS_LABEL", period.previousLabel());
+    parameters.put("PERIOD_START", java.sql.Date.valueOf(period.start()));
+    parameters.put("PERIOD_END", java.sql.Date.valueOf(period.end()));
+    parameters.put("PREVIOUS_START", java.sql.Date.valueOf(period.previousStart()));
     parameters.put("TOP_GAPS", options.topGaps());
     parameters.put("CHANGE_ROWS", CHANGE_ROWS);
     parameters.put("QUARANTINE_ROWS", options.quarantineRows());

@@ -41,7 +41,7 @@ public final class ReportTasklet implements Tasklet {
     String asOf = chunkContext.getStepContext().getJobParameters().get("asOf").toString();
     Path pdf = home.outbox().resolve(outboxName(asOf));
     ZonedDateTime now = ZonedDateTime.now(clock);
-    ReportOptions company = ReportOptions.of(locale, period, java.time.LocalDate.parse(asOf))
+    ReportOptions company = ReportOptions.of(locale, period)
         .withQuarantineCsv(ReportCsvExport.quarantineName(asOf));
     // The full lists first, so that the PDF never names a CSV file that is not there.
     int written = ReportCsvExport.write(warehouse.connection(), home.outbox(), asOf);

@@ -102,7 +102,7 @@ class CoveredBreachReportTests {
       // and the PDF says so, in English and in German
       Path english = RptFixtures.a4().render(fixture.connection(), dir.resolve("covered.pdf"), GENERATED_AT);
       Path german = RptFixtures.a4().render(fixture.connection(), dir.resolve("gedeckt.pdf"), GENERATED_AT,
-          ReportOptions.defaults(GENERATED_AT.toLocalDate()).inLocale(Locale.GERMANY));
+          ReportOptions.defaults().inLocale(Locale.GERMANY));
       assertThat(PdfText.of(english)).contains(
           "was breached in 3 weeks, 2025-W28 to 2025-W32: measured inspection coverage fell to 80.0% in 2025-W30"
               + " while the department reported no figure for that week. Not counted: 3 weeks within an approved"

@@ -7,7 +7,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +19,7 @@ import org.plumbline.system.SqlScript;
 
 /**
  * "What changed since the last period" as the rpt_ models compute it: the reporting periods
- * (the same as ReportPeriod in Java), the finding subjects new, worse, resolved or better than in
+ * (by the calendar, or by the fiscal calendar), the finding subjects new, worse, resolved or better than in
  * the period before, and the KPIs' movement, from hand-made findings and weekly KPI values.
  */
 class PeriodChangeTests {
@@ -25,25 +28,55 @@ class PeriodChangeTests {
   Path dir;
 
   @Test
-  void periodsInSqlAreThePeriodsTheReportIsTitledWith() throws Exception {
+  void calendarPeriodsAreTheLastCompleteWeekMonthAndQuarterBeforeTheAsOfDate() throws Exception {
     for (String asOf : List.of("2026-01-06", "2026-01-01", "2025-12-31", "2025-03-31", "2024-02-29", "2026-01-05")) {
-      // given
-      try (Connection duckdb = RptFixtures.open(dir.resolve(asOf + ".duckdb"))) {
-        execute(duckdb, "create table run_context as select date '" + asOf + "' as as_of_date");
+      for (String grain : List.of("week", "month")) {
+        // given
+        try (Connection duckdb = RptFixtures.open(dir.resolve(asOf + "-" + grain + ".duckdb"))) {
+          // when
+          RptFixtures.reportPeriods(duckdb, asOf, grain);
 
-        // when
-        SqlScript.execute(duckdb, "sql/reports/rpt_report_period.sql");
-
-        // then
-        for (String kind : List.of("week", "month", "quarter")) {
-          ReportPeriod java = ReportPeriod.lastCompleteBefore(kind, LocalDate.parse(asOf));
-          assertThat(rows(duckdb, "select period_start, period_end, previous_start, period_label, previous_label"
-              + " from rpt_report_period where period_kind = '" + kind + "'"))
-              .as("%s as of %s", kind, asOf)
-              .containsExactly(java.start() + " " + java.end() + " " + java.previousStart() + " " + java.label()
-                  + " " + java.previousLabel());
+          // then: the same as java.time works them out
+          for (String kind : List.of("week", "month", "quarter")) {
+            assertThat(rows(duckdb, "select period_start, period_end, previous_start, period_label, previous_label"
+                + " from rpt_report_period where period_kind = '" + kind + "'"))
+                .as("%s as of %s at the %s grain", kind, asOf, grain)
+                .containsExactly(calendarPeriod(kind, LocalDate.parse(asOf)));
+          }
         }
       }
+    }
+  }
+
+  @Test
+  void atTheFiscalGrainAMonthIsAFiscalPeriodAndAQuarterAFiscalQuarter() throws Exception {
+    // given a 4-4-5 fiscal year from the Monday of the week holding 1 January: FY2025 runs from
+    // 30 Dec 2024 to 28 Dec 2025, its Q3 from 30 Jun (P07 30 Jun-27 Jul, P08 28 Jul-24 Aug)
+    try (Connection duckdb = RptFixtures.open(dir.resolve("fiscal.duckdb"))) {
+      // when: as of Tuesday 5 August 2025, in P08
+      RptFixtures.reportPeriods(duckdb, "2025-08-05", "fiscal_period");
+
+      // then the last complete fiscal period is P07 and quarter Q2; a week is still the ISO week
+      assertThat(rows(duckdb, "select period_kind, period_start, period_end, previous_start, previous_end,"
+          + " period_label, previous_label from rpt_report_period")).containsExactly(
+          "month 2025-06-30 2025-07-27 2025-05-26 2025-06-29 FY2025-P07 FY2025-P06",
+          "quarter 2025-03-31 2025-06-29 2024-12-30 2025-03-30 FY2025-Q2 FY2025-Q1",
+          "week 2025-07-28 2025-08-03 2025-07-21 2025-07-27 2025-W31 2025-W30");
+    }
+  }
+
+  @Test
+  void atTheFiscalGrainTheFiscalYearsLastPeriodAndQuarterAreReportedInTheNextYear() throws Exception {
+    // given FY2026 starting on Monday 29 December 2025
+    try (Connection duckdb = RptFixtures.open(dir.resolve("fiscal-year-end.duckdb"))) {
+      // when: as of 5 January 2026
+      RptFixtures.reportPeriods(duckdb, "2026-01-05", "fiscal_period");
+
+      // then: P12 (five weeks, 24 Nov-28 Dec) and Q4 of FY2025
+      assertThat(rows(duckdb, "select period_kind, period_start, period_end, previous_start, period_label,"
+          + " previous_label from rpt_report_period where period_kind <> 'week'")).containsExactly(
+          "month 2025-11-24 2025-12-28 2025-10-27 FY2025-P12 FY2025-P11",
+          "quarter 2025-09-29 2025-12-28 2025-06-30 FY2025-Q4 FY2025-Q3");
     }
   }
 
@@ -51,8 +84,8 @@ class PeriodChangeTests {
   void comparesFindingsAndKpisOfTheQuarterWithTheQuarterBefore() throws Exception {
     // given: as of 2026-01-06, the quarter is 2025-Q4 and the one before 2025-Q3
     try (Connection duckdb = RptFixtures.open(dir.resolve("change.duckdb"))) {
+      RptFixtures.reportPeriods(duckdb, "2026-01-06", "week");
       execute(duckdb, """
-          create table run_context as select date '2026-01-06' as as_of_date;
           create table dim_department as select * from (values ('PROD', 'Production'), ('QUAL', 'Quality'))
             as t(department_code, department_name);
           create table dim_kpi as select * from (values
@@ -91,7 +124,7 @@ class PeriodChangeTests {
           """);
 
       // when
-      for (String model : List.of("rpt_report_period", "rpt_finding_change", "rpt_kpi_movement")) {
+      for (String model : List.of("rpt_finding_change", "rpt_kpi_movement")) {
         SqlScript.execute(duckdb, "sql/reports/" + model + ".sql");
       }
 
@@ -113,6 +146,35 @@ class PeriodChangeTests {
               "KPI-SCRAP 3.0 2.5 -0.5 better",
               "KPI-OEE 65.0 65.0 0.0 unchanged");
     }
+  }
+
+  /** The calendar's last complete week, month or quarter before {@code asOf} and the one before, by java.time. */
+  private static String calendarPeriod(String kind, LocalDate asOf) {
+    LocalDate start = switch (kind) {
+      case "week" -> asOf.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
+      case "month" -> asOf.withDayOfMonth(1).minusMonths(1);
+      default -> asOf.with(IsoFields.DAY_OF_QUARTER, 1).minusMonths(3);
+    };
+    LocalDate next = switch (kind) {
+      case "week" -> start.plusWeeks(1);
+      case "month" -> start.plusMonths(1);
+      default -> start.plusMonths(3);
+    };
+    LocalDate previous = switch (kind) {
+      case "week" -> start.minusWeeks(1);
+      case "month" -> start.minusMonths(1);
+      default -> start.minusMonths(3);
+    };
+    return start + " " + next.minusDays(1) + " " + previous + " " + label(kind, start) + " " + label(kind, previous);
+  }
+
+  private static String label(String kind, LocalDate first) {
+    return switch (kind) {
+      case "week" -> String.format("%d-W%02d", first.get(IsoFields.WEEK_BASED_YEAR),
+          first.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+      case "month" -> String.format("%d-%02d", first.getYear(), first.getMonthValue());
+      default -> first.getYear() + "-Q" + first.get(IsoFields.QUARTER_OF_YEAR);
+    };
   }
 
   private static List<String> rows(Connection duckdb, String sql) throws SQLException {

@@ -56,7 +56,7 @@ class ReportGrainTests {
     try (FindingFixture fixture = july(grain("month"))) {
       // when
       RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT,
-          ReportOptions.defaults(GENERATED_AT.toLocalDate()).inLocale(Locale.GERMANY));
+          ReportOptions.defaults().inLocale(Locale.GERMANY));
     }
 
     // then
@@ -166,6 +166,26 @@ class ReportGrainTests {
       assertThat(text).doesNotContain("Weeks in breach", "Months in breach", "2025-W29 14 Jul 2025",
           "FY2025-P07 to FY2025-P07");
       assertThat(policyExecutionRow(fixture)).containsExactly("FY2025-P07", 90.0, 100.0, -5.0, "FY2025-P07", 1L);
+      // the report covers the last complete fiscal quarter, which ended on 29 June: the July breach
+      // is not in it (the calendar quarter 2025-Q2 would have counted it, from its first day)
+      assertThat(text).contains("Reporting period FY2025-Q2", "What changed since FY2025-Q1");
+      assertThat(text).doesNotContain("in 2025-Q2", "Since 2025-Q1");
+    }
+  }
+
+  @Test
+  void atTheFiscalPeriodGrainAMonthlyReportCoversTheLastFiscalPeriod() throws Exception {
+    // given the same July, as of 5 August 2025 (in FY2025-P08), reported monthly
+    Path pdf = dir.resolve("fiscal-month.pdf");
+    try (FindingFixture fixture = july(grain("fiscal_period"))) {
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT, ReportOptions.of(Locale.UK, "month"));
+
+      // then the period is FY2025-P07, compared with FY2025-P06, and the breach in it is new
+      String text = PdfText.of(pdf);
+      assertThat(text).contains("Reporting period FY2025-P07", "What changed since FY2025-P06",
+          "1 finding in FY2025-P07, none in FY2025-P06");
+      assertThat(text).doesNotContain("Reporting period 2025-07", "since 2025-06");
     }
   }
 

@@ -15,6 +15,9 @@ final class RptFixtures {
 
   static final String CONFIG_VERSION = "1a2b3c4d5e6f" + "0".repeat(52);
 
+  /** The as-of date of the fixtures' run: the Monday the tests' reports are generated on. */
+  static final String AS_OF = "2026-01-05";
+
   /** The report's other sections, empty: these fixtures are about the policy-breach pages. */
   static final String EMPTY_SECTIONS = """
       create or replace table rpt_finding (finding_key varchar, finding_type varchar, section varchar,
@@ -81,6 +84,7 @@ final class RptFixtures {
              when w between 31 and 46 then 25.0 + ((w * 37) % 151) / 10.0
              else 100.0 end"""));
     execute(c, context() + rptTables("'POL-INSP-001'"));
+    reportPeriods(c, AS_OF, "week");
   }
 
   /** Twelve rows quarantined for one reason (the PDF prints the first 10; the lists beside it, all). */
@@ -96,12 +100,14 @@ final class RptFixtures {
   static void yearWithoutBreach(Connection c) throws SQLException {
     execute(c, weeks("100.0"));
     execute(c, context() + rptTables("'POL-INSP-001'"));
+    reportPeriods(c, AS_OF, "week");
   }
 
   /** Every week of the year in breach for two policies: a table that runs over several pages. */
   static void yearWithTwoPoliciesAlwaysBreached(Connection c) throws SQLException {
     execute(c, weeks("25.0 + ((w * 37) % 151) / 10.0"));
     execute(c, context() + rptTables("unnest(['POL-INSP-001', 'POL-INSP-002'])"));
+    reportPeriods(c, AS_OF, "week");
   }
 
   /**
@@ -192,13 +198,13 @@ final class RptFixtures {
   private static String context() {
     return """
         create or replace table rpt_context as
-        select 'Nordwerk Ventiltechnik GmbH' as company_name, date '2025-12-31' as as_of_date,
+        select 'Nordwerk Ventiltechnik GmbH' as company_name, date '%s' as as_of_date,
                '%s' as config_version, '2025-W01' as first_week, '2025-W52' as last_week,
                'week' as period_grain, '2025-W01' as first_period, '2025-W52' as last_period;
         create or replace table rpt_coverage_by_week as
         select iso_week, week_start, measured_coverage, self_reported_coverage, threshold
         from fixture_week;
-        """.formatted(CONFIG_VERSION) + EMPTY_SECTIONS;
+        """.formatted(AS_OF, CONFIG_VERSION) + EMPTY_SECTIONS;
   }
 
   private static String rptTables(String policies) {
@@ -224,6 +230,21 @@ final class RptFixtures {
         from rpt_breached_weeks
         group by policy_id;
         """.formatted(policies);
+  }
+
+  /**
+   * The reporting periods as of {@code asOf} (rpt_report_period), built by the real SQL from a
+   * calendar comparing at {@code commonGrain} with a 4-4-5 fiscal year starting in January.
+   */
+  static void reportPeriods(Connection c, String asOf, String commonGrain) throws SQLException {
+    execute(c, """
+        create or replace table run_context as select date '%s' as as_of_date;
+        create or replace table dim_calendar as
+        select 'DE10' as calendar_id, '%s' as common_grain, 1 as fiscal_year_start_month, '4-4-5' as fiscal_pattern;
+        create table if not exists stg_observation (period_date date);
+        """.formatted(asOf, commonGrain));
+    org.plumbline.system.SqlScript.execute(c, "sql/dimensions/dim_date.sql");
+    org.plumbline.system.SqlScript.execute(c, "sql/reports/rpt_report_period.sql");
   }
 
   private static void execute(Connection c, String sql) throws SQLException {
