@@ -118,6 +118,11 @@ public final class ReportText {
     return ReportSentences.message(words, locale, "range", firstWeek, lastWeek);
   }
 
+  /** "1 October 2025 to 31 December 2025" ("1. Oktober 2025 bis 31. Dezember 2025"): a period's first and last day. */
+  public static String dateRange(ResourceBundle words, Locale locale, java.util.Date first, java.util.Date last) {
+    return ReportSentences.message(words, locale, "range", longDate(words, first), longDate(words, last));
+  }
+
   /** "24.8%" ("24,8%"); a dash when there is no figure. */
   public static String percent(Locale locale, Double value) {
     return value == null ? "–" : ReportSentences.number(locale, value, 1) + "%";

@@ -168,7 +168,8 @@ class ReportGrainTests {
       assertThat(policyExecutionRow(fixture)).containsExactly("FY2025-P07", 90.0, 100.0, -5.0, "FY2025-P07", 1L);
       // the report covers the last complete fiscal quarter, which ended on 29 June: the July breach
       // is not in it (the calendar quarter 2025-Q2 would have counted it, from its first day)
-      assertThat(text).contains("Reporting period FY2025-Q2", "What changed since FY2025-Q1");
+      assertThat(text).contains("Reporting period FY2025-Q2 (31 March 2025 to 29 June 2025)",
+          "Data covers 2025-W28 to 2025-W29", "What changed since FY2025-Q1");
       assertThat(text).doesNotContain("in 2025-Q2", "Since 2025-Q1");
     }
   }
@@ -183,7 +184,8 @@ class ReportGrainTests {
 
       // then the period is FY2025-P07, compared with FY2025-P06, and the breach in it is new
       String text = PdfText.of(pdf);
-      assertThat(text).contains("Reporting period FY2025-P07", "What changed since FY2025-P06",
+      assertThat(text).contains("Reporting period FY2025-P07 (30 June 2025 to 27 July 2025)",
+          "What changed since FY2025-P06",
           "1 finding in FY2025-P07, none in FY2025-P06");
       assertThat(text).doesNotContain("Reporting period 2025-07", "since 2025-06");
     }
