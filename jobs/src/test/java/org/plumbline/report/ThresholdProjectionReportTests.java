@@ -31,13 +31,13 @@ class ThresholdProjectionReportTests {
       Path pdf = RptFixtures.a4().render(fixture.connection(), dir.resolve("projection.pdf"), GENERATED_AT);
 
       // then the early warnings list the projection with its window, severity, status and sentence
-      // (compared without white space: the table wraps the key and the sentence where it must)
+      // and its key on a line of its own (compared without white space: the sentence wraps)
       String text = PdfText.withoutSpaces(pdf);
-      int section = text.indexOf("EarlywarningsFinding");
+      int section = text.indexOf("EarlywarningsDepartment");
       assertThat(section).as("the early warnings section lists findings").isNotNegative();
       String warnings = text.substring(section, text.indexOf("Controlchartsandearlywarnings", section));
-      assertThat(warnings).contains(PdfText.withoutSpaces("threshold_projection:inspection_coverage/PROD Production"
-          + " 2025-W28 .. 2025-W39 medium NEW Inspection coverage trends down by 0.2845 a week"),
+      assertThat(warnings).contains(PdfText.withoutSpaces("Production 2025-W28 .. 2025-W39 medium NEW Inspection coverage"
+          + " trends down by 0.2845 a week"), PdfText.withoutSpaces("Finding key threshold_projection:inspection_coverage/PROD"),
           PdfText.withoutSpaces("the Theil-Sen line crosses policy POL-INSP-001 (95.0) on 2025-11-02."), PdfText.withoutSpaces("1 findings"));
     }
   }
