@@ -159,6 +159,8 @@ class ReportGrainTests {
           "Fiscal periods in breach POL-INSP-001 · threshold 100.0% · Production Fiscal period Period start"
               + " Measured (%)",
           "FY2025-P07 30 Jun 2025 90.0 100.0 +10.0 200 180",
+          // the finding's key whole, on its own line, as plumbline trace takes it
+          "Finding key policy_breach:POL-INSP-001/PROD/FY2025-P07",
           // one period is named alone, not as a range from it to itself
           "Production: policy POL-INSP-001 breached in 1 period (FY2025-P07); worst measured 90.0%",
           "Head of Quality 95.0% 90.0% 100.0% -5.0 FY2025-P07 Measured and self-reported: the latest fiscal period"
@@ -169,7 +171,7 @@ class ReportGrainTests {
       // the report covers the last complete fiscal quarter, which ended on 29 June: the July breach
       // is not in it (the calendar quarter 2025-Q2 would have counted it, from its first day)
       assertThat(text).contains("Reporting period FY2025-Q2 (31 March 2025 to 29 June 2025)",
-          "Data covers 2025-W28 to 2025-W29", "What changed since FY2025-Q1");
+          "Data covers FY2025-P07", "What changed since FY2025-Q1");
       assertThat(text).doesNotContain("in 2025-Q2", "Since 2025-Q1");
     }
   }

@@ -85,6 +85,25 @@ class ReportRendererTests {
   }
 
   @Test
+  void theTitlePageSaysSoWhenTheWarehouseHoldsNoFiguresYet() throws Exception {
+    // given a warehouse whose systems have delivered nothing up to the as-of date
+    Path pdf = dir.resolve("outbox/empty.pdf");
+    try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
+      RptFixtures.yearWithoutBreach(duckdb);
+      try (var statement = duckdb.createStatement()) {
+        statement.execute("update rpt_context set first_period = null, last_period = null");
+      }
+
+      // when
+      renderer.render(duckdb, pdf, GENERATED_AT);
+    }
+
+    // then the period is still named, with its days, and the data's span is said to be empty
+    assertThat(PdfText.of(pdf)).contains("Reporting period 2025-Q4 (1 October 2025 to 31 December 2025)",
+        "Data covers no figures yet");
+  }
+
+  @Test
   void rendersInGermanWithGermanHeadingsAndDecimalCommasWhenConfiguredSo() throws Exception {
     // given
     Path pdf = dir.resolve("outbox/bericht.pdf");
