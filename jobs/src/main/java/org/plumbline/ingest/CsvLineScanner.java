@@ -31,8 +31,9 @@ final class CsvLineScanner {
 
   /**
    * What the pass found: data records after the header (blank lines excluded), and whether any
-   * line is numbered differently from "header line + record ordinal" (a blank line or a line
-   * break inside quotes).
+   * line is numbered differently from "header line + record ordinal" (a blank line before a
+   * record, or a line break inside quotes). Blank lines after the last record shift nothing, and
+   * DuckDB reads no row for them: a file that merely ends in empty lines stays plain.
    */
   record Result(long records, boolean plainNumbering) {}
 
@@ -130,6 +131,7 @@ final class CsvLineScanner {
     private long lastEmitted;
     private long records;
     private boolean exceptions;
+    private boolean blankSeen;
     private boolean inQuotes;
     private boolean escaped;
     private boolean lineEmpty = true;
@@ -170,9 +172,9 @@ final class CsvLineScanner {
         if (logical > headerLine) {
           if (lineEmpty) {
             blanks.beginRow().append(logical).endRow();
-            exceptions = true;
+            blankSeen = true;
           } else {
-            records++;
+            record();
           }
         }
         logical++;
@@ -196,9 +198,15 @@ final class CsvLineScanner {
 
     Result finish() {
       if (!lineEmpty && logical > headerLine) {
-        records++;
+        record();
       }
       return new Result(records, !exceptions);
+    }
+
+    /** A record ends; the blank lines before it move it off "header line + ordinal". */
+    private void record() {
+      records++;
+      exceptions |= blankSeen;
     }
   }
 

@@ -37,6 +37,29 @@ class CsvIngestTests {
   @RegisterExtension final IngestHome home = IngestHome.eachTest(SOURCES);
 
   @Test
+  void emptyLinesAtTheEndOfAFileAreNoRowsAndShiftNoLine() throws Exception {
+    // given exports that end in empty lines (LF, CRLF), and one with a blank line before its last record too
+    Path lf = home.deliver("audits_1.csv", "Datum;Ergebnis (%);Bemerkung\n"
+        + "06.01.2025;97,5;a\n07.01.2025;98;b\n\n\n");
+    Path crlf = home.deliver("audits_2.csv", "Datum;Ergebnis (%);Bemerkung\r\n"
+        + "06.01.2025;95;a\r\n07.01.2025;96;b\r\n\r\n");
+    Path inside = home.deliver("audits_3.csv", "Datum;Ergebnis (%);Bemerkung\n"
+        + "06.01.2025;93;a\n\n07.01.2025;94;b\n\n");
+
+    // when
+    List<FileOutcome> outcomes = List.of(home.load(lf), home.load(crlf), home.load(inside));
+
+    // then each record keeps the line an editor shows it on, and nothing else was read
+    assertThat(outcomes).extracting(FileOutcome::rowsRead, FileOutcome::rowsLoaded)
+        .containsOnly(org.assertj.core.groups.Tuple.tuple(2L, 2L));
+    assertThat(home.query("select a.file_name, r.row_number, r.fields[2] from raw_record r"
+        + " join load_audit a using (load_id) order by a.file_name, r.row_number"))
+        .containsExactly(List.of("audits_1.csv", 2, "97,5"), List.of("audits_1.csv", 3, "98"),
+            List.of("audits_2.csv", 2, "95"), List.of("audits_2.csv", 3, "96"),
+            List.of("audits_3.csv", 2, "93"), List.of("audits_3.csv", 4, "94"));
+  }
+
+  @Test
   void everyRowIsLoadedOrQuarantinedWithItsEditorLine() throws Exception {
     // given: a note spanning lines, a blank line, a value that is no number, a ragged line
     String csv = "Datum;Ergebnis (%);Bemerkung\n"
