@@ -21,6 +21,10 @@ import org.plumbline.system.SqlScript;
  */
 final class CsvFileReader implements SourceFileReader {
 
+  /** Why DuckDB's dialect detection most likely gave up, when the line scanner saw it. */
+  static final String MIXED_LINE_ENDINGS = " Its lines end in more than one way (Windows CRLF, Unix LF or old Mac"
+      + " CR), which DuckDB's reader does not accept in one file: save it again with one kind of line ending.";
+
   @Override
   public void read(Connection connection, Path file, Source source) throws SQLException, FileRejectedException {
     Source.CsvDialect csv = source.csv();
@@ -44,7 +48,7 @@ final class CsvFileReader implements SourceFileReader {
     } catch (SQLException e) {
       throw new FileRejectedException("DuckDB could not read it as CSV with the dialect of source '" + source.id()
           + "' (delimiter \"" + csv.delimiter() + "\", escape " + csv.escape() + ", encoding " + csv.encoding() + "): "
-          + PlainWords.firstLineOf(e), e);
+          + PlainWords.firstLineOf(e) + (scanned.mixedLineEndings() ? MIXED_LINE_ENDINGS : ""), e);
     }
     FlatFileReader.recordHeader(connection, headerLine);
     if (!contiguousRowIds(connection)) {

@@ -35,7 +35,7 @@ final class CsvLineScanner {
    * record, or a line break inside quotes). Blank lines after the last record shift nothing, and
    * DuckDB reads no row for them: a file that merely ends in empty lines stays plain.
    */
-  record Result(long records, boolean plainNumbering) {}
+  record Result(long records, boolean plainNumbering, boolean mixedLineEndings) {}
 
   private CsvLineScanner() {}
 
@@ -136,6 +136,9 @@ final class CsvLineScanner {
     private boolean escaped;
     private boolean lineEmpty = true;
     private boolean previousCr;
+    private long crlfBreaks;
+    private long lfBreaks;
+    private long crBreaks;
 
     Lines(DuckDBAppender jumps, DuckDBAppender blanks, long headerLine, char escape) {
       this.jumps = jumps;
@@ -159,7 +162,14 @@ final class CsvLineScanner {
     void accept(char c) throws SQLException {
       if (c == '\n' && previousCr) {
         previousCr = false;
+        crBreaks--;
+        crlfBreaks++;
         return;
+      }
+      if (c == '\n') {
+        lfBreaks++;
+      } else if (c == '\r') {
+        crBreaks++; // until a line feed follows
       }
       previousCr = c == '\r';
       if (c == '\r' || c == '\n') {
@@ -200,7 +210,8 @@ final class CsvLineScanner {
       if (!lineEmpty && logical > headerLine) {
         record();
       }
-      return new Result(records, !exceptions);
+      int kinds = (crlfBreaks > 0 ? 1 : 0) + (lfBreaks > 0 ? 1 : 0) + (crBreaks > 0 ? 1 : 0);
+      return new Result(records, !exceptions, kinds > 1);
     }
 
     /** A record ends; the blank lines before it move it off "header line + ordinal". */

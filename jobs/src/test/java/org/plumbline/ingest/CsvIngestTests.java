@@ -60,6 +60,22 @@ class CsvIngestTests {
   }
 
   @Test
+  void aFileWhoseLinesEndInTwoWaysIsRejectedSayingSo() throws Exception {
+    // given LF lines and one CRLF blank line, which DuckDB's dialect detection gives up on
+    Path mixed = home.deliver("audits_1.csv", "Datum;Ergebnis (%);Bemerkung\n"
+        + "06.01.2025;97,5;a\n07.01.2025;98;b\n\n\r\n\n");
+
+    // when
+    FileOutcome outcome = home.load(mixed);
+
+    // then it is rejected, and the reason says what to do about it
+    assertThat(outcome.kind()).isEqualTo(FileOutcome.Kind.REJECTED);
+    assertThat(outcome.reason()).startsWith("DuckDB could not read it as CSV with the dialect of source")
+        .endsWith("Its lines end in more than one way (Windows CRLF, Unix LF or old Mac CR), which DuckDB's"
+            + " reader does not accept in one file: save it again with one kind of line ending.");
+  }
+
+  @Test
   void everyRowIsLoadedOrQuarantinedWithItsEditorLine() throws Exception {
     // given: a note spanning lines, a blank line, a value that is no number, a ragged line
     String csv = "Datum;Ergebnis (%);Bemerkung\n"
