@@ -119,7 +119,7 @@ class ReportRendererTests {
     String text = PdfText.of(pdf);
     assertThat(text).contains(
         "Richtlinie und Umsetzung — Bericht für die Geschäftsleitung",
-        "Berichtszeitraum 2025-12 (1. Dezember 2025 bis 31. Dezember 2025)", "Daten für 2025-W01 bis 2025-W52",
+        "Berichtszeitraum 2025-12 (1. Dezember 2025 bis 31. Dezember 2025)", "Datenbasis 2025-W01 bis 2025-W52",
         "Zusammenfassung 0 Richtlinienverstöße in keiner Richtlinie",
         "0,0 EUR Fehlerkosten Vorperiode: 0,0 EUR",
         "Triade: Qualität, Kosten und Tempo",
