@@ -75,6 +75,10 @@ create or replace temp table incoming_row_stored (
 create or replace temp view incoming_row as
 select * from incoming_row_stored;
 
+-- What csv_to_rows.sql numbered the previous file's records with, when it was not plain.
+drop table if exists incoming_record_line;
+drop table if exists incoming_line_segment;
+
 -- How the workbook readers hand their rows over (sheet_rows.sql turns them into
 -- incoming_row_stored): each row's fields as one text, separated by U+0000, a blank cell as
 -- U+0001 alone, and U+0000, U+0001 and U+0002 inside a text escaped as U+0002 followed by
