@@ -60,8 +60,9 @@ create or replace temp table incoming_sheet (
 
 -- Every row read. problem is set by a reader for a row it could not split into fields
 -- (a CSV line with too many fields); such a row is quarantined with its raw text.
--- incoming_row is a view so that a reader may present rows without copying them (a plain
--- CSV file's rows are its incoming_flat, numbered: csv_to_rows_plain.sql); the others store
+-- incoming_row is a view so that a reader may present rows without copying them (a CSV
+-- file's rows are its incoming_flat, numbered: csv_to_rows_plain.sql, or by line segments where
+-- lines and records part ways: csv_to_rows.sql); the others store
 -- them in incoming_row_stored (the workbook readers append each row's dense field list, a
 -- blank cell a null, so no column ever shifts; incoming_flat, for CSV, JSON and Parquet, is
 -- made by the reader from the file's own columns).
