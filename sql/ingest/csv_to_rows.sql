@@ -8,21 +8,21 @@
 -- A record's position is its rowid's offset in incoming_flat, which numbers the records
 -- contiguously in file order (DuckDB keeps insertion order; CsvFileReader checks it), so no
 -- window numbers them on one thread. The header's line is incoming_sheet's (FlatFileReader).
+-- Everything here is worked out on the exceptions alone (a few rows, or one per quoted line
+-- break), never per record: between two exceptions a record's line is its position plus a
+-- constant, so the records are a view over incoming_flat that finds each record's segment
+-- (bench/RESULTS.md: a copy of the fields, then a narrow numbering per record, cost seconds for
+-- 5 million records).
 
--- First the lines alone, a narrow row per record: an ASOF join sorts what it carries, and
--- carrying every record's fields through two of them took 5 s for 5 million records that one
--- blank line sent here (bench/RESULTS.md).
-create or replace temp table incoming_record_line as
+-- DuckDB runs an ASOF join as a nested loop when it expects at most 64 rows on its left side, and
+-- it expects few over the exceptions below, where a file can have 100,000 (a quoted line break in
+-- every tenth record: 75 s instead of 0.03 s, bench/RESULTS.md). Merge joins here, whatever the
+-- estimate; reset at the end.
+set asof_loop_join_threshold = 0;
+
+-- The lines DuckDB could not split: each one row, its raw text its one field.
+create or replace temp table incoming_rejected_line as
 with
-
-header as (
-    select header_row as line from incoming_sheet where sheet_name = ''
-),
-
-accepted as (
-    select rowid - (select min(rowid) from incoming_flat) + 1 as position
-    from incoming_flat
-),
 
 rejected as (
     select line as logical_line,
@@ -31,63 +31,81 @@ rejected as (
            string_agg(distinct error_message, ' ') as reason
     from incoming_csv_reject
     group by line
+)
+
+select r.logical_line,
+       (r.logical_line + coalesce(j.embedded_before, 0))::integer as row_number,
+       r.line_text,
+       'The line could not be split into the header''s fields: ' || r.reason as problem
+from rejected as r
+asof left join incoming_line_jump as j on r.logical_line >= j.logical_line;
+
+-- Where a record's offset (editor line - position) changes: at the first record, the first
+-- after each exception, the first a quoted line break moves down; and what it is from there on.
+create or replace temp table incoming_line_segment as
+with
+
+header as (
+    select header_row as line from incoming_sheet where sheet_name = ''
 ),
 
+-- The logical lines that hold no accepted record, numbered in file order.
 exceptions as (
     select logical_line, row_number() over (order by logical_line) as passed
-    from (select logical_line from rejected union select logical_line from incoming_blank_line)
+    from (select logical_line from incoming_rejected_line union select logical_line from incoming_blank_line)
 ),
 
--- Each exception is reached after (its line - header line - exceptions so far) accepted rows.
+-- Each exception is reached after (its line - header line - exceptions so far) accepted records.
 exception_marks as (
     select logical_line - (select line from header) - passed as accepted_before, max(passed) as passed
     from exceptions
     group by all
 ),
 
-accepted_lines as (
-    select a.position, (select line from header) + a.position + coalesce(m.passed, 0) as logical_line
-    from accepted as a
-    asof left join exception_marks as m on a.position > m.accepted_before
+-- The first record a quoted line break moves down: the first accepted record at or after its
+-- line, which is that line less the header's and the exceptions above it.
+jump_starts as (
+    select j.logical_line - (select line from header) - coalesce(e.passed, 0) as position
+    from incoming_line_jump as j
+    asof left join exceptions as e on j.logical_line > e.logical_line
 ),
 
-all_rows as (
-    select logical_line, position, null::varchar as line_text, null::varchar as problem from accepted_lines
-    union all
-    select logical_line, null, line_text, 'The line could not be split into the header''s fields: ' || reason
-    from rejected
+starts as (
+    select 1::bigint as position
+    union
+    select (accepted_before + 1)::bigint from exception_marks
+    union
+    select position::bigint from jump_starts
 ),
 
-final as (
-    select (r.logical_line + coalesce(j.embedded_before, 0))::integer as row_number,
-           r.position,
-           r.line_text,
-           r.problem
-    from all_rows as r
-    asof left join incoming_line_jump as j on r.logical_line >= j.logical_line
-)
+-- A start's logical line: the header's, its position and the exceptions passed before it.
+placed as (
+    select s.position, (select line from header) + s.position + coalesce(m.passed, 0) as logical_line
+    from starts as s
+    asof left join exception_marks as m on s.position > m.accepted_before
+    where s.position between 1 and (select count(*) from incoming_flat)
+),
 
-select * from final;
-
--- Then the records as a view, as for a plain file: no copy of the fields. Between two exceptions
--- a record's line is its position plus a constant, so the narrow lines shrink to a few segments
--- (a position range and its offset); copying every record's fields into a table beside its
--- line cost 2.2 s for 5 million records (bench/RESULTS.md). Each record finds its segment by
--- an equi-join on a small bucket of positions, so even a file with a quoted line break in every
--- tenth record compares a record with a handful of segments, not with all of them.
-create or replace temp table incoming_line_segment as
-with
+-- Its physical line adds the quoted line breaks before it.
+offsets as (
+    select p.position, p.logical_line + coalesce(j.embedded_before, 0) - p.position as line_offset
+    from placed as p
+    asof left join incoming_line_jump as j on p.logical_line >= j.logical_line
+),
 
 segments as (
-    select row_number - position as line_offset, min(position) as first_position, max(position) as last_position
-    from incoming_record_line
-    where position is not null
-    group by all
+    select line_offset::bigint as line_offset,
+           position as first_position,
+           coalesce(lead(position) over (order by position) - 1, (select count(*) from incoming_flat))::bigint
+               as last_position
+    from offsets
 )
 
-select s.line_offset, s.first_position, s.last_position, unnest(range(s.first_position // 64,
-       s.last_position // 64 + 1)) as bucket
-from segments as s;
+-- Listed once for each bucket of 64 positions it touches, so that a record finds its segment by
+-- an equi-join and compares itself with a handful of segments, not with all of them.
+select line_offset, first_position, last_position,
+       unnest(range(first_position // 64, last_position // 64 + 1)) as bucket
+from segments;
 
 create or replace temp view incoming_row as
 select '' as sheet_name,
@@ -100,7 +118,7 @@ join incoming_line_segment as s
   on s.bucket = f.position // 64
  and f.position between s.first_position and s.last_position
 union all
--- a rejected line keeps its raw text as its one field
 select '', row_number, [line_text], problem
-from incoming_record_line
-where position is null;
+from incoming_rejected_line;
+
+reset asof_loop_join_threshold;

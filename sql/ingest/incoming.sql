@@ -77,7 +77,7 @@ create or replace temp view incoming_row as
 select * from incoming_row_stored;
 
 -- What csv_to_rows.sql numbered the previous file's records with, when it was not plain.
-drop table if exists incoming_record_line;
+drop table if exists incoming_rejected_line;
 drop table if exists incoming_line_segment;
 
 -- How the workbook readers hand their rows over (sheet_rows.sql turns them into
