@@ -49,6 +49,10 @@ header as (
     select header_row as line from incoming_sheet where sheet_name = ''
 ),
 
+accepted as (
+    select count(*) as record_count from incoming_flat
+),
+
 -- The logical lines that hold no accepted record, numbered in file order.
 exceptions as (
     select logical_line, row_number() over (order by logical_line) as passed
@@ -83,7 +87,7 @@ placed as (
     select s.position, (select line from header) + s.position + coalesce(m.passed, 0) as logical_line
     from starts as s
     asof left join exception_marks as m on s.position > m.accepted_before
-    where s.position between 1 and (select count(*) from incoming_flat)
+    where s.position between 1 and (select record_count from accepted)
 ),
 
 -- Its physical line adds the quoted line breaks before it.
@@ -96,7 +100,7 @@ offsets as (
 segments as (
     select line_offset::bigint as line_offset,
            position as first_position,
-           coalesce(lead(position) over (order by position) - 1, (select count(*) from incoming_flat))::bigint
+           coalesce(lead(position) over (order by position) - 1, (select record_count from accepted))::bigint
                as last_position
     from offsets
 )
