@@ -1,6 +1,7 @@
 package org.plumbline.ingest;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +12,8 @@ import org.duckdb.DuckDBConnection;
 import org.plumbline.governance.Source;
 import org.plumbline.operations.PlainWords;
 import org.plumbline.system.SqlScript;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * CSV and TSV, read set-based by DuckDB with the dialect from sources.yml; lines that do not
@@ -21,14 +24,11 @@ import org.plumbline.system.SqlScript;
  */
 final class CsvFileReader implements SourceFileReader {
 
-  /** Why DuckDB's dialect detection most likely gave up, when the line scanner saw it. */
-  static final String MIXED_LINE_ENDINGS = " Its lines end in more than one way (Windows CRLF, Unix LF or old Mac"
-      + " CR), which DuckDB's reader does not accept in one file: save it again with one kind of line ending.";
+  private static final Logger LOG = LoggerFactory.getLogger(CsvFileReader.class);
 
   @Override
   public void read(Connection connection, Path file, Source source) throws SQLException, FileRejectedException {
     Source.CsvDialect csv = source.csv();
-    String path = file.toAbsolutePath().toString();
     CsvLineScanner.Result scanned;
     int headerLine;
     try {
@@ -38,17 +38,10 @@ final class CsvFileReader implements SourceFileReader {
     } catch (IOException e) {
       throw new FileRejectedException("It could not be read: " + e.getMessage(), e);
     }
-    try (PreparedStatement read = connection.prepareStatement(SqlScript.text("sql/ingest/read_csv.sql"))) {
-      read.setString(1, path);
-      read.setInt(2, headerLine - 1);
-      read.setString(3, csv.delimiter());
-      read.setString(4, FlatFileReader.duckDbEncoding(csv.encoding()));
-      read.setString(5, csv.escape());
-      read.execute();
-    } catch (SQLException e) {
-      throw new FileRejectedException("DuckDB could not read it as CSV with the dialect of source '" + source.id()
-          + "' (delimiter \"" + csv.delimiter() + "\", escape " + csv.escape() + ", encoding " + csv.encoding() + "): "
-          + PlainWords.firstLineOf(e) + (scanned.mixedLineEndings() ? MIXED_LINE_ENDINGS : ""), e);
+    if (scanned.mixedLineEndings()) {
+      readWithOneLineEnding(connection, file, source, headerLine);
+    } else {
+      readCsv(connection, file, "sql/ingest/read_csv.sql", file, source, headerLine);
     }
     FlatFileReader.recordHeader(connection, headerLine);
     if (!contiguousRowIds(connection)) {
@@ -69,6 +62,59 @@ final class CsvFileReader implements SourceFileReader {
           + headerLine + "), but the CSV reader accounted for " + read + "; loading it would lose rows. Check the"
           + " delimiter \"" + csv.delimiter() + "\", quotes that are never closed, and the header_row of source '"
           + source.id() + "'.");
+    }
+  }
+
+  /**
+   * DuckDB's reader takes one kind of line ending per file, so a file whose lines end in several
+   * is read from a copy whose record-ending line breaks are all LF ({@link CsvLineEndings}): every
+   * line keeps its number, every field its text. The copy is removed once read.
+   */
+  private static void readWithOneLineEnding(Connection connection, Path file, Source source, int headerLine)
+      throws SQLException, FileRejectedException {
+    Path copy = null;
+    try {
+      copy = Files.createTempFile("plumbline-lines-", ".csv");
+      CsvLineEndings.normalize(file, copy, CsvLineScanner.charset(source.csv().encoding()),
+          source.csv().escape().charAt(0));
+      readCsv(connection, copy, "sql/ingest/read_csv_lf.sql", file, source, headerLine);
+    } catch (IOException e) {
+      throw new FileRejectedException("Its lines end in more than one way (Windows CRLF, Unix LF or old Mac CR), and"
+          + " the copy with one kind of line ending that DuckDB's reader needs could not be written: "
+          + e.getMessage(), e);
+    } finally {
+      deleteQuietly(copy);
+    }
+  }
+
+  /** Reads {@code read} (the delivered file, or its copy) into incoming_flat; errors name {@code delivered}. */
+  private static void readCsv(Connection connection, Path read, String script, Path delivered, Source source,
+      int headerLine) throws SQLException, FileRejectedException {
+    Source.CsvDialect csv = source.csv();
+    String path = read.toAbsolutePath().toString();
+    try (PreparedStatement statement = connection.prepareStatement(SqlScript.text(script))) {
+      statement.setString(1, path);
+      statement.setInt(2, headerLine - 1);
+      statement.setString(3, csv.delimiter());
+      statement.setString(4, FlatFileReader.duckDbEncoding(csv.encoding()));
+      statement.setString(5, csv.escape());
+      statement.execute();
+    } catch (SQLException e) {
+      throw new FileRejectedException("DuckDB could not read it as CSV with the dialect of source '" + source.id()
+          + "' (delimiter \"" + csv.delimiter() + "\", escape " + csv.escape() + ", encoding " + csv.encoding() + "): "
+          + PlainWords.firstLineOf(e).replace(path, delivered.getFileName().toString()), e);
+    }
+  }
+
+  private static void deleteQuietly(Path copy) {
+    if (copy == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(copy);
+    } catch (IOException e) {
+      // a temporary copy left behind loses nothing; say so, but the load's outcome stands
+      LOG.warn("The temporary copy {} could not be removed: {}", copy, e.getMessage());
     }
   }
 

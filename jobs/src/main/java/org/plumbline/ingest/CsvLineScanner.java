@@ -33,7 +33,9 @@ final class CsvLineScanner {
    * What the pass found: data records after the header (blank lines excluded), and whether any
    * line is numbered differently from "header line + record ordinal" (a blank line before a
    * record, or a line break inside quotes). Blank lines after the last record shift nothing, and
-   * DuckDB reads no row for them: a file that merely ends in empty lines stays plain.
+   * DuckDB reads no row for them: a file that merely ends in empty lines stays plain. Mixed line
+   * endings: records end in more than one way (CRLF, LF, CR), or a line break inside the header's
+   * quotes is another kind than theirs; DuckDB's reader does not take such a file as it is.
    */
   record Result(long records, boolean plainNumbering, boolean mixedLineEndings) {}
 
@@ -160,15 +162,21 @@ final class CsvLineScanner {
     }
 
     void accept(char c) throws SQLException {
+      // A line break inside a quoted field is the field's text (Excel writes LF there in a CRLF
+      // file), not how a line ends, and DuckDB's reader takes it as it comes, except in the header,
+      // where its dialect detection looks at every line break: those are counted as line ends.
+      boolean lineEnd = !inQuotes || logical <= headerLine;
       if (c == '\n' && previousCr) {
         previousCr = false;
-        crBreaks--;
-        crlfBreaks++;
+        if (lineEnd) {
+          crBreaks--;
+          crlfBreaks++;
+        }
         return;
       }
-      if (c == '\n') {
+      if (c == '\n' && lineEnd) {
         lfBreaks++;
-      } else if (c == '\r') {
+      } else if (c == '\r' && lineEnd) {
         crBreaks++; // until a line feed follows
       }
       previousCr = c == '\r';

@@ -22,6 +22,16 @@ class CsvIngestTests {
         metrics:
           - { column: "Ergebnis (%)" }
 
+      - id: test_utf16
+        department: QUAL
+        kind: self_reported
+        format: csv
+        files: "utf16_*.csv"
+        csv: { delimiter: ";", decimal: ",", date_format: "%d.%m.%Y", encoding: UTF-16 }
+        period: { column: Datum, grain: day }
+        metrics:
+          - { column: "Ergebnis (%)" }
+
       - id: test_export
         system: MES
         kind: system_of_record
@@ -60,19 +70,43 @@ class CsvIngestTests {
   }
 
   @Test
-  void aFileWhoseLinesEndInTwoWaysIsRejectedSayingSo() throws Exception {
-    // given LF lines and one CRLF blank line, which DuckDB's dialect detection gives up on
+  void filesWhoseLinesEndInSeveralWaysLoadWithEditorLinesAndFieldTexts() throws Exception {
+    // given LF, CRLF and lone CR line ends (which DuckDB's reader does not take in one file), a
+    // quoted note spanning lines with a CRLF of its own, blank lines, and a line with a field too many
     Path mixed = home.deliver("audits_1.csv", "Datum;Ergebnis (%);Bemerkung\n"
-        + "06.01.2025;97,5;a\n07.01.2025;98;b\n\n\r\n\n");
+        + "06.01.2025;97,5;a\r\n"
+        + "07.01.2025;98;\"erste\r\nzweite\"\r"
+        + "\r\n"
+        + "08.01.2025;99;c;zu viel\n"
+        + "09.01.2025;96;d\n\n\r\n");
+    // and an Excel export: CRLF line ends, an LF inside a quoted cell
+    Path excel = home.deliver("audits_2.csv", "Datum;Ergebnis (%);Bemerkung\r\n"
+        + "10.01.2025;95;\"eins\nzwei\"\r\n11.01.2025;94;e\r\n");
+
+    // and in UTF-16 (little-endian, with a byte-order mark), a header cell holding an LF in a CRLF
+    // file and a record ending in a lone CR
+    Path utf16 = home.deliver("utf16_1.csv", ("\uFEFFDatum;Ergebnis (%);\"Bemer\nkung\"\r\n"
+        + "12.01.2025;93;f\r13.01.2025;92;\"g\r\nh\"\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
 
     // when
-    FileOutcome outcome = home.load(mixed);
+    List<FileOutcome> outcomes = List.of(home.load(mixed), home.load(excel), home.load(utf16));
 
-    // then it is rejected, and the reason says what to do about it
-    assertThat(outcome.kind()).isEqualTo(FileOutcome.Kind.REJECTED);
-    assertThat(outcome.reason()).startsWith("DuckDB could not read it as CSV with the dialect of source")
-        .endsWith("Its lines end in more than one way (Windows CRLF, Unix LF or old Mac CR), which DuckDB's"
-            + " reader does not accept in one file: save it again with one kind of line ending.");
+    // then every record is loaded or quarantined on the line an editor shows, its texts as written
+    assertThat(outcomes).extracting(FileOutcome::kind, FileOutcome::rowsRead, FileOutcome::rowsLoaded,
+            FileOutcome::rowsQuarantined)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(FileOutcome.Kind.LOADED, 4L, 3L, 1L),
+            org.assertj.core.groups.Tuple.tuple(FileOutcome.Kind.LOADED, 2L, 2L, 0L),
+            org.assertj.core.groups.Tuple.tuple(FileOutcome.Kind.LOADED, 2L, 2L, 0L));
+    assertThat(home.query("select a.file_name, r.row_number, r.fields[2], r.fields[3] from raw_record r"
+        + " join load_audit a using (load_id) order by a.file_name, r.row_number"))
+        .containsExactly(List.of("audits_1.csv", 2, "97,5", "a"), List.of("audits_1.csv", 3, "98", "erste\r\nzweite"),
+            List.of("audits_1.csv", 7, "96", "d"),
+            List.of("audits_2.csv", 2, "95", "eins\nzwei"), List.of("audits_2.csv", 4, "94", "e"),
+            List.of("utf16_1.csv", 3, "93", "f"), List.of("utf16_1.csv", 4, "92", "g\r\nh"));
+    assertThat(home.query("select column_names[3] from raw_sheet s join load_audit a using (load_id)"
+        + " where a.file_name = 'utf16_1.csv'")).containsExactly(List.of("Bemer\nkung"));
+    assertThat(home.query("select row_number, fields from raw_quarantine"))
+        .containsExactly(List.of(6, List.of("08.01.2025;99;c;zu viel")));
   }
 
   @Test
