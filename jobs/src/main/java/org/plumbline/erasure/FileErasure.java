@@ -15,20 +15,23 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.Collections;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.plumbline.system.Utf16ByteOrder;
 
 /**
  * Replaces a person's name in one kept file (an archived original, a rejected or waiting file,
- * a log) and says how often. Text files are decoded in their own encoding (UTF-16 by its byte
- * order mark, UTF-8 when the bytes are valid UTF-8, else Latin-1, which maps every byte, so any
- * other file is changed only where the name's bytes were), also in JSON's \\u-escaped form;
- * XLSX workbooks in every XML part (shared strings, inline strings, document properties).
- * Parquet files are rewritten by {@link ParquetErasure}. A file is replaced whole by a
- * rewritten copy and keeps its modification time (for archived files: when it arrived).
+ * a log) and says how often. Text files are decoded in their own encoding: UTF-16 by its byte
+ * order mark or its zero bytes ({@link Utf16ByteOrder}), UTF-8 when the bytes are valid UTF-8,
+ * else Latin-1, which maps every byte, so any other file is changed only where the name's bytes
+ * were; also in JSON's \\u-escaped form. XLSX workbooks in every XML part (shared strings,
+ * inline strings, document properties). Parquet files are rewritten by {@link ParquetErasure}.
+ * A file is replaced whole by a rewritten copy and keeps its modification time (for archived
+ * files: when it arrived).
  */
 final class FileErasure {
 
@@ -105,11 +108,9 @@ final class FileErasure {
   }
 
   static Charset charsetOf(byte[] bytes) {
-    if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe) {
-      return StandardCharsets.UTF_16LE; // the byte order mark decodes to U+FEFF and is written back
-    }
-    if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff) {
-      return StandardCharsets.UTF_16BE;
+    Optional<Charset> utf16 = Utf16ByteOrder.of(bytes);
+    if (utf16.isPresent()) {
+      return utf16.get(); // a byte order mark decodes to U+FEFF and is written back
     }
     try {
       StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -1,6 +1,8 @@
 package org.plumbline.ingest;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,17 +31,19 @@ final class CsvFileReader implements SourceFileReader {
   @Override
   public void read(Connection connection, Path file, Source source) throws SQLException, FileRejectedException {
     Source.CsvDialect csv = source.csv();
+    Charset charset;
     CsvLineScanner.Result scanned;
     int headerLine;
     try {
-      headerLine = source.headerAutoDetected() ? CsvHeaderFinder.find(file, source) : source.headerRow();
-      scanned = CsvLineScanner.scan(connection.unwrap(DuckDBConnection.class), file, csv.encoding(), headerLine,
+      charset = CsvCharset.of(file, csv.encoding());
+      headerLine = source.headerAutoDetected() ? CsvHeaderFinder.find(file, source, charset) : source.headerRow();
+      scanned = CsvLineScanner.scan(connection.unwrap(DuckDBConnection.class), file, charset, headerLine,
           csv.escape().charAt(0));
     } catch (IOException e) {
       throw new FileRejectedException("It could not be read: " + e.getMessage(), e);
     }
-    if (scanned.mixedLineEndings()) {
-      readWithOneLineEnding(connection, file, source, headerLine);
+    if (scanned.mixedLineEndings() || charset.equals(StandardCharsets.UTF_16BE)) {
+      readFromCopy(connection, file, source, charset, headerLine);
     } else {
       readCsv(connection, file, "sql/ingest/read_csv.sql", file, source, headerLine);
     }
@@ -66,22 +70,22 @@ final class CsvFileReader implements SourceFileReader {
   }
 
   /**
-   * DuckDB's reader takes one kind of line ending per file, so a file whose lines end in several
-   * is read from a copy whose record-ending line breaks are all LF ({@link CsvLineEndings}): every
-   * line keeps its number, every field its text. The copy is removed once read.
+   * DuckDB's reader takes one kind of line ending per file and UTF-16 in little-endian byte order
+   * only, so a file whose lines end in several ways, or a big-endian UTF-16 file, is read from a
+   * copy whose record-ending line breaks are all LF, little-endian where UTF-16
+   * ({@link CsvLineEndings}): every line keeps its number, every field its text. The copy is
+   * removed once read.
    */
-  private static void readWithOneLineEnding(Connection connection, Path file, Source source, int headerLine)
+  private static void readFromCopy(Connection connection, Path file, Source source, Charset charset, int headerLine)
       throws SQLException, FileRejectedException {
     Path copy = null;
     try {
-      copy = Files.createTempFile("plumbline-lines-", ".csv");
-      CsvLineEndings.normalize(file, copy, CsvLineScanner.charset(source.csv().encoding()),
-          source.csv().escape().charAt(0));
+      copy = Files.createTempFile("plumbline-csv-", ".csv");
+      CsvLineEndings.normalize(file, copy, charset, source.csv().escape().charAt(0));
       readCsv(connection, copy, "sql/ingest/read_csv_lf.sql", file, source, headerLine);
     } catch (IOException e) {
-      throw new FileRejectedException("Its lines end in more than one way (Windows CRLF, Unix LF or old Mac CR), and"
-          + " the copy with one kind of line ending that DuckDB's reader needs could not be written: "
-          + e.getMessage(), e);
+      throw new FileRejectedException("Its lines end in more than one way (Windows CRLF, Unix LF or old Mac CR) or it"
+          + " is big-endian UTF-16, and the copy that DuckDB's reader needs could not be written: " + e.getMessage(), e);
     } finally {
       deleteQuietly(copy);
     }

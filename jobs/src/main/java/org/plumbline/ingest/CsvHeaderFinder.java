@@ -3,6 +3,7 @@ package org.plumbline.ingest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,11 +23,11 @@ final class CsvHeaderFinder {
   private CsvHeaderFinder() {}
 
   /** The header's line number (1 for the first line). */
-  static int find(Path file, Source source) throws IOException, FileRejectedException {
+  static int find(Path file, Source source, Charset charset) throws IOException, FileRejectedException {
     Source.CsvDialect csv = source.csv();
     List<String> wanted = source.columnsRead();
     try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-        CsvLineScanner.charset(csv.encoding())))) {
+        charset))) {
       String line;
       for (int number = 1; number <= MAX_LINES && (line = in.readLine()) != null; number++) {
         if (number == 1 && line.startsWith("\uFEFF")) {

@@ -19,8 +19,9 @@ import java.nio.file.Path;
  * another system, a hand edit on Windows) makes its dialect detection give up. Each line break
  * outside quotes (CRLF, LF or a lone CR) becomes one LF, so every line keeps its number and
  * {@link CsvLineScanner}'s numbering holds for the copy; a line break inside a quoted field is
- * part of the field's text and is copied as it is. The original file is what is hashed and
- * archived; the copy is only read.
+ * part of the field's text and is copied as it is. A UTF-16 file is copied little-endian, the
+ * one byte order DuckDB reads. The original file is what is hashed and archived; the copy is
+ * only read.
  *
  * <p>Quotes are tracked as the line scanner tracks them (a doubled quote toggles twice; with a
  * backslash escape, the character after it is literal). In UTF-8 and Latin-1 these characters
@@ -34,10 +35,9 @@ final class CsvLineEndings {
   /** Writes the copy of {@code file} to {@code copy}. */
   static void normalize(Path file, Path copy, Charset charset, char escape) throws IOException {
     Breaks breaks = new Breaks(escape);
-    if (charset.name().equals("UTF-16")) {
-      // Java's UTF-16 decoder reads the byte-order mark (either byte order); the copy is written
-      // little-endian, with a mark, because DuckDB's utf-16 reader reads no rows at all from a
-      // big-endian file.
+    if (CsvCharset.isUtf16(charset)) {
+      // Written little-endian, with a byte-order mark, whatever the original's byte order:
+      // DuckDB's utf-16 reader reads no rows at all from a big-endian file (CsvCharset).
       try (Reader in = new InputStreamReader(Files.newInputStream(file), charset);
           Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(copy),
               StandardCharsets.UTF_16LE))) {

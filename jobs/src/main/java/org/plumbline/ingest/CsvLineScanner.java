@@ -41,13 +41,12 @@ final class CsvLineScanner {
 
   private CsvLineScanner() {}
 
-  static Result scan(DuckDBConnection connection, Path file, String encoding, long headerLine, char escape)
+  static Result scan(DuckDBConnection connection, Path file, Charset charset, long headerLine, char escape)
       throws IOException, SQLException, FileRejectedException {
-    Charset charset = charset(encoding);
     try (DuckDBAppender jumps = connection.createAppender("temp", "main", "incoming_line_jump");
         DuckDBAppender blanks = connection.createAppender("temp", "main", "incoming_blank_line")) {
       Lines lines = new Lines(jumps, blanks, headerLine, escape);
-      if (charset.name().equals("UTF-16")) {
+      if (CsvCharset.isUtf16(charset)) {
         scanChars(file, charset, lines);
       } else {
         scanBytes(file, charset.name().equals("UTF-8"), lines);
@@ -282,13 +281,5 @@ final class CsvLineScanner {
     } catch (MalformedInputException e) {
       throw new FileRejectedException(invalid(line).getMessage(), e);
     }
-  }
-
-  static Charset charset(String encoding) {
-    return switch (FlatFileReader.duckDbEncoding(encoding)) {
-      case "utf-16" -> Charset.forName("UTF-16");
-      case "latin-1" -> Charset.forName("ISO-8859-1");
-      default -> Charset.forName("UTF-8");
-    };
   }
 }

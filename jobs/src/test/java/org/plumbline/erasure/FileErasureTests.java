@@ -49,6 +49,26 @@ class FileErasureTests {
   }
 
   @Test
+  void utf16WithoutAByteOrderMarkIsToldByItsZeroBytes(@TempDir Path dir) throws Exception {
+    // given UTF-16 CSV files in either byte order without a mark, which the loader reads (CsvCharset)
+    String text = "Kontakt;Notiz\r\nX;Rückruf an JÖRG LINDNER\r\n";
+    Path little = dir.resolve("le.csv");
+    Files.write(little, text.getBytes(StandardCharsets.UTF_16LE));
+    Path big = dir.resolve("be.csv");
+    Files.write(big, text.getBytes(StandardCharsets.UTF_16BE));
+
+    // when
+    long inLittle = new FileErasure(person).erase(little);
+    long inBig = new FileErasure(person).erase(big);
+
+    // then
+    String erased = "Kontakt;Notiz\r\nX;Rückruf an [erased]\r\n";
+    assertThat(List.of(inLittle, inBig)).containsExactly(1L, 1L);
+    assertThat(Files.readAllBytes(little)).isEqualTo(erased.getBytes(StandardCharsets.UTF_16LE));
+    assertThat(Files.readAllBytes(big)).isEqualTo(erased.getBytes(StandardCharsets.UTF_16BE));
+  }
+
+  @Test
   void jsonWithEscapedLettersAndAFileWithoutTheNameIsUntouched(@TempDir Path dir) throws Exception {
     Path json = dir.resolve("c.json");
     Files.writeString(json, "[{\"contact\":\"J\\u00f6rg Lindner\"},{\"contact\":\"Jörg Lindner\"}]");

@@ -2,6 +2,7 @@ package org.plumbline.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -107,6 +108,34 @@ class CsvIngestTests {
         + " where a.file_name = 'utf16_1.csv'")).containsExactly(List.of("Bemer\nkung"));
     assertThat(home.query("select row_number, fields from raw_quarantine"))
         .containsExactly(List.of(6, List.of("08.01.2025;99;c;zu viel")));
+  }
+
+  @Test
+  void utf16LoadsInEitherByteOrderWithOrWithoutAByteOrderMark() throws Exception {
+    // given the same export in UTF-16 as Windows, Java and others write it (a different value in each,
+    // so none is a duplicate of another)
+    String text = "Datum;Ergebnis (%);Bemerkung\r\n12.01.2025;VALUE;Grüße\r\n13.01.2025;92;\"Prüfung\r\nok\"\r\n";
+    List<Path> files = List.of(
+        home.deliver("utf16_le_mark.csv", ("\uFEFF" + text.replace("VALUE", "91")).getBytes(StandardCharsets.UTF_16LE)),
+        home.deliver("utf16_be_mark.csv", ("\uFEFF" + text.replace("VALUE", "93")).getBytes(StandardCharsets.UTF_16BE)),
+        home.deliver("utf16_le.csv", text.replace("VALUE", "94").getBytes(StandardCharsets.UTF_16LE)),
+        home.deliver("utf16_be.csv", text.replace("VALUE", "95").getBytes(StandardCharsets.UTF_16BE)));
+
+    // when
+    List<FileOutcome> outcomes = new java.util.ArrayList<>();
+    for (Path file : files) {
+      outcomes.add(home.load(file));
+    }
+
+    // then each loads whole, its texts as written and its records on their editor lines
+    assertThat(outcomes).extracting(FileOutcome::kind, FileOutcome::rowsLoaded)
+        .containsOnly(org.assertj.core.groups.Tuple.tuple(FileOutcome.Kind.LOADED, 2L));
+    assertThat(home.query("select a.file_name, r.row_number, r.fields[2], r.fields[3] from raw_record r"
+        + " join load_audit a using (load_id) where r.row_number = 2 order by a.file_name"))
+        .containsExactly(List.of("utf16_be.csv", 2, "95", "Grüße"), List.of("utf16_be_mark.csv", 2, "93", "Grüße"),
+            List.of("utf16_le.csv", 2, "94", "Grüße"), List.of("utf16_le_mark.csv", 2, "91", "Grüße"));
+    assertThat(home.query("select distinct r.row_number, r.fields[3] from raw_record r where r.row_number = 3"))
+        .containsExactly(List.of(3, "Prüfung\r\nok"));
   }
 
   @Test
