@@ -122,6 +122,25 @@ create or replace temp macro plumbline_iso_week(text) as
             then plumbline_iso_week_monday(try_cast(left(text, 4) as integer), try_cast(right(text, 2) as integer))
     end;
 
+-- A value's text as a number in the source's convention (decimal_mark '.' or ','), or null.
+-- A plain number needs no clean-up: with a decimal point a cast reads it, and only text such as
+-- "1 234,5 %" goes through the regular expressions, which cost more than the rest of the typing
+-- together. With a decimal comma a plain cast would read "1.500" (fifteen hundred) as 1.5: no
+-- shortcut. A grouping separator ("." or a space with a decimal comma; "," or a space with a
+-- decimal point; an apostrophe with either) is one only between groups of three digits, so
+-- "1.5" under a decimal comma is no number rather than 15, and "1,234.5" no number rather than
+-- 1.2345. A cast would read "1_000" as 1000: not here. (A cast also reads "NaN" and "inf";
+-- type_values.sql turns what is not finite away.) No subquery: this runs per value.
+create or replace temp macro plumbline_number(text, decimal_mark) as
+    coalesce(case when decimal_mark = '.' and not contains(text, '_') then try_cast(trim(text) as double) end,
+             case when decimal_mark = ','
+                   and regexp_full_match(trim(text), '[+-]?(\d+|\d{1,3}([.\s''\x{00A0}\x{202F}]\d{3})+)?(,\d*)?\s*%?')
+                      then try_cast(replace(regexp_replace(text, '[.\s%''\x{00A0}\x{202F}]', '', 'g'), ',', '.') as double)
+                  when decimal_mark = '.'
+                   and regexp_full_match(trim(text), '[+-]?(\d+|\d{1,3}([,\s''\x{00A0}\x{202F}]\d{3})+)?(\.\d*)?\s*%?')
+                      then try_cast(regexp_replace(text, '[,\s%''\x{00A0}\x{202F}]', '', 'g') as double)
+             end);
+
 -- A period's text as a date: strptime wants a constant format, so each format sources.yml
 -- accepts (Source.CsvDialect.DATE_FORMATS) is spelled out; ISO dates and timestamps (what
 -- the XLSX reader writes for date cells) are always understood, and so is an ISO week

@@ -93,19 +93,24 @@ stated as (
 
 typed as (
     select c.*,
-           plumbline_period(c.period_text, c.date_format) as period_date,
+           plumbline_period(c.period_text, c.date_format) as period_read,
            nullif(trim(c.value_text), '') as value_trimmed,
            contains(c.value_text, '%') as is_percent_text,
-           -- A plain number needs no clean-up; only text such as "1 234,5 %" goes through the
-           -- regular expressions, which cost more than the rest of the typing together. With a
-           -- decimal comma a plain cast would read "1.500" (fifteen hundred) as 1.5: no shortcut.
-           coalesce(case when c.decimal_mark = '.' then try_cast(trim(c.value_text) as double) end,
-                    try_cast(case
-                                 when c.decimal_mark = ','
-                                     then replace(regexp_replace(c.value_text, '[.\s%''\x{00A0}\x{202F}]', '', 'g'), ',', '.')
-                                 else regexp_replace(c.value_text, '[,\s%''\x{00A0}\x{202F}]', '', 'g')
-                             end as double)) as number
+           plumbline_number(c.value_text, c.decimal_mark) as number_read
     from stated as c
+),
+
+-- What reads as a number or a date but cannot be one. "NaN", "inf" or "1e400" (infinite) would
+-- make every sum, ratio and control chart they enter NaN or infinite (pandas writes nan and inf).
+-- A year before 1900 or after 2999 is a misread, mostly a two-digit year under a four-digit
+-- format ("06.01.25" as %d.%m.%Y is the year 25), and a period there would drop out of every
+-- report: neither is a value here.
+checked as (
+    select * exclude (number_read, period_read),
+           case when isfinite(number_read) then number_read end as number,
+           case when year(period_read) between 1900 and 2999 then period_read end as period_date,
+           year(period_read) as period_year
+    from typed
 ),
 
 final as (
@@ -123,14 +128,23 @@ final as (
                                              or shape <> 'periods_across')
                    then 'The period "' || coalesce(period_text, '') || '" in column "'
                         || coalesce(period_column, column_name) || '" is not a date'
-                        || coalesce(' in the format ' || date_format, '') || '.'
+                        || coalesce(' in the format ' || date_format, '')
+                        || coalesce(': it would be in the year ' || period_year || '.', '.')
                when constant_value is null and value_trimmed is not null and number is null
-                   then 'The value "' || value_text || '" in column "' || column_name || '" is not a number.'
+                   then 'The value "' || value_text || '" in column "' || column_name || '" is not a number'
+                        || case when not regexp_full_match(value_trimmed, '[+-]?[\d.,\s''\x{00A0}\x{202F}]*\d[\d.,\s''\x{00A0}\x{202F}]*\s*%?')
+                                    then '.'
+                                when decimal_mark = ','
+                                    then ' as this source writes numbers: with a decimal comma (1.234,5), and "." only'
+                                         || ' between groups of three digits.'
+                                else ' as this source writes numbers: with a decimal point (1,234.5), and "," only'
+                                     || ' between groups of three digits.'
+                           end
                when constant_value is null and value_trimmed is not null and is_percent_text and percent_factor is null
                    then 'The value "' || value_text || '" in column "' || column_name
                         || '" is a percentage, but its KPI is not measured as a ratio.'
            end as problem
-    from typed
+    from checked
     where constant_value is not null or value_trimmed is not null or period_date is null
 )
 

@@ -1,0 +1,108 @@
+package org.plumbline.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A value is loaded only when it is a number as its source writes numbers, and a period only
+ * when it is a plausible date: text that merely looks like one ("1.5" under a decimal comma,
+ * "NaN", a two-digit year under a four-digit format) is quarantined with the reason, never
+ * loaded ten or a thousand times too large, as NaN, or in the year 25.
+ */
+class ValueTypingIngestTests {
+
+  private static final String SOURCES = """
+
+      - id: test_comma
+        department: QUAL
+        kind: self_reported
+        format: csv
+        files: "comma_*.csv"
+        csv: { delimiter: ";", decimal: ",", date_format: "%d.%m.%Y" }
+        period: { column: Datum, grain: day }
+        metrics:
+          - { column: Menge }
+
+      - id: test_point
+        system: MES
+        kind: system_of_record
+        format: csv
+        files: "point_*.csv"
+        csv: { delimiter: "," }
+        period: { column: day, grain: day }
+        metrics:
+          - { column: qty, name: produced_units }
+    """;
+
+  @RegisterExtension final IngestHome home = IngestHome.eachTest(SOURCES);
+
+  @Test
+  void underADecimalCommaAPointOnlySeparatesThousands() throws Exception {
+    // given a German export with numbers as Excel writes them, and some typed the English way
+    home.load(home.deliver("comma_1.csv", "Datum;Menge\n"
+        + "06.01.2025;1.234\n"
+        + "07.01.2025;1.234,5\n"
+        + "08.01.2025;12.345.678,9\n"
+        + "09.01.2025;1\u00a0234,5\n"
+        + "10.01.2025;-3,25\n"
+        + "11.01.2025;1.5\n"
+        + "12.01.2025;12.34\n"
+        + "13.01.2025;1,234.5\n"
+        + "14.01.2025;n/a\n"));
+
+    // then
+    assertThat(home.query("select row_number, value_text, value from raw_value order by row_number"))
+        .containsExactly(List.of(2, "1.234", 1234.0), List.of(3, "1.234,5", 1234.5),
+            List.of(4, "12.345.678,9", 12345678.9), List.of(5, "1\u00a0234,5", 1234.5), List.of(6, "-3,25", -3.25));
+    String hint = " as this source writes numbers: with a decimal comma (1.234,5), and \".\" only between groups"
+        + " of three digits.";
+    assertThat(home.query("select row_number, reason from raw_quarantine order by row_number"))
+        .containsExactly(
+            List.of(7, "The value \"1.5\" in column \"Menge\" is not a number" + hint),
+            List.of(8, "The value \"12.34\" in column \"Menge\" is not a number" + hint),
+            List.of(9, "The value \"1,234.5\" in column \"Menge\" is not a number" + hint),
+            List.of(10, "The value \"n/a\" in column \"Menge\" is not a number."));
+  }
+
+  @Test
+  void underADecimalPointACommaOnlySeparatesThousandsAndNothingInfiniteIsANumber() throws Exception {
+    // given a system export, with a German-typed value and what pandas writes for missing ratios
+    home.load(home.deliver("point_1.csv", "day,qty\n"
+        + "2025-01-06,\"1,234.5\"\n"
+        + "2025-01-07,1.5\n"
+        + "2025-01-08,1e3\n"
+        + "2025-01-09,\"1,5\"\n"
+        + "2025-01-10,NaN\n"
+        + "2025-01-11,-inf\n"
+        + "2025-01-12,1e400\n"
+        + "2025-01-13,1_000\n"));
+
+    // then
+    assertThat(home.query("select row_number, value from raw_value order by row_number"))
+        .containsExactly(List.of(2, 1234.5), List.of(3, 1.5), List.of(4, 1000.0));
+    assertThat(home.query("select row_number, reason from raw_quarantine order by row_number"))
+        .containsExactly(
+            List.of(5, "The value \"1,5\" in column \"qty\" is not a number as this source writes numbers: with a"
+                + " decimal point (1,234.5), and \",\" only between groups of three digits."),
+            List.of(6, "The value \"NaN\" in column \"qty\" is not a number."),
+            List.of(7, "The value \"-inf\" in column \"qty\" is not a number."),
+            List.of(8, "The value \"1e400\" in column \"qty\" is not a number."),
+            List.of(9, "The value \"1_000\" in column \"qty\" is not a number."));
+  }
+
+  @Test
+  void aTwoDigitYearUnderAFourDigitFormatIsNoPeriod() throws Exception {
+    // given a file Excel saved again with a short date format in one row
+    home.load(home.deliver("comma_2.csv", "Datum;Menge\n06.01.2025;5\n06.01.25;6\n"));
+
+    // then
+    assertThat(home.query("select row_number, period_date from raw_value"))
+        .containsExactly(List.of(2, java.time.LocalDate.of(2025, 1, 6)));
+    assertThat(home.query("select row_number, reason from raw_quarantine"))
+        .containsExactly(List.of(3, "The period \"06.01.25\" in column \"Datum\" is not a date in the format %d.%m.%Y:"
+            + " it would be in the year 25."));
+  }
+}
