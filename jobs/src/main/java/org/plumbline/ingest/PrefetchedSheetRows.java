@@ -79,13 +79,15 @@ final class PrefetchedSheetRows implements AutoCloseable {
   private void parse(Iterator<Row> rows) {
     try {
       List<SheetRow> batch = new ArrayList<>(BATCH_ROWS);
+      int previousRow = 0;
       while (rows.hasNext()) {
         Row row = rows.next();
         List<String> texts = new ArrayList<>(row.getCellCount());
         for (int c = 0; c < row.getCellCount(); c++) {
           texts.add(XlsxCellText.of(row.getCell(c)));
         }
-        batch.add(new SheetRow(row.getRowNum(), texts));
+        previousRow = excelRow(row.getRowNum(), previousRow);
+        batch.add(new SheetRow(previousRow, texts));
         if (batch.size() == BATCH_ROWS) {
           hand(new Batch(batch, false, null));
           batch = new ArrayList<>(BATCH_ROWS);
@@ -101,6 +103,16 @@ final class PrefetchedSheetRows implements AutoCloseable {
         // nobody listens any more
       }
     }
+  }
+
+  /**
+   * The row Excel shows. A row's number is optional in the sheet's XML (some writers leave it
+   * out, and Excel then takes the row after the one before); fastexcel-reader then gives how many
+   * rows it has read so far, from 0, which is never more than the row before's number. Rows are
+   * stored in ascending order, so a number that does not ascend is such a row.
+   */
+  static int excelRow(int number, int previousRow) {
+    return number > previousRow ? number : previousRow + 1;
   }
 
   /** Waits while the queue is full, but never past the loading thread's stop. */

@@ -88,6 +88,30 @@ class XlsxReadingThreadTests {
     assertThat(readingThreadsAlive()).isFalse();
   }
 
+  @Test
+  void rowsWithoutTheirNumberInTheXmlAreTheRowsAfterTheOneBefore() throws Exception {
+    // given the workbook with the optional row and cell numbers left out after the 10th row,
+    // as some streaming writers do (Excel shows each such row below the one before)
+    byte[] numbered = workbook(-1, -1);
+    Path file = home.deliver("long_sheet_unnumbered.xlsx", withSheet(numbered, part -> {
+      String xml = new String(part, java.nio.charset.StandardCharsets.UTF_8);
+      int tenth = xml.indexOf("<row r=\"11\"");
+      return (xml.substring(0, tenth) + xml.substring(tenth).replaceAll(" r=\"[A-Z]*\\d+\"", ""))
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }));
+
+    // when
+    FileOutcome outcome = home.load(file);
+
+    // then every row is at the row Excel shows, with its own texts, the header found in row 1
+    assertThat(outcome.reason()).isNull();
+    assertThat(outcome.rowsLoaded()).isEqualTo(ROWS);
+    assertThat(home.query("select count(*) from raw_record where fields <> ['r' || row_number, (row_number * 3)::varchar]"))
+        .containsExactly(List.of(0L));
+    assertThat(home.query("select min(row_number), max(row_number) from raw_record"))
+        .containsExactly(List.of(2, ROWS + 1));
+  }
+
   private static boolean readingThreadsAlive() {
     return Thread.getAllStackTraces().keySet().stream()
         .anyMatch(t -> t.isAlive() && t.getName().startsWith("xlsx-rows-"));
@@ -113,6 +137,11 @@ class XlsxReadingThreadTests {
 
   /** The same workbook with its first sheet's XML cut off at the given fraction of its length. */
   private byte[] withSheetCut(byte[] xlsx, double fraction) throws Exception {
+    return withSheet(xlsx, part -> java.util.Arrays.copyOf(part, (int) (part.length * fraction)));
+  }
+
+  /** The same workbook with its first sheet's XML changed. */
+  private byte[] withSheet(byte[] xlsx, java.util.function.UnaryOperator<byte[]> change) throws Exception {
     Path whole = home.root().resolve("whole.xlsx"); // read through the central directory: the writer streams its entries
     java.nio.file.Files.write(whole, xlsx);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -120,7 +149,7 @@ class XlsxReadingThreadTests {
       for (ZipEntry entry : java.util.Collections.list(in.entries())) {
         byte[] part = in.getInputStream(entry).readAllBytes();
         if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
-          part = java.util.Arrays.copyOf(part, (int) (part.length * fraction));
+          part = change.apply(part);
         }
         zip.putNextEntry(new ZipEntry(entry.getName()));
         zip.write(part);
