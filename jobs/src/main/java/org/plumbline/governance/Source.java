@@ -109,8 +109,8 @@ public record Source(
     public static final List<String> DATE_FORMATS =
         List.of("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y", "%d/%m/%Y", "%m/%d/%Y", "%d-%m-%Y", "%Y/%m/%d", "%Y%m%d");
 
-    /** The encodings DuckDB's CSV reader decodes. */
-    public static final List<String> ENCODINGS = List.of("UTF-8", "UTF-16", "Latin-1");
+    /** The encodings a CSV file is read in (Latin-1 as Windows-1252, which it is part of). */
+    public static final List<String> ENCODINGS = List.of("UTF-8", "UTF-16", "Latin-1", "Windows-1252");
   }
 
   /** Rows whose {@code column} matches the regular expression {@code matches} are layout. */

@@ -17,12 +17,20 @@ import org.plumbline.system.Utf16ByteOrder;
  */
 final class CsvCharset {
 
+  /**
+   * Latin-1 and Windows-1252 differ only in the bytes 0x80-0x9F: control characters in Latin-1,
+   * letters and signs (€ „ “ – …) in Windows-1252. A file declared as either is read as
+   * Windows-1252, as the WHATWG encoding standard reads every "Latin-1" label: no text holds those
+   * control characters, and the Windows tools that write "Latin-1" mean Windows-1252.
+   */
+  static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
   private CsvCharset() {}
 
   static Charset of(Path file, String encoding) throws IOException {
     return switch (FlatFileReader.duckDbEncoding(encoding)) {
       case "utf-16" -> utf16ByteOrder(file);
-      case "latin-1" -> StandardCharsets.ISO_8859_1;
+      case "latin-1" -> WINDOWS_1252;
       default -> StandardCharsets.UTF_8;
     };
   }

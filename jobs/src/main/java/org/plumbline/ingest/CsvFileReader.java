@@ -42,10 +42,11 @@ final class CsvFileReader implements SourceFileReader {
     } catch (IOException e) {
       throw new FileRejectedException("It could not be read: " + e.getMessage(), e);
     }
-    if (scanned.mixedLineEndings() || charset.equals(StandardCharsets.UTF_16BE)) {
+    if (scanned.mixedLineEndings() || scanned.windowsBytes() || charset.equals(StandardCharsets.UTF_16BE)) {
       readFromCopy(connection, file, source, charset, headerLine);
     } else {
-      readCsv(connection, file, "sql/ingest/read_csv.sql", file, source, headerLine);
+      readCsv(connection, file, "sql/ingest/read_csv.sql", FlatFileReader.duckDbEncoding(csv.encoding()), file,
+          source, headerLine);
     }
     FlatFileReader.recordHeader(connection, headerLine);
     if (!contiguousRowIds(connection)) {
@@ -70,37 +71,35 @@ final class CsvFileReader implements SourceFileReader {
   }
 
   /**
-   * DuckDB's reader takes one kind of line ending per file and UTF-16 in little-endian byte order
-   * only, so a file whose lines end in several ways, or a big-endian UTF-16 file, is read from a
-   * copy whose record-ending line breaks are all LF, little-endian where UTF-16
-   * ({@link CsvLineEndings}): every line keeps its number, every field its text. The copy is
-   * removed once read.
+   * A file DuckDB's reader cannot take as it is (lines ending in several ways, big-endian UTF-16,
+   * Windows-1252 beyond Latin-1) is read from a UTF-8 copy with LF record ends ({@link CsvCopy}):
+   * every line keeps its number, every field its text. The copy is removed once read.
    */
   private static void readFromCopy(Connection connection, Path file, Source source, Charset charset, int headerLine)
       throws SQLException, FileRejectedException {
     Path copy = null;
     try {
       copy = Files.createTempFile("plumbline-csv-", ".csv");
-      CsvLineEndings.normalize(file, copy, charset, source.csv().escape().charAt(0));
-      readCsv(connection, copy, "sql/ingest/read_csv_lf.sql", file, source, headerLine);
+      CsvCopy.write(file, copy, charset, source.csv().escape().charAt(0));
+      readCsv(connection, copy, "sql/ingest/read_csv_lf.sql", "utf-8", file, source, headerLine);
     } catch (IOException e) {
-      throw new FileRejectedException("Its lines end in more than one way (Windows CRLF, Unix LF or old Mac CR) or it"
-          + " is big-endian UTF-16, and the copy that DuckDB's reader needs could not be written: " + e.getMessage(), e);
+      throw new FileRejectedException("The copy in UTF-8 with one kind of line ending that DuckDB's reader needs for"
+          + " it could not be written: " + e.getMessage(), e);
     } finally {
       deleteQuietly(copy);
     }
   }
 
   /** Reads {@code read} (the delivered file, or its copy) into incoming_flat; errors name {@code delivered}. */
-  private static void readCsv(Connection connection, Path read, String script, Path delivered, Source source,
-      int headerLine) throws SQLException, FileRejectedException {
+  private static void readCsv(Connection connection, Path read, String script, String encoding, Path delivered,
+      Source source, int headerLine) throws SQLException, FileRejectedException {
     Source.CsvDialect csv = source.csv();
     String path = read.toAbsolutePath().toString();
     try (PreparedStatement statement = connection.prepareStatement(SqlScript.text(script))) {
       statement.setString(1, path);
       statement.setInt(2, headerLine - 1);
       statement.setString(3, csv.delimiter());
-      statement.setString(4, FlatFileReader.duckDbEncoding(csv.encoding()));
+      statement.setString(4, encoding);
       statement.setString(5, csv.escape());
       statement.execute();
     } catch (SQLException e) {

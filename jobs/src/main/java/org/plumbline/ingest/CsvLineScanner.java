@@ -36,8 +36,10 @@ final class CsvLineScanner {
    * DuckDB reads no row for them: a file that merely ends in empty lines stays plain. Mixed line
    * endings: records end in more than one way (CRLF, LF, CR), or a line break inside the header's
    * quotes is another kind than theirs; DuckDB's reader does not take such a file as it is.
+   * Windows bytes: a single-byte file holds bytes 0x80-0x9F, which Windows-1252 gives letters and
+   * signs (€ „ “ –) and Latin-1 leaves to control characters; DuckDB's latin-1 reader refuses them.
    */
-  record Result(long records, boolean plainNumbering, boolean mixedLineEndings) {}
+  record Result(long records, boolean plainNumbering, boolean mixedLineEndings, boolean windowsBytes) {}
 
   private CsvLineScanner() {}
 
@@ -89,6 +91,7 @@ final class CsvLineScanner {
             if (check != null && !check.accept(b)) {
               throw invalid(lines.physical);
             }
+            lines.windowsBytes |= check == null && b < 0xA0;
             lines.accept('x');
           }
         }
@@ -140,6 +143,7 @@ final class CsvLineScanner {
     private long crlfBreaks;
     private long lfBreaks;
     private long crBreaks;
+    boolean windowsBytes;
 
     Lines(DuckDBAppender jumps, DuckDBAppender blanks, long headerLine, char escape) {
       this.jumps = jumps;
@@ -218,7 +222,7 @@ final class CsvLineScanner {
         record();
       }
       int kinds = (crlfBreaks > 0 ? 1 : 0) + (lfBreaks > 0 ? 1 : 0) + (crBreaks > 0 ? 1 : 0);
-      return new Result(records, !exceptions, kinds > 1);
+      return new Result(records, !exceptions, kinds > 1, windowsBytes);
     }
 
     /** A record ends; the blank lines before it move it off "header line + ordinal". */
@@ -270,9 +274,9 @@ final class CsvLineScanner {
   }
 
   private static FileRejectedException invalid(long line) {
-    return new FileRejectedException("It is not valid text in its declared encoding: an invalid byte sequence"
-        + " follows line " + line + ". Set the source's csv encoding (UTF-8, UTF-16 or Latin-1) to the one the"
-        + " file is written in.");
+    return new FileRejectedException("It is not valid text in its declared encoding: line " + line + " holds an"
+        + " invalid byte sequence. Set the source's csv encoding (UTF-8, UTF-16, Latin-1 or Windows-1252, which"
+        + " Excel on Windows writes as \"CSV\") to the one the file is written in.");
   }
 
   private static int read(Reader in, char[] buffer, long line) throws IOException, FileRejectedException {

@@ -92,7 +92,10 @@ final class FlatFileReader implements SourceFileReader {
     return names;
   }
 
-  /** DuckDB names encodings utf-8, utf-16 and latin-1. */
+  /**
+   * DuckDB names encodings utf-8, utf-16 and latin-1; Windows-1252 is Latin-1 to it (a file that
+   * uses the bytes where they differ is read from a UTF-8 copy: CsvCopy).
+   */
   static String duckDbEncoding(String encoding) {
     if (encoding == null) {
       return "utf-8";
@@ -101,7 +104,7 @@ final class FlatFileReader implements SourceFileReader {
     return switch (e) {
       case "utf8", "utf-8" -> "utf-8";
       case "utf16", "utf-16" -> "utf-16";
-      case "latin1", "latin-1", "iso-8859-1", "iso8859-1" -> "latin-1";
+      case "latin1", "latin-1", "iso-8859-1", "iso8859-1", "windows-1252", "cp1252" -> "latin-1";
       default -> e;
     };
   }

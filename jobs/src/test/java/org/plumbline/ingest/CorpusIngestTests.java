@@ -50,7 +50,7 @@ class CorpusIngestTests {
 
   /**
    * Files that must load whole, with the rows read: lines ending in more than one way, on which
-   * DuckDB's own dialect detection gives up (CsvLineEndings). The first line is the header.
+   * DuckDB's own dialect detection gives up (CsvCopy). The first line is the header.
    */
   private static final Map<String, Long> LOADED_WITH_ROWS = Map.of(
       "csv/mixed_new_line.csv", 2L,

@@ -33,6 +33,26 @@ class CsvIngestTests {
         metrics:
           - { column: "Ergebnis (%)" }
 
+      - id: test_ansi
+        department: QUAL
+        kind: self_reported
+        format: csv
+        files: "ansi_*.csv"
+        csv: { delimiter: ";", decimal: ",", date_format: "%d.%m.%Y", encoding: Windows-1252 }
+        period: { column: Datum, grain: day }
+        metrics:
+          - { column: "Betrag (€)" }
+
+      - id: test_latin1
+        department: QUAL
+        kind: self_reported
+        format: csv
+        files: "latin1_*.csv"
+        csv: { delimiter: ";", decimal: ",", date_format: "%d.%m.%Y", encoding: Latin-1 }
+        period: { column: Datum, grain: day }
+        metrics:
+          - { column: "Betrag (€)" }
+
       - id: test_export
         system: MES
         kind: system_of_record
@@ -136,6 +156,27 @@ class CsvIngestTests {
             List.of("utf16_le.csv", 2, "94", "Grüße"), List.of("utf16_le_mark.csv", 2, "91", "Grüße"));
     assertThat(home.query("select distinct r.row_number, r.fields[3] from raw_record r where r.row_number = 3"))
         .containsExactly(List.of(3, "Prüfung\r\nok"));
+  }
+
+  @Test
+  void windowsAnsiTextLoadsWhetherDeclaredWindows1252OrLatin1() throws Exception {
+    // given what Excel on Windows saves as "CSV": Windows-1252, with signs Latin-1 lacks
+    String text = "Datum;Betrag (€);Notiz\r\n06.01.2025;VALUE;„Maß“ – ok\r\n07.01.2025;2;Größe\r\n";
+    java.nio.charset.Charset ansi = java.nio.charset.Charset.forName("windows-1252");
+    Path declaredAnsi = home.deliver("ansi_1.csv", text.replace("VALUE", "1.234,5").getBytes(ansi));
+    Path declaredLatin1 = home.deliver("latin1_1.csv", text.replace("VALUE", "7").getBytes(ansi));
+
+    // when
+    List<FileOutcome> outcomes = List.of(home.load(declaredAnsi), home.load(declaredLatin1));
+
+    // then both load whole, each text as Windows shows it
+    assertThat(outcomes).extracting(FileOutcome::kind, FileOutcome::rowsLoaded)
+        .containsOnly(org.assertj.core.groups.Tuple.tuple(FileOutcome.Kind.LOADED, 2L));
+    assertThat(home.query("select a.file_name, v.value_text, v.value, r.fields[3] from raw_value v"
+        + " join raw_record r using (load_id, sheet_name, row_number) join load_audit a using (load_id)"
+        + " where v.row_number = 2 order by a.file_name"))
+        .containsExactly(List.of("ansi_1.csv", "1.234,5", 1234.5, "„Maß“ – ok"), List.of("latin1_1.csv", "7", 7.0, "„Maß“ – ok"));
+    assertThat(home.query("select distinct column_names[2] from raw_sheet")).containsExactly(List.of("Betrag (€)"));
   }
 
   @Test
@@ -256,6 +297,6 @@ class CsvIngestTests {
 
     // then
     assertThat(outcome.kind()).isEqualTo(FileOutcome.Kind.REJECTED);
-    assertThat(outcome.reason()).contains("not valid text in its declared encoding").contains("follows line 3");
+    assertThat(outcome.reason()).contains("not valid text in its declared encoding").contains("line 3 holds an invalid byte sequence");
   }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Every record keeps the line an editor shows it on, whatever mix of blank lines, quoted line
  * breaks (in the header too), lines DuckDB rejects, line endings and empty lines at the end a file
  * has (a quarter of the files end their lines in all three ways, CRLF, LF and a lone CR, which
- * DuckDB reads from a copy with one kind: CsvLineEndings): seeded random files, each checked
+ * DuckDB reads from a copy with one kind: CsvCopy): seeded random files, each checked
  * against the lines its writer counted while writing it.
  * The loader works the lines out from the line scanner's exceptions (sql/ingest/csv_to_rows.sql),
  * never by counting lines itself, so the two are independent.
