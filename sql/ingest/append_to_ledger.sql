@@ -1,7 +1,8 @@
 -- Moves the typed file into the ledger (ledger V6: each row written once). Runs inside the
 -- file's transaction, together with its load_audit row; incoming_load holds the one row
 -- describing the file. Every row read goes to exactly one of raw_record (loaded: values or
--- layout) and raw_quarantine: a row is quarantined exactly when incoming_problem names it.
+-- layout) and raw_quarantine: a row is quarantined exactly when incoming_problem names it and it
+-- is not blank; a blank one is kept as layout.
 -- The file's lineage (source, hash, received time, version key) is its load_audit row's, not
 -- repeated per row; a value keeps the position of the field it was typed from, not a copy of
 -- its text. No sort and no join of a verdict per row: the readers produce rows in file order,
@@ -31,6 +32,16 @@ join incoming_position p
 cross join incoming_load l
 where not exists (select 1 from incoming_problem q where q.sheet_name = r.sheet_name and q.row_number = r.row_number);
 
+-- A blank row (every field empty: incoming_problem.blank) is layout, kept like a totals row.
+insert into raw_record (load_id, sheet_name, row_number, is_layout, fields, table_name)
+select l.load_id, q.sheet_name, q.row_number, true, q.fields, coalesce(t.table_name, '')
+from incoming_problem q
+left join incoming_position t
+  on t.sheet_name = q.sheet_name
+ and q.row_number between coalesce(t.first_row, 0) and coalesce(t.last_row, 2147483647)
+cross join incoming_load l
+where q.blank;
+
 insert into raw_record_value
 select l.load_id, c.sheet_name, c.row_number, c.value_position, c.metric_name, c.period_date, c.value
 from incoming_value c
@@ -40,12 +51,12 @@ where not exists (select 1 from incoming_problem p where p.sheet_name = c.sheet_
 -- A quarantined row keeps its table (ledger V11): the one whose rows hold it, '' on a sheet of
 -- one and for a row between or below a sheet's tables.
 insert into raw_quarantine (load_id, source_id, file_name, sheet_name, row_number, reason, fields, table_name)
-select l.load_id, l.source_id, l.file_name, r.sheet_name, r.row_number, p.reason, r.fields,
+select l.load_id, l.source_id, l.file_name, p.sheet_name, p.row_number, p.reason, p.fields,
        coalesce(t.table_name, '')
-from incoming_row r
-join incoming_problem p using (sheet_name, row_number)
+from incoming_problem p
 left join incoming_position t
-  on t.sheet_name = r.sheet_name
- and r.row_number between coalesce(t.first_row, 0) and coalesce(t.last_row, 2147483647)
+  on t.sheet_name = p.sheet_name
+ and p.row_number between coalesce(t.first_row, 0) and coalesce(t.last_row, 2147483647)
 cross join incoming_load l
-order by r.sheet_name, r.row_number;
+where not p.blank
+order by p.sheet_name, p.row_number;

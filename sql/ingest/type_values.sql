@@ -154,12 +154,26 @@ select * from final
 -- The rows that are quarantined, with why: a row a reader could not split, or a row with a
 -- value that could not be typed or mapped. Small (only the rows with a problem), so the
 -- appends test membership against it instead of joining a verdict for every row.
+-- Each with its fields, which the appends take from here: the one pass over the file's rows
+-- that finds them is this one. A row whose every field is empty or spaces (Excel saves an empty
+-- spreadsheet row as ";;;") has a problem too (no period), but it is a blank row, not a wrong
+-- one: blank marks it, and append_to_ledger.sql keeps it as a layout row instead of quarantining
+-- it. Only rows with a problem are looked at, so this costs nothing per row of a large file.
 create or replace temp table incoming_problem as
-select sheet_name, row_number, string_agg(distinct problem, ' ' order by problem) as reason
-from incoming_value
-where problem is not null
-group by all
-union all
-select sheet_name, row_number, problem
-from incoming_row
-where problem is not null;
+with
+
+problems as (
+    select sheet_name, row_number, string_agg(distinct problem, ' ' order by problem) as reason
+    from incoming_value
+    where problem is not null
+    group by all
+    union all
+    select sheet_name, row_number, problem
+    from incoming_row
+    where problem is not null
+)
+
+select p.sheet_name, p.row_number, p.reason, r.fields,
+       len(list_filter(r.fields, lambda field: trim(field) <> '')) = 0 as blank
+from problems as p
+join incoming_row as r using (sheet_name, row_number);

@@ -180,6 +180,24 @@ class CsvIngestTests {
   }
 
   @Test
+  void aRowOfEmptyFieldsIsABlankRowKeptAsLayoutNotAWrongOne() throws Exception {
+    // given what Excel saves for empty spreadsheet rows (";;"), a line of spaces, and a row that is wrong
+    Path file = home.deliver("audits_1.csv", "Datum;Ergebnis (%);Bemerkung\n"
+        + "06.01.2025;97,5;a\n;;\n   \n; ;\n07.01.2025;x;b\n");
+
+    // when
+    FileOutcome outcome = home.load(file);
+
+    // then the blank rows are kept as layout (skipped), and only the wrong one is quarantined
+    assertThat(List.of(outcome.kind(), outcome.rowsRead(), outcome.rowsLoaded(), outcome.rowsSkipped(),
+        outcome.rowsQuarantined())).containsExactly(FileOutcome.Kind.LOADED, 5L, 1L, 3L, 1L);
+    assertThat(home.query("select row_number from raw_record where is_layout order by row_number"))
+        .containsExactly(List.of(3), List.of(4), List.of(5));
+    assertThat(home.query("select row_number, reason from raw_quarantine"))
+        .containsExactly(List.of(6, "The value \"x\" in column \"Ergebnis (%)\" is not a number."));
+  }
+
+  @Test
   void everyRowIsLoadedOrQuarantinedWithItsEditorLine() throws Exception {
     // given: a note spanning lines, a blank line, a value that is no number, a ragged line
     String csv = "Datum;Ergebnis (%);Bemerkung\n"
