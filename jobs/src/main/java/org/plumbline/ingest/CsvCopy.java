@@ -32,9 +32,9 @@ import java.nio.file.Path;
  * field is the field's text and is copied as it is, and so is every other character. The
  * delivered file is what is hashed and archived; the copy is only read, and removed.
  *
- * <p>Quotes are tracked as the line scanner tracks them (a doubled quote toggles twice; with a
- * backslash escape, the character after it is literal). In UTF-8 these characters are single
- * bytes that never occur inside a multi-byte sequence, so a UTF-8 file is copied as bytes.
+ * <p>Quotes are tracked as the line scanner tracks them ({@link CsvQuoting}). In UTF-8 quotes,
+ * delimiters and line breaks are single bytes that never occur inside a multi-byte sequence, so
+ * a UTF-8 file is copied as bytes.
  */
 final class CsvCopy {
 
@@ -44,8 +44,8 @@ final class CsvCopy {
   private CsvCopy() {}
 
   /** Writes the copy of {@code file}, whose text is in {@code charset}, to {@code copy}. */
-  static void write(Path file, Path copy, Charset charset, char escape) throws IOException {
-    Breaks breaks = new Breaks(escape);
+  static void write(Path file, Path copy, Charset charset, char delimiter, char escape) throws IOException {
+    Breaks breaks = new Breaks(delimiter, escape);
     if (charset.equals(StandardCharsets.UTF_8)) {
       copyBytes(file, copy, breaks);
       return;
@@ -105,13 +105,11 @@ final class CsvCopy {
 
   /** Quote state and a pending CR: what decides whether a character ends a record's line. */
   private static final class Breaks {
-    private final char escape;
-    private boolean inQuotes;
-    private boolean escaped;
+    private final CsvQuoting quoting;
     private boolean afterCr;
 
-    Breaks(char escape) {
-      this.escape = escape;
+    Breaks(char delimiter, char escape) {
+      this.quoting = new CsvQuoting(delimiter, escape);
     }
 
     /** What the copy holds for character {@code c}: itself, an LF for a line break, or -1 for none. */
@@ -119,19 +117,13 @@ final class CsvCopy {
       boolean lineFeedOfCrlf = c == '\n' && afterCr;
       afterCr = c == '\r';
       if (c == '\r' || c == '\n') {
-        escaped = false;
-        if (inQuotes) {
+        if (quoting.inQuotes()) {
           return c;
         }
+        quoting.lineBreak();
         return lineFeedOfCrlf ? -1 : '\n';
       }
-      if (escaped) {
-        escaped = false;
-      } else if (c == escape && escape != '"' && inQuotes) {
-        escaped = true;
-      } else if (c == '"') {
-        inQuotes = !inQuotes;
-      }
+      quoting.character(c);
       return c;
     }
   }

@@ -38,15 +38,30 @@ final class CsvFileReader implements SourceFileReader {
       charset = CsvCharset.of(file, csv.encoding());
       headerLine = source.headerAutoDetected() ? CsvHeaderFinder.find(file, source, charset) : source.headerRow();
       scanned = CsvLineScanner.scan(connection.unwrap(DuckDBConnection.class), file, charset, headerLine,
-          csv.escape().charAt(0));
+          csv.delimiter().charAt(0), csv.escape().charAt(0));
     } catch (IOException e) {
       throw new FileRejectedException("It could not be read: " + e.getMessage(), e);
     }
-    if (scanned.mixedLineEndings() || scanned.windowsBytes() || charset.equals(StandardCharsets.UTF_16BE)) {
-      readFromCopy(connection, file, source, charset, headerLine);
-    } else {
-      readCsv(connection, file, "sql/ingest/read_csv.sql", FlatFileReader.duckDbEncoding(csv.encoding()), file,
-          source, headerLine);
+    if (scanned.unclosedQuoteLine() > 0) {
+      throw new FileRejectedException("The quote that opens a field on line " + scanned.unclosedQuoteLine()
+          + " is never closed, so the rest of the file would be that one field. Close it; or, if the quote is"
+          + " part of the text, quote the whole field and double the quotes in it (\"Ventil 1/2\"\" DN15\").");
+    }
+    try {
+      if (scanned.mixedLineEndings() || scanned.windowsBytes() || charset.equals(StandardCharsets.UTF_16BE)) {
+        readFromCopy(connection, file, source, charset, headerLine);
+      } else {
+        readCsv(connection, file, "sql/ingest/read_csv.sql", FlatFileReader.duckDbEncoding(csv.encoding()), file,
+            source, headerLine);
+      }
+    } catch (FileRejectedException e) {
+      if (scanned.textAfterClosingQuoteLine() == 0) {
+        throw e;
+      }
+      // DuckDB's strict reading gives up on the whole file, saying only that it could not sniff it.
+      throw new FileRejectedException(e.getMessage() + " Line " + scanned.textAfterClosingQuoteLine() + " has text"
+          + " after a quoted part of a field (\"Zitat\" danach), which DuckDB's reader does not take: quote the"
+          + " whole field and double the quotes in it (\"\"\"Zitat\"\" danach\").", e.getCause());
     }
     FlatFileReader.recordHeader(connection, headerLine);
     if (!contiguousRowIds(connection)) {
@@ -80,7 +95,7 @@ final class CsvFileReader implements SourceFileReader {
     Path copy = null;
     try {
       copy = Files.createTempFile("plumbline-csv-", ".csv");
-      CsvCopy.write(file, copy, charset, source.csv().escape().charAt(0));
+      CsvCopy.write(file, copy, charset, source.csv().delimiter().charAt(0), source.csv().escape().charAt(0));
       readCsv(connection, copy, "sql/ingest/read_csv_lf.sql", "utf-8", file, source, headerLine);
     } catch (IOException e) {
       throw new FileRejectedException("The copy in UTF-8 with one kind of line ending that DuckDB's reader needs for"

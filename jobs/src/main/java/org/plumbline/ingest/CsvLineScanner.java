@@ -38,16 +38,20 @@ final class CsvLineScanner {
    * quotes is another kind than theirs; DuckDB's reader does not take such a file as it is.
    * Windows bytes: a single-byte file holds bytes 0x80-0x9F, which Windows-1252 gives letters and
    * signs (€ „ “ –) and Latin-1 leaves to control characters; DuckDB's latin-1 reader refuses them.
+   * Quote trouble, by the line a person finds it on (0: none): the line where a quote opens that
+   * is never closed, and the first line with text after a closing quote ({@code "Zitat" danach}),
+   * which DuckDB's strict reading refuses and Excel reads.
    */
-  record Result(long records, boolean plainNumbering, boolean mixedLineEndings, boolean windowsBytes) {}
+  record Result(long records, boolean plainNumbering, boolean mixedLineEndings, boolean windowsBytes,
+      long unclosedQuoteLine, long textAfterClosingQuoteLine) {}
 
   private CsvLineScanner() {}
 
-  static Result scan(DuckDBConnection connection, Path file, Charset charset, long headerLine, char escape)
-      throws IOException, SQLException, FileRejectedException {
+  static Result scan(DuckDBConnection connection, Path file, Charset charset, long headerLine, char delimiter,
+      char escape) throws IOException, SQLException, FileRejectedException {
     try (DuckDBAppender jumps = connection.createAppender("temp", "main", "incoming_line_jump");
         DuckDBAppender blanks = connection.createAppender("temp", "main", "incoming_blank_line")) {
-      Lines lines = new Lines(jumps, blanks, headerLine, escape);
+      Lines lines = new Lines(jumps, blanks, headerLine, new CsvQuoting(delimiter, escape));
       if (CsvCharset.isUtf16(charset)) {
         scanChars(file, charset, lines);
       } else {
@@ -78,10 +82,11 @@ final class CsvLineScanner {
             if (check != null && check.pending > 0) {
               throw invalid(lines.physical);
             }
+            int runStart = b;
             while (i + 1 < n && buffer[i + 1] >= 0 && lines.isPlain(buffer[i + 1])) {
               i++;
             }
-            lines.plainRun();
+            lines.plainRun(runStart, buffer[i]);
           } else if (b < 0x80) {
             if (check != null && check.pending > 0) {
               throw invalid(lines.physical);
@@ -128,7 +133,7 @@ final class CsvLineScanner {
     private final DuckDBAppender jumps;
     private final DuckDBAppender blanks;
     private final long headerLine;
-    private final char escape;
+    private final CsvQuoting quoting;
     long logical = 1;
     long physical = 1;
     private long embedded;
@@ -136,39 +141,39 @@ final class CsvLineScanner {
     private long records;
     private boolean exceptions;
     private boolean blankSeen;
-    private boolean inQuotes;
-    private boolean escaped;
     private boolean lineEmpty = true;
+    private long quoteLine;
+    private long textAfterClosingQuoteLine;
     private boolean previousCr;
     private long crlfBreaks;
     private long lfBreaks;
     private long crBreaks;
     boolean windowsBytes;
 
-    Lines(DuckDBAppender jumps, DuckDBAppender blanks, long headerLine, char escape) {
+    Lines(DuckDBAppender jumps, DuckDBAppender blanks, long headerLine, CsvQuoting quoting) {
       this.jumps = jumps;
       this.blanks = blanks;
       this.headerLine = headerLine;
-      this.escape = escape;
+      this.quoting = quoting;
     }
 
     /** An ASCII byte that changes nothing but "this line is not empty": no line break, quote or escape. */
     boolean isPlain(int b) {
-      return b != '\r' && b != '\n' && b != '"' && b != escape;
+      return b != '\r' && b != '\n' && !quoting.matters(b);
     }
 
-    /** What {@link #accept} does for a run of plain characters. */
-    void plainRun() {
+    /** What {@link #accept} does for a run of plain characters, from {@code first} to {@code last}. */
+    void plainRun(int first, int last) {
       previousCr = false;
       lineEmpty = false;
-      escaped = false;
+      noteQuoting(quoting.run(first, last));
     }
 
     void accept(char c) throws SQLException {
       // A line break inside a quoted field is the field's text (Excel writes LF there in a CRLF
       // file), not how a line ends, and DuckDB's reader takes it as it comes, except in the header,
       // where its dialect detection looks at every line break: those are counted as line ends.
-      boolean lineEnd = !inQuotes || logical <= headerLine;
+      boolean lineEnd = !quoting.inQuotes() || logical <= headerLine;
       if (c == '\n' && previousCr) {
         previousCr = false;
         if (lineEnd) {
@@ -184,9 +189,9 @@ final class CsvLineScanner {
       }
       previousCr = c == '\r';
       if (c == '\r' || c == '\n') {
-        escaped = false;
+        quoting.lineBreak();
         physical++;
-        if (inQuotes) {
+        if (quoting.inQuotes()) {
           embedded++;
           return;
         }
@@ -208,12 +213,14 @@ final class CsvLineScanner {
         return;
       }
       lineEmpty = false;
-      if (escaped) {
-        escaped = false; // the character after an escape is literal, a quote too
-      } else if (c == escape && escape != '"' && inQuotes) {
-        escaped = true;
-      } else if (c == '"') {
-        inQuotes = !inQuotes;
+      noteQuoting(quoting.character(c));
+    }
+
+    private void noteQuoting(int what) {
+      if (what == CsvQuoting.OPENED) {
+        quoteLine = physical;
+      } else if (what == CsvQuoting.AFTER_CLOSING_QUOTE && textAfterClosingQuoteLine == 0) {
+        textAfterClosingQuoteLine = physical;
       }
     }
 
@@ -222,7 +229,8 @@ final class CsvLineScanner {
         record();
       }
       int kinds = (crlfBreaks > 0 ? 1 : 0) + (lfBreaks > 0 ? 1 : 0) + (crBreaks > 0 ? 1 : 0);
-      return new Result(records, !exceptions, kinds > 1, windowsBytes);
+      return new Result(records, !exceptions, kinds > 1, windowsBytes, quoting.inQuotes() ? quoteLine : 0,
+          textAfterClosingQuoteLine);
     }
 
     /** A record ends; the blank lines before it move it off "header line + ordinal". */

@@ -198,6 +198,45 @@ class CsvIngestTests {
   }
 
   @Test
+  void aQuoteInsideAnUnquotedFieldIsTextAsExcelReadsIt() throws Exception {
+    // given part names with inch marks, a quoted field after them, and a quoted field spanning lines
+    Path file = home.deliver("audits_1.csv", "Datum;Ergebnis (%);Bemerkung\n"
+        + "06.01.2025;97;Ventil 1/2\" DN15\n07.01.2025;98;\"Rohr; 3/4\"\" lang\"\n"
+        + "08.01.2025;99;x\"y\"z\n09.01.2025;96;\"zwei\nZeilen\"\n10.01.2025;95;e\n");
+
+    // when
+    FileOutcome outcome = home.load(file);
+
+    // then every record is loaded on its editor line with its text
+    assertThat(outcome.rowsLoaded()).isEqualTo(5);
+    assertThat(home.query("select row_number, fields[3] from raw_record order by row_number"))
+        .containsExactly(List.of(2, "Ventil 1/2\" DN15"), List.of(3, "Rohr; 3/4\" lang"), List.of(4, "x\"y\"z"),
+            List.of(5, "zwei\nZeilen"), List.of(7, "e"));
+  }
+
+  @Test
+  void quoteTroubleIsRejectedNamingTheLine() throws Exception {
+    // given a quote that is never closed, and text after a quoted part of a field
+    Path unclosed = home.deliver("audits_1.csv", "Datum;Ergebnis (%);Bemerkung\n"
+        + "06.01.2025;97;a\n07.01.2025;98;\"offen\n08.01.2025;99;c\n");
+    Path after = home.deliver("audits_2.csv", "Datum;Ergebnis (%);Bemerkung\n"
+        + "06.01.2025;97;a\n07.01.2025;98;\"Zitat\" danach\n");
+
+    // when
+    List<FileOutcome> outcomes = List.of(home.load(unclosed), home.load(after));
+
+    // then each is rejected whole, saying where and what to do
+    assertThat(outcomes).extracting(FileOutcome::kind).containsOnly(FileOutcome.Kind.REJECTED);
+    assertThat(outcomes.get(0).reason()).isEqualTo("The quote that opens a field on line 3 is never closed, so the"
+        + " rest of the file would be that one field. Close it; or, if the quote is part of the text, quote the"
+        + " whole field and double the quotes in it (\"Ventil 1/2\"\" DN15\").");
+    assertThat(outcomes.get(1).reason()).startsWith("DuckDB could not read it as CSV")
+        .endsWith("Line 3 has text after a quoted part of a field (\"Zitat\" danach), which DuckDB's reader does"
+            + " not take: quote the whole field and double the quotes in it (\"\"\"Zitat\"\" danach\").");
+    assertThat(home.query("select count(*) from raw_record")).containsExactly(List.of(0L));
+  }
+
+  @Test
   void everyRowIsLoadedOrQuarantinedWithItsEditorLine() throws Exception {
     // given: a note spanning lines, a blank line, a value that is no number, a ragged line
     String csv = "Datum;Ergebnis (%);Bemerkung\n"
