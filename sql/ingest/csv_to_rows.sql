@@ -24,11 +24,24 @@ set asof_loop_join_threshold = 0;
 create or replace temp table incoming_rejected_line as
 with
 
+header_fields as (
+    select len(column_names) as field_count from incoming_sheet where sheet_name = ''
+),
+
+-- DuckDB reports a line with too few fields once per missing field ("Found: 3", "Found: 4"):
+-- the line's own count is the first of them. Other errors keep DuckDB's words.
 rejected as (
     select line as logical_line,
            -- a reject's raw text can start with the previous line's CR or LF
            regexp_replace(any_value(csv_line), '^[\r\n]+', '') as line_text,
-           string_agg(distinct error_message, ' ') as reason
+           case
+               when bool_and(error_type = 'MISSING COLUMNS')
+                   then 'it has ' || min(column_idx) || ' fields, the header '
+                        || (select field_count from header_fields) || '.'
+               when bool_and(error_type = 'TOO MANY COLUMNS')
+                   then 'it has more fields than the header''s ' || (select field_count from header_fields) || '.'
+               else string_agg(distinct error_message, ' ')
+           end as reason
     from incoming_csv_reject
     group by line
 )

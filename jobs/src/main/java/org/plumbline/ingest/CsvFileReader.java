@@ -35,6 +35,10 @@ final class CsvFileReader implements SourceFileReader {
     CsvLineScanner.Result scanned;
     int headerLine;
     try {
+      if (Files.size(file) == 0) {
+        throw new FileRejectedException("It is empty (0 bytes): a CSV export holds at least its header line. Ask"
+            + " for it to be exported again.");
+      }
       charset = CsvCharset.of(file, csv.encoding());
       headerLine = source.headerAutoDetected() ? CsvHeaderFinder.find(file, source, charset) : source.headerRow();
       scanned = CsvLineScanner.scan(connection.unwrap(DuckDBConnection.class), file, charset, headerLine,

@@ -215,6 +215,33 @@ class CsvIngestTests {
   }
 
   @Test
+  void aLineWithTooFewFieldsSaysHowMany() throws Exception {
+    // given a line two fields short of the header, which DuckDB reports once for each missing field
+    Path file = home.deliver("export_short.csv", "day,qty,note,lot\n2025-01-06,10,a,L1\n2025-01-07,11\n");
+
+    // when
+    home.load(file);
+
+    // then
+    assertThat(home.query("select row_number, reason from raw_quarantine")).containsExactly(List.of(3,
+        "The line could not be split into the header's fields: it has 2 fields, the header 4."));
+  }
+
+  @Test
+  void anEmptyFileIsRejectedSayingSo() throws Exception {
+    // given
+    Path file = home.deliver("export_empty.csv", "");
+
+    // when
+    FileOutcome outcome = home.load(file);
+
+    // then
+    assertThat(outcome.kind()).isEqualTo(FileOutcome.Kind.REJECTED);
+    assertThat(outcome.reason()).isEqualTo("It is empty (0 bytes): a CSV export holds at least its header line. Ask"
+        + " for it to be exported again.");
+  }
+
+  @Test
   void quoteTroubleIsRejectedNamingTheLine() throws Exception {
     // given a quote that is never closed, and text after a quoted part of a field
     Path unclosed = home.deliver("audits_1.csv", "Datum;Ergebnis (%);Bemerkung\n"
@@ -259,7 +286,7 @@ class CsvIngestTests {
     assertThat(home.query("select row_number, reason, fields from raw_quarantine order by row_number"))
         .containsExactly(
             List.of(5, "The value \"n/a\" in column \"Ergebnis (%)\" is not a number.", java.util.Arrays.asList("07.01.2025", "n/a", null)),
-            List.of(6, "The line could not be split into the header's fields: Expected Number of Columns: 3 Found: 4",
+            List.of(6, "The line could not be split into the header's fields: it has more fields than the header's 3.",
                 List.of("08.01.2025;\"98 %\";ok;zu viel")));
     assertThat(home.query("select rows_read, rows_loaded + rows_skipped + rows_quarantined, file_name from load_audit"))
         .containsExactly(List.of(4L, 4L, "audits_1.csv"));
