@@ -41,6 +41,9 @@ final class CsvFileReader implements SourceFileReader {
       }
       charset = CsvCharset.of(file, csv.encoding());
       headerLine = source.headerAutoDetected() ? CsvHeaderFinder.find(file, source, charset) : source.headerRow();
+      // DuckDB renames a second "Menge" to "Menge_1", so the header is checked as the file writes it.
+      HeaderCheck.requireUnique(CsvHeaderFinder.fieldsOfLine(file, csv, charset, headerLine), source.columnsRead(),
+          "line " + headerLine, source);
       scanned = CsvLineScanner.scan(connection.unwrap(DuckDBConnection.class), file, charset, headerLine,
           csv.delimiter().charAt(0), csv.escape().charAt(0));
     } catch (IOException e) {

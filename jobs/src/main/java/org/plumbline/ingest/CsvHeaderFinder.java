@@ -46,6 +46,23 @@ final class CsvHeaderFinder {
             .toList()) + "); check the column names in sources.yml or set its header_row.");
   }
 
+  /** The fields of line {@code number} (1 for the first), unquoted and trimmed; empty past the end. */
+  static List<String> fieldsOfLine(Path file, Source.CsvDialect csv, Charset charset, int number) throws IOException {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset))) {
+      String line = null;
+      for (int n = 1; n <= number; n++) {
+        line = in.readLine();
+        if (line == null) {
+          return List.of();
+        }
+      }
+      if (number == 1 && line.startsWith("\uFEFF")) {
+        line = line.substring(1);
+      }
+      return fields(line, csv.delimiter().charAt(0), csv.escape().charAt(0));
+    }
+  }
+
   /** One line's fields, unquoted and trimmed; a header does not span lines. */
   static List<String> fields(String line, char delimiter, char escape) {
     List<String> fields = new ArrayList<>();

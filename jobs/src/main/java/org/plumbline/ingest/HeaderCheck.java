@@ -28,13 +28,37 @@ final class HeaderCheck {
             .orElse(null);
         List<String> missing = new ArrayList<>(source.columnsRead(table));
         missing.removeAll(header);
+        String where = (r.getString(1).isEmpty() ? "line " + r.getInt(2) : "sheet '" + r.getString(1) + "', row "
+            + r.getInt(2)) + (table == null ? "" : ", table '" + table.name() + "'");
         if (!missing.isEmpty()) {
-          String where = (r.getString(1).isEmpty() ? "line " + r.getInt(2) : "sheet '" + r.getString(1) + "', row "
-              + r.getInt(2)) + (table == null ? "" : ", table '" + table.name() + "'");
           throw new FileRejectedException("The header (" + where + ") has no column " + quoted(missing)
               + ", which source '" + source.id() + "' in sources.yml reads; the header is " + quoted(header)
               + ". Fix the source's column names or header_row, then put the file back in the inbox.");
         }
+        requireUnique(header, source.columnsRead(table), where, source);
+      }
+    }
+  }
+
+  /**
+   * A column the source reads must be named once: with two columns "Menge", reading the first
+   * would silently leave out the second. Names are compared as a person reads them, case and
+   * surrounding spaces aside. {@code header} is the header as the file writes it.
+   */
+  static void requireUnique(List<String> header, List<String> read, String where, Source source)
+      throws FileRejectedException {
+    for (String column : read) {
+      List<Integer> positions = new ArrayList<>();
+      for (int i = 0; i < header.size(); i++) {
+        if (header.get(i).strip().equalsIgnoreCase(column.strip())) {
+          positions.add(i + 1);
+        }
+      }
+      if (positions.size() > 1) {
+        throw new FileRejectedException("The header (" + where + ") names the column \"" + column + "\" "
+            + positions.size() + " times (columns " + positions.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", ")) + "), so which one source '" + source.id()
+            + "' reads is ambiguous. Rename all but one in the file, then put it back in the inbox.");
       }
     }
   }
