@@ -2,10 +2,15 @@ package org.plumbline.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.plumbline.system.Utf16ByteOrder;
 
 /**
@@ -27,7 +32,7 @@ final class CsvCharset {
 
   private CsvCharset() {}
 
-  static Charset of(Path file, String encoding) throws IOException {
+  static Charset of(Path file, String encoding) throws IOException, FileRejectedException {
     return switch (FlatFileReader.duckDbEncoding(encoding)) {
       case "utf-16" -> utf16ByteOrder(file);
       case "latin-1" -> WINDOWS_1252;
@@ -39,9 +44,26 @@ final class CsvCharset {
     return charset.equals(StandardCharsets.UTF_16LE) || charset.equals(StandardCharsets.UTF_16BE);
   }
 
-  private static Charset utf16ByteOrder(Path file) throws IOException {
+  private static Charset utf16ByteOrder(Path file) throws IOException, FileRejectedException {
+    byte[] start;
     try (InputStream in = Files.newInputStream(file)) {
-      return Utf16ByteOrder.of(in.readNBytes(Utf16ByteOrder.SAMPLE_BYTES)).orElse(StandardCharsets.UTF_16LE);
+      start = in.readNBytes(Utf16ByteOrder.SAMPLE_BYTES);
     }
+    Optional<Charset> told = Utf16ByteOrder.of(start);
+    if (told.isEmpty() && isUtf8(start)) {
+      // Neither a mark nor zero bytes, and valid UTF-8: read as UTF-16 it would be nonsense.
+      throw new FileRejectedException("It is written in UTF-8, not in UTF-16 as its source declares (it has no"
+          + " byte-order mark, and its bytes do not come in pairs as UTF-16 text does). Set the source's csv"
+          + " encoding to UTF-8.");
+    }
+    return told.orElse(StandardCharsets.UTF_16LE);
+  }
+
+  /** Whether the bytes are UTF-8 text; a character cut off at the end of the sample does not count against it. */
+  private static boolean isUtf8(byte[] bytes) {
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    CoderResult result = decoder.decode(ByteBuffer.wrap(bytes), CharBuffer.allocate(bytes.length), false);
+    return !result.isError();
   }
 }

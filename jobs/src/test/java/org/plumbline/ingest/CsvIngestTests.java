@@ -228,6 +228,21 @@ class CsvIngestTests {
   }
 
   @Test
+  void aUtf8FileUnderAUtf16SourceIsRejectedSayingWhichItIs() throws Exception {
+    // given
+    Path file = home.deliver("utf16_utf8.csv", "Datum;Ergebnis (%);Bemerkung\n12.01.2025;93;Grüße\n");
+
+    // when
+    FileOutcome outcome = home.load(file);
+
+    // then
+    assertThat(outcome.kind()).isEqualTo(FileOutcome.Kind.REJECTED);
+    assertThat(outcome.reason()).isEqualTo("It is written in UTF-8, not in UTF-16 as its source declares (it has no"
+        + " byte-order mark, and its bytes do not come in pairs as UTF-16 text does). Set the source's csv encoding"
+        + " to UTF-8.");
+  }
+
+  @Test
   void anEmptyFileIsRejectedSayingSo() throws Exception {
     // given
     Path file = home.deliver("export_empty.csv", "");
