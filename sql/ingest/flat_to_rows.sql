@@ -1,6 +1,5 @@
--- A JSON or Parquet file's records into incoming_row_stored, one field list each, in file order,
--- numbered from 1 (the record a person finds in the file; for JSON Lines, its line when the
--- file has no blank lines).
+-- A Parquet file's records into incoming_row_stored, one field list each, in file order,
+-- numbered from 1 (the record a person finds in the file). JSON has json_to_rows.sql.
 insert into incoming_row_stored
 select '' as sheet_name,
        (row_number() over ())::integer as row_number,

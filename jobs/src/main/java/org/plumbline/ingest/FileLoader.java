@@ -154,6 +154,7 @@ public final class FileLoader {
     return switch (source.format()) {
       case XLSX -> new XlsxFileReader();
       case CSV -> new CsvFileReader();
+      case JSON -> new JsonFileReader();
       default -> new FlatFileReader();
     };
   }

@@ -13,9 +13,9 @@ import org.plumbline.operations.PlainWords;
 import org.plumbline.system.SqlScript;
 
 /**
- * JSON and Parquet, read by DuckDB's own engine (set-based, no row passes through Java):
- * the format's script materialises the file as text columns, then one statement numbers the
- * records and collects their fields.
+ * Parquet, read by DuckDB's own engine (set-based, no row passes through Java): the script
+ * materialises the file as text columns, then one statement numbers the records and collects
+ * their fields. (JSON has its own reader, JsonFileReader; CSV shares recordHeader.)
  */
 final class FlatFileReader implements SourceFileReader {
 
@@ -23,16 +23,13 @@ final class FlatFileReader implements SourceFileReader {
   public void read(Connection connection, Path file, Source source) throws SQLException, FileRejectedException {
     String path = file.toAbsolutePath().toString();
     try {
-      runWithPath(connection, source.format() == Source.Format.PARQUET
-          ? "sql/ingest/read_parquet.sql" : "sql/ingest/read_json.sql", path);
+      runWithPath(connection, "sql/ingest/read_parquet.sql", path);
     } catch (SQLException e) {
       throw new FileRejectedException("DuckDB could not read it as " + source.format().name() + " for source '"
           + source.id() + "': " + PlainWords.firstLineOf(e), e);
     }
-    if (source.format() == Source.Format.PARQUET) {
-      requireFooterRowCount(connection, path);
-      ParquetPageCheck.requireDeclaredValues(connection, file);
-    }
+    requireFooterRowCount(connection, path);
+    ParquetPageCheck.requireDeclaredValues(connection, file);
     recordHeader(connection, 0);
     try (PreparedStatement rows = connection.prepareStatement(SqlScript.text("sql/ingest/flat_to_rows.sql"))) {
       rows.executeUpdate();

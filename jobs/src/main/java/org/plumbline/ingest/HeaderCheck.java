@@ -30,6 +30,17 @@ final class HeaderCheck {
         missing.removeAll(header);
         String where = (r.getString(1).isEmpty() ? "line " + r.getInt(2) : "sheet '" + r.getString(1) + "', row "
             + r.getInt(2)) + (table == null ? "" : ", table '" + table.name() + "'");
+        boolean json = source.format() == Source.Format.JSON;
+        if (json && header.isEmpty() && noRows(connection)) {
+          // An empty array ([]): a day without records, like a CSV file of a header alone. No
+          // record names a key, so none can be read from the wrong one: it loads no rows.
+          continue;
+        }
+        if (!missing.isEmpty() && json) {
+          throw new FileRejectedException("No record has the key " + quoted(missing) + ", which source '"
+              + source.id() + "' in sources.yml reads; the records' keys are " + quoted(header)
+              + ". Fix the source's column names, then put the file back in the inbox.");
+        }
         if (!missing.isEmpty()) {
           throw new FileRejectedException("The header (" + where + ") has no column " + quoted(missing)
               + ", which source '" + source.id() + "' in sources.yml reads; the header is " + quoted(header)
@@ -60,6 +71,14 @@ final class HeaderCheck {
                 .collect(java.util.stream.Collectors.joining(", ")) + "), so which one source '" + source.id()
             + "' reads is ambiguous. Rename all but one in the file, then put it back in the inbox.");
       }
+    }
+  }
+
+  private static boolean noRows(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("select count(*) = 0 from incoming_row")) {
+      r.next();
+      return r.getBoolean(1);
     }
   }
 

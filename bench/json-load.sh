@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# What a large JSON Lines file costs the loader (bench/JsonLoadBench.java).
+# Run from the repository root:  bash bench/json-load.sh [RECORDS]   (default 1,000,000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+classpath="$(bash bench/test-classpath.sh)"
+java -Xmx512m -cp "$classpath" bench/JsonLoadBench.java "$@"
