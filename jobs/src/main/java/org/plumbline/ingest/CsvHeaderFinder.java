@@ -75,13 +75,13 @@ final class CsvHeaderFinder {
       } else if (c == '"') {
         quoted = !quoted;
       } else if (c == delimiter && !quoted) {
-        fields.add(field.toString().strip());
+        fields.add(HeaderCheck.trimmed(field.toString()));
         field.setLength(0);
       } else {
         field.append(c);
       }
     }
-    fields.add(field.toString().strip());
+    fields.add(HeaderCheck.trimmed(field.toString()));
     return fields;
   }
 }

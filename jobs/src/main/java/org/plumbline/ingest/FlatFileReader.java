@@ -83,7 +83,7 @@ final class FlatFileReader implements SourceFileReader {
     try (Statement s = connection.createStatement();
         ResultSet r = s.executeQuery("select column_name from (describe incoming_flat)")) {
       while (r.next()) {
-        names.add(r.getString(1));
+        names.add(HeaderCheck.trimmed(r.getString(1)));
       }
     }
     return names;

@@ -61,7 +61,7 @@ final class HeaderCheck {
     for (String column : read) {
       List<Integer> positions = new ArrayList<>();
       for (int i = 0; i < header.size(); i++) {
-        if (header.get(i).strip().equalsIgnoreCase(column.strip())) {
+        if (trimmed(header.get(i)).equalsIgnoreCase(trimmed(column))) {
           positions.add(i + 1);
         }
       }
@@ -80,6 +80,15 @@ final class HeaderCheck {
       r.next();
       return r.getBoolean(1);
     }
+  }
+
+  /**
+   * A header cell's name as a person reads it: without the spaces around it, the no-break spaces
+   * too, which a header pasted from a web page or an ERP screen often ends in and which String.strip
+   * keeps (the config's "Teil" must match "Teil\u00a0").
+   */
+  static String trimmed(String name) {
+    return name.replaceAll("^[\\s\\u00A0\\u2007\\u202F]+|[\\s\\u00A0\\u2007\\u202F]+$", "");
   }
 
   private static List<String> header(Array array) throws SQLException {

@@ -135,7 +135,8 @@ final class SheetRowSink implements AutoCloseable {
     List<String> names = new ArrayList<>();
     for (int c = 0; c < texts.size(); c++) {
       String text = texts.get(c);
-      names.add(text == null || text.isBlank() ? "column_" + columnLetters(c) : text.strip());
+      names.add(text == null || HeaderCheck.trimmed(text).isEmpty() ? "column_" + columnLetters(c)
+          : HeaderCheck.trimmed(text));
     }
     while (!names.isEmpty() && names.get(names.size() - 1).startsWith("column_")) {
       names.remove(names.size() - 1);

@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A header that names a column the source reads twice is ambiguous: reading the first would
- * silently leave out the other's values, so the file is rejected saying which columns.
+ * Header names are read as a person reads them: a no-break space around a name is no part of it;
+ * and a header that names a column the source reads twice is ambiguous (reading the first would
+ * silently leave out the other's values), so the file is rejected saying which columns.
  */
-class DuplicateHeaderIngestTests {
+class HeaderNamesIngestTests {
 
   private static final String SOURCES = """
 
@@ -39,6 +40,30 @@ class DuplicateHeaderIngestTests {
     """;
 
   @RegisterExtension final IngestHome home = IngestHome.eachTest(SOURCES);
+
+  @Test
+  void aNoBreakSpaceAroundAHeaderNameIsNoPartOfIt() throws Exception {
+    // given headers pasted from a web page: "Menge" followed by a no-break space
+    Path csv = home.deliver("dup_3.csv", "Datum;Menge\u00a0\n2025-01-06;5\n");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Workbook wb = new Workbook(bytes, "test", "1.0");
+    Worksheet ws = wb.newWorksheet("Daten");
+    ws.value(0, 0, "\u00a0Datum");
+    ws.value(0, 1, "Menge\u00a0");
+    ws.value(1, 0, "2025-01-07");
+    ws.value(1, 1, 6);
+    wb.finish();
+    Path xlsx = home.deliver("dup_4.xlsx", bytes.toByteArray());
+
+    // when
+    List<FileOutcome> outcomes = List.of(home.load(csv), home.load(xlsx));
+
+    // then both load, under the names the config uses
+    assertThat(outcomes).extracting(FileOutcome::kind, FileOutcome::rowsLoaded)
+        .containsOnly(org.assertj.core.groups.Tuple.tuple(FileOutcome.Kind.LOADED, 1L));
+    assertThat(home.query("select row_number, column_name, value from raw_value order by value"))
+        .containsExactly(List.of(2, "Menge", 5.0), List.of(2, "Menge", 6.0));
+  }
 
   @Test
   void aColumnTheSourceReadsNamedTwiceRejectsTheFile() throws Exception {
