@@ -48,13 +48,23 @@ abstract class TerminalProgress implements RunProgress.Sink {
     @Override
     public void fileDone(RunProgress.Snapshot s, FileOutcome outcome) {
       String what = switch (outcome.kind()) {
-        case LOADED, COMPLETED_EARLIER -> outcome.rowsLoaded() + " rows loaded";
+        case LOADED, COMPLETED_EARLIER -> loaded(outcome);
         case DUPLICATE -> "already loaded, skipped";
         case REJECTED -> "rejected: " + outcome.reason();
       };
       out.printf("  [%d/%d] %s: %s%n", s.filesDone(), s.filesTotal(), outcome.fileName(), what);
       out.flush();
     }
+  }
+
+  /**
+   * "88 rows loaded", and the rows kept as layout and quarantined where there are any: a file
+   * with quarantined rows must not read as wholly loaded in a log.
+   */
+  static String loaded(FileOutcome outcome) {
+    return outcome.rowsLoaded() + " rows loaded"
+        + (outcome.rowsSkipped() > 0 ? ", " + outcome.rowsSkipped() + " kept as layout" : "")
+        + (outcome.rowsQuarantined() > 0 ? ", " + outcome.rowsQuarantined() + " quarantined" : "");
   }
 
   /** A progress bar on the terminal (stderr, so stdout stays the summary). */
