@@ -108,7 +108,7 @@ class DimensionLoaderTests {
         + " order by source_id, metric_ordinal")).containsExactly(
         Arrays.asList("crm_complaints", 1, null, "complaints", 1.0, 1.0),
         Arrays.asList("prod_weekly_kpis", 1, "Units produced", "Units produced", 1.0, null),
-        Arrays.asList("prod_weekly_kpis", 2, "Critical parts inspected", "Critical parts inspected", 100.0, null),
+        Arrays.asList("prod_weekly_kpis", 2, "Critical parts inspected", "Critical parts inspected", 1.0, null),
         Arrays.asList("prod_weekly_kpis", 3, "Scrap cost (EUR)", "Scrap cost (EUR)", 1.0, null),
         Arrays.asList("prod_weekly_kpis", 4, "Output per shift", "Output per shift", 1.0, null));
     assertThat(rows("select * from dim_source_attribute where source_id = 'mes_inspection_lots'")).containsExactly(

@@ -84,7 +84,7 @@ class GovernanceLoaderTests {
     assertThat(production.csv()).isNull();
     assertThat(production.metrics()).containsExactly(
         new SourceMetric("Units produced", "Units produced", 1, null),
-        new SourceMetric("Critical parts inspected", "Critical parts inspected", 100, null),
+        new SourceMetric("Critical parts inspected", "Critical parts inspected", 1, null, "fraction"),
         new SourceMetric("Scrap cost (EUR)", "Scrap cost (EUR)", 1, null),
         new SourceMetric("Output per shift", "Output per shift", 1, null));
 
