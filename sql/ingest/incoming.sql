@@ -105,6 +105,14 @@ create or replace temp table incoming_blank_line (
     logical_line bigint not null
 );
 
+-- For JSON, where each record starts (JsonRecordLines): the start of a top-level value (JSON
+-- Lines) or of an element of a top-level array, for the starts whose line is not their number.
+create or replace temp table incoming_json_line (
+    kind          varchar not null,      -- value | element
+    record_number integer not null,
+    line          integer not null
+);
+
 drop table if exists incoming_csv_reject;
 drop table if exists incoming_csv_scan;
 

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import org.duckdb.DuckDBConnection;
 import org.plumbline.governance.Source;
 import org.plumbline.operations.PlainWords;
 import org.plumbline.system.SqlScript;
@@ -47,6 +48,29 @@ final class JsonFileReader implements SourceFileReader {
           + " JSON in it. Ask for the export to be written again; a day without records is an empty array, [].");
     }
     requireRecordsNotWrapped(connection, source);
+    numberByLines(connection, file);
+  }
+
+  /**
+   * A record's row number is the line an editor shows it starting on (a pretty-printed array, JSON
+   * Lines with blank lines), where every record starts on a line of its own; otherwise its record
+   * number. Only when the scan counted the records DuckDB read: a file DuckDB reads otherwise than
+   * the scan keeps its record numbers rather than get wrong lines.
+   */
+  private static void numberByLines(Connection connection, Path file) throws SQLException {
+    JsonRecordLines.Numbering numbering;
+    try {
+      numbering = JsonRecordLines.scan(connection.unwrap(DuckDBConnection.class), file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
+    }
+    if (numbering.kind() == null || numbering.records() != count(connection, "select count(*) from incoming_row_stored")) {
+      return;
+    }
+    try (PreparedStatement lines = connection.prepareStatement(SqlScript.text("sql/ingest/json_record_lines.sql"))) {
+      lines.setString(1, numbering.kind());
+      lines.executeUpdate();
+    }
   }
 
   /**

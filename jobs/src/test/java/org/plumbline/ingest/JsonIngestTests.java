@@ -56,6 +56,36 @@ class JsonIngestTests {
   }
 
   @Test
+  void aRecordsRowIsTheLineItStartsOnWhereEachHasALineOfItsOwn() throws Exception {
+    // given a pretty-printed array, JSON Lines with blank lines (CRLF), and an array on one line
+    Path pretty = home.deliver("erp_1.json", """
+        [
+          {
+            "date": "2025-01-06", "part": "A", "lot": "L1",
+            "qty": 1
+          },
+          {
+            "date": "2025-01-07", "part": "B {not a brace}", "lot": "L2",
+            "qty": "n/a"
+          }
+        ]
+        """);
+    String record = "{\"date\":\"2025-01-%s\",\"part\":\"C\",\"lot\":\"L\",\"qty\":%s}";
+    Path lines = home.deliver("erp_2.jsonl", record.formatted("08", 3) + "\r\n\r\n" + record.formatted("09", 4) + "\r\n");
+    Path oneLine = home.deliver("erp_3.json", "[" + record.formatted("10", 5) + "," + record.formatted("11", 6) + "]");
+
+    // when
+    List<FileOutcome> outcomes = List.of(home.load(pretty), home.load(lines), home.load(oneLine));
+
+    // then rows (and the quarantined one) carry the editor's line, but records sharing a line keep their numbers
+    assertThat(outcomes).extracting(FileOutcome::kind).containsOnly(FileOutcome.Kind.LOADED);
+    assertThat(home.query("select a.file_name, r.row_number from raw_record r join load_audit a using (load_id)"
+        + " order by a.file_name, r.row_number")).containsExactly(List.of("erp_1.json", 2),
+            List.of("erp_2.jsonl", 1), List.of("erp_2.jsonl", 3), List.of("erp_3.json", 1), List.of("erp_3.json", 2));
+    assertThat(home.query("select row_number from raw_quarantine")).containsExactly(List.of(6));
+  }
+
+  @Test
   void anOddValueOrANewKeyPastDuckDbsTypeSampleCostsOneRowNotTheFile() throws Exception {
     // given 25,000 JSON Lines records (past DuckDB's 20,480-record sample), then "n/a" as a quantity,
     // then a record carrying a key no earlier record had
