@@ -85,10 +85,24 @@ final class HeaderCheck {
   /**
    * A header cell's name as a person reads it: without the spaces around it, the no-break spaces
    * too, which a header pasted from a web page or an ERP screen often ends in and which String.strip
-   * keeps (the config's "Teil" must match "Teil\u00a0").
+   * keeps (the config's "Teil" must match "Teil\u00a0"). Called for every cell of the rows a
+   * header is looked for in, so a loop rather than a regular expression compiled per call.
    */
   static String trimmed(String name) {
-    return name.replaceAll("^[\\s\\u00A0\\u2007\\u202F]+|[\\s\\u00A0\\u2007\\u202F]+$", "");
+    int start = 0;
+    int end = name.length();
+    while (start < end && isSpace(name.charAt(start))) {
+      start++;
+    }
+    while (end > start && isSpace(name.charAt(end - 1))) {
+      end--;
+    }
+    return name.substring(start, end);
+  }
+
+  /** What String.strip removes, and the no-break spaces it keeps. */
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F';
   }
 
   private static List<String> header(Array array) throws SQLException {

@@ -134,9 +134,8 @@ final class SheetRowSink implements AutoCloseable {
   static List<String> headerNames(List<String> texts) {
     List<String> names = new ArrayList<>();
     for (int c = 0; c < texts.size(); c++) {
-      String text = texts.get(c);
-      names.add(text == null || HeaderCheck.trimmed(text).isEmpty() ? "column_" + columnLetters(c)
-          : HeaderCheck.trimmed(text));
+      String name = texts.get(c) == null ? "" : HeaderCheck.trimmed(texts.get(c));
+      names.add(name.isEmpty() ? "column_" + columnLetters(c) : name);
     }
     while (!names.isEmpty() && names.get(names.size() - 1).startsWith("column_")) {
       names.remove(names.size() - 1);
