@@ -113,6 +113,15 @@ create or replace temp table incoming_json_line (
     line          integer not null
 );
 
+-- For JSON Lines that DuckDB's reader stops in (JsonLineByLine): each non-blank line with the
+-- line an editor shows it on, and why it is no record where that is known before parsing it
+-- (bytes that are not UTF-8) or after (json_to_rows.sql quarantines such lines with it).
+create or replace temp table incoming_json_text_line (
+    line_number integer not null,
+    text        varchar not null,
+    problem     varchar
+);
+
 drop table if exists incoming_csv_reject;
 drop table if exists incoming_csv_scan;
 

@@ -1,6 +1,6 @@
--- A JSON file's values (incoming_json_value, read_json.sql) into incoming_sheet and
--- incoming_row_stored: one row per record, numbered from 1 in file order, its fields the
--- header's keys in order of first appearance in the file.
+-- A JSON file's values (incoming_json_value: read_json.sql, or json_lines_read.sql) into
+-- incoming_sheet and incoming_row_stored: one row per record, numbered as read (from 1 in file
+-- order, or by line), its fields the header's keys in order of first appearance in the file.
 --
 -- A field's text is the file's own: a string's content without its quotes and escapes, a
 -- number as written (12345678901234567891, 1.50 and 1e3 stay so), true/false, a nested object
@@ -101,4 +101,10 @@ from (select *,
              end as problem
       from incoming_json_named) as r
 cross join (select column_names from incoming_sheet where sheet_name = '') as s
-order by r.record_number;
+-- A line of JSON Lines that is no JSON (JsonLineByLine; none where DuckDB read the file) is a
+-- row of its own, quarantined with its text.
+union all
+select '', line_number, [text], 'The line is not valid JSON: ' || problem
+from incoming_json_text_line
+where problem is not null
+order by row_number;

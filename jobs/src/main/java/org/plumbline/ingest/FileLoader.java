@@ -81,6 +81,7 @@ public final class FileLoader {
     try {
       long started = System.nanoTime();
       SqlScript.execute(connection, "sql/ingest/incoming.sql");
+      // Nothing but incoming.sql may come before the read in this transaction: see restartRead.
       readerFor(source).read(connection, file.path(), source);
       HeaderCheck.requireColumns(connection, source);
       long read = System.nanoTime();
@@ -112,6 +113,16 @@ public final class FileLoader {
     }
     move(file.path(), home.archive().resolve(archiveName));
     return counts(file.name(), loadId);
+  }
+
+  /**
+   * For a reader whose first way of reading failed in DuckDB, which aborts the transaction, and
+   * that reads the file another way: a fresh transaction with the incoming tables as before the
+   * read (loadNew runs nothing else before it).
+   */
+  static void restartRead(Connection connection) throws SQLException {
+    connection.rollback();
+    SqlScript.execute(connection, "sql/ingest/incoming.sql");
   }
 
   private FileOutcome alreadyLoaded(InboxFile file, long loadId) throws SQLException {

@@ -21,7 +21,10 @@ import org.plumbline.system.SqlScript;
 /**
  * JSON (an array of objects, or JSON Lines), read by DuckDB as one JSON text per record; every
  * field's text is then taken from its record alone (json_to_rows.sql), so no type is guessed
- * from a sample and one odd record is one quarantined row, never the whole file.
+ * from a sample and one odd record is one quarantined row, never the whole file. A malformed
+ * line of JSON Lines is one quarantined row too ({@link JsonLineByLine}); malformed JSON
+ * elsewhere (an array cut off, a pretty-printed record with a stray brace) rejects the file, as
+ * where one record ends and the next begins can no longer be told.
  */
 final class JsonFileReader implements SourceFileReader {
 
@@ -32,11 +35,16 @@ final class JsonFileReader implements SourceFileReader {
       throw new FileRejectedException("The file is empty (0 bytes): it holds no JSON. Ask for the export to be"
           + " written again; a day without records is an empty array, [].");
     }
+    boolean numberedByLines = false;
     try (PreparedStatement read = connection.prepareStatement(SqlScript.text("sql/ingest/read_json.sql"))) {
       read.setString(1, file.toAbsolutePath().toString());
       read.execute();
     } catch (SQLException e) {
-      throw new FileRejectedException(JsonReadFailure.describe(PlainWords.firstLineOf(e), file), e);
+      String failure = PlainWords.firstLineOf(e);
+      if (!JsonReadFailure.isInALine(failure) || !readLineByLine(connection, file)) {
+        throw new FileRejectedException(JsonReadFailure.describe(failure, file), e);
+      }
+      numberedByLines = true;
     }
     try (PreparedStatement columns = connection.prepareStatement(SqlScript.text("sql/ingest/json_columns.sql"))) {
       columns.setArray(1, connection.createArrayOf("VARCHAR", source.columnsRead().toArray()));
@@ -48,7 +56,22 @@ final class JsonFileReader implements SourceFileReader {
           + " JSON in it. Ask for the export to be written again; a day without records is an empty array, [].");
     }
     requireRecordsNotWrapped(connection, source);
-    numberByLines(connection, file);
+    if (!numberedByLines) {
+      numberByLines(connection, file);
+    }
+  }
+
+  /**
+   * JSON Lines with a malformed line, which DuckDB's reader stopped at: each such line
+   * quarantined, the rest read, in a transaction started over (DuckDB's failure aborted it).
+   */
+  private static boolean readLineByLine(Connection connection, Path file) throws SQLException {
+    FileLoader.restartRead(connection);
+    try {
+      return JsonLineByLine.read(connection, file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /**

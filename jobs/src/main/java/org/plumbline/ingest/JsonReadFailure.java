@@ -21,6 +21,12 @@ final class JsonReadFailure {
 
   private JsonReadFailure() {}
 
+  /** Whether DuckDB read the file as JSON Lines and stopped at a malformed line. */
+  static boolean isInALine(String duckDbMessage) {
+    Matcher m = MALFORMED.matcher(duckDbMessage);
+    return m.find() && m.group(1).equals("line");
+  }
+
   static String describe(String duckDbMessage, Path file) {
     String message = duckDbMessage.replaceFirst("^[A-Za-z ]+ Error: ", "");
     if (message.startsWith("Missing closing brace ']'")) {
@@ -46,7 +52,8 @@ final class JsonReadFailure {
         + ". Ask for the export to be written again.";
   }
 
-  private static String inWords(String reason) {
+  /** yyjson's reason ("unexpected end of data") as what a person sees in the text. */
+  static String inWords(String reason) {
     return switch (reason) {
       case "unexpected end of data" ->
           "ends before its JSON is complete (a quote, brace or bracket is missing, or the file is cut off)";

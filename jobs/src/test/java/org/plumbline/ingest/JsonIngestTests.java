@@ -189,11 +189,12 @@ class JsonIngestTests {
 
   @Test
   void unreadableJsonIsRejectedSayingWhereAndWhatInWords() throws Exception {
-    // given an array cut off in its third record, JSON Lines with an unfinished line after a blank
-    // one, and records wrapped in an object under "data"
+    // given an array cut off in its third record, JSON Lines whose first line is no JSON and whose
+    // second is unfinished (so most of its lines are no records), and records wrapped in an object under "data"
     Path cut = home.deliver("erp_1.json", "[{\"date\":\"2025-01-06\",\"qty\":1},\n{\"date\":\"2025-01-07\",\"qty\":2},\n"
         + "{\"date\":\"2025-01-08\",\"qty");
-    Path lines = home.deliver("erp_2.jsonl", "{\"date\":\"2025-01-06\",\"qty\":1}\n\n{\"date\":\"2025-01-07\",\"qty\":2}x\n");
+    Path lines = home.deliver("erp_2.jsonl", "{\"date\":\"2025-01-06\",\"qty\":1}\n\n{\"date\":\"2025-01-07\",\"qty\":2}x\n"
+        + "{\"date\":\"2025-01-08\",\n");
     Path wrapped = home.deliver("erp_3.json", "{\"meta\":{\"exported\":\"2025-01-08\"},\"data\":"
         + "[{\"date\":\"2025-01-06\",\"part\":\"A\",\"lot\":\"L1\",\"qty\":1}]}");
 
@@ -210,5 +211,44 @@ class JsonIngestTests {
             + " Lines (one object a line), is read. Ask for the export to write the records themselves, then put the"
             + " file back in the inbox.");
     assertThat(home.query("select count(*) from raw_record")).containsExactly(List.of(0L));
+  }
+
+  @Test
+  void aMalformedLineOfJsonLinesIsQuarantinedWithItsTextAndTheOtherLinesLoad() throws Exception {
+    // given JSON Lines (CRLF, a blank line) with a stray character after a record, bytes that are
+    // not UTF-8, and a last line cut off mid-record, among four whole records
+    String record = "{\"date\":\"2025-01-%s\",\"part\":\"A\",\"lot\":\"L1\",\"qty\":%s}";
+    byte[] notUtf8 = "{\"date\":\"2025-01-09\",\"part\":\"\u00c4\",\"lot\":\"L1\",\"qty\":9}"
+        .getBytes(StandardCharsets.ISO_8859_1);
+    Path file = home.deliver("erp_1.jsonl", concat(
+        (record.formatted("06", 1) + "\r\n" + record.formatted("07", 2) + "x\r\n\r\n" + record.formatted("08", 3) + "\r\n")
+            .getBytes(StandardCharsets.UTF_8),
+        notUtf8,
+        ("\r\n" + record.formatted("10", 4) + "\r\n" + record.formatted("11", 5) + "\r\n{\"date\":\"2025-01-12\",\"qt")
+            .getBytes(StandardCharsets.UTF_8)));
+
+    // when
+    FileOutcome outcome = home.load(file);
+
+    // then every whole record loads on its line, and each bad line is quarantined with its line, its text and why
+    assertThat(outcome).extracting(FileOutcome::kind, FileOutcome::rowsRead, FileOutcome::rowsLoaded,
+        FileOutcome::rowsQuarantined).containsExactly(FileOutcome.Kind.LOADED, 7L, 4L, 3L);
+    assertThat(home.query("select row_number, value from raw_value order by row_number")).containsExactly(
+        List.of(1, 1.0), List.of(4, 3.0), List.of(6, 4.0), List.of(7, 5.0));
+    assertThat(home.query("select row_number, reason, fields from raw_quarantine order by row_number")).containsExactly(
+        List.of(2, "The line is not valid JSON: it has text after the end of its JSON value.",
+            List.of(record.formatted("07", 2) + "x")),
+        List.of(5, "The line is not valid JSON: it holds bytes that are not UTF-8 text (shown here as \uFFFD).",
+            List.of(new String(notUtf8, StandardCharsets.UTF_8))),
+        List.of(8, "The line is not valid JSON: it ends before its JSON is complete (a quote, brace or bracket is"
+            + " missing, or the file is cut off).", List.of("{\"date\":\"2025-01-12\",\"qt")));
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
   }
 }
