@@ -101,7 +101,7 @@ final class CsvFileReader implements SourceFileReader {
       throws SQLException, FileRejectedException {
     Path copy = null;
     try {
-      copy = Files.createTempFile("plumbline-csv-", ".csv");
+      copy = Files.createTempFile(spillFolder(connection), "plumbline-csv-", ".csv");
       CsvCopy.write(file, copy, charset, source.csv().delimiter().charAt(0), source.csv().escape().charAt(0));
       readCsv(connection, copy, "sql/ingest/read_csv_lf.sql", "utf-8", file, source, headerLine);
     } catch (IOException e) {
@@ -109,6 +109,23 @@ final class CsvFileReader implements SourceFileReader {
           + " it could not be written: " + e.getMessage(), e);
     } finally {
       deleteQuietly(copy);
+    }
+  }
+
+  /**
+   * Where the copy goes: where DuckDB spills what does not fit in memory (by default beside the
+   * warehouse, {@code warehouse.duckdb.tmp}), a disk sized for the warehouse's work rather than a
+   * small {@code /tmp}; the JVM's temporary folder only for a warehouse that spills nowhere.
+   */
+  private static Path spillFolder(Connection connection) throws SQLException, IOException {
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("select current_setting('temp_directory')")) {
+      r.next();
+      String folder = r.getString(1);
+      if (folder == null || folder.isBlank()) {
+        return Path.of(System.getProperty("java.io.tmpdir"));
+      }
+      return Files.createDirectories(Path.of(folder));
     }
   }
 

@@ -131,6 +131,23 @@ class CsvIngestTests {
   }
 
   @Test
+  void theCopyDuckDbReadsIsWrittenWhereTheWarehouseSpillsAndRemoved() throws Exception {
+    // given a warehouse that spills into a folder not made yet, and a file whose lines end in two ways
+    Path spill = home.root().resolve("spill");
+    try (var s = home.warehouse.connection().createStatement()) {
+      s.execute("set temp_directory = '" + spill + "'");
+    }
+    Path mixed = home.deliver("audits_1.csv", "Datum;Ergebnis (%);Bemerkung\n06.01.2025;97,5;a\r\n07.01.2025;98;b\n");
+
+    // when
+    FileOutcome outcome = home.load(mixed);
+
+    // then it loads from a copy made in that folder (not the JVM's /tmp), which is gone afterwards
+    assertThat(outcome.rowsLoaded()).isEqualTo(2);
+    assertThat(spill).isEmptyDirectory();
+  }
+
+  @Test
   void utf16LoadsInEitherByteOrderWithOrWithoutAByteOrderMark() throws Exception {
     // given the same export in UTF-16 as Windows, Java and others write it (a different value in each,
     // so none is a duplicate of another)
