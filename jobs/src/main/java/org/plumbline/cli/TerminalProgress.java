@@ -59,12 +59,13 @@ abstract class TerminalProgress implements RunProgress.Sink {
 
   /**
    * "88 rows loaded", and the rows kept as layout and quarantined where there are any: a file
-   * with quarantined rows must not read as wholly loaded in a log.
+   * with quarantined rows must not read as wholly loaded in a log; and a note on how it was taken.
    */
   static String loaded(FileOutcome outcome) {
     return outcome.rowsLoaded() + " rows loaded"
         + (outcome.rowsSkipped() > 0 ? ", " + outcome.rowsSkipped() + " kept as layout" : "")
-        + (outcome.rowsQuarantined() > 0 ? ", " + outcome.rowsQuarantined() + " quarantined" : "");
+        + (outcome.rowsQuarantined() > 0 ? ", " + outcome.rowsQuarantined() + " quarantined" : "")
+        + (outcome.reason() != null ? "; " + outcome.reason() : "");
   }
 
   /** A progress bar on the terminal (stderr, so stdout stays the summary). */

@@ -3,9 +3,12 @@ package org.plumbline.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,6 +36,7 @@ public final class FileLoader {
 
   private static final Logger LOG = LoggerFactory.getLogger(FileLoader.class);
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+  private static final String REASON_SUFFIX = ".reason.txt";
 
   private final Connection connection;
   private final PlumblineHome home;
@@ -57,6 +61,10 @@ public final class FileLoader {
     } catch (IOException e) {
       // Unreadable from the file system: leave it where it is, the next run tries again.
       throw new UncheckedIOException("Could not read " + path + ": " + e.getMessage(), e);
+    }
+    if (Files.isSymbolicLink(path)) {
+      return reject(file, "It is a symbolic link (to " + linkTarget(path) + "), not a file: the archive would keep the"
+          + " link, whose target can change or go, rather than the bytes loaded. Put the file itself in the inbox.");
     }
     try {
       Long earlierLoad = loadHolding(file.contentHash());
@@ -86,18 +94,19 @@ public final class FileLoader {
       HeaderCheck.requireColumns(connection, source);
       long read = System.nanoTime();
       loadId = nextval("load_id_seq");
-      archiveName = loadId + "-" + file.name();
-      settings.write(connection, file, source, loadId);
+      archiveName = ArchiveName.of(loadId + "-", file.name(), "");
+      settings.write(connection, file, notAfterNow(file.modifiedAt()), source, loadId);
       SqlScript.execute(connection, "sql/ingest/type_values.sql");
       if (source.versionKey() == Source.VersionKey.PERIODS) {
         SqlScript.execute(connection, "sql/ingest/version_by_periods.sql");
       }
+      LocalDateTime receivedAt = receivedAt(file, source);
       long typed = System.nanoTime();
       SqlScript.execute(connection, "sql/ingest/append_to_ledger.sql");
       long appended = System.nanoTime();
       writeLoadAudit(file, loadId, archiveName, jobExecutionId);
       Conservation.check(connection, loadId, file.name());
-      recordDelivery(file, source.id(), "loaded", loadId, null);
+      recordDelivery(file, receivedAt, source.id(), "loaded", loadId, null);
       connection.commit();
       long committed = System.nanoTime();
       if (LOG.isDebugEnabled()) {
@@ -113,6 +122,59 @@ public final class FileLoader {
     }
     move(file.path(), home.archive().resolve(archiveName));
     return counts(file.name(), loadId);
+  }
+
+  /**
+   * When the file reached us, the ledger's "received" time axis (incoming_load.received_at, once
+   * typed): its last-modified time, as the inbox's writer left it, which is when it arrived also
+   * for a file that waited for the next run. Unless that cannot be when it arrived, and then the
+   * load time, the latest it can be:
+   * <ul>
+   *   <li>a time after the load (a file server's clock ahead): the file would stay out of every
+   *       report until that date;
+   *   <li>a time before a file already loaded whose values for the same metrics and periods this
+   *       file's compete with (a department's earlier figures; an earlier version of a system's
+   *       export): a copy that kept an old file's time (cp -p, rsync -t, an unzipped delivery)
+   *       would rank a correction as older than what it corrects, which would stay in force.
+   *       The inbox is read oldest first, so files that wait in it together are never moved.
+   * </ul>
+   * The file's own time stays in load_audit.file_modified_at (ledger V12).
+   */
+  private LocalDateTime receivedAt(InboxFile file, Source source) throws SQLException {
+    LocalDateTime now = now();
+    if (file.modifiedAt().isAfter(now)) {
+      LOG.warn("{}: received at the load time, {}, as its last-modified time {} lies in the future.", file.name(),
+          now.withNano(0), file.modifiedAt().withNano(0));
+      return now;
+    }
+    LocalDateTime outranking = receivedAfterOnTheSameValues(source);
+    if (outranking != null) {
+      LOG.warn("{}: received at the load time, {}, as its last-modified time {} is before a file of source '{}'"
+          + " received at {} whose values for the same periods it would otherwise rank below.", file.name(),
+          now.withNano(0), file.modifiedAt().withNano(0), source.id(), outranking.withNano(0));
+      try (PreparedStatement s = connection.prepareStatement("update incoming_load set received_at = ?")) {
+        s.setTimestamp(1, Timestamp.valueOf(now));
+        s.executeUpdate();
+      }
+      return now;
+    }
+    return file.modifiedAt();
+  }
+
+  private LocalDateTime receivedAfterOnTheSameValues(Source source) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(SqlScript.text("sql/ingest/outranking_load.sql"))) {
+      s.setBoolean(1, source.kind() == Source.Kind.SELF_REPORTED);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        Timestamp latest = r.getTimestamp(1);
+        return latest == null ? null : latest.toLocalDateTime();
+      }
+    }
+  }
+
+  private LocalDateTime notAfterNow(LocalDateTime time) {
+    LocalDateTime now = now();
+    return time.isAfter(now) ? now : time;
   }
 
   /**
@@ -134,26 +196,27 @@ public final class FileLoader {
       return new FileOutcome(file.name(), FileOutcome.Kind.COMPLETED_EARLIER, loadId, c.rowsRead(),
           c.rowsLoaded(), c.rowsSkipped(), c.rowsQuarantined(), null);
     }
-    recordDelivery(file, sourceOf(loadId), "duplicate", loadId, "The same bytes were loaded before as load " + loadId + ".");
-    move(file.path(), home.archive().resolve("duplicates").resolve(stamp() + "-" + file.name()));
+    recordDelivery(file, notAfterNow(file.modifiedAt()), sourceOf(loadId), "duplicate", loadId,
+        "The same bytes were loaded before as load " + loadId + ".");
+    move(file.path(), home.archive().resolve("duplicates").resolve(ArchiveName.of(stamp() + "-", file.name(), "")));
     return new FileOutcome(file.name(), FileOutcome.Kind.DUPLICATE, loadId, 0, 0, 0, 0,
         "same bytes as load " + loadId);
   }
 
   private FileOutcome reject(InboxFile file, String reason) {
     try {
-      recordDelivery(file, null, "rejected", null, reason);
+      recordDelivery(file, notAfterNow(file.modifiedAt()), null, "rejected", null, reason);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not record the rejection of " + file.name() + ": "
           + PlainWords.firstLineOf(e), e);
     }
-    Path target = home.rejected().resolve(file.name());
+    Path target = home.rejected().resolve(ArchiveName.of("", file.name(), REASON_SUFFIX));
     if (Files.exists(target)) {
-      target = home.rejected().resolve(stamp() + "-" + file.name());
+      target = home.rejected().resolve(ArchiveName.of(stamp() + "-", file.name(), REASON_SUFFIX));
     }
     move(file.path(), target);
     try {
-      Files.writeString(target.resolveSibling(target.getFileName() + ".reason.txt"),
+      Files.writeString(target.resolveSibling(target.getFileName() + REASON_SUFFIX),
           "The file " + file.name() + " was rejected: " + reason + System.lineSeparator(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write the reason file beside " + target, e);
@@ -184,19 +247,20 @@ public final class FileLoader {
       }
       s.setString(6, model.configVersion());
       s.setString(7, file.path().toAbsolutePath().toString());
-      s.setLong(8, loadId);
+      s.setTimestamp(8, Timestamp.valueOf(file.modifiedAt()));
+      s.setLong(9, loadId);
       s.executeUpdate();
     }
   }
 
-  private void recordDelivery(InboxFile file, String sourceId, String outcome, Long loadId, String reason)
-      throws SQLException {
+  private void recordDelivery(InboxFile file, LocalDateTime receivedAt, String sourceId, String outcome, Long loadId,
+      String reason) throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(
         "insert into file_delivery values (nextval('delivery_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?)")) {
       s.setString(1, file.contentHash());
       s.setString(2, file.name());
       s.setString(3, sourceId);
-      s.setTimestamp(4, Timestamp.valueOf(file.receivedAt()));
+      s.setTimestamp(4, Timestamp.valueOf(receivedAt));
       s.setTimestamp(5, Timestamp.valueOf(now()));
       s.setString(6, outcome);
       if (loadId == null) {
@@ -238,12 +302,15 @@ public final class FileLoader {
 
   private FileOutcome counts(String fileName, long loadId) throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(
-        "select rows_read, rows_loaded, rows_skipped, rows_quarantined from load_audit where load_id = ?")) {
+        "select rows_read, rows_loaded, rows_skipped, rows_quarantined,"
+            + " case when received_at <> file_modified_at then 'received at the load time, as its last-modified time '"
+            + " || strftime(file_modified_at, '%Y-%m-%d %H:%M') || ' UTC cannot be when it arrived' end"
+            + " from load_audit where load_id = ?")) {
       s.setLong(1, loadId);
       try (ResultSet r = s.executeQuery()) {
         r.next();
         return new FileOutcome(fileName, FileOutcome.Kind.LOADED, loadId, r.getLong(1), r.getLong(2), r.getLong(3),
-            r.getLong(4), null);
+            r.getLong(4), r.getString(5));
       }
     }
   }
@@ -266,10 +333,33 @@ public final class FileLoader {
     return STAMP.format(now());
   }
 
+  private static String linkTarget(Path link) {
+    try {
+      return Files.readSymbolicLink(link).toString();
+    } catch (IOException e) {
+      return "a target that cannot be read";
+    }
+  }
+
+  /**
+   * Moves a file out of the inbox: a rename where the folders share a file system, else (an inbox
+   * that is a mounted share) a copy forced to disk under a temporary name, renamed into place, and
+   * only then the original deleted, so the target is whole or absent whenever the run stops.
+   */
   private static void move(Path from, Path to) {
     try {
       Files.createDirectories(to.getParent());
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Path partial = Files.createTempFile(to.getParent(), ".moving-", ".part");
+        Files.copy(from, partial, StandardCopyOption.REPLACE_EXISTING);
+        try (FileChannel written = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+          written.force(true);
+        }
+        Files.move(partial, to, StandardCopyOption.ATOMIC_MOVE);
+        Files.delete(from);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Could not move " + from + " to " + to + ": " + e.getMessage(), e);
     }

@@ -7,6 +7,8 @@ package org.plumbline.ingest;
  * @param rowsLoaded the rows that carry values
  * @param rowsSkipped layout rows (totals) kept in the ledger but not used as values
  * @param rowsQuarantined rows that could not be read, typed or mapped, kept in raw_quarantine
+ * @param reason why a file was rejected; for a loaded one, what its reader should know about how
+ *     it was taken (its received time, say), or null
  */
 public record FileOutcome(String fileName, Kind kind, Long loadId, long rowsRead, long rowsLoaded,
     long rowsSkipped, long rowsQuarantined, String reason) {

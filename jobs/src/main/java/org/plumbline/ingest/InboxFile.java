@@ -11,10 +11,10 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 
 /**
- * A file waiting in the inbox: its bytes' SHA-256, size, and when it arrived (its
- * last-modified time, in UTC), which is the ledger's "received" time axis.
+ * A file waiting in the inbox: its bytes' SHA-256, size, and its last-modified time (UTC), which
+ * is when it arrived unless FileLoader finds it cannot be (the ledger's "received" time axis).
  */
-record InboxFile(Path path, String name, String contentHash, long sizeBytes, LocalDateTime receivedAt) {
+record InboxFile(Path path, String name, String contentHash, long sizeBytes, LocalDateTime modifiedAt) {
 
   static InboxFile of(Path path) throws IOException {
     MessageDigest sha256;
@@ -29,9 +29,9 @@ record InboxFile(Path path, String name, String contentHash, long sizeBytes, Loc
         sha256.update(buffer, 0, n);
       }
     }
-    LocalDateTime received =
+    LocalDateTime modified =
         LocalDateTime.ofInstant(Files.getLastModifiedTime(path).toInstant(), ZoneOffset.UTC);
     return new InboxFile(path, path.getFileName().toString(), HexFormat.of().formatHex(sha256.digest()),
-        Files.size(path), received);
+        Files.size(path), modified);
   }
 }

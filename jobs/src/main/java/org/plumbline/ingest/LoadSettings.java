@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,14 +26,15 @@ final class LoadSettings {
     this.units = new UnitConversion(model);
   }
 
-  void write(Connection connection, InboxFile file, Source source, long loadId) throws SQLException {
+  void write(Connection connection, InboxFile file, LocalDateTime receivedAt, Source source, long loadId)
+      throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(
         "insert into incoming_load values (?, ?, ?, ?, ?, ?, ?, ?)")) {
       Source.CsvDialect csv = source.csv();
       s.setLong(1, loadId);
       s.setString(2, source.id());
       s.setString(3, file.contentHash());
-      s.setTimestamp(4, Timestamp.valueOf(file.receivedAt()));
+      s.setTimestamp(4, Timestamp.valueOf(receivedAt));
       s.setString(5, file.name());
       // Files of one source with the same name are versions of one document, unless the
       // source says its versions are told apart by the periods they cover (set once typed).

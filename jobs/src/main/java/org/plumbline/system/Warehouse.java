@@ -30,7 +30,8 @@ public final class Warehouse implements AutoCloseable {
       "sql/ledger/V8__report_delivery.sql",
       "sql/ledger/V9__erasure_verified.sql",
       "sql/ledger/V10__tables_on_a_sheet.sql",
-      "sql/ledger/V11__quarantine_table_name.sql");
+      "sql/ledger/V11__quarantine_table_name.sql",
+      "sql/ledger/V12__file_modified_time.sql");
 
   private static final Pattern VERSION_NUMBER = Pattern.compile("/V(\\d+)__");
 

@@ -84,9 +84,11 @@ final class IngestHome implements AutoCloseable, BeforeEachCallback, AfterEachCa
         Clock.fixed(Instant.parse("2026-01-31T20:00:00Z"), ZoneOffset.UTC));
   }
 
+  /** A file arrived an hour before the loader's clock (a real write now would lie in its future). */
   Path deliver(String name, byte[] bytes) throws Exception {
     Path file = home.inbox().resolve(name);
     Files.write(file, bytes);
+    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(Instant.parse("2026-01-31T19:00:00Z")));
     return file;
   }
 

@@ -51,7 +51,9 @@ class LedgerMigrationTests {
         assertThat(rows(s, "select count(*) from raw_row_v1")).containsExactly("1");
         // and the migration was applied once and recorded
         assertThat(rows(s, "select string_agg(version::varchar, ',' order by version) from ledger_schema_version"))
-            .containsExactly("1,2,3,5,6,8,9,10,11");
+            .containsExactly("1,2,3,5,6,8,9,10,11,12");
+        // a file loaded before ledger V12 was received at its last-modified time
+        assertThat(rows(s, "select file_modified_at = received_at from load_audit")).containsExactly("true");
         // rows quarantined before ledger V11 lie in no table of several
         assertThat(rows(s, "select row_number, '[' || table_name || ']' from raw_quarantine")).containsExactly("3|[]");
         // loads made before ledger V10 read as sheets of one table
