@@ -33,7 +33,7 @@ final class KpiReader {
     String source = block.text("source", REQUIRED);
     String numerator = block.text("numerator", REQUIRED);
     String denominator = block.text("denominator", OPTIONAL);
-    Double scale = block.number("scale", OPTIONAL);
+    Double scale = SourceReader.positiveScale(block);
     return new Measurement(source, numerator, denominator, scale == null ? 1 : scale, block.attributeMap("filter"));
   }
 

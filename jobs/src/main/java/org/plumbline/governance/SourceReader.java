@@ -172,6 +172,20 @@ final class SourceReader {
     return new SkipRule(column, matches);
   }
 
+  /**
+   * A scale multiplies every value it applies to: 0 would make each one 0 and a negative one flip
+   * its sign, silently, so only a number above 0 is a scale (shared with kpis.yml's measurements).
+   */
+  static Double positiveScale(Block block) {
+    Double scale = block.number("scale", OPTIONAL);
+    if (scale != null && !(scale > 0)) {
+      block.problem("scale", "'scale' multiplies every value (100 for a fraction reported as percent, 1000 for"
+          + " figures in thousands), so it must be a number above 0, not " + java.math.BigDecimal.valueOf(scale).stripTrailingZeros().toPlainString() + ".");
+      return null;
+    }
+    return scale;
+  }
+
   static List<SourceMetric> metrics(List<Block> blocks, Shape shape) {
     List<SourceMetric> metrics = new ArrayList<>();
     Map<String, Block> byName = new HashMap<>();
@@ -179,7 +193,7 @@ final class SourceReader {
       String column = block.text("column", OPTIONAL);
       Double value = block.number("value", OPTIONAL);
       String name = block.text("name", OPTIONAL);
-      Double scale = block.number("scale", OPTIONAL);
+      Double scale = positiveScale(block);
       String unit = block.oneOf("unit", Source.RATIO_UNITS, OPTIONAL);
       String currency = currency(block);
       boolean hasColumn = block.has("column");

@@ -214,6 +214,45 @@ class GovernanceProblemsTests {
   }
 
   @Test
+  void aScaleOfZeroOrBelowIsRejectedAsItWouldZeroOrFlipEveryValue() throws IOException {
+    // given a source column scaled by 0 and a KPI measured with a negative scale
+    write("governance.yml", """
+        departments:
+          - { code: PROD, name: Production }
+        kpis:
+          - id: k
+            name: K
+            dimension: cost
+            unit: EUR
+            direction: lower_is_better
+            target: 1
+            tolerance: 0
+            measured_by: { source: mes, numerator: produced_units, scale: -100 }
+        sources:
+          - id: mes
+            system: MES
+            kind: system_of_record
+            format: csv
+            files: "mes_*.csv"
+            csv: { delimiter: "," }
+            period: { column: day, grain: day }
+            metrics:
+              - { column: produced, name: produced_units, scale: 0 }
+        """);
+
+    // when
+    ConfigInvalidException invalid = catchThrowableOfType(ConfigInvalidException.class, () -> loader.load(dir));
+
+    // then each names its line and key
+    assertThat(invalid.problems()).extracting(ConfigProblem::line, ConfigProblem::key, ConfigProblem::message)
+        .containsExactly(
+            tuple(11, "kpis[k].measured_by.scale", "'scale' multiplies every value (100 for a fraction reported as"
+                + " percent, 1000 for figures in thousands), so it must be a number above 0, not -100."),
+            tuple(21, "sources[mes].metrics[0].scale", "'scale' multiplies every value (100 for a fraction reported as"
+                + " percent, 1000 for figures in thousands), so it must be a number above 0, not 0."));
+  }
+
+  @Test
   void acceptsPolicyVersionsThatFollowEachOther() throws IOException {
     // given
     write("governance.yml", """
