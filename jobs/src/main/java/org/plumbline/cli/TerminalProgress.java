@@ -42,6 +42,7 @@ abstract class TerminalProgress implements RunProgress.Sink {
     @Override
     public void started(RunProgress.Snapshot s) {
       out.printf("Loading %d inbox files%n", s.filesTotal());
+      leftAlone(s).ifPresent(out::println);
       out.flush();
     }
 
@@ -68,12 +69,20 @@ abstract class TerminalProgress implements RunProgress.Sink {
         + (outcome.reason() != null ? "; " + outcome.reason() : "");
   }
 
+  /** "Left alone in the inbox: sub/, .x.csv (…)", when the run leaves anything there unread. */
+  static java.util.Optional<String> leftAlone(RunProgress.Snapshot s) {
+    return s.leftAlone().isEmpty() ? java.util.Optional.empty()
+        : java.util.Optional.of("Left alone in the inbox: " + String.join(", ", s.leftAlone()) + " ("
+            + RunProgress.LEFT_ALONE_WHY + ").");
+  }
+
   /** A progress bar on the terminal (stderr, so stdout stays the summary). */
   static final class Bar extends TerminalProgress {
     private ProgressBar bar;
 
     @Override
     public void started(RunProgress.Snapshot s) {
+      leftAlone(s).ifPresent(System.err::println);
       bar = new ProgressBarBuilder().setTaskName("Loading").setInitialMax(s.filesTotal())
           .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUnit(" files", 1).continuousUpdate()
           .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
