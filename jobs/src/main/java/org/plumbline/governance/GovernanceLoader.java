@@ -31,6 +31,7 @@ public final class GovernanceLoader {
     }
     new Uniqueness(entries).check();
     new References(entries).check();
+    new SourcePatterns(entries).check();
     if (!problems.isEmpty()) {
       throw new ConfigInvalidException(governanceDir, problems.sorted());
     }

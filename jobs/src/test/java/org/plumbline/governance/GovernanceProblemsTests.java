@@ -253,6 +253,30 @@ class GovernanceProblemsTests {
   }
 
   @Test
+  void twoSourcesWhosePatternsMatchOneNameAreReportedWithAnExampleName() throws IOException {
+    // given a new source whose pattern takes in an existing one's files, and two that stay apart
+    write("sources.yml", """
+        sources:
+          - { id: erp_production, system: ERP, kind: system_of_record, format: csv, csv: { delimiter: "," },
+              files: "erp_production_*.csv", period: { column: day, grain: day }, metrics: [ { column: qty } ] }
+          - { id: erp_v2, system: ERP, kind: system_of_record, format: csv, csv: { delimiter: "," },
+              files: "erp_*.csv", period: { column: day, grain: day }, metrics: [ { column: qty } ] }
+          - { id: erp_json, system: ERP, kind: system_of_record, format: json,
+              files: "erp_*.json", period: { column: day, grain: day }, metrics: [ { column: qty } ] }
+        """);
+
+    // when
+    ConfigInvalidException invalid = catchThrowableOfType(ConfigInvalidException.class, () -> loader.load(dir));
+
+    // then the later one is reported at its 'files', naming the other and a name both take
+    assertThat(invalid.problems()).extracting(ConfigProblem::line, ConfigProblem::key, ConfigProblem::message)
+        .containsExactly(tuple(5, "sources[erp_v2].files", "The 'files' pattern \"erp_*.csv\" and that of source"
+            + " 'erp_production' (\"erp_production_*.csv\", sources.yml line 3) both match a name such as"
+            + " \"erp_production_x.csv\"; every such file would be rejected, as its source cannot be told. Make the"
+            + " patterns distinct."));
+  }
+
+  @Test
   void acceptsPolicyVersionsThatFollowEachOther() throws IOException {
     // given
     write("governance.yml", """
