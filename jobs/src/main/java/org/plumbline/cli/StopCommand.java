@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.plumbline.operations.RunControl;
 import org.plumbline.operations.RunHistory;
 import org.plumbline.operations.RunView;
+import org.plumbline.system.Warehouse;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,9 +40,17 @@ final class StopCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (ConfigurableApplicationContext context = ApplicationContexts.start(parent.home())) {
+      RunHistory history = context.getBean(RunHistory.class);
+      RunView before = history.find(executionId).orElse(null);
+      if (before != null && before.running() && Warehouse.isFree(parent.home().warehouseFile())) {
+        // A run's process holds the warehouse: nobody would pick up the request, and waiting is no use.
+        out.println("Run " + executionId + " reads " + before.status() + ", but no process runs it: the warehouse"
+            + " is free, so the process that ran it is gone (killed, or its machine stopped). Nothing is half-loaded:"
+            + " continue it with: " + before.restartCommand());
+        return ExitCodes.REFUSED;
+      }
       out.println(context.getBean(RunControl.class).stop(executionId));
       out.flush();
-      RunHistory history = context.getBean(RunHistory.class);
       long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
       RunView run = history.find(executionId).orElseThrow();
       while (run.running() && System.nanoTime() < deadline) {
@@ -52,7 +61,7 @@ final class StopCommand implements Callable<Integer> {
         out.println("Run " + executionId + " is still " + run.status() + " after " + waitSeconds + " s; "
             + "`plumbline status` shows when it has stopped. If its process is gone, restart it with: "
             + run.restartCommand());
-        return ExitCodes.OK;
+        return waitSeconds == 0 ? ExitCodes.OK : ExitCodes.REFUSED;
       }
       out.println("Run " + executionId + " ended " + run.status() + ". Continue it with: " + run.restartCommand());
       return ExitCodes.OK;

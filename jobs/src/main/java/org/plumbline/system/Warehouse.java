@@ -46,6 +46,25 @@ public final class Warehouse implements AutoCloseable {
     this.threads = threads;
   }
 
+  /**
+   * Whether no process holds the warehouse file (or there is none yet): a run's process holds it
+   * from start to end, so a run that reads as running while the file is free was cut off. It is
+   * opened read-only for a moment, which a process starting that very moment would find busy:
+   * for a deliberate command (stop), not for polling.
+   */
+  public static boolean isFree(Path file) {
+    if (!Files.exists(file)) {
+      return true;
+    }
+    java.util.Properties readOnly = new java.util.Properties();
+    readOnly.setProperty("duckdb.read_only", "true");
+    try (Connection probe = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), readOnly)) {
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
   /** Opens (creating if needed) the warehouse file and brings the ledger to its latest version. */
   public static Warehouse open(Path file, String memoryLimit, int threads) {
     Warehouse warehouse = deferred(file, memoryLimit, threads);

@@ -49,7 +49,16 @@ class CrashSafetyTests {
     assertThat(child.exitValue()).isEqualTo(137);
     assertThat(inboxCount(home)).as("files left in the inbox").isPositive();
 
-    // then the run is left STARTED, and a restart marks it failed and completes it
+    // then a stop says at once that no process runs it any more, and how to continue it
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = org.plumbline.cli.PlumblineCommand.execute(new java.io.PrintWriter(out, true),
+        new java.io.PrintWriter(err, true), "--home", home.root().toString(), "stop", "1");
+    assertThat(code).as(err.toString()).isEqualTo(6);
+    assertThat(out.toString()).contains("Run 1 reads STARTED, but no process runs it: the warehouse is free")
+        .contains("continue it with: plumbline restart 1");
+
+    // and the run is left STARTED, and a restart marks it failed and completes it
     JobExecution restarted = restart(home, BatchStatus.STARTED);
     assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
     assertEveryRowLoadedOnce(home, inbox);
