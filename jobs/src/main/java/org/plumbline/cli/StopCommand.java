@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
     description = {"Stops a running run, whichever process runs it (a `run` command or `serve`): it ends after "
         + "the file it is loading, or its current warehouse statement is interrupted. The run can then be "
         + "continued with `plumbline restart RUN`.",
-        "Uses only the job repository, so it works while `plumbline serve` owns the warehouse."},
+        "Works through the job repository, so it works while `plumbline serve` owns the warehouse; a run whose "
+            + "process is gone (the warehouse is free) is said to be so at once, exit code 6."},
     footer = {"", ExitCodes.HELP})
 final class StopCommand implements Callable<Integer> {
 
