@@ -12,10 +12,12 @@ import java.util.stream.Stream;
 import org.plumbline.governance.GovernanceModel;
 import org.plumbline.system.PlumblineHome;
 import org.plumbline.system.Warehouse;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
@@ -26,6 +28,13 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * quarantined (taken from load_audit, so the console and {@code status} show real numbers).
  */
 public final class IngestTasklet implements Tasklet {
+
+  /** The ingest step's exit code when it rejected files; the run still completes. */
+  public static final String WITH_REJECTED_FILES = "COMPLETED WITH REJECTED FILES";
+  private static final String FILES = "files";
+  private static final String REJECTED = "files_rejected";
+  private static final String REJECTED_NAMES = "files_rejected_names";
+  private static final int NAMED_REJECTIONS = 5;
 
   private final PlumblineHome home;
   private final Warehouse warehouse;
@@ -47,11 +56,14 @@ public final class IngestTasklet implements Tasklet {
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
     Optional<Path> next = nextInboxFile();
+    StepExecution step = contribution.getStepExecution();
     if (next.isEmpty()) {
+      rejectedNote(step.getExecutionContext()).ifPresent(note ->
+          contribution.setExitStatus(new ExitStatus(WITH_REJECTED_FILES, note)));
       return RepeatStatus.FINISHED;
     }
-    StepExecution step = contribution.getStepExecution();
     FileOutcome outcome = loaderFor(step).load(next.get(), step.getJobExecutionId());
+    count(step.getExecutionContext(), outcome);
     // Batch counts one read per call; ours is the ledger's row count for the file.
     step.setReadCount(step.getReadCount() + outcome.rowsRead());
     contribution.incrementWriteCount(outcome.rowsLoaded());
@@ -60,6 +72,35 @@ public final class IngestTasklet implements Tasklet {
     step.setProcessSkipCount(step.getProcessSkipCount() + outcome.rowsQuarantined());
     listeners.forEach(l -> l.afterFile(outcome));
     return RepeatStatus.CONTINUABLE;
+  }
+
+  /**
+   * The run's files by what became of them, in the step's context (kept with the run, and
+   * carried into a restart): a run that rejected files says so in status, history and the
+   * console, not only in the lines it printed while it ran.
+   */
+  private static void count(ExecutionContext context, FileOutcome outcome) {
+    context.putInt(FILES, context.getInt(FILES, 0) + 1);
+    if (outcome.kind() == FileOutcome.Kind.REJECTED) {
+      context.putInt(REJECTED, context.getInt(REJECTED, 0) + 1);
+      String named = context.getString(REJECTED_NAMES, "");
+      if (context.getInt(REJECTED) <= NAMED_REJECTIONS) {
+        context.putString(REJECTED_NAMES, named.isEmpty() ? outcome.fileName() : named + ", " + outcome.fileName());
+      }
+    }
+  }
+
+  /** "2 of 6 files were rejected (a.csv, b.csv): …", when any was. */
+  static Optional<String> rejectedNote(ExecutionContext context) {
+    int rejected = context.getInt(REJECTED, 0);
+    if (rejected == 0) {
+      return Optional.empty();
+    }
+    int files = context.getInt(FILES, 0);
+    return Optional.of(rejected + " of " + files + " file" + (files == 1 ? "" : "s") + (rejected == 1 ? " was" : " were")
+        + " rejected ("
+        + context.getString(REJECTED_NAMES, "") + (rejected > NAMED_REJECTIONS ? ", …" : "") + "): each is in the"
+        + " rejected folder beside a file saying why; put it back in the inbox once it is mended.");
   }
 
   /** One model per step execution: a config edit during a run takes effect at the next run. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -19,6 +20,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,6 +64,9 @@ class NightlyJobRestartTests {
       assertThat(left.count()).isEqualTo(inbox.files().size() - FILES_BEFORE_FAILURE);
     }
 
+    // and a file no source takes arrives before it is restarted
+    Files.writeString(home.inbox().resolve("notes from the shift.txt"), "Line 2 stood still on Tuesday.\n");
+
     // when it is restarted in a new process-like context
     JobExecution restarted;
     try (ConfigurableApplicationContext context = ApplicationContexts.start(home)) {
@@ -79,8 +84,15 @@ class NightlyJobRestartTests {
         .containsExactly((long) inbox.files().size(), (long) inbox.files().size());
     assertThat(DemoHome.query(home, "select count(*) from (select load_id, sheet_name, row_number from raw_row "
         + "group by all having count(*) > 1)").get(0).get(0)).isEqualTo(0L);
-    assertThat(DemoHome.query(home, "select count(*) from file_delivery where outcome <> 'loaded'").get(0).get(0))
-        .isEqualTo(0L);
+    assertThat(DemoHome.query(home, "select file_name from file_delivery where outcome <> 'loaded'"))
+        .containsExactly(List.of("notes from the shift.txt"));
+    // and the run completes saying which file it rejected, counting the files of both attempts
+    StepExecution ingest = restarted.getStepExecutions().stream().filter(s -> s.getStepName().equals("ingest"))
+        .findFirst().orElseThrow();
+    assertThat(ingest.getExitStatus().getExitCode()).isEqualTo("COMPLETED WITH REJECTED FILES");
+    assertThat(ingest.getExitStatus().getExitDescription()).isEqualTo("1 of " + (inbox.files().size() + 1)
+        + " files was rejected (notes from the shift.txt): each is in the rejected folder beside a file saying why;"
+        + " put it back in the inbox once it is mended.");
     assertThat(DemoHome.query(home, "select count(*) from fct_policy_breach").get(0).get(0)).isEqualTo(16L);
   }
 }
