@@ -11,17 +11,22 @@ final class ExitCodes {
   static final int REFUSED = 6;
   static final int STOPPED = 7;
 
+  /** Each line under 80 characters: the help is wrapped there, and a wrapped line loses its indent. */
   static final String HELP = """
       Exit codes:
         0  done
         1  the job ran and failed (restart it with the command shown)
         2  the command line was wrong
-        3  the configuration is invalid (the governance model: each problem with file, line and key;
-           config/application.yml: the key and what it must be)
-        4  the warehouse is in use by another Plumbline process (e.g. `plumbline serve`)
+        3  the configuration is invalid (the governance model: each problem
+           with file, line and key; config/application.yml: the key and what
+           it must be)
+        4  the warehouse is in use by another Plumbline process
+           (e.g. `plumbline serve`)
         5  any other error (the message says what)
-        6  refused: a run is already going on, or the run cannot be stopped or restarted
-        7  the run was stopped before it ended (restart it with the command shown)""";
+        6  refused: a run is already going on, or the run cannot be stopped
+           or restarted
+        7  the run was stopped before it ended (restart it with the command
+           shown)""";
 
   private ExitCodes() {}
 }

@@ -32,6 +32,9 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (last < 1) {
+      throw new UsageException("--last must be 1 or more (how many runs to show), not " + last + ".");
+    }
     PrintWriter out = spec.commandLine().getOut();
     try (ConfigurableApplicationContext context = ApplicationContexts.start(parent.home())) {
       List<RunView> runs = context.getBean(RunHistory.class).latest(last);

@@ -83,6 +83,11 @@ public final class PlumblineCommand implements Callable<Integer> {
       err.println(usage.getMessage());
       return ExitCodes.USAGE;
     }
+    org.plumbline.operations.UnknownJobException unknownJob = find(e, org.plumbline.operations.UnknownJobException.class);
+    if (unknownJob != null) {
+      err.println(unknownJob.getMessage());
+      return ExitCodes.USAGE;
+    }
     LoggerFactory.getLogger(PlumblineCommand.class).error("Command failed", e);
     err.println("Plumbline stopped: " + org.plumbline.operations.PlainWords.of(e) + " (details in the log under <home>/logs).");
     return ExitCodes.ERROR;

@@ -31,6 +31,9 @@ final class PreviewCommand implements Callable<Integer> {
     if (!Files.isRegularFile(file)) {
       throw new UsageException("There is no file " + file + " to preview.");
     }
+    if (rows < 1) {
+      throw new UsageException("--rows must be 1 or more (how many rows of each part to show), not " + rows + ".");
+    }
     PlumblineCommand root = (PlumblineCommand) spec.commandLine().getParent().getCommand();
     var model = new GovernanceLoader().load(root.home().governance());
     boolean readable = new FilePreview(model).show(file, rows, spec.commandLine().getOut());

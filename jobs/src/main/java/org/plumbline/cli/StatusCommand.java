@@ -31,6 +31,9 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (last < 1) {
+      throw new UsageException("--last must be 1 or more (how many runs to show), not " + last + ".");
+    }
     PrintWriter out = spec.commandLine().getOut();
     ServeInfo.read(parent.home()).ifPresent(serve ->
         out.println("Plumbline serve is running (process " + serve.pid() + "), console at " + serve.url()));

@@ -183,7 +183,7 @@ public final class RunControl {
 
   private Job job(String name) {
     return jobs.stream().filter(j -> j.getName().equals(name)).findFirst()
-        .orElseThrow(() -> new RunRefusedException("There is no job called '" + name + "'; the jobs are "
+        .orElseThrow(() -> new UnknownJobException("There is no job called '" + name + "'; the jobs are "
             + jobs.stream().map(Job::getName).sorted().toList() + "."));
   }
 

@@ -46,6 +46,20 @@ class CommandLineTests {
   }
 
   @Test
+  void anUnknownJobOrANumberBelowOneIsAUsageError(@TempDir Path home) throws Exception {
+    Result job = plumbline("--home", home.toString(), "run", "nightlyy");
+    assertThat(job.exitCode()).isEqualTo(2);
+    assertThat(job.err().strip()).isEqualTo("There is no job called 'nightlyy'; the jobs are [nightly].");
+    Result status = plumbline("--home", home.toString(), "status", "--last", "0");
+    assertThat(status.exitCode()).isEqualTo(2);
+    assertThat(status.err().strip()).isEqualTo("--last must be 1 or more (how many runs to show), not 0.");
+    Path file = java.nio.file.Files.writeString(home.resolve("a.csv"), "day,qty\n");
+    Result preview = plumbline("--home", home.toString(), "preview", file.toString(), "--rows", "-5");
+    assertThat(preview.exitCode()).isEqualTo(2);
+    assertThat(preview.err().strip()).isEqualTo("--rows must be 1 or more (how many rows of each part to show), not -5.");
+  }
+
+  @Test
   void stoppingOrRestartingAnUnknownRunIsRefused(@TempDir Path home) {
     Result stop = plumbline("--home", home.toString(), "stop", "9");
     assertThat(stop.exitCode()).isEqualTo(6);

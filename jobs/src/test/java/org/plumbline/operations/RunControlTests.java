@@ -80,7 +80,7 @@ class RunControlTests {
       RunControl runs = context.getBean(RunControl.class);
       assertThatThrownBy(() -> runs.stop(42)).isInstanceOf(RunRefusedException.class)
           .hasMessage("There is no run 42; `plumbline history` lists the runs.");
-      assertThatThrownBy(() -> runs.run("weekly", LocalDate.of(2026, 1, 31))).isInstanceOf(RunRefusedException.class)
+      assertThatThrownBy(() -> runs.run("weekly", LocalDate.of(2026, 1, 31))).isInstanceOf(UnknownJobException.class)
           .hasMessage("There is no job called 'weekly'; the jobs are [nightly].");
     }
   }
