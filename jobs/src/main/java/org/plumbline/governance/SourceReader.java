@@ -219,6 +219,12 @@ final class SourceReader {
       if (currency != null && unit != null) {
         block.problem("currency", "A metric is either money (currency) or a ratio (unit), not both.");
       }
+      if (unit != null && scale != null) {
+        // Both convert: 0.98 with unit: fraction is 98 % already, and scale: 100 would make it 9800 %.
+        block.problem("scale", "A metric gives either its 'unit' (how a ratio is written, converted to the KPI's"
+            + " unit) or a 'scale', not both: both would convert, so 0.98 with unit: fraction and scale: 100 would"
+            + " load as 9800 %.");
+      }
       metrics.add(new SourceMetric(column, metricName, scale == null ? 1 : scale, value, unit, currency));
     }
     return List.copyOf(metrics);

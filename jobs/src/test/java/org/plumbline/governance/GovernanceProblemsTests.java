@@ -214,8 +214,8 @@ class GovernanceProblemsTests {
   }
 
   @Test
-  void aScaleOfZeroOrBelowIsRejectedAsItWouldZeroOrFlipEveryValue() throws IOException {
-    // given a source column scaled by 0 and a KPI measured with a negative scale
+  void aScaleOfZeroOrBelowOrBesideAUnitIsRejectedAsItWouldZeroFlipOrDoubleEveryValue() throws IOException {
+    // given a source column scaled by 0, one with a unit and a scale, and a KPI measured with a negative scale
     write("governance.yml", """
         departments:
           - { code: PROD, name: Production }
@@ -238,6 +238,7 @@ class GovernanceProblemsTests {
             period: { column: day, grain: day }
             metrics:
               - { column: produced, name: produced_units, scale: 0 }
+              - { column: inspected, unit: fraction, scale: 100 }
         """);
 
     // when
@@ -249,7 +250,10 @@ class GovernanceProblemsTests {
             tuple(11, "kpis[k].measured_by.scale", "'scale' multiplies every value (100 for a fraction reported as"
                 + " percent, 1000 for figures in thousands), so it must be a number above 0, not -100."),
             tuple(21, "sources[mes].metrics[0].scale", "'scale' multiplies every value (100 for a fraction reported as"
-                + " percent, 1000 for figures in thousands), so it must be a number above 0, not 0."));
+                + " percent, 1000 for figures in thousands), so it must be a number above 0, not 0."),
+            tuple(22, "sources[mes].metrics[1].scale", "A metric gives either its 'unit' (how a ratio is written,"
+                + " converted to the KPI's unit) or a 'scale', not both: both would convert, so 0.98 with unit: fraction"
+                + " and scale: 100 would load as 9800 %."));
   }
 
   @Test
