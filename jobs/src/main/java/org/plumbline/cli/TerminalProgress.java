@@ -52,6 +52,7 @@ abstract class TerminalProgress implements RunProgress.Sink {
         case LOADED, COMPLETED_EARLIER -> loaded(outcome);
         case DUPLICATE -> "already loaded, skipped";
         case REJECTED -> "rejected: " + outcome.reason();
+        case DEFERRED -> "left in the inbox for the next run: " + outcome.reason();
       };
       out.printf("  [%d/%d] %s: %s%n", s.filesDone(), s.filesTotal(), outcome.fileName(), what);
       out.flush();

@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -37,6 +38,9 @@ public final class FileLoader {
   private static final Logger LOG = LoggerFactory.getLogger(FileLoader.class);
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
   private static final String REASON_SUFFIX = ".reason.txt";
+  /** How long a file must rest unwritten before it is loaded (see sinceModified). */
+  static final Duration SETTLE = Duration.ofSeconds(2);
+  private static final String CHANGED_WHILE_READ = "it was written to while it was read, so it is still being written";
 
   private final Connection connection;
   private final PlumblineHome home;
@@ -55,6 +59,11 @@ public final class FileLoader {
   }
 
   public FileOutcome load(Path path, Long jobExecutionId) {
+    Duration age = sinceModified(path);
+    if (!age.isNegative() && age.compareTo(SETTLE) < 0) {
+      return FileOutcome.deferred(path.getFileName().toString(), "it was written " + age.toMillis() + " ms ago and may"
+          + " still be being written");
+    }
     InboxFile file;
     try {
       file = InboxFile.of(path);
@@ -73,7 +82,12 @@ public final class FileLoader {
       }
       Source source = matcher.sourceFor(file.name());
       return loadNew(file, source, jobExecutionId);
+    } catch (ChangedWhileReadException e) {
+      return FileOutcome.deferred(file.name(), CHANGED_WHILE_READ);
     } catch (FileRejectedException e) {
+      if (!unchanged(file)) {
+        return FileOutcome.deferred(file.name(), CHANGED_WHILE_READ); // a half-written file is no bad file
+      }
       return reject(file, e.getMessage());
     } catch (SQLException e) {
       throw new IllegalStateException("The warehouse failed while loading " + file.name() + ": "
@@ -91,6 +105,9 @@ public final class FileLoader {
       SqlScript.execute(connection, "sql/ingest/incoming.sql");
       // Nothing but incoming.sql may come before the read in this transaction: see restartRead.
       readerFor(source).read(connection, file.path(), source);
+      if (!unchanged(file)) {
+        throw new ChangedWhileReadException();
+      }
       HeaderCheck.requireColumns(connection, source);
       long read = System.nanoTime();
       loadId = nextval("load_id_seq");
@@ -175,6 +192,37 @@ public final class FileLoader {
   private LocalDateTime notAfterNow(LocalDateTime time) {
     LocalDateTime now = now();
     return time.isAfter(now) ? now : time;
+  }
+
+  /**
+   * How long ago the file was last written, by this loader's clock (negative for a time ahead of
+   * it). A file written within {@link #SETTLE} may be a copy or an upload in progress: loading it
+   * would load part of it and archive the rest, so it waits for the next run.
+   */
+  private Duration sinceModified(Path path) {
+    try {
+      return Duration.between(Files.getLastModifiedTime(path).toInstant(), clock.instant());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether the file is still as it was hashed: the same size and last-modified time. */
+  private static boolean unchanged(InboxFile file) {
+    try {
+      return Files.size(file.path()) == file.sizeBytes()
+          && LocalDateTime.ofInstant(Files.getLastModifiedTime(file.path()).toInstant(), ZoneOffset.UTC)
+              .equals(file.modifiedAt());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The file was written to while it was read: what was read is not what its hash and archive would say. */
+  private static final class ChangedWhileReadException extends RuntimeException {
+    ChangedWhileReadException() {
+      super(CHANGED_WHILE_READ, null, false, false);
+    }
   }
 
   /**

@@ -21,7 +21,13 @@ public record FileOutcome(String fileName, Kind kind, Long loadId, long rowsRead
     /** Loaded by an earlier, interrupted run; only the archiving was left to do. */
     COMPLETED_EARLIER,
     /** Could not be read; moved to the rejected folder with the reason. */
-    REJECTED
+    REJECTED,
+    /** Still being written (modified a moment ago, or while it was read): left in the inbox for the next run. */
+    DEFERRED
+  }
+
+  static FileOutcome deferred(String fileName, String reason) {
+    return new FileOutcome(fileName, Kind.DEFERRED, null, 0, 0, 0, 0, reason);
   }
 
   static FileOutcome rejected(String fileName, String reason) {

@@ -31,10 +31,12 @@ public final class IngestTasklet implements Tasklet {
 
   /** The ingest step's exit code when it rejected files; the run still completes. */
   public static final String WITH_REJECTED_FILES = "COMPLETED WITH REJECTED FILES";
+  /** The ingest step's exit code when it left files still being written in the inbox, and rejected none. */
+  public static final String WITH_FILES_LEFT = "COMPLETED WITH FILES LEFT IN THE INBOX";
   private static final String FILES = "files";
   private static final String REJECTED = "files_rejected";
-  private static final String REJECTED_NAMES = "files_rejected_names";
-  private static final int NAMED_REJECTIONS = 5;
+  private static final String LEFT = "files_left";
+  private static final int NAMED_FILES = 5;
 
   private final PlumblineHome home;
   private final Warehouse warehouse;
@@ -43,6 +45,8 @@ public final class IngestTasklet implements Tasklet {
   private final Clock clock;
   private FileLoader loader;
   private Long loaderForStep;
+  /** Files this step left in the inbox as still being written (FileOutcome.Kind.DEFERRED). */
+  private final java.util.Set<Path> deferred = new java.util.HashSet<>();
 
   public IngestTasklet(PlumblineHome home, Warehouse warehouse,
       java.util.function.Supplier<GovernanceModel> governance, List<IngestListener> listeners, Clock clock) {
@@ -58,11 +62,15 @@ public final class IngestTasklet implements Tasklet {
     Optional<Path> next = nextInboxFile();
     StepExecution step = contribution.getStepExecution();
     if (next.isEmpty()) {
-      rejectedNote(step.getExecutionContext()).ifPresent(note ->
-          contribution.setExitStatus(new ExitStatus(WITH_REJECTED_FILES, note)));
+      ExecutionContext context = step.getExecutionContext();
+      note(context).ifPresent(note -> contribution.setExitStatus(new ExitStatus(
+          context.getInt(REJECTED, 0) > 0 ? WITH_REJECTED_FILES : WITH_FILES_LEFT, note)));
       return RepeatStatus.FINISHED;
     }
     FileOutcome outcome = loaderFor(step).load(next.get(), step.getJobExecutionId());
+    if (outcome.kind() == FileOutcome.Kind.DEFERRED) {
+      deferred.add(next.get()); // not again in this step, which would never end
+    }
     count(step.getExecutionContext(), outcome);
     // Batch counts one read per call; ours is the ledger's row count for the file.
     step.setReadCount(step.getReadCount() + outcome.rowsRead());
@@ -82,25 +90,45 @@ public final class IngestTasklet implements Tasklet {
   private static void count(ExecutionContext context, FileOutcome outcome) {
     context.putInt(FILES, context.getInt(FILES, 0) + 1);
     if (outcome.kind() == FileOutcome.Kind.REJECTED) {
-      context.putInt(REJECTED, context.getInt(REJECTED, 0) + 1);
-      String named = context.getString(REJECTED_NAMES, "");
-      if (context.getInt(REJECTED) <= NAMED_REJECTIONS) {
-        context.putString(REJECTED_NAMES, named.isEmpty() ? outcome.fileName() : named + ", " + outcome.fileName());
-      }
+      name(context, REJECTED, outcome.fileName());
+    } else if (outcome.kind() == FileOutcome.Kind.DEFERRED) {
+      name(context, LEFT, outcome.fileName());
     }
   }
 
-  /** "2 of 6 files were rejected (a.csv, b.csv): …", when any was. */
-  static Optional<String> rejectedNote(ExecutionContext context) {
-    int rejected = context.getInt(REJECTED, 0);
-    if (rejected == 0) {
-      return Optional.empty();
+  /** Counts the file under {@code key} and names it, the first few. */
+  private static void name(ExecutionContext context, String key, String fileName) {
+    int count = context.getInt(key, 0) + 1;
+    context.putInt(key, count);
+    if (count <= NAMED_FILES) {
+      String named = context.getString(key + "_names", "");
+      context.putString(key + "_names", named.isEmpty() ? fileName : named + ", " + fileName);
     }
+  }
+
+  /**
+   * "2 of 6 files were rejected (a.csv, b.csv): …", and "1 file was left in the inbox …", for
+   * whichever happened.
+   */
+  static Optional<String> note(ExecutionContext context) {
+    int rejected = context.getInt(REJECTED, 0);
+    int left = context.getInt(LEFT, 0);
     int files = context.getInt(FILES, 0);
-    return Optional.of(rejected + " of " + files + " file" + (files == 1 ? "" : "s") + (rejected == 1 ? " was" : " were")
-        + " rejected ("
-        + context.getString(REJECTED_NAMES, "") + (rejected > NAMED_REJECTIONS ? ", …" : "") + "): each is in the"
-        + " rejected folder beside a file saying why; put it back in the inbox once it is mended.");
+    List<String> sentences = new java.util.ArrayList<>();
+    if (rejected > 0) {
+      sentences.add(rejected + " of " + files + " file" + (files == 1 ? "" : "s") + (rejected == 1 ? " was" : " were")
+          + " rejected (" + names(context, REJECTED) + "): each is in the rejected folder beside a file saying why;"
+          + " put it back in the inbox once it is mended.");
+    }
+    if (left > 0) {
+      sentences.add(left + (left == 1 ? " file was" : " files were") + " left in the inbox for the next run, as "
+          + (left == 1 ? "it was" : "they were") + " still being written (" + names(context, LEFT) + ").");
+    }
+    return sentences.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", sentences));
+  }
+
+  private static String names(ExecutionContext context, String key) {
+    return context.getString(key + "_names", "") + (context.getInt(key, 0) > NAMED_FILES ? ", …" : "");
   }
 
   /** One model per step execution: a config edit during a run takes effect at the next run. */
@@ -108,6 +136,7 @@ public final class IngestTasklet implements Tasklet {
     if (loader == null || !Long.valueOf(step.getId()).equals(loaderForStep)) {
       loader = new FileLoader(warehouse.connection(), home, governance.get(), clock);
       loaderForStep = step.getId();
+      deferred.clear();
     }
     return loader;
   }
@@ -116,6 +145,7 @@ public final class IngestTasklet implements Tasklet {
     try (Stream<Path> files = Files.list(home.inbox())) {
       return files.filter(Files::isRegularFile)
           .filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(p -> !deferred.contains(p))
           .min(Comparator.comparing(IngestTasklet::arrival).thenComparing(p -> p.getFileName().toString()));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not list the inbox " + home.inbox() + ": " + e.getMessage(), e);

@@ -1,0 +1,94 @@
+package org.plumbline.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * A file written a moment ago may be an upload in progress: loading it would load part of it and
+ * archive the rest. It waits in the inbox for the next run, and the run says so.
+ */
+class FileStillBeingWrittenTests {
+
+  private static final String SOURCES = """
+
+      - id: test_export
+        system: MES
+        kind: system_of_record
+        format: csv
+        files: "export_*.csv"
+        csv: { delimiter: "," }
+        period: { column: day, grain: day }
+        metrics:
+          - { column: qty, name: produced_units }
+    """;
+
+  @RegisterExtension final IngestHome home = IngestHome.eachTest(SOURCES);
+
+  @Test
+  void aFileWrittenAMomentAgoIsLeftInTheInboxAndTheStepEndsSayingSo() throws Exception {
+    // given a finished export, and one whose last write was a second before the step's clock
+    home.deliver("export_1.csv", "day,qty\n2025-01-06,10\n");
+    Instant now = Instant.parse("2026-02-01T08:00:00Z");
+    Path writing = home.deliver("export_2.csv", "day,qty\n2025-01-07,11\n");
+    Files.setLastModifiedTime(writing, FileTime.from(now.minusSeconds(1)));
+    IngestTasklet tasklet = new IngestTasklet(home.home, home.warehouse, () -> home.model, List.of(),
+        Clock.fixed(now, ZoneOffset.UTC));
+    StepExecution step = new StepExecution(1L, "ingest",
+        new JobExecution(1L, new JobInstance(1L, "nightly"), new JobParameters()));
+    ChunkContext chunk = new ChunkContext(new StepContext(step));
+
+    // when the step calls the tasklet until it finishes
+    List<ExitStatus> exits = new ArrayList<>();
+    RepeatStatus status;
+    do {
+      StepContribution contribution = new StepContribution(step);
+      status = tasklet.execute(contribution, chunk);
+      step.apply(contribution);
+      exits.add(contribution.getExitStatus());
+    } while (status == RepeatStatus.CONTINUABLE && exits.size() < 10);
+
+    // then the finished export is loaded, the other waits untouched (tried once), and the step says so
+    assertThat(exits).hasSize(3);
+    assertThat(home.query("select file_name from load_audit")).containsExactly(List.of("export_1.csv"));
+    assertThat(home.query("select count(*) from file_delivery where file_name = 'export_2.csv'"))
+        .containsExactly(List.of(0L));
+    assertThat(writing).exists();
+    assertThat(exits.get(2).getExitCode()).isEqualTo("COMPLETED WITH FILES LEFT IN THE INBOX");
+    assertThat(exits.get(2).getExitDescription()).isEqualTo(
+        "1 file was left in the inbox for the next run, as it was still being written (export_2.csv).");
+  }
+
+  @Test
+  void theLoaderSaysWhyItLeftTheFile() throws Exception {
+    // given a file whose last write was half a second before the loader's clock (IngestHome's: 2026-01-31 20:00)
+    Path writing = home.deliver("export_1.csv", "day,qty\n2025-01-06,10\n");
+    Files.setLastModifiedTime(writing, FileTime.from(Instant.parse("2026-01-31T19:59:59.500Z")));
+
+    // when
+    FileOutcome outcome = home.load(writing);
+
+    // then
+    assertThat(outcome.kind()).isEqualTo(FileOutcome.Kind.DEFERRED);
+    assertThat(outcome.reason()).isEqualTo("it was written 500 ms ago and may still be being written");
+    assertThat(home.query("select count(*) from load_audit")).containsExactly(List.of(0L));
+  }
+}
