@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -38,8 +37,6 @@ public final class FileLoader {
   private static final Logger LOG = LoggerFactory.getLogger(FileLoader.class);
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
   private static final String REASON_SUFFIX = ".reason.txt";
-  /** How long a file must rest unwritten before it is loaded (see sinceModified). */
-  static final Duration SETTLE = Duration.ofSeconds(2);
   private static final String CHANGED_WHILE_READ = "it was written to while it was read, so it is still being written";
 
   private final Connection connection;
@@ -59,11 +56,6 @@ public final class FileLoader {
   }
 
   public FileOutcome load(Path path, Long jobExecutionId) {
-    Duration age = sinceModified(path);
-    if (!age.isNegative() && age.compareTo(SETTLE) < 0) {
-      return FileOutcome.deferred(path.getFileName().toString(), "it was written " + age.toMillis() + " ms ago and may"
-          + " still be being written");
-    }
     InboxFile file;
     try {
       file = InboxFile.of(path);
@@ -192,19 +184,6 @@ public final class FileLoader {
   private LocalDateTime notAfterNow(LocalDateTime time) {
     LocalDateTime now = now();
     return time.isAfter(now) ? now : time;
-  }
-
-  /**
-   * How long ago the file was last written, by this loader's clock (negative for a time ahead of
-   * it). A file written within {@link #SETTLE} may be a copy or an upload in progress: loading it
-   * would load part of it and archive the rest, so it waits for the next run.
-   */
-  private Duration sinceModified(Path path) {
-    try {
-      return Duration.between(Files.getLastModifiedTime(path).toInstant(), clock.instant());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read " + path + ": " + e.getMessage(), e);
-    }
   }
 
   /** Whether the file is still as it was hashed: the same size and last-modified time. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,8 @@ public final class IngestTasklet implements Tasklet {
   private static final String REJECTED = "files_rejected";
   private static final String LEFT = "files_left";
   private static final int NAMED_FILES = 5;
+  /** How long a file must rest unwritten before it is loaded (see sinceModified). */
+  static final Duration SETTLE = Duration.ofSeconds(2);
 
   private final PlumblineHome home;
   private final Warehouse warehouse;
@@ -67,7 +70,11 @@ public final class IngestTasklet implements Tasklet {
           context.getInt(REJECTED, 0) > 0 ? WITH_REJECTED_FILES : WITH_FILES_LEFT, note)));
       return RepeatStatus.FINISHED;
     }
-    FileOutcome outcome = loaderFor(step).load(next.get(), step.getJobExecutionId());
+    Duration age = sinceModified(next.get());
+    FileOutcome outcome = !age.isNegative() && age.compareTo(SETTLE) < 0
+        ? FileOutcome.deferred(next.get().getFileName().toString(), "it was written " + age.toMillis()
+            + " ms ago and may still be being written")
+        : loaderFor(step).load(next.get(), step.getJobExecutionId());
     if (outcome.kind() == FileOutcome.Kind.DEFERRED) {
       deferred.add(next.get()); // not again in this step, which would never end
     }
@@ -129,6 +136,20 @@ public final class IngestTasklet implements Tasklet {
 
   private static String names(ExecutionContext context, String key) {
     return context.getString(key + "_names", "") + (context.getInt(key, 0) > NAMED_FILES ? ", …" : "");
+  }
+
+  /**
+   * How long ago the file was last written, by the run's clock (negative for a time ahead of it).
+   * A file written within {@link #SETTLE} may be a copy or an upload in progress: loading it would
+   * load part of it and archive the rest, so it waits for the next run. (The loader also leaves a
+   * file that changes while it reads it.)
+   */
+  private Duration sinceModified(Path path) {
+    try {
+      return Duration.between(Files.getLastModifiedTime(path).toInstant(), clock.instant());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read " + path + ": " + e.getMessage(), e);
+    }
   }
 
   /** One model per step execution: a config edit during a run takes effect at the next run. */
