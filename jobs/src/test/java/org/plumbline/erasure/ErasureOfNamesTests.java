@@ -51,7 +51,8 @@ class ErasureOfNamesTests {
         "part_no":"SP-300","lot_id":"L-2","category":"Packaging","description":"Bent.","defect_rate":null}]
         """);
     Files.setLastModifiedTime(crm, FileTime.from(Instant.parse("2025-10-05T08:00:00Z")));
-    Files.writeString(home.inbox().resolve("Notiz_Joerg_Mueller.txt"), "Rückruf bei Joerg Mueller.\n");
+    Path note = Files.writeString(home.inbox().resolve("Notiz_Joerg_Mueller.txt"), "Rückruf bei Joerg Mueller.\n");
+    Files.setLastModifiedTime(note, FileTime.from(Instant.parse("2025-10-05T09:00:00Z")));
     // and a nightly run launched with a note naming him, whose ingest step kept the file name
     try (ConfigurableApplicationContext context = ApplicationContexts.start(home)) {
       JobExecution run = context.getBean(JobOperator.class).start(context.getBean("nightly", Job.class),

@@ -65,7 +65,9 @@ class NightlyJobRestartTests {
     }
 
     // and a file no source takes arrives before it is restarted
-    Files.writeString(home.inbox().resolve("notes from the shift.txt"), "Line 2 stood still on Tuesday.\n");
+    Path notes = Files.writeString(home.inbox().resolve("notes from the shift.txt"), "Line 2 stood still on Tuesday.\n");
+    // written an hour ago: a file written in the last seconds would be left for the next run as still being written
+    Files.setLastModifiedTime(notes, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
 
     // when it is restarted in a new process-like context
     JobExecution restarted;

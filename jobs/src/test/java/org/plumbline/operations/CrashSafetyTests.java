@@ -112,12 +112,18 @@ class CrashSafetyTests {
     assertThat(inboxCount(home)).isPositive();
   }
 
-  /** One-row ERP exports of distinct contents (so none is a re-delivery), loaded after the demo's files. */
+  /**
+   * One-row ERP exports of distinct contents (so none is a re-delivery), loaded after the demo's
+   * files; written an hour ago, as a file written in the last seconds waits for the next run.
+   */
   private static void writeSmallErpExports(PlumblineHome home, int files) throws Exception {
+    java.nio.file.attribute.FileTime anHourAgo =
+        java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
     for (int i = 0; i < files; i++) {
-      Files.writeString(home.inbox().resolve(String.format("erp_production_2026-02-extra-%03d.csv", i)),
+      Path file = Files.writeString(home.inbox().resolve(String.format("erp_production_2026-02-extra-%03d.csv", i)),
           "posting_date,plant,part_no,qty_good,qty_scrap,scrap_cost_eur,rework_cost_eur\n"
               + "2026-02-02,DE10,EV-2207," + (700 + i) + ",1,10.00,0.00\n");
+      Files.setLastModifiedTime(file, anHourAgo);
     }
   }
 
