@@ -14,20 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every file the loader takes ends up in the archive (or rejected folder) byte for byte, whatever the inbox is. */
 class ArchivingIngestTests {
 
-  private static final String SOURCES = """
-
-      - id: test_export
-        system: MES
-        kind: system_of_record
-        format: csv
-        files: "export_*.csv"
-        csv: { delimiter: "," }
-        period: { column: day, grain: day }
-        metrics:
-          - { column: qty, name: produced_units }
-    """;
-
-  @RegisterExtension final IngestHome home = IngestHome.eachTest(SOURCES);
+  @RegisterExtension final IngestHome home = IngestHome.eachTest(IngestHome.EXPORT_SOURCE);
 
   @Test
   void aFileNamedToTheFileSystemsLimitIsArchivedUnderAShortenedNameAndKeepsItsOwnInTheLedger() throws Exception {

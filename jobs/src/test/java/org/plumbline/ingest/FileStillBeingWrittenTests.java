@@ -28,20 +28,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 class FileStillBeingWrittenTests {
 
-  private static final String SOURCES = """
-
-      - id: test_export
-        system: MES
-        kind: system_of_record
-        format: csv
-        files: "export_*.csv"
-        csv: { delimiter: "," }
-        period: { column: day, grain: day }
-        metrics:
-          - { column: qty, name: produced_units }
-    """;
-
-  @RegisterExtension final IngestHome home = IngestHome.eachTest(SOURCES);
+  @RegisterExtension final IngestHome home = IngestHome.eachTest(IngestHome.EXPORT_SOURCE);
 
   @Test
   void aFileWrittenAMomentAgoIsLeftInTheInboxAndTheStepEndsSayingSo() throws Exception {

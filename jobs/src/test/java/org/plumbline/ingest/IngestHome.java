@@ -33,6 +33,20 @@ import org.plumbline.system.Warehouse;
 final class IngestHome implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
   private final String extraSources;
+  /** A system's CSV export ("export_*.csv": day, qty), for tests about files rather than their contents. */
+  static final String EXPORT_SOURCE = """
+
+      - id: test_export
+        system: MES
+        kind: system_of_record
+        format: csv
+        files: "export_*.csv"
+        csv: { delimiter: "," }
+        period: { column: day, grain: day }
+        metrics:
+          - { column: qty, name: produced_units }
+    """;
+
   private Path root;
   PlumblineHome home;
   Warehouse warehouse;

@@ -21,20 +21,7 @@ class ReceivedTimeIngestTests {
 
   private static final LocalDateTime LOAD_TIME = LocalDateTime.of(2026, 1, 31, 20, 0);
 
-  private static final String SOURCES = """
-
-      - id: test_export
-        system: MES
-        kind: system_of_record
-        format: csv
-        files: "export_*.csv"
-        csv: { delimiter: "," }
-        period: { column: day, grain: day }
-        metrics:
-          - { column: qty, name: produced_units }
-    """;
-
-  @RegisterExtension final IngestHome home = IngestHome.eachTest(SOURCES);
+  @RegisterExtension final IngestHome home = IngestHome.eachTest(IngestHome.EXPORT_SOURCE);
 
   @Test
   void aFileIsReceivedAtItsLastModifiedTime() throws Exception {
