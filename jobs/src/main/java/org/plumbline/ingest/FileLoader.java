@@ -105,6 +105,7 @@ public final class FileLoader {
       loadId = nextval("load_id_seq");
       archiveName = ArchiveName.of(loadId + "-", file.name(), "");
       settings.write(connection, file, notAfterNow(file.modifiedAt()), source, loadId);
+      HeaderCheck.requireReadablePeriodHeaders(connection, source);
       SqlScript.execute(connection, "sql/ingest/type_values.sql");
       if (source.versionKey() == Source.VersionKey.PERIODS) {
         SqlScript.execute(connection, "sql/ingest/version_by_periods.sql");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.plumbline.governance.Source;
+import org.plumbline.system.SqlScript;
 
 /**
  * A file whose header lacks a column its source reads is rejected whole: loading it would
@@ -48,6 +49,36 @@ final class HeaderCheck {
         }
         requireUnique(header, source.columnsRead(table), where, source);
       }
+    }
+  }
+
+  /**
+   * A periods_across table reads only the columns headed by a period, so a period header it
+   * cannot read ("KW 43", a date in another format, 2026-09-31) would drop its column's values
+   * silently: the file is rejected naming them (sql/ingest/unread_period_headers.sql).
+   */
+  static void requireReadablePeriodHeaders(Connection connection, Source source)
+      throws SQLException, FileRejectedException {
+    List<String> unread = new ArrayList<>();
+    String format = null;
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery(SqlScript.text("sql/ingest/unread_period_headers.sql"))) {
+      while (r.next()) {
+        unread.add("\"" + r.getString(4) + "\" (column " + SheetRowSink.columnLetters(r.getInt(3) - 1)
+            + (r.getString(1).isEmpty() ? "" : " of sheet '" + r.getString(1) + "'")
+            + (r.getString(2).isEmpty() ? "" : ", table '" + r.getString(2) + "'") + ")");
+        format = r.getString(5);
+      }
+    }
+    if (!unread.isEmpty()) {
+      boolean one = unread.size() == 1;
+      throw new FileRejectedException("The header" + (one ? " " : "s ") + String.join(", ", unread) + (one ? " is" : " are")
+          + " written like a period, but not as one source '" + source.id() + "' reads ("
+          + (format == null ? "ISO dates such as 2026-10-12" : "dates as " + format) + ", or ISO weeks such as"
+          + " 2026-W42): the values under " + (one ? "it" : "them") + " would be lost, as periods across columns are"
+          + " read from the headers."
+          + " Write each such header as a period the source reads (or fix date_format in sources.yml), then put"
+          + " the file back in the inbox.");
     }
   }
 

@@ -33,6 +33,16 @@ class WideWorkbookIngestTests {
         version_key: periods
         metrics:
           - { name: "Critical parts inspected", unit: fraction }
+
+      - id: ctrl_weekly
+        department: PROD
+        kind: self_reported
+        format: csv
+        files: "Ctrl_*.csv"
+        csv: { delimiter: ";" }
+        shape: periods_across
+        metric_column: Kennzahl
+        period: { grain: week }
     """;
 
   @RegisterExtension final IngestHome home = IngestHome.eachTest(SOURCES);
@@ -59,6 +69,30 @@ class WideWorkbookIngestTests {
         List.of(6, "The value \"n/a\" in column \"2025-01-13\" is not a number."));
     assertThat(home.query("select version_key from load_audit")).containsExactly(
         List.of("prod_monthly_board/periods 2025-01-06..2025-01-13"));
+  }
+
+  @Test
+  void aPeriodHeaderTheSourceCannotReadRejectsTheFileRatherThanLoseItsColumn() throws Exception {
+    // given a week written as "KW 43", a German date under ISO dates, and a day that does not
+    // exist, beside columns that are no periods (a unit, a quarter's total, a sum)
+    Path misread = home.deliver("Ctrl_1.csv", "Kennzahl;Einheit;2026-10-05;KW 43;12.10.2026 ;2026-09-31;Q3 2026;Summe\n"
+        + "Units produced;Stk;1200;1250;1300;1350;9000;9000\n");
+    Path readable = home.deliver("Ctrl_2.csv", "Kennzahl;Einheit;2026-10-05;2026-W42;Q3 2026;Summe\n"
+        + "Units produced;Stk;1200;1250;9000;9000\n");
+
+    // when
+    FileOutcome rejected = home.load(misread);
+    FileOutcome loaded = home.load(readable);
+
+    // then the first names the headers it cannot read, and the second loads its two periods
+    assertThat(rejected.reason()).isEqualTo("The headers \"KW 43\" (column D), \"12.10.2026\" (column E), \"2026-09-31\""
+        + " (column F) are written like a period, but not as one source 'ctrl_weekly' reads (ISO dates such as"
+        + " 2026-10-12, or ISO weeks such as 2026-W42): the values under them would be lost, as periods across"
+        + " columns are read from the headers. Write each such header as a period the source reads (or fix"
+        + " date_format in sources.yml), then put the file back in the inbox.");
+    assertThat(loaded.kind()).isEqualTo(FileOutcome.Kind.LOADED);
+    assertThat(home.query("select period_date::varchar, value from raw_value order by period_date")).containsExactly(
+        List.of("2026-10-05", 1200.0), List.of("2026-10-12", 1250.0));
   }
 
   @Test
