@@ -162,10 +162,14 @@ public final class IngestTasklet implements Tasklet {
     return loader;
   }
 
+  /** Whether the ingest step reads this inbox entry: a file, not a folder, and not hidden (an editor's lock file). */
+  public static boolean isInboxFile(Path entry) {
+    return Files.isRegularFile(entry) && !entry.getFileName().toString().startsWith(".");
+  }
+
   private Optional<Path> nextInboxFile() {
     try (Stream<Path> files = Files.list(home.inbox())) {
-      return files.filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith("."))
+      return files.filter(IngestTasklet::isInboxFile)
           .filter(p -> !deferred.contains(p))
           .min(Comparator.comparing(IngestTasklet::arrival).thenComparing(p -> p.getFileName().toString()));
     } catch (IOException e) {

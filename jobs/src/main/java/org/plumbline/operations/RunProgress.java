@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.plumbline.ingest.FileOutcome;
 import org.plumbline.ingest.IngestListener;
+import org.plumbline.ingest.IngestTasklet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +81,7 @@ public final class RunProgress implements IngestListener {
 
   private static int countFiles(Path inbox) {
     try (Stream<Path> files = Files.list(inbox)) {
-      return (int) files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).count();
+      return (int) files.filter(IngestTasklet::isInboxFile).count();
     } catch (IOException e) {
       return 0;
     }
