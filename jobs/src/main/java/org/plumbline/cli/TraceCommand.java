@@ -3,13 +3,12 @@ package org.plumbline.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.plumbline.findings.FindingKeys;
 import org.plumbline.findings.FindingTrace;
 import org.plumbline.system.PlumblineHome;
+import org.plumbline.system.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,10 +53,8 @@ final class TraceCommand implements Callable<Integer> {
       throw new UsageException("There is no warehouse in " + home.root() + " yet: run `plumbline demo` or "
           + "`plumbline run nightly` first.");
     }
-    Properties readOnly = new Properties();
-    readOnly.setProperty("duckdb.read_only", "true");
     try {
-      return DriverManager.getConnection("jdbc:duckdb:" + home.warehouseFile().toAbsolutePath(), readOnly);
+      return Warehouse.readOnly(home.warehouseFile());
     } catch (SQLException e) {
       throw new UsageException("The warehouse " + home.warehouseFile() + " is in use by a running job; trace the"
           + " finding when it has finished (`plumbline status` shows runs).");

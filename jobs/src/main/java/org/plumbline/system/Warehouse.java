@@ -56,13 +56,21 @@ public final class Warehouse implements AutoCloseable {
     if (!Files.exists(file)) {
       return true;
     }
-    java.util.Properties readOnly = new java.util.Properties();
-    readOnly.setProperty("duckdb.read_only", "true");
-    try (Connection probe = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), readOnly)) {
+    try (Connection probe = readOnly(file)) {
       return true;
     } catch (SQLException e) {
       return false;
     }
+  }
+
+  /**
+   * A read-only connection to the warehouse file, with no migration: reading needs no write
+   * lock, but DuckDB refuses it (SQLException) while a process holds the file for writing.
+   */
+  public static Connection readOnly(Path file) throws SQLException {
+    java.util.Properties readOnly = new java.util.Properties();
+    readOnly.setProperty("duckdb.read_only", "true");
+    return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), readOnly);
   }
 
   /** Opens (creating if needed) the warehouse file and brings the ledger to its latest version. */
