@@ -77,7 +77,7 @@ public final class FileLoader {
     } catch (ChangedWhileReadException e) {
       return FileOutcome.deferred(file.name(), CHANGED_WHILE_READ);
     } catch (FileRejectedException e) {
-      if (!unchanged(file)) {
+      if (!file.unchanged()) {
         return FileOutcome.deferred(file.name(), CHANGED_WHILE_READ); // a half-written file is no bad file
       }
       return reject(file, e.getMessage());
@@ -97,20 +97,21 @@ public final class FileLoader {
       SqlScript.execute(connection, "sql/ingest/incoming.sql");
       // Nothing but incoming.sql may come before the read in this transaction: see restartRead.
       readerFor(source).read(connection, file.path(), source);
-      if (!unchanged(file)) {
+      if (!file.unchanged()) {
         throw new ChangedWhileReadException();
       }
       HeaderCheck.requireColumns(connection, source);
       long read = System.nanoTime();
       loadId = nextval("load_id_seq");
       archiveName = ArchiveName.of(loadId + "-", file.name(), "");
-      settings.write(connection, file, notAfterNow(file.modifiedAt()), source, loadId);
+      LocalDateTime receivedAt = notInTheFuture(file);
+      settings.write(connection, file, receivedAt, source, loadId);
       HeaderCheck.requireReadablePeriodHeaders(connection, source);
       SqlScript.execute(connection, "sql/ingest/type_values.sql");
       if (source.versionKey() == Source.VersionKey.PERIODS) {
         SqlScript.execute(connection, "sql/ingest/version_by_periods.sql");
       }
-      LocalDateTime receivedAt = receivedAt(file, source);
+      receivedAt = notOutranked(file, source, receivedAt);
       long typed = System.nanoTime();
       SqlScript.execute(connection, "sql/ingest/append_to_ledger.sql");
       long appended = System.nanoTime();
@@ -135,8 +136,8 @@ public final class FileLoader {
   }
 
   /**
-   * When the file reached us, the ledger's "received" time axis (incoming_load.received_at, once
-   * typed): its last-modified time, as the inbox's writer left it, which is when it arrived also
+   * When the file reached us, the ledger's "received" time axis (incoming_load.received_at): its
+   * last-modified time, as the inbox's writer left it, which is when it arrived also
    * for a file that waited for the next run. Unless that cannot be when it arrived, and then the
    * load time, the latest it can be:
    * <ul>
@@ -148,27 +149,33 @@ public final class FileLoader {
    *       would rank a correction as older than what it corrects, which would stay in force.
    *       The inbox is read oldest first, so files that wait in it together are never moved.
    * </ul>
-   * The file's own time stays in load_audit.file_modified_at (ledger V12).
+   * The first is checked here, before the file is typed; the second by {@link #notOutranked} once
+   * it is. The file's own time stays in load_audit.file_modified_at (ledger V12).
    */
-  private LocalDateTime receivedAt(InboxFile file, Source source) throws SQLException {
-    LocalDateTime now = now();
-    if (file.modifiedAt().isAfter(now)) {
+  private LocalDateTime notInTheFuture(InboxFile file) {
+    LocalDateTime received = notAfterNow(file.modifiedAt());
+    if (!received.equals(file.modifiedAt())) {
       LOG.warn("{}: received at the load time, {}, as its last-modified time {} lies in the future.", file.name(),
-          now.withNano(0), file.modifiedAt().withNano(0));
-      return now;
+          received.withNano(0), file.modifiedAt().withNano(0));
     }
+    return received;
+  }
+
+  /** The second rule above, once the file is typed; {@code received} is what the first gave. */
+  private LocalDateTime notOutranked(InboxFile file, Source source, LocalDateTime received) throws SQLException {
     LocalDateTime outranking = receivedAfterOnTheSameValues(source);
-    if (outranking != null) {
-      LOG.warn("{}: received at the load time, {}, as its last-modified time {} is before a file of source '{}'"
-          + " received at {} whose values for the same periods it would otherwise rank below.", file.name(),
-          now.withNano(0), file.modifiedAt().withNano(0), source.id(), outranking.withNano(0));
-      try (PreparedStatement s = connection.prepareStatement("update incoming_load set received_at = ?")) {
-        s.setTimestamp(1, Timestamp.valueOf(now));
-        s.executeUpdate();
-      }
-      return now;
+    if (outranking == null) {
+      return received;
     }
-    return file.modifiedAt();
+    LocalDateTime now = now();
+    LOG.warn("{}: received at the load time, {}, as its last-modified time {} is before a file of source '{}'"
+        + " received at {} whose values for the same periods it would otherwise rank below.", file.name(),
+        now.withNano(0), file.modifiedAt().withNano(0), source.id(), outranking.withNano(0));
+    try (PreparedStatement s = connection.prepareStatement("update incoming_load set received_at = ?")) {
+      s.setTimestamp(1, Timestamp.valueOf(now));
+      s.executeUpdate();
+    }
+    return now;
   }
 
   private LocalDateTime receivedAfterOnTheSameValues(Source source) throws SQLException {
@@ -185,17 +192,6 @@ public final class FileLoader {
   private LocalDateTime notAfterNow(LocalDateTime time) {
     LocalDateTime now = now();
     return time.isAfter(now) ? now : time;
-  }
-
-  /** Whether the file is still as it was hashed: the same size and last-modified time. */
-  private static boolean unchanged(InboxFile file) {
-    try {
-      return Files.size(file.path()) == file.sizeBytes()
-          && LocalDateTime.ofInstant(Files.getLastModifiedTime(file.path()).toInstant(), ZoneOffset.UTC)
-              .equals(file.modifiedAt());
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   /** The file was written to while it was read: what was read is not what its hash and archive would say. */

@@ -29,9 +29,20 @@ record InboxFile(Path path, String name, String contentHash, long sizeBytes, Loc
         sha256.update(buffer, 0, n);
       }
     }
-    LocalDateTime modified =
-        LocalDateTime.ofInstant(Files.getLastModifiedTime(path).toInstant(), ZoneOffset.UTC);
     return new InboxFile(path, path.getFileName().toString(), HexFormat.of().formatHex(sha256.digest()),
-        Files.size(path), modified);
+        Files.size(path), modifiedAt(path));
+  }
+
+  /** Whether the file is still as it was hashed: the same size and last-modified time. */
+  boolean unchanged() {
+    try {
+      return Files.size(path) == sizeBytes && modifiedAt(path).equals(modifiedAt);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static LocalDateTime modifiedAt(Path path) throws IOException {
+    return LocalDateTime.ofInstant(Files.getLastModifiedTime(path).toInstant(), ZoneOffset.UTC);
   }
 }
