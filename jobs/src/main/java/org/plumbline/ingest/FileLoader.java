@@ -3,12 +3,8 @@ package org.plumbline.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -131,7 +127,7 @@ public final class FileLoader {
     } finally {
       connection.setAutoCommit(true);
     }
-    move(file.path(), home.archive().resolve(archiveName));
+    InboxMove.move(file.path(), home.archive().resolve(archiveName));
     return counts(file.name(), loadId);
   }
 
@@ -215,14 +211,15 @@ public final class FileLoader {
     Path archived = home.root().resolve(archivePathOf(loadId));
     if (!Files.exists(archived)) {
       // The load committed but the run stopped before archiving: finish that, add nothing.
-      move(file.path(), archived);
+      InboxMove.move(file.path(), archived);
       FileOutcome c = counts(file.name(), loadId);
       return new FileOutcome(file.name(), FileOutcome.Kind.COMPLETED_EARLIER, loadId, c.rowsRead(),
           c.rowsLoaded(), c.rowsSkipped(), c.rowsQuarantined(), null);
     }
     recordDelivery(file, notAfterNow(file.modifiedAt()), sourceOf(loadId), "duplicate", loadId,
         "The same bytes were loaded before as load " + loadId + ".");
-    move(file.path(), home.archive().resolve("duplicates").resolve(ArchiveName.of(stamp() + "-", file.name(), "")));
+    InboxMove.move(file.path(),
+        home.archive().resolve("duplicates").resolve(ArchiveName.of(stamp() + "-", file.name(), "")));
     return new FileOutcome(file.name(), FileOutcome.Kind.DUPLICATE, loadId, 0, 0, 0, 0,
         "same bytes as load " + loadId);
   }
@@ -238,7 +235,7 @@ public final class FileLoader {
     if (Files.exists(target)) {
       target = home.rejected().resolve(ArchiveName.of(stamp() + "-", file.name(), REASON_SUFFIX));
     }
-    move(file.path(), target);
+    InboxMove.move(file.path(), target);
     try {
       Files.writeString(target.resolveSibling(target.getFileName() + REASON_SUFFIX),
           "The file " + file.name() + " was rejected: " + reason + System.lineSeparator(), StandardCharsets.UTF_8);
@@ -362,30 +359,6 @@ public final class FileLoader {
       return Files.readSymbolicLink(link).toString();
     } catch (IOException e) {
       return "a target that cannot be read";
-    }
-  }
-
-  /**
-   * Moves a file out of the inbox: a rename where the folders share a file system, else (an inbox
-   * that is a mounted share) a copy forced to disk under a temporary name, renamed into place, and
-   * only then the original deleted, so the target is whole or absent whenever the run stops.
-   */
-  private static void move(Path from, Path to) {
-    try {
-      Files.createDirectories(to.getParent());
-      try {
-        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Path partial = Files.createTempFile(to.getParent(), ".moving-", ".part");
-        Files.copy(from, partial, StandardCopyOption.REPLACE_EXISTING);
-        try (FileChannel written = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-          written.force(true);
-        }
-        Files.move(partial, to, StandardCopyOption.ATOMIC_MOVE);
-        Files.delete(from);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not move " + from + " to " + to + ": " + e.getMessage(), e);
     }
   }
 }

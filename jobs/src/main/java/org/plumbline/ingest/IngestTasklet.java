@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import org.plumbline.governance.GovernanceModel;
 import org.plumbline.system.PlumblineHome;
 import org.plumbline.system.Warehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -37,6 +39,7 @@ public final class IngestTasklet implements Tasklet {
   private static final String FILES = "files";
   private static final String REJECTED = "files_rejected";
   private static final String LEFT = "files_left";
+  private static final Logger LOG = LoggerFactory.getLogger(IngestTasklet.class);
   private static final int NAMED_FILES = 5;
   /** How long a file must rest unwritten before it is loaded (see sinceModified). */
   static final Duration SETTLE = Duration.ofSeconds(2);
@@ -158,6 +161,10 @@ public final class IngestTasklet implements Tasklet {
       loader = new FileLoader(warehouse.connection(), home, governance.get(), clock);
       loaderForStep = step.getId();
       deferred.clear();
+      for (Path copy : InboxMove.removeUnfinishedCopies(home)) {
+        LOG.warn("Removed {}: a partial copy left by a run that stopped while it moved a file out of an inbox on"
+            + " another file system. The file itself stayed in the inbox and is moved again.", copy);
+      }
     }
     return loader;
   }

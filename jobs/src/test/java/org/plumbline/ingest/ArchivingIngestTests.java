@@ -52,6 +52,27 @@ class ArchivingIngestTests {
   }
 
   @Test
+  void aPartialCopyLeftByAStoppedMoveIsRemovedByTheNextIngestStepAndTheFileArchivedWhole() throws Exception {
+    // given a run that stopped while copying export_1.csv out of an inbox on a share: its partial
+    // copy in the archive, the file itself still in the inbox; and an earlier archived file
+    Files.createDirectories(home.home.archive());
+    Path earlier = Files.writeString(home.home.archive().resolve("7-export_0.csv"), "day,qty\n2025-01-05,9\n");
+    Path partial = Files.writeString(home.home.archive().resolve(".moving-8342.part"), "day,qty\n2025-01-");
+    Path rejectedPartial = Files.createDirectories(home.home.rejected()).resolve(".moving-17.part");
+    Files.writeString(rejectedPartial, "day;");
+    home.deliver("export_1.csv", "day,qty\n2025-01-06,10\n");
+
+    // when the next run's ingest step runs
+    home.runIngestStep(java.time.Clock.systemUTC());
+
+    // then the partial copies are gone, the file is loaded and archived whole, and the earlier one is untouched
+    assertThat(partial).doesNotExist();
+    assertThat(rejectedPartial).doesNotExist();
+    assertThat(home.home.archive().resolve("1-export_1.csv")).content().isEqualTo("day,qty\n2025-01-06,10\n");
+    assertThat(earlier).content().isEqualTo("day,qty\n2025-01-05,9\n");
+  }
+
+  @Test
   void anInboxOnAnotherFileSystemIsArchivedByACopyAndTheInboxEmptied() throws Exception {
     // given an inbox on another file system than the home (a mounted share; here the shared-memory tmpfs)
     Path shm = Path.of("/dev/shm");

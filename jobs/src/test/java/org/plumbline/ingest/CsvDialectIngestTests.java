@@ -7,14 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.scope.context.StepContext;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /** CSV dialects and layouts beyond the plain export: ISO weeks, backslash escapes, title lines. */
 class CsvDialectIngestTests {
@@ -125,19 +118,9 @@ class CsvDialectIngestTests {
     // given: two files, one with a row whose value is no number, one with two bad weeks
     home.deliver("weekly_2.csv", "week,qty\n2025-W02,10\n2025-W03,n/a\n");
     home.deliver("weekly_3.csv", "week,qty\n2025-W60,10\nlast week,11\n2025-W04,12\n");
-    IngestTasklet tasklet = new IngestTasklet(home.home, home.warehouse, () -> home.model, List.of(),
-        Clock.systemUTC());
-    StepExecution step = new StepExecution(1L, "ingest",
-        new JobExecution(1L, new JobInstance(1L, "nightly"), new JobParameters()));
-    ChunkContext chunk = new ChunkContext(new StepContext(step));
 
     // when: the step calls the tasklet until the inbox is empty
-    RepeatStatus status;
-    do {
-      StepContribution contribution = new StepContribution(step);
-      status = tasklet.execute(contribution, chunk);
-      step.apply(contribution);
-    } while (status == RepeatStatus.CONTINUABLE);
+    StepExecution step = home.runIngestStep(Clock.systemUTC()).step();
 
     // then: the step's skips are the ledger's quarantined rows, exactly
     assertThat(home.query("select count(*) from raw_quarantine")).containsExactly(List.of(3L));

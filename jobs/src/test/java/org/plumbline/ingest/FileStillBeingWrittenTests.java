@@ -13,14 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.scope.context.StepContext;
-import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * A file written a moment ago may be an upload in progress: loading it would load part of it and
@@ -38,21 +30,9 @@ class FileStillBeingWrittenTests {
     Path writing = home.deliver("export_2.csv", "day,qty\n2025-01-07,11\n");
     Files.setLastModifiedTime(writing, FileTime.from(now.minusSeconds(1)));
     List<FileOutcome> outcomes = new ArrayList<>();
-    IngestTasklet tasklet = new IngestTasklet(home.home, home.warehouse, () -> home.model, List.of(outcomes::add),
-        Clock.fixed(now, ZoneOffset.UTC));
-    StepExecution step = new StepExecution(1L, "ingest",
-        new JobExecution(1L, new JobInstance(1L, "nightly"), new JobParameters()));
-    ChunkContext chunk = new ChunkContext(new StepContext(step));
 
     // when the step calls the tasklet until it finishes
-    List<ExitStatus> exits = new ArrayList<>();
-    RepeatStatus status;
-    do {
-      StepContribution contribution = new StepContribution(step);
-      status = tasklet.execute(contribution, chunk);
-      step.apply(contribution);
-      exits.add(contribution.getExitStatus());
-    } while (status == RepeatStatus.CONTINUABLE && exits.size() < 10);
+    List<ExitStatus> exits = home.runIngestStep(Clock.fixed(now, ZoneOffset.UTC), outcomes::add).exits();
 
     // then the finished export is loaded, the other waits untouched (tried once), and the step says so
     assertThat(exits).hasSize(3);

@@ -22,6 +22,15 @@ import org.plumbline.governance.GovernanceModel;
 import org.plumbline.system.ExampleConfig;
 import org.plumbline.system.PlumblineHome;
 import org.plumbline.system.Warehouse;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * A home folder with the example governance model plus extra sources, and a real warehouse.
@@ -112,6 +121,26 @@ final class IngestHome implements AutoCloseable, BeforeEachCallback, AfterEachCa
 
   FileOutcome load(Path file) {
     return loader.load(file, null);
+  }
+
+  /** What a run of the ingest step did: the step, and the exit status after each call of its tasklet. */
+  record IngestStepRun(StepExecution step, List<ExitStatus> exits) {}
+
+  /** Runs an ingest step over the inbox as Spring Batch does: the tasklet called until it is finished (at most 20 calls). */
+  IngestStepRun runIngestStep(Clock clock, IngestListener... listeners) {
+    IngestTasklet tasklet = new IngestTasklet(home, warehouse, () -> model, List.of(listeners), clock);
+    StepExecution step = new StepExecution(1L, "ingest",
+        new JobExecution(1L, new JobInstance(1L, "nightly"), new JobParameters()));
+    ChunkContext chunk = new ChunkContext(new StepContext(step));
+    List<ExitStatus> exits = new ArrayList<>();
+    RepeatStatus status;
+    do {
+      StepContribution contribution = new StepContribution(step);
+      status = tasklet.execute(contribution, chunk);
+      step.apply(contribution);
+      exits.add(contribution.getExitStatus());
+    } while (status == RepeatStatus.CONTINUABLE && exits.size() < 20);
+    return new IngestStepRun(step, exits);
   }
 
   List<List<Object>> query(String sql, Object... parameters) throws SQLException {
