@@ -63,22 +63,26 @@ final class CsvHeaderFinder {
     }
   }
 
-  /** One line's fields, unquoted and trimmed; a header does not span lines. */
+  /**
+   * One line's fields, unquoted and trimmed, split as DuckDB's reader splits them ({@link CsvQuoting}:
+   * a quote opens a quoted field only at a field's start, so the inch mark of {@code Ventil 1/2"}
+   * is text); a header does not span lines.
+   */
   static List<String> fields(String line, char delimiter, char escape) {
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();
-    boolean quoted = false;
+    CsvQuoting quoting = new CsvQuoting(delimiter, escape);
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
-      if (quoted && c == escape && i + 1 < line.length() && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == escape)) {
-        field.append(line.charAt(++i));
-      } else if (c == '"') {
-        quoted = !quoted;
-      } else if (c == delimiter && !quoted) {
+      boolean wasInQuotes = quoting.inQuotes();
+      boolean wasEscaped = quoting.escapePending();
+      int what = quoting.character(c);
+      if (!wasInQuotes && c == delimiter) {
         fields.add(HeaderCheck.trimmed(field.toString()));
         field.setLength(0);
-      } else {
-        field.append(c);
+      } else if (what != CsvQuoting.OPENED && !(wasInQuotes && !quoting.inQuotes())
+          && !(wasInQuotes && !wasEscaped && quoting.escapePending())) {
+        field.append(c); // not an opening or closing quote, nor an escape: text
       }
     }
     fields.add(HeaderCheck.trimmed(field.toString()));

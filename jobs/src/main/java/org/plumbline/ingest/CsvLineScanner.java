@@ -82,11 +82,11 @@ final class CsvLineScanner {
             if (check != null && check.pending > 0) {
               throw invalid(lines.physical);
             }
-            int runStart = b;
+            int runStart = i;
             while (i + 1 < n && buffer[i + 1] >= 0 && lines.isPlain(buffer[i + 1])) {
               i++;
             }
-            lines.plainRun(runStart, buffer[i]);
+            lines.plainRun(buffer, runStart, i);
           } else if (b < 0x80) {
             if (check != null && check.pending > 0) {
               throw invalid(lines.physical);
@@ -162,11 +162,11 @@ final class CsvLineScanner {
       return b != '\r' && b != '\n' && !quoting.matters(b);
     }
 
-    /** What {@link #accept} does for a run of plain characters, from {@code first} to {@code last}. */
-    void plainRun(int first, int last) {
+    /** What {@link #accept} does for a run of plain characters, {@code bytes[from..to]}. */
+    void plainRun(byte[] bytes, int from, int to) {
       previousCr = false;
       lineEmpty = false;
-      noteQuoting(quoting.run(first, last));
+      noteQuoting(quoting.run(bytes, from, to));
     }
 
     void accept(char c) throws SQLException {

@@ -101,6 +101,21 @@ class CsvDialectIngestTests {
   }
 
   @Test
+  void aHeaderWithAnInchMarkIsFoundAndSplitAsDuckDbSplitsIt() throws Exception {
+    // given: a header whose middle column is named with an inch mark (a quote inside a field, which is text)
+    Path file = home.deliver("report_2.csv", "Produktionsbericht;;\nTag;Ventil 1/2\";Menge\n2025-01-06;DN15;10\n");
+
+    // when
+    FileOutcome outcome = home.load(file);
+
+    // then: the header line is found (the quote did not swallow "Menge") and the columns are DuckDB's
+    assertThat(outcome.kind()).isEqualTo(FileOutcome.Kind.LOADED);
+    assertThat(home.query("select header_row, column_names from raw_sheet"))
+        .containsExactly(List.of(2, List.of("Tag", "Ventil 1/2\"", "Menge")));
+    assertThat(home.query("select row_number, value from raw_value")).containsExactly(List.of(3, 10.0));
+  }
+
+  @Test
   void aFileWithoutTheHeaderLineIsRejectedNamingTheColumns() throws Exception {
     // given
     Path file = home.deliver("report_2.csv", "Produktionsbericht\nDay;Qty\n2025-01-06;10\n");

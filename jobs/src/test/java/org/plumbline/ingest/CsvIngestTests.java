@@ -232,6 +232,21 @@ class CsvIngestTests {
   }
 
   @Test
+  void aQuotedFieldAfterSpacesIsQuotedAsDuckDbReadsItAndLaterRecordsKeepTheirLines() throws Exception {
+    // given quoted fields with spaces before and after their quotes, one spanning two lines
+    Path file = home.deliver("audits_1.csv", "Datum;Ergebnis (%);Bemerkung\n"
+        + "06.01.2025;97; \"zwei\nZeilen\" \n07.01.2025;98; \"a;b\"  \n08.01.2025;99;c\n");
+
+    // when
+    FileOutcome outcome = home.load(file);
+
+    // then
+    assertThat(outcome.kind()).isEqualTo(FileOutcome.Kind.LOADED);
+    assertThat(home.query("select row_number, fields[3] from raw_record order by row_number"))
+        .containsExactly(List.of(2, "zwei\nZeilen"), List.of(4, "a;b"), List.of(5, "c"));
+  }
+
+  @Test
   void aLineWithTooFewFieldsSaysHowMany() throws Exception {
     // given a line two fields short of the header, which DuckDB reports once for each missing field
     Path file = home.deliver("export_short.csv", "day,qty,note,lot\n2025-01-06,10,a,L1\n2025-01-07,11\n");

@@ -86,6 +86,8 @@ class CsvLineNumberPropertyTests {
       String note = switch (shape) {
         case 1 -> "\"eins" + endings.next() + "zwei\"";
         case 2 -> "\"eins" + endings.next() + endings.next() + "drei\"";
+        case 4 -> " \"eins" + endings.next() + "zwei\" "; // one space before the quote: still a quoted field
+        case 5 -> "  \"zitiert\""; // two spaces before it: text, quotes and all
         default -> "n" + i;
       };
       String extra = shape == 3 ? ";zu viel" : ""; // a line with a field too many: DuckDB rejects it
@@ -95,7 +97,7 @@ class CsvLineNumberPropertyTests {
       } else {
         rejected.add(List.of(line));
       }
-      line += 1 + (shape == 1 ? 1 : shape == 2 ? 2 : 0);
+      line += 1 + (shape == 1 || shape == 4 ? 1 : shape == 2 ? 2 : 0);
     }
     for (int blank = random.nextInt(3); blank > 0; blank--) {
       text.append(endings.next());
