@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.plumbline.governance.GovernanceLoader;
+import org.plumbline.ingest.EarlierLoad;
 import org.plumbline.ingest.FilePreview;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,8 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "preview", mixinStandardHelpOptions = true,
-    description = "Shows how a file would be read under its source (header, first rows, typed values, what would"
-        + " be quarantined, or why it would be rejected) without loading anything.",
+    description = "Shows how a file would be read under its source (whether its bytes were loaded before, header,"
+        + " first rows, typed values, what would be quarantined, or why it would be rejected) without loading"
+        + " anything.",
     footer = {"", ExitCodes.HELP})
 final class PreviewCommand implements Callable<Integer> {
 
@@ -36,6 +38,11 @@ final class PreviewCommand implements Callable<Integer> {
     }
     PlumblineCommand root = (PlumblineCommand) spec.commandLine().getParent().getCommand();
     var model = new GovernanceLoader().load(root.home().governance());
+    // First, as it decides what a delivery would do: the loader takes known bytes as a duplicate.
+    String earlier = EarlierLoad.sentence(root.home().warehouseFile(), file);
+    if (earlier != null) {
+      spec.commandLine().getOut().println(earlier);
+    }
     boolean readable = new FilePreview(model).show(file, rows, spec.commandLine().getOut());
     spec.commandLine().getOut().flush();
     return readable ? ExitCodes.OK : ExitCodes.JOB_FAILED;
