@@ -60,6 +60,9 @@ from (select *, unnest(generate_series(1, len(column_names))) as i
 where i <> p.metric_pos
   and plumbline_period(p.column_names[i], p.date_format) is not null;
 
+-- A number as a sentence shows it: 12500, 12.5, 9800 (no trailing zeros, at most six decimals).
+create or replace temp macro plumbline_shown(x) as rtrim(rtrim(printf('%.6f', x), '0'), '.');
+
 create or replace temp table incoming_value as
 with
 
@@ -69,6 +72,11 @@ cells as (
            case when c.named then trim(r.fields[c.metric_pos]) else c.configured_metric end as metric_name,
            coalesce(c.header_period, r.fields[c.period_pos]) as period_text,
            r.fields[c.value_position] as value_text,
+           -- what the workbook's cells are (incoming.sql, incoming_row_joined); null for other files
+           case when r.kinds is not null then coalesce(nullif(substr(r.kinds, c.value_position, 1), ''), 'n') end
+               as value_kind,
+           case when r.kinds is not null then coalesce(nullif(substr(r.kinds, c.period_pos, 1), ''), 'n') end
+               as period_kind,
            c.named, c.date_format, c.decimal_mark, c.period_column, c.metric_column, c.shape
     from incoming_row as r
     join incoming_cell as c
@@ -86,7 +94,8 @@ stated as (
     select c.*,
            coalesce(m.factor, 1) as factor,
            case when m.metric_name is null then 1.0 else m.percent_factor end as percent_factor,
-           case when not c.named then m.constant_value end as constant_value
+           case when not c.named then m.constant_value end as constant_value,
+           m.stated_unit
     from cells as c
     left join incoming_metric as m on m.table_name = c.table_name and m.metric_name = c.metric_name
 ),
@@ -95,8 +104,18 @@ typed as (
     select c.*,
            plumbline_period(c.period_text, c.date_format) as period_read,
            nullif(trim(c.value_text), '') as value_trimmed,
-           contains(c.value_text, '%') as is_percent_text,
-           plumbline_number(c.value_text, c.decimal_mark) as number_read
+           -- a percentage: text such as "98 %", or a cell formatted as one, read as it shows (0.98 as 98)
+           contains(c.value_text, '%') or c.value_kind = 'p' as is_percent_text,
+           -- A workbook's number cell stores a decimal point whatever the source says of text. A
+           -- number typed as text is read with the declared mark; where a workbook declares none
+           -- (decimal_mark ''), with the one reading it has, and one that reads two ways
+           -- ("12.500": 12.5 or 12500) is no number (comma_read keeps the other reading for the reason).
+           case when c.value_kind in ('n', 'p', 't', 'o') then plumbline_number(c.value_text, '.')
+                when c.decimal_mark <> '' then plumbline_number(c.value_text, c.decimal_mark)
+                else coalesce(plumbline_number(c.value_text, '.'), plumbline_number(c.value_text, ','))
+           end * case when c.value_kind = 'p' then 100 else 1 end as number_read,
+           case when c.decimal_mark = '' and c.value_kind not in ('n', 'p', 't', 'o')
+                then plumbline_number(c.value_text, ',') end as comma_read
     from stated as c
 ),
 
@@ -107,7 +126,9 @@ typed as (
 -- report: neither is a value here.
 checked as (
     select * exclude (number_read, period_read),
-           case when isfinite(number_read) then number_read end as number,
+           case when isfinite(number_read) and number_read is not distinct from coalesce(comma_read, number_read)
+                then number_read end as number,
+           case when number_read <> comma_read then number_read end as point_read,   -- read two ways
            case when year(period_read) between 1900 and 2999 then period_read end as period_date,
            year(period_read) as period_year
     from typed
@@ -132,8 +153,17 @@ final as (
                         || coalesce(': it would be in the year ' || period_year || '.', '.')
                when constant_value is null and value_trimmed is not null and number is null
                    then 'The value "' || value_text || '" in column "' || column_name || '" is not a number'
-                        || case when not regexp_full_match(value_trimmed, '[+-]?[\d.,\s''\x{00A0}\x{202F}]*\d[\d.,\s''\x{00A0}\x{202F}]*\s*%?')
+                        || case when point_read is not null
+                                    then ' as the workbook stores it: it is text, which reads as '
+                                         || plumbline_shown(point_read) || ' with a decimal point and as '
+                                         || plumbline_shown(comma_read) || ' with a decimal comma. Enter it as a'
+                                         || ' number in the workbook, or declare how this source writes numbers'
+                                         || ' typed as text (sources.yml: decimal: "," or decimal: "." on the source).'
+                                when not regexp_full_match(value_trimmed, '[+-]?[\d.,\s''\x{00A0}\x{202F}]*\d[\d.,\s''\x{00A0}\x{202F}]*\s*%?')
                                     then '.'
+                                when decimal_mark = ''
+                                    then ': neither with a decimal point (1,234.5) nor with a decimal comma'
+                                         || ' (1.234,5), the other mark only between groups of three digits.'
                                 when decimal_mark = ','
                                     then ' as this source writes numbers: with a decimal comma (1.234,5), and "." only'
                                          || ' between groups of three digits.'
@@ -143,7 +173,29 @@ final as (
                when constant_value is null and value_trimmed is not null and is_percent_text and percent_factor is null
                    then 'The value "' || value_text || '" in column "' || column_name
                         || '" is a percentage, but its KPI is not measured as a ratio.'
-           end as problem
+               -- A duration cell (36:00 is 1.5 days) is no figure in the KPI's unit, whatever that is.
+               when value_kind = 't' and constant_value is null and value_trimmed is not null
+                   then 'The value ' || value_text || ' in column "' || column_name || '" is a duration or a time of'
+                        || ' day (' || value_text || ' days, shown as ' || (round(number * 1440)::bigint // 60) || ':'
+                        || lpad((round(number * 1440)::bigint % 60)::varchar, 2, '0') || '), not a number: enter the'
+                        || ' figure as a number, in the unit of its KPI, in a cell formatted as a number.'
+               -- A fraction column's plain number above 1 is a percentage typed over the format (98 for 98 %).
+               when value_kind is not null and stated_unit = 'fraction' and not is_percent_text and number > 1
+                    and constant_value is null
+                   then 'The value "' || value_text || '" in column "' || column_name || '": '
+                        || plumbline_shown(number) || ' in a column of fractions (sources.yml: unit: fraction) would be '
+                        || plumbline_shown(number * 100) || ' %; type it as ' || plumbline_shown(number) || ' % (Excel'
+                        || ' then stores ' || plumbline_shown(number / 100) || ', formatted as a percentage) or as '
+                        || plumbline_shown(number / 100) || ', or declare unit: percent if the column holds percentages.'
+           end
+           -- A whole number in a period cell formatted General is mostly a date that lost its format.
+           || case when period_date is null and period_kind = 'n' and metric_name <> '' and shape <> 'periods_across'
+                        and try_cast(trim(period_text) as double) between 18264 and 73415      -- 1950 to 2100
+                        and try_cast(trim(period_text) as double) = floor(try_cast(trim(period_text) as double))
+                   then ' ' || trim(period_text) || ' looks like an Excel date serial ('
+                        || strftime(date '1899-12-30' + try_cast(trim(period_text) as double)::integer, '%d.%m.%Y')
+                        || ') in a cell not formatted as a date: format the column as a date in the workbook.'
+                   else '' end as problem
     from checked
     where constant_value is not null or value_trimmed is not null or period_date is null
 )
