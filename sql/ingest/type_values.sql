@@ -153,14 +153,14 @@ final as (
                         || coalesce(': it would be in the year ' || period_year || '.', '.')
                when constant_value is null and value_trimmed is not null and number is null
                    then 'The value "' || value_text || '" in column "' || column_name || '" is not a number'
-                        || case when point_read is not null
+                        || case when not regexp_full_match(value_trimmed, '[+-]?[\d.,\s''\x{00A0}\x{202F}]*\d[\d.,\s''\x{00A0}\x{202F}]*\s*%?')
+                                    then '.'
+                                when point_read is not null
                                     then ' as the workbook stores it: it is text, which reads as '
                                          || plumbline_shown(point_read) || ' with a decimal point and as '
                                          || plumbline_shown(comma_read) || ' with a decimal comma. Enter it as a'
                                          || ' number in the workbook, or declare how this source writes numbers'
                                          || ' typed as text (sources.yml: decimal: "," or decimal: "." on the source).'
-                                when not regexp_full_match(value_trimmed, '[+-]?[\d.,\s''\x{00A0}\x{202F}]*\d[\d.,\s''\x{00A0}\x{202F}]*\s*%?')
-                                    then '.'
                                 when decimal_mark = ''
                                     then ': neither with a decimal point (1,234.5) nor with a decimal comma'
                                          || ' (1.234,5), the other mark only between groups of three digits.'
@@ -172,7 +172,10 @@ final as (
                            end
                when constant_value is null and value_trimmed is not null and is_percent_text and percent_factor is null
                    then 'The value "' || value_text || '" in column "' || column_name
-                        || '" is a percentage, but its KPI is not measured as a ratio.'
+                        || '" is a percentage'
+                        || case when value_kind = 'p' then ' (a cell formatted as one, showing ' || plumbline_shown(number)
+                                                           || ' %)' else '' end
+                        || ', but its KPI is not measured as a ratio.'
                -- A duration cell (36:00 is 1.5 days) is no figure in the KPI's unit, whatever that is.
                when value_kind = 't' and constant_value is null and value_trimmed is not null
                    then 'The value ' || value_text || ' in column "' || column_name || '" is a duration or a time of'

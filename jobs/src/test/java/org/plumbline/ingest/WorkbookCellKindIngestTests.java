@@ -139,6 +139,26 @@ class WorkbookCellKindIngestTests {
   }
 
   @Test
+  void aPercentageInAColumnWhoseKpiIsNoRatioIsQuarantinedSayingWhatItShows() throws Exception {
+    // given units produced (a count) as a cell 0.5 formatted 0%: it shows 50 %
+    Path file = home.deliver("Undeclared_5.xlsx", workbook(ws -> {
+      header(ws, "Woche", "Units produced", "Critical parts inspected");
+      week(ws, 1, 0);
+      ws.value(1, 1, 0.5);
+      ws.style(1, 1).format("0%").set();
+    }));
+
+    // when
+    home.load(file);
+
+    // then
+    assertThat(home.query("select count(*) from raw_value")).containsExactly(List.of(0L));
+    assertThat(home.query("select row_number, reason from raw_quarantine")).containsExactly(
+        List.of(2, "The value \"0.5\" in column \"Units produced\" is a percentage (a cell formatted as one, showing"
+            + " 50 %), but its KPI is not measured as a ratio."));
+  }
+
+  @Test
   void aPlainNumberAboveOneInAColumnOfFractionsIsQuarantined() throws Exception {
     // given a unit: fraction column: 0.98 formatted 0%, a plain 0.97, and 98 typed over the format
     Path file = home.deliver("Undeclared_2.xlsx", workbook(ws -> {
