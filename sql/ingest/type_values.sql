@@ -75,8 +75,7 @@ cells as (
            -- what the workbook's cells are (incoming.sql, incoming_row_joined); null for other files
            case when r.kinds is not null then coalesce(nullif(substr(r.kinds, c.value_position, 1), ''), 'n') end
                as value_kind,
-           case when r.kinds is not null then coalesce(nullif(substr(r.kinds, c.period_pos, 1), ''), 'n') end
-               as period_kind,
+           r.kinds, c.period_pos,   -- the period cell's kind is looked up only where the period is no date
            c.named, c.date_format, c.decimal_mark, c.period_column, c.metric_column, c.shape
     from incoming_row as r
     join incoming_cell as c
@@ -176,23 +175,26 @@ final as (
                         || case when value_kind = 'p' then ' (a cell formatted as one, showing ' || plumbline_shown(number)
                                                            || ' %)' else '' end
                         || ', but its KPI is not measured as a ratio.'
-               -- A duration cell (36:00 is 1.5 days) is no figure in the KPI's unit, whatever that is.
-               when value_kind = 't' and constant_value is null and value_trimmed is not null
+               -- A duration cell (36:00 is 1.5 days) is no figure in the KPI's unit, whatever that is; a
+               -- fraction column's plain number above 1 is a percentage typed over the format (98 for 98 %).
+               -- One test for both: every value passes it.
+               when (value_kind = 't' or stated_unit = 'fraction' and value_kind is not null and not is_percent_text
+                     and number > 1) and constant_value is null and value_trimmed is not null
+                   then case when value_kind = 't'
                    then 'The value ' || value_text || ' in column "' || column_name || '" is a duration or a time of'
                         || ' day (' || value_text || ' days, shown as ' || (round(number * 1440)::bigint // 60) || ':'
                         || lpad((round(number * 1440)::bigint % 60)::varchar, 2, '0') || '), not a number: enter the'
                         || ' figure as a number, in the unit of its KPI, in a cell formatted as a number.'
-               -- A fraction column's plain number above 1 is a percentage typed over the format (98 for 98 %).
-               when value_kind is not null and stated_unit = 'fraction' and not is_percent_text and number > 1
-                    and constant_value is null
-                   then 'The value "' || value_text || '" in column "' || column_name || '": '
+                   else 'The value "' || value_text || '" in column "' || column_name || '": '
                         || plumbline_shown(number) || ' in a column of fractions (sources.yml: unit: fraction) would be '
                         || plumbline_shown(number * 100) || ' %; type it as ' || plumbline_shown(number) || ' % (Excel'
                         || ' then stores ' || plumbline_shown(number / 100) || ', formatted as a percentage) or as '
                         || plumbline_shown(number / 100) || ', or declare unit: percent if the column holds percentages.'
+                   end
            end
            -- A whole number in a period cell formatted General is mostly a date that lost its format.
-           || case when period_date is null and period_kind = 'n' and metric_name <> '' and shape <> 'periods_across'
+           || case when period_date is null and kinds is not null and metric_name <> '' and shape <> 'periods_across'
+                        and coalesce(nullif(substr(kinds, period_pos, 1), ''), 'n') = 'n'
                         and try_cast(trim(period_text) as double) between 18264 and 73415      -- 1950 to 2100
                         and try_cast(trim(period_text) as double) = floor(try_cast(trim(period_text) as double))
                    then ' ' || trim(period_text) || ' looks like an Excel date serial ('
