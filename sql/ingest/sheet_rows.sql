@@ -2,6 +2,7 @@
 -- incoming.sql says) into incoming_row_stored, one field list a row, exactly as read: the
 -- separator splits, U+0001 alone is a blank cell, and the escapes give back U+0000, U+0001
 -- and U+0002 (the replacements cannot interfere: U+0002 appears only as an escape's lead).
+-- Each row's cell kinds (CellKind, incoming.sql) come along as they are.
 insert into incoming_row_stored (sheet_name, row_number, fields, problem, kinds)
 select sheet_name,
        row_number,

@@ -39,7 +39,8 @@ import org.plumbline.governance.Source;
  * past once and only the current row is held (plus the shared-string table, which the format
  * puts first), never the whole workbook. Cells become the same text as {@link XlsxCellText}
  * makes of an XLSX cell, into the same {@link SheetRowSink}: numbers in full precision, dates
- * as ISO dates in the workbook's date system (1900 or 1904), formulas by their cached value.
+ * as ISO dates in the workbook's date system (1900 or 1904), formulas by their cached value,
+ * and each cell's {@link CellKind} (a percentage, a duration, text…) beside it.
  * Password-protected and Excel 95 or older workbooks are rejected, saying so.
  */
 final class XlsFileReader implements SourceFileReader {
