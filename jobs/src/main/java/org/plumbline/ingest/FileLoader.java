@@ -87,6 +87,7 @@ public final class FileLoader {
       throws SQLException, FileRejectedException {
     long loadId;
     String archiveName;
+    String sessionZone = useTimeZone(model.calendar().timezone().getId());
     connection.setAutoCommit(false);
     try {
       long started = System.nanoTime();
@@ -126,6 +127,7 @@ public final class FileLoader {
       throw e;
     } finally {
       connection.setAutoCommit(true);
+      useTimeZone(sessionZone);
     }
     InboxMove.move(file.path(), home.archive().resolve(archiveName));
     return counts(file.name(), loadId);
@@ -188,6 +190,25 @@ public final class FileLoader {
   private LocalDateTime notAfterNow(LocalDateTime time) {
     LocalDateTime now = now();
     return time.isAfter(now) ? now : time;
+  }
+
+  /**
+   * Sets the session's time zone, returning the one it had. A load runs in the plant's
+   * (calendar.yml): an instant's day (plumbline_period) and a Parquet instant's text are then
+   * the plant's on any server, not the server's.
+   */
+  private String useTimeZone(String zone) throws SQLException {
+    String before;
+    try (PreparedStatement s = connection.prepareStatement("select current_setting('TimeZone')");
+        ResultSet r = s.executeQuery()) {
+      r.next();
+      before = r.getString(1);
+    }
+    try (PreparedStatement s = connection.prepareStatement("set TimeZone = ?")) {
+      s.setString(1, zone);
+      s.execute();
+    }
+    return before;
   }
 
   /** The file was written to while it was read: what was read is not what its hash and archive would say. */

@@ -61,25 +61,54 @@ final class HeaderCheck {
       throws SQLException, FileRejectedException {
     List<String> unread = new ArrayList<>();
     String format = null;
+    String grain = null;
     try (Statement s = connection.createStatement();
         ResultSet r = s.executeQuery(SqlScript.text("sql/ingest/unread_period_headers.sql"))) {
       while (r.next()) {
         unread.add("\"" + r.getString(4) + "\" (column " + SheetRowSink.columnLetters(r.getInt(3) - 1)
-            + (r.getString(1).isEmpty() ? "" : " of sheet '" + r.getString(1) + "'")
-            + (r.getString(2).isEmpty() ? "" : ", table '" + r.getString(2) + "'") + ")");
+            + where(r.getString(1), r.getString(2)) + ")");
         format = r.getString(5);
+        grain = r.getString(6);
       }
     }
     if (!unread.isEmpty()) {
       boolean one = unread.size() == 1;
       throw new FileRejectedException("The header" + (one ? " " : "s ") + String.join(", ", unread) + (one ? " is" : " are")
-          + " written like a period, but not as one source '" + source.id() + "' reads ("
-          + (format == null ? "ISO dates such as 2026-10-12" : "dates as " + format) + ", or ISO weeks such as"
-          + " 2026-W42): the values under " + (one ? "it" : "them") + " would be lost, as periods across columns are"
+          + " written like a period, but not as one source '" + source.id() + "' reads (" + periodsRead(format, grain)
+          + "): the values under " + (one ? "it" : "them") + " would be lost, as periods across columns are"
           + " read from the headers."
           + " Write each such header as a period the source reads (or fix date_format in sources.yml), then put"
           + " the file back in the inbox.");
     }
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery(SqlScript.text("sql/ingest/tables_without_periods.sql"))) {
+      if (r.next()) {
+        throw new FileRejectedException("No column of the header" + where(r.getString(1), r.getString(2)) + " ("
+            + String.join(", ", HeaderCheck.texts(r.getArray(3))) + ") is a period source '" + source.id()
+            + "' reads (" + periodsRead(r.getString(4), r.getString(5)) + "), so not one of its values would load:"
+            + " periods across columns are read from the headers. Head each period's column with its period, or"
+            + " check the source's shape and period grain in sources.yml, then put the file back in the inbox.");
+      }
+    }
+  }
+
+  private static String where(String sheet, String table) {
+    return (sheet.isEmpty() ? "" : " of sheet '" + sheet + "'") + (table.isEmpty() ? "" : ", table '" + table + "'");
+  }
+
+  /** The periods a table reads, as examples: its dates, ISO weeks, and for a monthly table months. */
+  private static String periodsRead(String format, String grain) {
+    return (format == null ? "ISO dates such as 2026-10-12" : "dates as " + format)
+        + ("month".equals(grain) ? ", ISO weeks such as 2026-W42, or months such as 2026-10, 10/2026 or Okt 2026"
+            : ", or ISO weeks such as 2026-W42");
+  }
+
+  private static List<String> texts(java.sql.Array array) throws SQLException {
+    List<String> texts = new ArrayList<>();
+    for (Object o : (Object[]) array.getArray()) {
+      texts.add("\"" + o + "\"");
+    }
+    return texts;
   }
 
   /**

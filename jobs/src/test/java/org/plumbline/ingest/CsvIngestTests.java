@@ -247,6 +247,23 @@ class CsvIngestTests {
   }
 
   @Test
+  void aTabOrASecondSignInANumberIsNoNumberUnderEitherDecimalMark() throws Exception {
+    // given values a cast or a loose grouping rule would read as -1, 1234 and 1234,5
+    Path point = home.deliver("export_1.csv", "day,qty\n2025-01-06,+-1\n2025-01-07,1\t234\n2025-01-08,1 234\n");
+    Path comma = home.deliver("audits_1.csv", "Datum;Ergebnis (%);Bemerkung\n06.01.2025;1\t234,5;x\n");
+
+    // when
+    home.load(point);
+    home.load(comma);
+
+    // then only the space between groups of three digits is a grouping separator
+    assertThat(home.query("select row_number, value from raw_value order by row_number"))
+        .containsExactly(List.of(4, 1234.0));
+    assertThat(home.query("select file_name, row_number from raw_quarantine order by file_name, row_number"))
+        .containsExactly(List.of("audits_1.csv", 2), List.of("export_1.csv", 2), List.of("export_1.csv", 3));
+  }
+
+  @Test
   void aLineWithTooFewFieldsSaysHowMany() throws Exception {
     // given a line two fields short of the header, which DuckDB reports once for each missing field
     Path file = home.deliver("export_short.csv", "day,qty,note,lot\n2025-01-06,10,a,L1\n2025-01-07,11\n");
