@@ -54,6 +54,11 @@ final class CsvFileReader implements SourceFileReader {
           + " is never closed, so the rest of the file would be that one field. Close it; or, if the quote is"
           + " part of the text, quote the whole field and double the quotes in it (\"Ventil 1/2\"\" DN15\").");
     }
+    if (scanned.utf8Line() > 0) {
+      throw new FileRejectedException("It is written in UTF-8, not in " + csv.encoding() + " as its source declares:"
+          + " its letters beyond ASCII, the first on line " + scanned.utf8Line() + ", are UTF-8 characters, which "
+          + csv.encoding() + " would read as others (\"Ã¤\" for \"ä\"). Set the source's csv encoding to UTF-8.");
+    }
     try {
       if (scanned.mixedLineEndings() || scanned.windowsBytes() || charset.equals(StandardCharsets.UTF_16BE)) {
         readFromCopy(connection, file, source, charset, headerLine);
