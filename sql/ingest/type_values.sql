@@ -66,7 +66,10 @@ with
 cells as (
     select r.sheet_name, r.row_number, c.table_name, c.cell_column as column_name,
            c.value_position::integer as value_position,
-           case when c.named then trim(r.fields[c.metric_pos]) else c.configured_metric end as metric_name,
+           -- one spelling of each letter (NFC), as the config's names have (YamlReader): "Qualität"
+           -- from a Mac is a + U+0308 and would otherwise be another metric
+           case when c.named then nfc_normalize(trim(r.fields[c.metric_pos])) else c.configured_metric end
+               as metric_name,
            coalesce(c.header_period, r.fields[c.period_pos]) as period_text,
            r.fields[c.value_position] as value_text,
            c.named, c.date_format, c.grain, c.decimal_mark, c.period_column, c.metric_column, c.shape
