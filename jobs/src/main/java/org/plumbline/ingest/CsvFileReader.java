@@ -34,6 +34,7 @@ final class CsvFileReader implements SourceFileReader {
     Charset charset;
     CsvLineScanner.Result scanned;
     int headerLine;
+    java.util.List<String> header;
     try {
       if (Files.size(file) == 0) {
         throw new FileRejectedException("It is empty (0 bytes): a CSV export holds at least its header line. Ask"
@@ -42,8 +43,8 @@ final class CsvFileReader implements SourceFileReader {
       charset = CsvCharset.of(file, csv.encoding());
       headerLine = source.headerAutoDetected() ? CsvHeaderFinder.find(file, source, charset) : source.headerRow();
       // DuckDB renames a second "Menge" to "Menge_1", so the header is checked as the file writes it.
-      HeaderCheck.requireUnique(CsvHeaderFinder.fieldsOfLine(file, csv, charset, headerLine), source.columnsRead(),
-          "line " + headerLine, source);
+      header = CsvHeaderFinder.fieldsOfLine(file, csv, charset, headerLine);
+      HeaderCheck.requireUnique(header, source.columnsRead(), "line " + headerLine, source);
       scanned = CsvLineScanner.scan(connection.unwrap(DuckDBConnection.class), file, charset, headerLine,
           csv.delimiter().charAt(0), csv.escape().charAt(0));
     } catch (IOException e) {
@@ -76,6 +77,9 @@ final class CsvFileReader implements SourceFileReader {
           + " whole field and double the quotes in it (\"\"\"Zitat\"\" danach\").", e.getCause());
     }
     FlatFileReader.recordHeader(connection, headerLine);
+    if (source.shape() == Source.Shape.PERIODS_ACROSS) {
+      namePeriodsAsWritten(connection, header);
+    }
     if (!contiguousRowIds(connection)) {
       // Both numberings take a record's position from its rowid; DuckDB gives a new table's rows
       // consecutive ones in insertion order. Should that ever change, stop rather than misnumber.
@@ -170,6 +174,24 @@ final class CsvFileReader implements SourceFileReader {
   }
 
   /** Both numberings rely on rowid counting the records without gaps; checked, not assumed. */
+  /**
+   * DuckDB names a header's second "Jan 2025" "Jan 2025_1", which is no period: its column would be
+   * left out without a word. For a table with periods across its columns, each renamed header gets
+   * back the text the file writes, so that HeaderCheck sees the period twice and rejects the file.
+   */
+  private static void namePeriodsAsWritten(Connection connection, java.util.List<String> header) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement("update incoming_sheet set column_names ="
+        + " list_transform(column_names, lambda name, i: case when i <= len(?::varchar[])"
+        + " and starts_with(name, (?::varchar[])[i] || '_') then (?::varchar[])[i] else name end)"
+        + " where sheet_name = ''")) {
+      java.sql.Array written = connection.createArrayOf("VARCHAR", header.toArray());
+      s.setArray(1, written);
+      s.setArray(2, written);
+      s.setArray(3, written);
+      s.executeUpdate();
+    }
+  }
+
   private static boolean contiguousRowIds(Connection connection) throws SQLException {
     return ask(connection, "select coalesce(max(rowid) - min(rowid) + 1 = count(*), true) from incoming_flat");
   }

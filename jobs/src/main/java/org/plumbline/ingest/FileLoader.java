@@ -105,6 +105,13 @@ public final class FileLoader {
       settings.write(connection, file, receivedAt, source, loadId);
       HeaderCheck.requireReadablePeriodHeaders(connection, source);
       SqlScript.execute(connection, "sql/ingest/type_values.sql");
+      SqlScript.execute(connection, "sql/ingest/header_repeats.sql");
+      if (exists("select 1 from incoming_header_repeat where moved is not null")) {
+        SqlScript.execute(connection, "sql/ingest/below_header_repeat.sql"); // reads every row: only when needed
+      }
+      if (source.kind() == Source.Kind.SELF_REPORTED) {
+        SqlScript.execute(connection, "sql/ingest/repeated_rows.sql");
+      }
       if (source.versionKey() == Source.VersionKey.PERIODS) {
         SqlScript.execute(connection, "sql/ingest/version_by_periods.sql");
       }
@@ -354,6 +361,12 @@ public final class FileLoader {
         return new FileOutcome(fileName, FileOutcome.Kind.LOADED, loadId, r.getLong(1), r.getLong(2), r.getLong(3),
             r.getLong(4), r.getString(5));
       }
+    }
+  }
+
+  private boolean exists(String query) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(query); ResultSet r = s.executeQuery()) {
+      return r.next();
     }
   }
 

@@ -80,6 +80,21 @@ final class HeaderCheck {
           + " Write each such header as a period the source reads (or fix date_format in sources.yml), then put"
           + " the file back in the inbox.");
     }
+    List<String> repeated = new ArrayList<>();
+    String period = null;
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery(SqlScript.text("sql/ingest/repeated_period_headers.sql"))) {
+      while (r.next() && (period == null || period.equals(r.getString(5)))) {
+        repeated.add("\"" + r.getString(4) + "\" (column " + SheetRowSink.columnLetters(r.getInt(3) - 1)
+            + where(r.getString(1), r.getString(2)) + ")");
+        period = r.getString(5);
+      }
+    }
+    if (!repeated.isEmpty()) {
+      throw new FileRejectedException("The headers " + String.join(" and ", repeated) + " are one period, " + period
+          + ", for source '" + source.id() + "': the values under them would be added up as one figure. Keep one"
+          + " column per period (a hidden column counts too), then put the file back in the inbox.");
+    }
     try (Statement s = connection.createStatement();
         ResultSet r = s.executeQuery(SqlScript.text("sql/ingest/tables_without_periods.sql"))) {
       if (r.next()) {

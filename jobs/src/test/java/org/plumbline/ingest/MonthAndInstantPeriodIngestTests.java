@@ -102,6 +102,46 @@ class MonthAndInstantPeriodIngestTests {
   }
 
   @Test
+  void aMonthlyTableHeadedTwiceByOneMonthIsRejectedRatherThanAddTheColumnsUp() throws Exception {
+    try (IngestHome home = monthlyHome()) {
+      // given January twice (the first column, the superseded figure, hidden in the workbook), and
+      // a monthly table dating February by two of its days
+      Path twice = home.deliver("Monat_1.csv", "Kennzahl;Jan 2025;Jan 2025;Feb 2025\nUnits produced;10000;10500;11000\n");
+      Path days = home.deliver("Monat_2.csv", "Kennzahl;2025-02-01;2025-02-15\nUnits produced;1;2\n");
+
+      // when
+      List<FileOutcome> outcomes = List.of(home.load(twice), home.load(days));
+
+      // then
+      assertThat(outcomes).extracting(FileOutcome::reason).containsExactly(
+          "The headers \"Jan 2025\" (column B) and \"Jan 2025\" (column C) are one period, 2025-01, for source"
+              + " 'ctrl_monthly': the values under them would be added up as one figure. Keep one column per period"
+              + " (a hidden column counts too), then put the file back in the inbox.",
+          "The headers \"2025-02-01\" (column B) and \"2025-02-15\" (column C) are one period, 2025-02, for source"
+              + " 'ctrl_monthly': the values under them would be added up as one figure. Keep one column per period"
+              + " (a hidden column counts too), then put the file back in the inbox.");
+    }
+  }
+
+  @Test
+  void aRowCopiedDownInADepartmentsFileIsQuarantinedOnceAndRowsThatDifferLoad() throws Exception {
+    try (IngestHome home = monthlyHome()) {
+      // given February's row copied down, and two rows for March that differ (two lines' output)
+      Path file = home.deliver("Monate_2025.csv", "Monat;Menge;Linie\n2025-01;10;1\n2025-02;11;1\n2025-02;11;1\n"
+          + "2025-03;12;1\n2025-03;13;2\n");
+
+      // when
+      FileOutcome outcome = home.load(file);
+
+      // then
+      assertThat(List.of(outcome.rowsLoaded(), outcome.rowsQuarantined())).containsExactly(4L, 1L);
+      assertThat(home.query("select row_number, reason from raw_quarantine")).containsExactly(List.of(4,
+          "The row repeats row 3 field for field: a department's figure is counted once, so the copy is left out."
+              + " If both rows are meant, make them differ where they do (a line, a shift)."));
+    }
+  }
+
+  @Test
   void aMonthInAPeriodColumnIsReadForAMonthlySourceAndAMonthThatDoesNotExistIsQuarantined() throws Exception {
     try (IngestHome home = monthlyHome()) {
       // given
