@@ -121,7 +121,11 @@ public final class FileLoader {
       long appended = System.nanoTime();
       writeLoadAudit(file, loadId, archiveName, jobExecutionId);
       Conservation.check(connection, loadId, file.name());
-      recordDelivery(file, receivedAt, source.id(), "loaded", loadId, null);
+      String overlap = OverlappingExports.note(connection, loadId, source);
+      if (overlap != null) {
+        LOG.warn("{}: {}.", file.name(), overlap);
+      }
+      recordDelivery(file, receivedAt, source.id(), "loaded", loadId, overlap);
       connection.commit();
       long committed = System.nanoTime();
       if (LOG.isDebugEnabled()) {
@@ -352,14 +356,17 @@ public final class FileLoader {
   private FileOutcome counts(String fileName, long loadId) throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(
         "select rows_read, rows_loaded, rows_skipped, rows_quarantined,"
-            + " case when received_at <> file_modified_at then 'received at the load time, as its last-modified time '"
-            + " || strftime(file_modified_at, '%Y-%m-%d %H:%M') || ' UTC cannot be when it arrived' end"
-            + " from load_audit where load_id = ?")) {
+            + " concat_ws('; ', case when received_at <> file_modified_at then 'received at the load time, as its"
+            + " last-modified time ' || strftime(file_modified_at, '%Y-%m-%d %H:%M') || ' UTC cannot be when it"
+            + " arrived' end, (select any_value(d.reason) from file_delivery d where d.load_id = a.load_id"
+            + " and d.outcome = 'loaded'))"
+            + " from load_audit a where load_id = ?")) {
       s.setLong(1, loadId);
       try (ResultSet r = s.executeQuery()) {
         r.next();
+        String note = r.getString(5);
         return new FileOutcome(fileName, FileOutcome.Kind.LOADED, loadId, r.getLong(1), r.getLong(2), r.getLong(3),
-            r.getLong(4), r.getString(5));
+            r.getLong(4), note == null || note.isEmpty() ? null : note);
       }
     }
   }
