@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.duckdb.DuckDBConnection;
 import org.plumbline.governance.Source;
 import org.plumbline.operations.PlainWords;
@@ -34,7 +35,7 @@ final class CsvFileReader implements SourceFileReader {
     Charset charset;
     CsvLineScanner.Result scanned;
     int headerLine;
-    java.util.List<String> header;
+    List<String> header;
     try {
       if (Files.size(file) == 0) {
         throw new FileRejectedException("It is empty (0 bytes): a CSV export holds at least its header line. Ask"
@@ -173,13 +174,12 @@ final class CsvFileReader implements SourceFileReader {
     return ask(connection, "select exists (select 1 from incoming_csv_reject)");
   }
 
-  /** Both numberings rely on rowid counting the records without gaps; checked, not assumed. */
   /**
    * DuckDB names a header's second "Jan 2025" "Jan 2025_1", which is no period: its column would be
    * left out without a word. For a table with periods across its columns, each renamed header gets
    * back the text the file writes, so that HeaderCheck sees the period twice and rejects the file.
    */
-  private static void namePeriodsAsWritten(Connection connection, java.util.List<String> header) throws SQLException {
+  private static void namePeriodsAsWritten(Connection connection, List<String> header) throws SQLException {
     try (PreparedStatement s = connection.prepareStatement("update incoming_sheet set column_names ="
         + " list_transform(column_names, lambda name, i: case when i <= len(?::varchar[])"
         + " and starts_with(name, (?::varchar[])[i] || '_') then (?::varchar[])[i] else name end)"
@@ -192,6 +192,7 @@ final class CsvFileReader implements SourceFileReader {
     }
   }
 
+  /** Both numberings rely on rowid counting the records without gaps; checked, not assumed. */
   private static boolean contiguousRowIds(Connection connection) throws SQLException {
     return ask(connection, "select coalesce(max(rowid) - min(rowid) + 1 = count(*), true) from incoming_flat");
   }

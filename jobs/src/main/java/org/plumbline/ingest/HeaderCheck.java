@@ -53,11 +53,20 @@ final class HeaderCheck {
   }
 
   /**
-   * A periods_across table reads only the columns headed by a period, so a period header it
-   * cannot read ("KW 43", a date in another format, 2026-09-31) would drop its column's values
-   * silently: the file is rejected naming them (sql/ingest/unread_period_headers.sql).
+   * A periods_across table reads only the columns headed by a period, and each period once. The
+   * file is rejected, naming the headers, where that would lose or add up values silently: a
+   * period header it cannot read ("KW 43", a date in another format, 2026-09-31, a month in a
+   * weekly table: sql/ingest/unread_period_headers.sql), one period heading two columns
+   * (repeated_period_headers.sql), or no period in the header at all (tables_without_periods.sql).
    */
   static void requireReadablePeriodHeaders(Connection connection, Source source)
+      throws SQLException, FileRejectedException {
+    requireNoUnreadPeriod(connection, source);
+    requireEachPeriodOnce(connection, source);
+    requireAPeriod(connection, source);
+  }
+
+  private static void requireNoUnreadPeriod(Connection connection, Source source)
       throws SQLException, FileRejectedException {
     List<String> unread = new ArrayList<>();
     String format = null;
@@ -80,6 +89,10 @@ final class HeaderCheck {
           + " Write each such header as a period the source reads (or fix date_format in sources.yml), then put"
           + " the file back in the inbox.");
     }
+  }
+
+  private static void requireEachPeriodOnce(Connection connection, Source source)
+      throws SQLException, FileRejectedException {
     List<String> repeated = new ArrayList<>();
     String period = null;
     try (Statement s = connection.createStatement();
@@ -95,11 +108,14 @@ final class HeaderCheck {
           + ", for source '" + source.id() + "': the values under them would be added up as one figure. Keep one"
           + " column per period (a hidden column counts too), then put the file back in the inbox.");
     }
+  }
+
+  private static void requireAPeriod(Connection connection, Source source) throws SQLException, FileRejectedException {
     try (Statement s = connection.createStatement();
         ResultSet r = s.executeQuery(SqlScript.text("sql/ingest/tables_without_periods.sql"))) {
       if (r.next()) {
         throw new FileRejectedException("No column of the header" + where(r.getString(1), r.getString(2)) + " ("
-            + String.join(", ", HeaderCheck.texts(r.getArray(3))) + ") is a period source '" + source.id()
+            + String.join(", ", texts(r.getArray(3))) + ") is a period source '" + source.id()
             + "' reads (" + periodsRead(r.getString(4), r.getString(5)) + "), so not one of its values would load:"
             + " periods across columns are read from the headers. Head each period's column with its period, or"
             + " check the source's shape and period grain in sources.yml, then put the file back in the inbox.");
