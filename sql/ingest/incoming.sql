@@ -170,7 +170,8 @@ create or replace temp macro plumbline_number(text, decimal_mark) as
 -- (calendar.yml), so 23:30 UTC on 31 January is 1 February in Berlin on any server.
 create or replace temp macro plumbline_period(text, format) as
     coalesce(
-        case when regexp_full_match(trim(text),
+        case when length(text) >= 17 -- the shortest such text, 2025-01-31T23:30Z; a date skips the expression
+                  and regexp_full_match(trim(text),
                                     '\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)')
             then try_cast(trim(text) as timestamptz)::date end,
         case format
