@@ -4,8 +4,10 @@
 -- on rows matching every filter of the KPI). The weekly KPI tables aggregate it; the lineage of
 -- findings points back through it to the raw rows.
 -- common_period_*: the period of the common grain (dim_calendar, dim_date) the value counts
--- in. A weekly value counts in the period of its Thursday (as ISO weeks do for years), a
--- monthly value (dated by its month) and a daily value in the period of their date.
+-- in, found by stg_observation.placement_date: a weekly value, dated by any day of its ISO week,
+-- counts in the period of that week's Thursday (as ISO weeks do for years), so it lands in the
+-- same week as int_reported_kpi_weekly puts it; a monthly value (dated by any day of its month)
+-- and a daily value in the period of their date.
 -- Grain: one row per current observation per KPI it counts towards.
 create or replace table int_kpi_observation as
 with
@@ -61,7 +63,7 @@ final as (
            d.common_period_label
     from unioned as u
     left join dim_date as d
-      on d.calendar_date = case when u.period_grain = 'week' then u.period_date + 3 else u.period_date end
+      on d.calendar_date = u.placement_date
 )
 
 select * from final
