@@ -216,4 +216,25 @@ class InForceValueTests {
           + " from fct_retroactive_revision")).containsExactly(List.of("Units", "2025-W25", 100.0, 110.0, "up"));
     }
   }
+
+  @Test
+  void theControlChartsSubgroupsHoldOnlyTheValuesInForce() throws Exception {
+    try (FindingFixture fixture = FindingFixture.create(folder, "")) {
+      // given W24 sent, corrected in a second file, and W25 withdrawn by a new version of the first
+      fixture.prodSheet("prod_2025.csv", LocalDateTime.parse("2025-07-03T08:00"), List.of(
+              List.of("2025-06-09", "100", "100"), List.of("2025-06-16", "999", "100")))
+          .prodSheet("prod_2025_fix.csv", LocalDateTime.parse("2025-07-04T08:00"), List.of(
+              List.of("2025-06-09", "110", "100")))
+          .prodSheet("prod_2025.csv", LocalDateTime.parse("2025-07-06T08:00"), List.of(
+              List.of("2025-06-09", "100", "100")));
+
+      // when
+      fixture.reconcile("2025-07-31");
+
+      // then: one value in W24's subgroup, the latest received; W25 is no longer in the series
+      assertThat(fixture.query("select strftime(week_start, '%G-W%V'), value, subgroup_size, subgroup_mean"
+          + " from int_kpi_series_weekly where kpi_id = 'units_produced' order by 1"))
+          .containsExactly(List.of("2025-W24", 100.0, 1L, 100.0));
+    }
+  }
 }
