@@ -56,7 +56,7 @@ unioned as (
     select * from measured
 ),
 
-final as (
+placed as (
     select u.*,
            d.common_period_start,
            d.common_period_end,
@@ -64,6 +64,30 @@ final as (
     from unioned as u
     left join dim_date as d
       on d.calendar_date = u.placement_date
+),
+
+-- A department's figure for a KPI and period is one statement. int_observation_current keeps one
+-- value per period at the source's grain; where the department's sources state the KPI at
+-- different grains for one period of the common grain (a weekly sheet and a monthly overview at
+-- the month grain), the grain delivered latest for that period speaks for it, never the sum of both.
+reported_grains as (
+    select department_code, kpi_id, common_period_start, period_grain,
+           row_number() over (partition by department_code, kpi_id, common_period_start
+                              order by max(received_at) desc, max(load_id) desc) = 1 as speaks
+    from placed
+    where kpi_role = 'reported'
+    group by department_code, kpi_id, common_period_start, period_grain
+),
+
+final as (
+    select p.*
+    from placed as p
+    left join reported_grains as g
+      on p.kpi_role = 'reported'
+     and g.department_code = p.department_code and g.kpi_id = p.kpi_id
+     and g.common_period_start is not distinct from p.common_period_start
+     and g.period_grain is not distinct from p.period_grain
+    where p.kpi_role <> 'reported' or g.speaks
 )
 
 select * from final

@@ -237,4 +237,34 @@ class InForceValueTests {
           .containsExactly(List.of("2025-W24", 100.0, 1L, 100.0));
     }
   }
+
+  @Test
+  void theSameKpiFromTwoSourcesOfDifferentGrainsIsOneStatementPerPeriodTheLatestInForce() throws Exception {
+    try (FindingFixture fixture = FindingFixture.create(folder, monthGrain(), MONTHLY)) {
+      // given July's weeks W28 and W29 in the weekly sheet (100 each), then July in the monthly file
+      fixture.prodSheet("prod_2025-07.csv", LocalDateTime.parse("2025-08-01T08:00"), List.of(
+              List.of("2025-07-07", "100", "100"), List.of("2025-07-14", "100", "100")))
+          .deliver("prod_monthly", "monthly_2025-07.csv", LocalDateTime.parse("2025-08-03T08:00"), MONTH_HEADER,
+              List.of(List.of("2025-07-01", "250")));
+
+      // when
+      fixture.reconcile("2025-08-05");
+
+      // then: July is the monthly figure, received later, not 450
+      assertThat(fixture.query("select period_label, reported_value, value_count, load_ids::varchar"
+          + " from int_reported_kpi_period where kpi_id = 'units_produced'"))
+          .containsExactly(List.of("2025-07", 250.0, 1L, "[2]"));
+      // the inspection coverage only the weekly sheet states stays in force from it
+      assertThat(fixture.query("select period_label, reported_value from int_reported_kpi_period"
+          + " where kpi_id = 'inspection_coverage'")).containsExactly(List.of("2025-07", 100.0));
+
+      // and when the weekly sheet is sent again afterwards, its weeks speak for July
+      fixture.prodSheet("prod_2025-07_v2.csv", LocalDateTime.parse("2025-08-04T08:00"), List.of(
+          List.of("2025-07-07", "100", "100"), List.of("2025-07-14", "110", "100")));
+      fixture.reconcile("2025-08-05");
+      assertThat(fixture.query("select period_label, reported_value, value_count, load_ids::varchar"
+          + " from int_reported_kpi_period where kpi_id = 'units_produced'"))
+          .containsExactly(List.of("2025-07", 210.0, 2L, "[3]"));
+    }
+  }
 }
