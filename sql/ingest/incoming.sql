@@ -38,6 +38,7 @@ create or replace temp table incoming_metric (
 create or replace temp table incoming_table (
     table_name      varchar not null,
     shape           varchar not null,
+    grain           varchar,                 -- day | week | month: the period's (Source.periodOf); null where none is set
     period_column   varchar,
     metric_column   varchar,
     value_column    varchar,
@@ -153,26 +154,35 @@ create or replace temp macro plumbline_iso_week(text) as
 -- "1 234,5 %" goes through the regular expressions, which cost more than the rest of the typing
 -- together. With a decimal comma a plain cast would read "1.500" (fifteen hundred) as 1.5: no
 -- shortcut. A grouping separator ("." or a space with a decimal comma; "," or a space with a
--- decimal point; an apostrophe with either) is one only between groups of three digits, so
+-- decimal point; an apostrophe with either; the spaces are the plain, the no-break and the narrow
+-- no-break one, never a tab or a line break) is one only between groups of three digits, so
 -- "1.5" under a decimal comma is no number rather than 15, and "1,234.5" no number rather than
--- 1.2345. A cast would read "1_000" as 1000: not here. (A cast also reads "NaN" and "inf";
--- type_values.sql turns what is not finite away.) No subquery: this runs per value.
+-- 1.2345. A cast would read "1_000" as 1000 and "+-1" as -1: not here. (A cast also reads "NaN"
+-- and "inf"; type_values.sql turns what is not finite away.) No subquery: this runs per value.
 create or replace temp macro plumbline_number(text, decimal_mark) as
-    coalesce(case when decimal_mark = '.' and not contains(text, '_') then try_cast(trim(text) as double) end,
+    coalesce(case when decimal_mark = '.' and not contains(text, '_') and not contains(text, '+-')
+                      then try_cast(trim(text) as double) end,
              case when decimal_mark = ','
-                   and regexp_full_match(trim(text), '[+-]?(\d+|\d{1,3}([.\s''\x{00A0}\x{202F}]\d{3})+)?(,\d*)?\s*%?')
+                   and regexp_full_match(trim(text), '[+-]?(\d+|\d{1,3}([. ''\x{00A0}\x{202F}]\d{3})+)?(,\d*)?\s*%?')
                       then try_cast(replace(regexp_replace(text, '[.\s%''\x{00A0}\x{202F}]', '', 'g'), ',', '.') as double)
                   when decimal_mark = '.'
-                   and regexp_full_match(trim(text), '[+-]?(\d+|\d{1,3}([,\s''\x{00A0}\x{202F}]\d{3})+)?(\.\d*)?\s*%?')
+                   and regexp_full_match(trim(text), '[+-]?(\d+|\d{1,3}([, ''\x{00A0}\x{202F}]\d{3})+)?(\.\d*)?\s*%?')
                       then try_cast(regexp_replace(text, '[,\s%''\x{00A0}\x{202F}]', '', 'g') as double)
              end);
 
 -- A period's text as a date: strptime wants a constant format, so each format sources.yml
 -- accepts (Source.CsvDialect.DATE_FORMATS) is spelled out; ISO dates and timestamps (what
 -- the XLSX reader writes for date cells) are always understood, and so is an ISO week
--- ("2025-W02", "2025W02"), which is read as its Monday.
+-- ("2025-W02", "2025W02"), which is read as its Monday. A timestamp that states its offset
+-- ("2025-01-31T23:30:00Z", "…+01:00", and a Parquet instant, which DuckDB writes so) is an
+-- instant: its day is the plant's, as FileLoader sets the session's time zone to the plant's
+-- (calendar.yml), so 23:30 UTC on 31 January is 1 February in Berlin on any server.
 create or replace temp macro plumbline_period(text, format) as
     coalesce(
+        case when length(text) >= 17 -- the shortest such text, 2025-01-31T23:30Z; a date skips the expression
+                  and regexp_full_match(trim(text),
+                                    '\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)')
+            then try_cast(trim(text) as timestamptz)::date end,
         case format
             when '%d.%m.%Y' then try_strptime(trim(text), '%d.%m.%Y')
             when '%d.%m.%y' then try_strptime(trim(text), '%d.%m.%y')
@@ -184,3 +194,41 @@ create or replace temp macro plumbline_period(text, format) as
         end::date,
         try_cast(substr(trim(text), 1, 10) as date),
         plumbline_iso_week(trim(text)));
+
+-- A month's text as its first day, for a source whose grain is month: "2025-01", "2025/1",
+-- "01/2025", "01.2025", and a month's name in English or German, written out or abbreviated,
+-- with a four- or two-digit year ("Jan 2025", "Januar 2025", "Mär. 25", "Jan-25"); null for
+-- anything else. A wide monthly sheet is headed so far more often than by a date.
+create or replace temp macro plumbline_month_number(name) as
+    map {'jan': 1, 'january': 1, 'januar': 1, 'jän': 1, 'jänner': 1,
+         'feb': 2, 'february': 2, 'februar': 2,
+         'mar': 3, 'march': 3, 'mär': 3, 'märz': 3, 'mrz': 3, 'maerz': 3,
+         'apr': 4, 'april': 4, 'may': 5, 'mai': 5, 'jun': 6, 'june': 6, 'juni': 6,
+         'jul': 7, 'july': 7, 'juli': 7, 'aug': 8, 'august': 8,
+         'sep': 9, 'sept': 9, 'september': 9, 'oct': 10, 'okt': 10, 'october': 10, 'oktober': 10,
+         'nov': 11, 'november': 11, 'dec': 12, 'dez': 12, 'december': 12, 'dezember': 12}[lower(name)];
+
+create or replace temp macro plumbline_month_of(y, m) as
+    case when y between 1900 and 2999 and m between 1 and 12 then make_date(y, m, 1) end;
+
+create or replace temp macro plumbline_month(text) as
+    case
+        when regexp_full_match(trim(text), '\d{4}[./-]\d{1,2}')
+            then plumbline_month_of(try_cast(left(trim(text), 4) as integer),
+                                    try_cast(regexp_extract(trim(text), '(\d{1,2})$', 1) as integer))
+        when regexp_full_match(trim(text), '\d{1,2}[./-]\d{4}')
+            then plumbline_month_of(try_cast(right(trim(text), 4) as integer),
+                                    try_cast(regexp_extract(trim(text), '^(\d{1,2})', 1) as integer))
+        when regexp_full_match(trim(text), '[^\d\s.''/-]+\.?[\s''/.-]*(\d{4}|\d{2})')
+            then plumbline_month_of(
+                     try_cast(regexp_extract(trim(text), '(\d{4}|\d{2})$', 1) as integer)
+                         + case when length(regexp_extract(trim(text), '(\d+)$', 1)) = 2 then 2000 else 0 end,
+                     plumbline_month_number(regexp_extract(trim(text), '^([^\d\s.''/-]+)', 1)))
+    end;
+
+-- A period's text under a table's format and grain: what plumbline_period reads, and for a
+-- monthly table also a month written as a month (plumbline_month). Headers of periods_across
+-- tables and period cells are read by this.
+create or replace temp macro plumbline_period_at(text, format, grain) as
+    coalesce(plumbline_period(text, format), case when grain = 'month' then plumbline_month(text) end);
+

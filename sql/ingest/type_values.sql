@@ -26,7 +26,7 @@ select s.sheet_name, s.table_name, s.first_row, s.last_row, s.column_names,
        list_position(s.column_names, t.part_id)       as part_id_pos,
        list_position(s.column_names, t.part_class)    as part_class_pos,
        list_position(s.column_names, t.lot_id)        as lot_id_pos,
-       t.shape, t.skip_pattern, t.period_column, t.metric_column, t.value_column, t.date_format,
+       t.shape, t.grain, t.skip_pattern, t.period_column, t.metric_column, t.value_column, t.date_format,
        l.decimal_mark
 from incoming_sheet as s
 join incoming_table as t using (table_name)   -- each table read under its own settings (LoadSettings)
@@ -58,7 +58,7 @@ from (select *, unnest(generate_series(1, len(column_names))) as i
       from incoming_position
       where shape = 'periods_across') as p
 where i <> p.metric_pos
-  and plumbline_period(p.column_names[i], p.date_format) is not null;
+  and plumbline_period_at(p.column_names[i], p.date_format, p.grain) is not null;
 
 -- A number as a sentence shows it: 12500, 12.5, 9800 (no trailing zeros, at most six decimals).
 create or replace temp macro plumbline_shown(x) as rtrim(rtrim(printf('%.6f', x), '0'), '.');
@@ -87,14 +87,17 @@ with
 cells as (
     select r.sheet_name, r.row_number, c.table_name, c.cell_column as column_name,
            c.value_position::integer as value_position,
-           case when c.named then trim(r.fields[c.metric_pos]) else c.configured_metric end as metric_name,
+           -- one spelling of each letter (NFC), as the config's names have (YamlReader): "Qualität"
+           -- from a Mac is a + U+0308 and would otherwise be another metric
+           case when c.named then nfc_normalize(trim(r.fields[c.metric_pos])) else c.configured_metric end
+               as metric_name,
            coalesce(c.header_period, r.fields[c.period_pos]) as period_text,
            r.fields[c.value_position] as value_text,
            -- what the workbook's cells are (incoming.sql, incoming_row_joined); null for other files
            case when r.kinds is not null then coalesce(nullif(substr(r.kinds, c.value_position, 1), ''), 'n') end
                as value_kind,
            r.kinds, c.period_pos,   -- the period cell's kind, looked up only where the period is no date
-           c.named, c.date_format, c.decimal_mark, c.period_column, c.metric_column, c.shape
+           c.named, c.date_format, c.grain, c.decimal_mark, c.period_column, c.metric_column, c.shape
     from incoming_row as r
     join incoming_cell as c
       on c.sheet_name = r.sheet_name
@@ -119,7 +122,7 @@ stated as (
 
 typed as (
     select c.*,
-           plumbline_period(c.period_text, c.date_format) as period_read,
+           plumbline_period_at(c.period_text, c.date_format, c.grain) as period_read,
            nullif(trim(c.value_text), '') as value_trimmed,
            -- a percentage: text such as "98 %", or a cell formatted as one, read as it shows (0.98 as 98)
            contains(c.value_text, '%') or c.value_kind = 'p' as is_percent_text,
@@ -160,6 +163,21 @@ final as (
            case
                when metric_name is null or metric_name = ''
                    then 'The metric name is missing: the column "' || metric_column || '" is empty in this row.'
+               when period_date is null and (constant_value is not null or value_trimmed is not null
+                                             or shape <> 'periods_across')
+                    and nullif(trim(period_text), '') is null
+                   then 'The period in column "' || coalesce(period_column, column_name) || '" is empty.'
+                        || case when sheet_name <> ''
+                                    then ' If this row is under a cell merged over several rows, only the merge''s first'
+                                         || ' row holds its period: unmerge the cells and fill in each row''s period.'
+                                else '' end
+               when period_date is null and (constant_value is not null or value_trimmed is not null
+                                             or shape <> 'periods_across')
+                    and regexp_full_match(trim(period_text), '\d{4}-?[Ww]\d{2}')
+                   then 'The period "' || period_text || '" in column "' || coalesce(period_column, column_name)
+                        || '" is no week: ' || left(trim(period_text), 4) || ' has the ISO weeks 1 to '
+                        || coalesce(week(make_date(try_cast(left(trim(period_text), 4) as integer), 12, 28))::varchar,
+                                    '52 or 53') || '.'
                when period_date is null and (constant_value is not null or value_trimmed is not null
                                              or shape <> 'periods_across')
                    then 'The period "' || coalesce(period_text, '') || '" in column "'

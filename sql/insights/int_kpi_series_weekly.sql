@@ -4,7 +4,7 @@
 -- A measured count without a denominator (complaints) is 0 in a week its source covers but
 -- has no row for: no complaint that week is a value, not a gap. A source covers the weeks from
 -- its first to its last delivered period.
--- subgroup_* describe the individual self-reported values of a week (x-bar/R charts).
+-- subgroup_* describe the individual self-reported values in force in a week (x-bar/R charts).
 -- Grain: one row per KPI, department and ISO week.
 create or replace table int_kpi_series_weekly as
 with
@@ -46,12 +46,12 @@ measured_series as (
       on c.kpi_id = m.kpi_id and c.department_code = m.department_code and c.week_start = m.week_start
 ),
 
+-- Only the values in force (int_kpi_observation), as int_reported_kpi_weekly takes them: a
+-- corrected or withdrawn figure is not a member of its week's subgroup; money is converted.
 reported_values as (
-    select o.department_code, n.kpi_id, o.week_start, o.metric_value
-    from stg_observation as o
-    join dim_kpi_local_name as n
-      on n.department_code = o.department_code and n.local_name = o.metric_name
-    where o.source_kind = 'self_reported'
+    select department_code, kpi_id, week_start, metric_value
+    from int_kpi_observation
+    where kpi_role = 'reported'
 ),
 
 subgroups as (

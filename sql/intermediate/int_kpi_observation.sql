@@ -4,8 +4,10 @@
 -- on rows matching every filter of the KPI). The weekly KPI tables aggregate it; the lineage of
 -- findings points back through it to the raw rows.
 -- common_period_*: the period of the common grain (dim_calendar, dim_date) the value counts
--- in. A weekly value counts in the period of its Thursday (as ISO weeks do for years), a
--- monthly value (dated by its month) and a daily value in the period of their date.
+-- in, found by stg_observation.placement_date: a weekly value, dated by any day of its ISO week,
+-- counts in the period of that week's Thursday (as ISO weeks do for years), so it lands in the
+-- same week as int_reported_kpi_weekly puts it; a monthly value (dated by any day of its month)
+-- and a daily value in the period of their date.
 -- Grain: one row per current observation per KPI it counts towards.
 create or replace table int_kpi_observation as
 with
@@ -54,14 +56,38 @@ unioned as (
     select * from measured
 ),
 
-final as (
+placed as (
     select u.*,
            d.common_period_start,
            d.common_period_end,
            d.common_period_label
     from unioned as u
     left join dim_date as d
-      on d.calendar_date = case when u.period_grain = 'week' then u.period_date + 3 else u.period_date end
+      on d.calendar_date = u.placement_date
+),
+
+-- A department's figure for a KPI and period is one statement. int_observation_current keeps one
+-- value per period at the source's grain; where the department's sources state the KPI at
+-- different grains for one period of the common grain (a weekly sheet and a monthly overview at
+-- the month grain), the grain delivered latest for that period speaks for it, never the sum of both.
+reported_grains as (
+    select department_code, kpi_id, common_period_start, period_grain,
+           row_number() over (partition by department_code, kpi_id, common_period_start
+                              order by max(received_at) desc, max(load_id) desc) = 1 as speaks
+    from placed
+    where kpi_role = 'reported'
+    group by department_code, kpi_id, common_period_start, period_grain
+),
+
+final as (
+    select p.*
+    from placed as p
+    left join reported_grains as g
+      on p.kpi_role = 'reported'
+     and g.department_code = p.department_code and g.kpi_id = p.kpi_id
+     and g.common_period_start is not distinct from p.common_period_start
+     and g.period_grain is not distinct from p.period_grain
+    where p.kpi_role <> 'reported' or g.speaks
 )
 
 select * from final

@@ -120,24 +120,37 @@ submissions as (
     left join department_owner as o using (department_code)
 ),
 
+-- A revision is labelled by the period of the common grain its value counts in, like every
+-- other finding; a withdrawn value has no revised value and says in words what happened.
 revisions as (
-    select 'retroactive_revision:' || r.finding_key,
-           'retroactive_revision',
-           r.finding_key,
+    select 'retroactive_revision:' || r.finding_key as finding_key,
+           'retroactive_revision'          as finding_type,
+           r.finding_key                   as detail_key,
            v.severity,
            r.department_code,
            r.kpi_id,
-           null,
-           r.period_date,
-           r.period_date,
-           r.iso_week,
-           null,
-           null,
-           r.revised_value,
-           r.revision,
-           coalesce(k.owner_role, o.role_id),
-           null,
-           false
+           null::varchar                   as policy_id,
+           r.period_start,
+           r.period_end,
+           r.period_label,
+           null::double                    as target_value,
+           null::double                    as measured_value,
+           r.revised_value                 as self_reported_value,
+           r.revision                      as gap,
+           coalesce(k.owner_role, o.role_id) as owner_role,
+           null::varchar                   as deviation_id,
+           false                           as is_covered_by_deviation,
+           case when r.is_withdrawal
+                then coalesce(k.kpi_name, r.metric_name) || ': the '
+                     || case when r.previous_value = round(r.previous_value) then format('{:,}', r.previous_value::bigint)
+                             else round(r.previous_value, 2)::varchar end
+                     || case when k.unit = 'percent' then '%' when k.unit is null or k.unit = 'count' then ''
+                             else ' ' || k.unit end
+                     || ' for ' || r.period_label || ' from ' || r.previous_file_name || ' (received '
+                     || strftime(r.previous_received_at, '%Y-%m-%d') || ') was withdrawn: the newer version received '
+                     || strftime(r.revised_received_at, '%Y-%m-%d') || ' no longer holds that period.' end
+                                           as evidence,
+           'reconciliation'                as finding_family
     from fct_retroactive_revision as r
     join severity_of as v
       on v.finding_case = case when r.is_flattering then 'flattering_revision' else 'retroactive_revision' end
@@ -179,8 +192,9 @@ reconciliation as (
         union all select * from discrepancies
         union all select * from rogue
         union all select * from submissions
-        union all select * from revisions
     )
+    union all by name
+    select * from revisions
     union all by name
     select * from exchange_rates
 ),
@@ -277,12 +291,12 @@ comment on column fct_finding.period_end is 'Last day of the period the finding 
 comment on column fct_finding.period_label is 'The period as people say it (2025-W31, 2025-07, FY2025-P07, or a range of weeks).';
 comment on column fct_finding.target_value is 'The policy threshold (breach) or KPI target (discrepancy), in the KPI''s unit.';
 comment on column fct_finding.measured_value is 'What the system of record measured, in the KPI''s unit.';
-comment on column fct_finding.self_reported_value is 'What the department reported for the period (policy breach, discrepancy), the latest value (rogue metric) or the revised value (revision).';
-comment on column fct_finding.gap is 'Breach: measured minus threshold. Discrepancy: reported minus measured. Revision: new minus previous value. Late submission: days late. Missing exchange rate: the amount as delivered.';
+comment on column fct_finding.self_reported_value is 'What the department reported for the period (policy breach, discrepancy), the latest value (rogue metric) or the revised value (revision; null where the value was withdrawn).';
+comment on column fct_finding.gap is 'Breach: measured minus threshold. Discrepancy: reported minus measured. Revision: new minus previous value (null where withdrawn). Late submission: days late. Missing exchange rate: the amount as delivered.';
 comment on column fct_finding.owner_role is 'The role accountable (roles.yml).';
 comment on column fct_finding.deviation_id is 'The approved deviation covering the finding, if any (deviations.yml).';
 comment on column fct_finding.is_covered_by_deviation is 'True when an approved deviation makes the breach legitimate: shown as a concession, not a breach.';
-comment on column fct_finding.evidence is 'The sentence with the figures of an insight finding or a missing exchange rate, as the report prints it; null for the other reconciliation findings.';
+comment on column fct_finding.evidence is 'The sentence with the figures of an insight finding, a missing exchange rate or a withdrawn value, as the report prints it; null for the other reconciliation findings.';
 comment on column fct_finding.finding_family is 'reconciliation (held against the governance model) or insight (early warnings and strategy gaps).';
 comment on column fct_finding.objectives_at_risk is 'Strategic objectives whose key results include this KPI (strategy.yml).';
 comment on column fct_finding.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';

@@ -45,8 +45,8 @@ revision_rows as (
            o.load_id, o.sheet_name, o.row_number
     from fct_retroactive_revision as r
     join int_observation_current as o
-      on o.source_id = r.source_id and o.metric_name = r.metric_name and o.period_date = r.period_date
-     and o.load_id in (r.previous_load_id, r.revised_load_id)
+      on o.statement_key = r.statement_key and o.period_start = r.period_date
+     and o.load_id in (r.previous_load_id, r.revised_load_id)   -- a withdrawal has previous rows only
 ),
 
 late_rows as (
@@ -55,8 +55,7 @@ late_rows as (
     join stg_observation as o
       on o.load_id = s.first_load_id
     where s.finding_type = 'late_submission'
-      and case when o.period_grain = 'week' then o.period_date + 3 else o.period_date end
-          between s.period_start and s.period_end
+      and o.placement_date between s.period_start and s.period_end
 ),
 
 exchange_rate_rows as (

@@ -1,19 +1,54 @@
 -- fct_retroactive_revision: a value for a period that had already been delivered changed in a
--- later delivery: which file, which period, which direction and how much. A revision that moves
--- a KPI towards "better" (up for higher-is-better, down for lower-is-better) is flagged as
--- flattering: the "polishing" of figures after the fact. Deliveries are compared as
--- int_observation_current replaces them: a self-reported source per metric and period, a
--- system of record per file sent again under the same name (document_key).
--- Grain: one row per source, metric, period and revising delivery.
+-- later delivery, or was withdrawn by it: which file, which period, which direction and how
+-- much. A revision that moves a KPI towards "better" (up for higher-is-better, down for
+-- lower-is-better) is flagged as flattering: the "polishing" of figures after the fact.
+-- Deliveries are compared as int_observation_current replaces them: per statement (a
+-- department's figure for a KPI, whichever of its self-reported sources and local names it came
+-- through; otherwise a source's metric) and period at the source's grain (a month dated 01.01.
+-- or 31.01. is January), a system of record per file sent again under the same name
+-- (document_key).
+-- Withdrawn: a new version of a document (same version_key) replaces it whole, so a period the
+-- previous version held and the new one no longer holds is withdrawn (direction 'withdrawn',
+-- revised_value null), when the withdrawn value was the latest delivered for the period.
+-- period_start / period_end / period_label: the period of the common grain the value counts
+-- in (dim_date, by stg_observation.placement_date), as every other finding is labelled.
+-- Grain: one row per statement, period (at the source's grain) and revising delivery.
 create or replace table fct_retroactive_revision as
 with
 
 per_delivery as (
-    select source_id, department_code, metric_name, period_date, iso_week, document_key, load_id,
-           min(received_at)  as received_at,
-           sum(metric_value) as metric_value
+    select statement_key, period_start, document_key, load_id,
+           min(source_id)            as source_id,
+           min(department_code)      as department_code,
+           min(metric_name)          as metric_name,
+           min(placement_date)       as placement_date,
+           min(next_version_load_id) as next_version_load_id,
+           min(received_at)          as received_at,
+           sum(metric_value)         as metric_value
     from int_observation_current
-    group by all
+    group by statement_key, period_start, document_key, load_id
+),
+
+-- A period the next version of the same document no longer holds: withdrawn by that version.
+withdrawals as (
+    select p.statement_key, p.period_start, p.document_key,
+           p.next_version_load_id  as load_id,
+           p.source_id, p.department_code, p.metric_name, p.placement_date,
+           a.received_at,
+           null::double            as metric_value,
+           p.load_id               as withdrawn_load_id
+    from per_delivery as p
+    join load_audit as a on a.load_id = p.next_version_load_id
+    where not exists (select 1 from per_delivery as q
+                      where q.load_id = p.next_version_load_id
+                        and q.statement_key = p.statement_key
+                        and q.period_start = p.period_start)
+),
+
+events as (
+    select * exclude (next_version_load_id), null::bigint as withdrawn_load_id from per_delivery
+    union all by name
+    select * from withdrawals
 ),
 
 sequenced as (
@@ -21,23 +56,30 @@ sequenced as (
            lag(metric_value) over w as previous_value,
            lag(load_id)      over w as previous_load_id,
            lag(received_at)  over w as previous_received_at
-    from per_delivery
-    window w as (partition by source_id, metric_name, period_date, document_key order by received_at, load_id)
+    from events
+    window w as (partition by statement_key, period_start, document_key order by received_at, load_id)
 ),
 
 revised as (
-    select * from sequenced
-    where previous_load_id is not null and abs(metric_value - previous_value) > 1e-9
+    select *, withdrawn_load_id is not null as is_withdrawal from sequenced
+    where previous_load_id is not null
+      and previous_value is not null
+      and (abs(metric_value - previous_value) > 1e-9              -- a changed value
+           or withdrawn_load_id = previous_load_id)                -- the latest value, withdrawn
 ),
 
 final as (
-    select r.source_id || '/' || r.metric_name || '/' || r.period_date || '/load ' || r.load_id as finding_key,
+    select r.source_id || '/' || r.metric_name || '/' || r.period_start || '/load ' || r.load_id as finding_key,
            r.source_id,
            r.department_code,
            r.metric_name,
            n.kpi_id,
-           r.period_date,
-           r.iso_week,
+           r.statement_key,
+           r.period_start                                   as period_date,
+           strftime(r.period_start, '%G-W%V')               as iso_week,
+           d.common_period_start                            as period_start,
+           d.common_period_end                              as period_end,
+           d.common_period_label                            as period_label,
            r.previous_load_id,
            previous.file_name                               as previous_file_name,
            r.previous_received_at,
@@ -49,13 +91,16 @@ final as (
            r.metric_value - r.previous_value                as revision,
            case when r.previous_value <> 0
                 then (r.metric_value - r.previous_value) / abs(r.previous_value) * 100 end as revision_percent,
-           case when r.metric_value > r.previous_value then 'up' else 'down' end as direction,
+           case when r.is_withdrawal then 'withdrawn'
+                when r.metric_value > r.previous_value then 'up' else 'down' end as direction,
+           r.is_withdrawal,
            coalesce((k.direction = 'higher_is_better' and r.metric_value > r.previous_value)
                  or (k.direction = 'lower_is_better' and r.metric_value < r.previous_value), false) as is_flattering,
            (select config_version from run_context)        as config_version
     from revised as r
     join load_audit as previous on previous.load_id = r.previous_load_id
     join load_audit as revising on revising.load_id = r.load_id
+    left join dim_date as d on d.calendar_date = r.placement_date
     left join dim_kpi_local_name as n
       on n.department_code = r.department_code and n.local_name = r.metric_name
     left join dim_kpi as k on k.kpi_id = n.kpi_id
@@ -63,7 +108,7 @@ final as (
 
 select * from final;
 
-comment on table fct_retroactive_revision is 'Values of already-delivered periods changed by a later delivery; one row per source, metric, period and revising delivery.';
+comment on table fct_retroactive_revision is 'Values of already-delivered periods changed or withdrawn by a later delivery; one row per statement, period and revising delivery.';
 
 -- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
 -- docs/data-dictionary.md.
@@ -72,18 +117,23 @@ comment on column fct_retroactive_revision.source_id is 'The source (sources.yml
 comment on column fct_retroactive_revision.department_code is 'The department (departments.yml).';
 comment on column fct_retroactive_revision.metric_name is 'The metric''s name: a system-of-record measure or the department''s local KPI name.';
 comment on column fct_retroactive_revision.kpi_id is 'The KPI the metric maps to; null where none.';
-comment on column fct_retroactive_revision.period_date is 'The period the value describes.';
-comment on column fct_retroactive_revision.iso_week is 'The ISO week of the period.';
+comment on column fct_retroactive_revision.statement_key is 'What the value states (int_observation_current): a department''s KPI (department PROD, KPI units_produced) or a source''s metric.';
+comment on column fct_retroactive_revision.period_date is 'The period the value describes, by its first day at the source''s grain (a week''s Monday, a month''s 1st, the day).';
+comment on column fct_retroactive_revision.iso_week is 'The ISO week of period_date.';
+comment on column fct_retroactive_revision.period_start is 'First day of the period of the common grain the value counts in (calendar.yml: common_grain).';
+comment on column fct_retroactive_revision.period_end is 'Last day of that period.';
+comment on column fct_retroactive_revision.period_label is 'That period: 2025-W31, 2025-07 or FY2025-P07.';
 comment on column fct_retroactive_revision.previous_load_id is 'The load with the earlier value.';
 comment on column fct_retroactive_revision.previous_file_name is 'Its file.';
 comment on column fct_retroactive_revision.previous_received_at is 'When it was received.';
 comment on column fct_retroactive_revision.previous_value is 'The earlier value.';
-comment on column fct_retroactive_revision.revised_load_id is 'The load with the changed value.';
+comment on column fct_retroactive_revision.revised_load_id is 'The load with the changed value, or the new version that no longer holds the period.';
 comment on column fct_retroactive_revision.revised_file_name is 'Its file.';
 comment on column fct_retroactive_revision.revised_received_at is 'When it was received.';
-comment on column fct_retroactive_revision.revised_value is 'The changed value.';
-comment on column fct_retroactive_revision.revision is 'Revised minus previous value.';
+comment on column fct_retroactive_revision.revised_value is 'The changed value; null where it was withdrawn.';
+comment on column fct_retroactive_revision.revision is 'Revised minus previous value; null where it was withdrawn.';
 comment on column fct_retroactive_revision.revision_percent is 'The revision as a percentage of the previous value.';
-comment on column fct_retroactive_revision.direction is 'up or down.';
+comment on column fct_retroactive_revision.direction is 'up, down or withdrawn.';
+comment on column fct_retroactive_revision.is_withdrawal is 'The newest version of the previous value''s document no longer holds the period.';
 comment on column fct_retroactive_revision.is_flattering is 'The revision moves the KPI towards better: polishing after the fact.';
 comment on column fct_retroactive_revision.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';

@@ -54,10 +54,11 @@ judged_periods as (
     where due_at < (select as_of_date from context) + interval 1 day
 ),
 
--- When each source first delivered a value for each day, in the plant's local time.
+-- When each source first delivered a value for each day, in the plant's local time. A weekly
+-- value is placed by its week's Thursday (stg_observation.placement_date), whichever day dates it.
 delivered_days as (
     select o.source_id,
-           case when o.period_grain = 'week' then o.period_date + 3 else o.period_date end as bucket_date,
+           o.placement_date as bucket_date,
            min(timezone((select timezone from plant), timezone('UTC', o.received_at))) as received_local,
            arg_min(o.load_id, o.received_at) as load_id
     from stg_observation as o

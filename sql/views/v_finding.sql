@@ -56,8 +56,8 @@ comment on column v_finding.period_end is 'Last day of the period the finding de
 comment on column v_finding.period_label is 'The period as people say it: 2025-W31, 2025-09, 2025-Q3; for a rogue metric its name.';
 comment on column v_finding.target_value is 'The policy threshold (breach) or KPI target (discrepancy), in the KPI''s unit.';
 comment on column v_finding.measured_value is 'What the system of record measured, in the KPI''s unit.';
-comment on column v_finding.self_reported_value is 'What the department reported for the period (policy breach, discrepancy), the latest value (rogue metric) or the revised value (revision).';
-comment on column v_finding.gap is 'Breach: measured minus threshold. Discrepancy: reported minus measured. Revision: new minus previous value. Late submission: days late.';
+comment on column v_finding.self_reported_value is 'What the department reported for the period (policy breach, discrepancy), the latest value (rogue metric) or the revised value (revision; null where the value was withdrawn).';
+comment on column v_finding.gap is 'Breach: measured minus threshold. Discrepancy: reported minus measured. Revision: new minus previous value (null where withdrawn). Late submission: days late.';
 comment on column v_finding.owner_role is 'The role accountable (roles.yml).';
 comment on column v_finding.owner_title is 'The accountable role''s title.';
 comment on column v_finding.objectives_at_risk is 'Strategic objectives whose key results include this KPI (strategy.yml).';

@@ -21,16 +21,16 @@ select o.source_id,
 from int_observation_current as o
 join load_audit as a using (load_id);
 
-comment on view v_observation is 'Every typed value received up to the run''s as-of date, with the period it describes (period_date) and when it was received (received_at). What was known on date D: where received_at < D, keeping per source, metric and period the latest received.';
+comment on view v_observation is 'Every typed value received up to the run''s as-of date, with the period it describes (period_date) and when it was received (received_at). What was known on date D: where received_at < D, the newest version of each file (version_key), and per statement and period the latest received.';
 comment on column v_observation.source_id is 'The source (sources.yml).';
 comment on column v_observation.source_kind is 'self_reported or system_of_record.';
 comment on column v_observation.department_code is 'The department the source belongs to.';
 comment on column v_observation.metric_name is 'The measure (system of record) or the department''s own name for the metric.';
-comment on column v_observation.period_date is 'The day (or the Monday of the week) the value describes.';
+comment on column v_observation.period_date is 'The date the period is dated by, as delivered: a day, or any day of the week or month the value describes.';
 comment on column v_observation.iso_week is 'The ISO week of period_date.';
 comment on column v_observation.metric_value is 'The value, typed and scaled.';
 comment on column v_observation.received_at is 'When the file holding it arrived (UTC).';
-comment on column v_observation.is_current is 'True for the value in force: the latest delivery of its source, metric and period.';
+comment on column v_observation.is_current is 'True for the value in force: from the newest version of its file, and the latest delivery of its statement (a department''s KPI from any of its sources, else the source''s metric) for the period at the source''s grain.';
 comment on column v_observation.load_id is 'The load in the ledger (load_audit).';
 comment on column v_observation.file_name is 'The file as delivered.';
 comment on column v_observation.sheet_name is 'The sheet (XLSX) or data (flat files).';

@@ -52,6 +52,10 @@ final class YamlReader {
     if (text == null) {
       return Optional.empty();
     }
+    // One spelling of each letter: "Qualität" typed on a Mac may be a + U+0308, which compares
+    // unequal to the ä a Windows file holds. Names from files are normalised the same way
+    // (type_values.sql), so config and data meet whatever editor wrote them.
+    text = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
     Yaml yaml = new Yaml(new SafeConstructor(options()));
     try {
       if (!safeEvents(file, yaml.parse(new StringReader(text)))) {

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.duckdb.DuckDBConnection;
 import org.plumbline.governance.Source;
 import org.plumbline.operations.PlainWords;
@@ -34,6 +35,7 @@ final class CsvFileReader implements SourceFileReader {
     Charset charset;
     CsvLineScanner.Result scanned;
     int headerLine;
+    List<String> header;
     try {
       if (Files.size(file) == 0) {
         throw new FileRejectedException("It is empty (0 bytes): a CSV export holds at least its header line. Ask"
@@ -42,8 +44,8 @@ final class CsvFileReader implements SourceFileReader {
       charset = CsvCharset.of(file, csv.encoding());
       headerLine = source.headerAutoDetected() ? CsvHeaderFinder.find(file, source, charset) : source.headerRow();
       // DuckDB renames a second "Menge" to "Menge_1", so the header is checked as the file writes it.
-      HeaderCheck.requireUnique(CsvHeaderFinder.fieldsOfLine(file, csv, charset, headerLine), source.columnsRead(),
-          "line " + headerLine, source);
+      header = CsvHeaderFinder.fieldsOfLine(file, csv, charset, headerLine);
+      HeaderCheck.requireUnique(header, source.columnsRead(), "line " + headerLine, source);
       scanned = CsvLineScanner.scan(connection.unwrap(DuckDBConnection.class), file, charset, headerLine,
           csv.delimiter().charAt(0), csv.escape().charAt(0));
     } catch (IOException e) {
@@ -53,6 +55,11 @@ final class CsvFileReader implements SourceFileReader {
       throw new FileRejectedException("The quote that opens a field on line " + scanned.unclosedQuoteLine()
           + " is never closed, so the rest of the file would be that one field. Close it; or, if the quote is"
           + " part of the text, quote the whole field and double the quotes in it (\"Ventil 1/2\"\" DN15\").");
+    }
+    if (scanned.utf8Line() > 0) {
+      throw new FileRejectedException("It is written in UTF-8, not in " + csv.encoding() + " as its source declares:"
+          + " its letters beyond ASCII, the first on line " + scanned.utf8Line() + ", are UTF-8 characters, which "
+          + csv.encoding() + " would read as others (\"Ã¤\" for \"ä\"). Set the source's csv encoding to UTF-8.");
     }
     try {
       if (scanned.mixedLineEndings() || scanned.windowsBytes() || charset.equals(StandardCharsets.UTF_16BE)) {
@@ -71,6 +78,9 @@ final class CsvFileReader implements SourceFileReader {
           + " whole field and double the quotes in it (\"\"\"Zitat\"\" danach\").", e.getCause());
     }
     FlatFileReader.recordHeader(connection, headerLine);
+    if (source.shape() == Source.Shape.PERIODS_ACROSS) {
+      namePeriodsAsWritten(connection, header);
+    }
     if (!contiguousRowIds(connection)) {
       // Both numberings take a record's position from its rowid; DuckDB gives a new table's rows
       // consecutive ones in insertion order. Should that ever change, stop rather than misnumber.
@@ -162,6 +172,24 @@ final class CsvFileReader implements SourceFileReader {
 
   private static boolean anyRejected(Connection connection) throws SQLException {
     return ask(connection, "select exists (select 1 from incoming_csv_reject)");
+  }
+
+  /**
+   * DuckDB names a header's second "Jan 2025" "Jan 2025_1", which is no period: its column would be
+   * left out without a word. For a table with periods across its columns, each renamed header gets
+   * back the text the file writes, so that HeaderCheck sees the period twice and rejects the file.
+   */
+  private static void namePeriodsAsWritten(Connection connection, List<String> header) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement("update incoming_sheet set column_names ="
+        + " list_transform(column_names, lambda name, i: case when i <= len(?::varchar[])"
+        + " and starts_with(name, (?::varchar[])[i] || '_') then (?::varchar[])[i] else name end)"
+        + " where sheet_name = ''")) {
+      java.sql.Array written = connection.createArrayOf("VARCHAR", header.toArray());
+      s.setArray(1, written);
+      s.setArray(2, written);
+      s.setArray(3, written);
+      s.executeUpdate();
+    }
   }
 
   /** Both numberings rely on rowid counting the records without gaps; checked, not assumed. */

@@ -40,10 +40,12 @@ final class CsvLineScanner {
    * signs (€ „ “ –) and Latin-1 leaves to control characters; DuckDB's latin-1 reader refuses them.
    * Quote trouble, by the line a person finds it on (0: none): the line where a quote opens that
    * is never closed, and the first line with text after a closing quote ({@code "Zitat" danach}),
-   * which DuckDB's strict reading refuses and Excel reads.
+   * which DuckDB's strict reading refuses and Excel reads. UTF-8 line (0: none): in a file
+   * declared in a single-byte encoding whose non-ASCII bytes all form UTF-8 characters, the first
+   * line holding one: such a file is UTF-8 ("ä" is the two bytes Latin-1 reads as "Ã¤").
    */
   record Result(long records, boolean plainNumbering, boolean mixedLineEndings, boolean windowsBytes,
-      long unclosedQuoteLine, long textAfterClosingQuoteLine) {}
+      long unclosedQuoteLine, long textAfterClosingQuoteLine, long utf8Line) {}
 
   private CsvLineScanner() {}
 
@@ -65,6 +67,8 @@ final class CsvLineScanner {
       throws IOException, SQLException, FileRejectedException {
     byte[] buffer = new byte[1 << 17];
     Utf8Check check = utf8 ? new Utf8Check() : null;
+    // A single-byte file is also read as UTF-8 on the side, to tell a UTF-8 file declared Latin-1.
+    Utf8Check shadow = utf8 ? null : new Utf8Check();
     boolean first = true;
     try (InputStream in = Files.newInputStream(file)) {
       for (int n; (n = in.read(buffer)) > 0; ) {
@@ -82,6 +86,7 @@ final class CsvLineScanner {
             if (check != null && check.pending > 0) {
               throw invalid(lines.physical);
             }
+            lines.shadowAscii(shadow);
             int runStart = i;
             while (i + 1 < n && buffer[i + 1] >= 0 && lines.isPlain(buffer[i + 1])) {
               i++;
@@ -91,11 +96,13 @@ final class CsvLineScanner {
             if (check != null && check.pending > 0) {
               throw invalid(lines.physical);
             }
+            lines.shadowAscii(shadow);
             lines.accept((char) b);
           } else {
             if (check != null && !check.accept(b)) {
               throw invalid(lines.physical);
             }
+            lines.shadowByte(shadow, b);
             lines.windowsBytes |= check == null && b < 0xA0;
             lines.accept('x');
           }
@@ -105,6 +112,7 @@ final class CsvLineScanner {
     if (check != null && check.pending > 0) {
       throw invalid(lines.physical);
     }
+    lines.shadowAscii(shadow); // the end of the file: no sequence may be cut short by it
   }
 
   private static void scanChars(Path file, Charset charset, Lines lines)
@@ -144,6 +152,9 @@ final class CsvLineScanner {
     private boolean lineEmpty = true;
     private long quoteLine;
     private long textAfterClosingQuoteLine;
+    /** What the side reading as UTF-8 found: whether it still holds, and its first character's line. */
+    private boolean shadowValid = true;
+    private long shadowFirstLine;
     private boolean previousCr;
     private long crlfBreaks;
     private long lfBreaks;
@@ -155,6 +166,25 @@ final class CsvLineScanner {
       this.blanks = blanks;
       this.headerLine = headerLine;
       this.quoting = quoting;
+    }
+
+    /** An ASCII byte, for the side reading as UTF-8: it must not cut a sequence short. */
+    void shadowAscii(Utf8Check shadow) {
+      if (shadow != null && shadow.pending > 0) {
+        shadowValid = false;
+      }
+    }
+
+    /** A byte of 0x80 and up, for the side reading as UTF-8. */
+    void shadowByte(Utf8Check shadow, int b) {
+      if (shadow == null || !shadowValid) {
+        return;
+      }
+      if (!shadow.accept(b)) {
+        shadowValid = false;
+      } else if (shadow.pending == 0 && shadowFirstLine == 0) {
+        shadowFirstLine = physical;
+      }
     }
 
     /** An ASCII byte that changes nothing but "this line is not empty": no line break, quote or escape. */
@@ -230,7 +260,7 @@ final class CsvLineScanner {
       }
       int kinds = (crlfBreaks > 0 ? 1 : 0) + (lfBreaks > 0 ? 1 : 0) + (crBreaks > 0 ? 1 : 0);
       return new Result(records, !exceptions, kinds > 1, windowsBytes, quoting.inQuotes() ? quoteLine : 0,
-          textAfterClosingQuoteLine);
+          textAfterClosingQuoteLine, shadowValid ? shadowFirstLine : 0);
     }
 
     /** A record ends; the blank lines before it move it off "header line + ordinal". */

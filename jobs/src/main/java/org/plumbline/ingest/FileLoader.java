@@ -87,6 +87,7 @@ public final class FileLoader {
       throws SQLException, FileRejectedException {
     long loadId;
     String archiveName;
+    String sessionZone = useTimeZone(model.calendar().timezone().getId());
     connection.setAutoCommit(false);
     try {
       long started = System.nanoTime();
@@ -104,6 +105,13 @@ public final class FileLoader {
       settings.write(connection, file, receivedAt, source, loadId);
       HeaderCheck.requireReadablePeriodHeaders(connection, source);
       SqlScript.execute(connection, "sql/ingest/type_values.sql");
+      SqlScript.execute(connection, "sql/ingest/header_repeats.sql");
+      if (exists("select 1 from incoming_header_repeat where moved is not null")) {
+        SqlScript.execute(connection, "sql/ingest/below_header_repeat.sql"); // reads every row: only when needed
+      }
+      if (source.kind() == Source.Kind.SELF_REPORTED) {
+        SqlScript.execute(connection, "sql/ingest/repeated_rows.sql");
+      }
       if (source.versionKey() == Source.VersionKey.PERIODS) {
         SqlScript.execute(connection, "sql/ingest/version_by_periods.sql");
       }
@@ -113,7 +121,11 @@ public final class FileLoader {
       long appended = System.nanoTime();
       writeLoadAudit(file, loadId, archiveName, jobExecutionId);
       Conservation.check(connection, loadId, file.name());
-      recordDelivery(file, receivedAt, source.id(), "loaded", loadId, null);
+      String overlap = OverlappingExports.note(connection, loadId, source);
+      if (overlap != null) {
+        LOG.warn("{}: {}.", file.name(), overlap);
+      }
+      recordDelivery(file, receivedAt, source.id(), "loaded", loadId, overlap);
       connection.commit();
       long committed = System.nanoTime();
       if (LOG.isDebugEnabled()) {
@@ -126,6 +138,7 @@ public final class FileLoader {
       throw e;
     } finally {
       connection.setAutoCommit(true);
+      useTimeZone(sessionZone);
     }
     InboxMove.move(file.path(), home.archive().resolve(archiveName));
     return counts(file.name(), loadId);
@@ -188,6 +201,25 @@ public final class FileLoader {
   private LocalDateTime notAfterNow(LocalDateTime time) {
     LocalDateTime now = now();
     return time.isAfter(now) ? now : time;
+  }
+
+  /**
+   * Sets the session's time zone, returning the one it had. A load runs in the plant's
+   * (calendar.yml): an instant's day (plumbline_period) and a Parquet instant's text are then
+   * the plant's on any server, not the server's.
+   */
+  private String useTimeZone(String zone) throws SQLException {
+    String before;
+    try (PreparedStatement s = connection.prepareStatement("select current_setting('TimeZone')");
+        ResultSet r = s.executeQuery()) {
+      r.next();
+      before = r.getString(1);
+    }
+    try (PreparedStatement s = connection.prepareStatement("set TimeZone = ?")) {
+      s.setString(1, zone);
+      s.execute();
+    }
+    return before;
   }
 
   /** The file was written to while it was read: what was read is not what its hash and archive would say. */
@@ -324,15 +356,24 @@ public final class FileLoader {
   private FileOutcome counts(String fileName, long loadId) throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(
         "select rows_read, rows_loaded, rows_skipped, rows_quarantined,"
-            + " case when received_at <> file_modified_at then 'received at the load time, as its last-modified time '"
-            + " || strftime(file_modified_at, '%Y-%m-%d %H:%M') || ' UTC cannot be when it arrived' end"
-            + " from load_audit where load_id = ?")) {
+            + " concat_ws('; ', case when received_at <> file_modified_at then 'received at the load time, as its"
+            + " last-modified time ' || strftime(file_modified_at, '%Y-%m-%d %H:%M') || ' UTC cannot be when it"
+            + " arrived' end, (select any_value(d.reason) from file_delivery d where d.load_id = a.load_id"
+            + " and d.outcome = 'loaded'))"
+            + " from load_audit a where load_id = ?")) {
       s.setLong(1, loadId);
       try (ResultSet r = s.executeQuery()) {
         r.next();
+        String note = r.getString(5);
         return new FileOutcome(fileName, FileOutcome.Kind.LOADED, loadId, r.getLong(1), r.getLong(2), r.getLong(3),
-            r.getLong(4), r.getString(5));
+            r.getLong(4), note == null || note.isEmpty() ? null : note);
       }
+    }
+  }
+
+  private boolean exists(String query) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(query); ResultSet r = s.executeQuery()) {
+      return r.next();
     }
   }
 

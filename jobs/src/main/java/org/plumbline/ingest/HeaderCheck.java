@@ -53,33 +53,93 @@ final class HeaderCheck {
   }
 
   /**
-   * A periods_across table reads only the columns headed by a period, so a period header it
-   * cannot read ("KW 43", a date in another format, 2026-09-31) would drop its column's values
-   * silently: the file is rejected naming them (sql/ingest/unread_period_headers.sql).
+   * A periods_across table reads only the columns headed by a period, and each period once. The
+   * file is rejected, naming the headers, where that would lose or add up values silently: a
+   * period header it cannot read ("KW 43", a date in another format, 2026-09-31, a month in a
+   * weekly table: sql/ingest/unread_period_headers.sql), one period heading two columns
+   * (repeated_period_headers.sql), or no period in the header at all (tables_without_periods.sql).
    */
   static void requireReadablePeriodHeaders(Connection connection, Source source)
       throws SQLException, FileRejectedException {
+    requireNoUnreadPeriod(connection, source);
+    requireEachPeriodOnce(connection, source);
+    requireAPeriod(connection, source);
+  }
+
+  private static void requireNoUnreadPeriod(Connection connection, Source source)
+      throws SQLException, FileRejectedException {
     List<String> unread = new ArrayList<>();
     String format = null;
+    String grain = null;
     try (Statement s = connection.createStatement();
         ResultSet r = s.executeQuery(SqlScript.text("sql/ingest/unread_period_headers.sql"))) {
       while (r.next()) {
         unread.add("\"" + r.getString(4) + "\" (column " + SheetRowSink.columnLetters(r.getInt(3) - 1)
-            + (r.getString(1).isEmpty() ? "" : " of sheet '" + r.getString(1) + "'")
-            + (r.getString(2).isEmpty() ? "" : ", table '" + r.getString(2) + "'") + ")");
+            + where(r.getString(1), r.getString(2)) + ")");
         format = r.getString(5);
+        grain = r.getString(6);
       }
     }
     if (!unread.isEmpty()) {
       boolean one = unread.size() == 1;
       throw new FileRejectedException("The header" + (one ? " " : "s ") + String.join(", ", unread) + (one ? " is" : " are")
-          + " written like a period, but not as one source '" + source.id() + "' reads ("
-          + (format == null ? "ISO dates such as 2026-10-12" : "dates as " + format) + ", or ISO weeks such as"
-          + " 2026-W42): the values under " + (one ? "it" : "them") + " would be lost, as periods across columns are"
+          + " written like a period, but not as one source '" + source.id() + "' reads (" + periodsRead(format, grain)
+          + "): the values under " + (one ? "it" : "them") + " would be lost, as periods across columns are"
           + " read from the headers."
           + " Write each such header as a period the source reads (or fix date_format in sources.yml), then put"
           + " the file back in the inbox.");
     }
+  }
+
+  private static void requireEachPeriodOnce(Connection connection, Source source)
+      throws SQLException, FileRejectedException {
+    List<String> repeated = new ArrayList<>();
+    String period = null;
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery(SqlScript.text("sql/ingest/repeated_period_headers.sql"))) {
+      while (r.next() && (period == null || period.equals(r.getString(5)))) {
+        repeated.add("\"" + r.getString(4) + "\" (column " + SheetRowSink.columnLetters(r.getInt(3) - 1)
+            + where(r.getString(1), r.getString(2)) + ")");
+        period = r.getString(5);
+      }
+    }
+    if (!repeated.isEmpty()) {
+      throw new FileRejectedException("The headers " + String.join(" and ", repeated) + " are one period, " + period
+          + ", for source '" + source.id() + "': the values under them would be added up as one figure. Keep one"
+          + " column per period (a hidden column counts too), then put the file back in the inbox.");
+    }
+  }
+
+  private static void requireAPeriod(Connection connection, Source source) throws SQLException, FileRejectedException {
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery(SqlScript.text("sql/ingest/tables_without_periods.sql"))) {
+      if (r.next()) {
+        throw new FileRejectedException("No column of the header" + where(r.getString(1), r.getString(2)) + " ("
+            + String.join(", ", texts(r.getArray(3))) + ") is a period source '" + source.id()
+            + "' reads (" + periodsRead(r.getString(4), r.getString(5)) + "), so not one of its values would load:"
+            + " periods across columns are read from the headers. Head each period's column with its period, or"
+            + " check the source's shape and period grain in sources.yml, then put the file back in the inbox.");
+      }
+    }
+  }
+
+  private static String where(String sheet, String table) {
+    return (sheet.isEmpty() ? "" : " of sheet '" + sheet + "'") + (table.isEmpty() ? "" : ", table '" + table + "'");
+  }
+
+  /** The periods a table reads, as examples: its dates, ISO weeks, and for a monthly table months. */
+  private static String periodsRead(String format, String grain) {
+    return (format == null ? "ISO dates such as 2026-10-12" : "dates as " + format)
+        + ("month".equals(grain) ? ", ISO weeks such as 2026-W42, or months such as 2026-10, 10/2026 or Okt 2026"
+            : ", or ISO weeks such as 2026-W42");
+  }
+
+  private static List<String> texts(java.sql.Array array) throws SQLException {
+    List<String> texts = new ArrayList<>();
+    for (Object o : (Object[]) array.getArray()) {
+      texts.add("\"" + o + "\"");
+    }
+    return texts;
   }
 
   /**

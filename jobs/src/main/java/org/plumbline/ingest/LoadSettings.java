@@ -52,7 +52,7 @@ final class LoadSettings {
    */
   private static void writeTables(Connection connection, Source source) throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(
-        "insert into incoming_table values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        "insert into incoming_table values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       writeTable(s, source, "", null);
       for (Source.Table table : source.tables()) {
         writeTable(s, source, table.name(), table);
@@ -68,15 +68,16 @@ final class LoadSettings {
     Map<String, String> attributes = source.attributesOf(table);
     s.setString(1, tableName);
     s.setString(2, source.shapeOf(table).name().toLowerCase(Locale.ROOT));
-    s.setString(3, period == null ? null : period.column());
-    s.setString(4, source.metricColumnOf(table));
-    s.setString(5, source.valueColumnOf(table));
-    s.setString(6, skipRows == null ? null : skipRows.column());
-    s.setString(7, skipRows == null ? null : skipRows.matches());
-    s.setString(8, attributes.get("part_id"));
-    s.setString(9, attributes.get("part_class"));
-    s.setString(10, attributes.get("lot_id"));
-    s.setString(11, source.dateFormatOf(table));
+    s.setString(3, period == null || period.grain() == null ? null : period.grain().name().toLowerCase(Locale.ROOT));
+    s.setString(4, period == null ? null : period.column());
+    s.setString(5, source.metricColumnOf(table));
+    s.setString(6, source.valueColumnOf(table));
+    s.setString(7, skipRows == null ? null : skipRows.column());
+    s.setString(8, skipRows == null ? null : skipRows.matches());
+    s.setString(9, attributes.get("part_id"));
+    s.setString(10, attributes.get("part_class"));
+    s.setString(11, attributes.get("lot_id"));
+    s.setString(12, source.dateFormatOf(table));
     s.addBatch();
   }
 

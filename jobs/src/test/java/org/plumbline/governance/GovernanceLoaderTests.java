@@ -135,4 +135,25 @@ class GovernanceLoaderTests {
         .containsExactly("Liefertreue (%)", "Leerfahrten");
     assertThat(model.source("log_weekly_report").csv()).isEqualTo(new CsvDialect(";", ".", null, "UTF-8"));
   }
+
+  @Test
+  void namesAreReadInOneSpellingOfEachLetterWhateverEditorWroteThem(@TempDir Path dir) throws IOException {
+    // given a local name typed on a Mac: "Qualität" with a + U+0308 (decomposed, NFD)
+    String decomposed = java.text.Normalizer.normalize("Qualität", java.text.Normalizer.Form.NFD);
+    Files.writeString(dir.resolve("a.yml"), """
+        departments:
+          - { code: QUAL, name: Quality, local_kpi_names: { "NAME": audit_score } }
+        kpis:
+          - { id: audit_score, name: Audit score, dimension: quality, unit: percent,
+              direction: higher_is_better, target: 95, tolerance: 0 }
+        """.replace("NAME", decomposed));
+
+    // when
+    GovernanceModel model = loader.load(dir);
+
+    // then it is the composed "Qualität" (ä as one letter), as a Windows file writes it
+    assertThat(decomposed).hasSize(9);
+    assertThat(model.departments().get(0).localKpiNames()).containsOnlyKeys("Qualität");
+    assertThat(model.departments().get(0).localKpiNames().keySet().iterator().next()).hasSize(8);
+  }
 }

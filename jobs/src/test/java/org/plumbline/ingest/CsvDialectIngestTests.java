@@ -63,7 +63,7 @@ class CsvDialectIngestTests {
         .containsExactly(List.of(2, "2025-W02", "2025-01-06"), List.of(3, "2020-W53", "2020-12-28"),
             List.of(4, "2025W03", "2025-01-13"));
     assertThat(home.query("select row_number, reason from raw_quarantine")).containsExactly(
-        List.of(5, "The period \"2025-W53\" in column \"week\" is not a date."));
+        List.of(5, "The period \"2025-W53\" in column \"week\" is no week: 2025 has the ISO weeks 1 to 52."));
   }
 
   @Test

@@ -197,6 +197,28 @@ class CsvIngestTests {
   }
 
   @Test
+  void aUtf8FileUnderASingleByteSourceIsRejectedSayingWhichItIsRatherThanLoadedGarbled() throws Exception {
+    // given what Excel saves as "CSV UTF-8", delivered to sources declared Windows-1252 and Latin-1
+    String text = "Datum;Betrag (€);Notiz\r\n06.01.2025;7;Größe\r\n";
+    Path declaredAnsi = home.deliver("ansi_1.csv", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Path declaredLatin1 = home.deliver("latin1_1.csv", text.replace("€", "EUR").getBytes(
+        java.nio.charset.StandardCharsets.UTF_8));
+
+    // when
+    List<FileOutcome> outcomes = List.of(home.load(declaredAnsi), home.load(declaredLatin1));
+
+    // then neither loads, and each says what to set
+    assertThat(outcomes).extracting(FileOutcome::reason).containsExactly(
+        "It is written in UTF-8, not in Windows-1252 as its source declares: its letters beyond ASCII, the first on"
+            + " line 1, are UTF-8 characters, which Windows-1252 would read as others (\"Ã¤\" for \"ä\"). Set the"
+            + " source's csv encoding to UTF-8.",
+        "It is written in UTF-8, not in Latin-1 as its source declares: its letters beyond ASCII, the first on"
+            + " line 2, are UTF-8 characters, which Latin-1 would read as others (\"Ã¤\" for \"ä\"). Set the"
+            + " source's csv encoding to UTF-8.");
+    assertThat(home.query("select count(*) from load_audit")).containsExactly(List.of(0L));
+  }
+
+  @Test
   void aRowOfEmptyFieldsIsABlankRowKeptAsLayoutNotAWrongOne() throws Exception {
     // given what Excel saves for empty spreadsheet rows (";;"), a line of spaces, and a row that is wrong
     Path file = home.deliver("audits_1.csv", "Datum;Ergebnis (%);Bemerkung\n"
@@ -244,6 +266,23 @@ class CsvIngestTests {
     assertThat(outcome.kind()).isEqualTo(FileOutcome.Kind.LOADED);
     assertThat(home.query("select row_number, fields[3] from raw_record order by row_number"))
         .containsExactly(List.of(2, "zwei\nZeilen"), List.of(4, "a;b"), List.of(5, "c"));
+  }
+
+  @Test
+  void aTabOrASecondSignInANumberIsNoNumberUnderEitherDecimalMark() throws Exception {
+    // given values a cast or a loose grouping rule would read as -1, 1234 and 1234,5
+    Path point = home.deliver("export_1.csv", "day,qty\n2025-01-06,+-1\n2025-01-07,1\t234\n2025-01-08,1 234\n");
+    Path comma = home.deliver("audits_1.csv", "Datum;Ergebnis (%);Bemerkung\n06.01.2025;1\t234,5;x\n");
+
+    // when
+    home.load(point);
+    home.load(comma);
+
+    // then only the space between groups of three digits is a grouping separator
+    assertThat(home.query("select row_number, value from raw_value order by row_number"))
+        .containsExactly(List.of(4, 1234.0));
+    assertThat(home.query("select file_name, row_number from raw_quarantine order by file_name, row_number"))
+        .containsExactly(List.of("audits_1.csv", 2), List.of("export_1.csv", 2), List.of("export_1.csv", 3));
   }
 
   @Test

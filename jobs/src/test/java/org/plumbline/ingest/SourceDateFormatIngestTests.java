@@ -61,6 +61,29 @@ class SourceDateFormatIngestTests {
   }
 
   @Test
+  void anEmptyPeriodUnderAMergedCellIsQuarantinedSayingWhatToDo() throws Exception {
+    try (IngestHome home = new IngestHome(root, SOURCES)) {
+      // given a date merged over two rows: Excel keeps it in the first row only
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      Workbook wb = new Workbook(out, "Excel", "1.0");
+      Worksheet ws = wb.newWorksheet("Woche");
+      cells(ws, 0, "Datum", "Stück");
+      cells(ws, 1, "06.01.2025", 1200);
+      cells(ws, 2, null, 1250);
+      ws.range(1, 0, 2, 0).merge();
+      wb.finish();
+
+      // when
+      home.load(home.deliver("typed_dates_2025-01.xlsx", out.toByteArray()));
+
+      // then
+      assertThat(home.query("select row_number, reason from raw_quarantine")).containsExactly(List.of(3,
+          "The period in column \"Datum\" is empty. If this row is under a cell merged over several rows, only the"
+              + " merge's first row holds its period: unmerge the cells and fill in each row's period."));
+    }
+  }
+
+  @Test
   void aJsonExportWithAmericanDatesIsReadWithTheSourcesDateFormat() throws Exception {
     try (IngestHome home = new IngestHome(root, SOURCES)) {
       // given

@@ -96,6 +96,22 @@ class WideWorkbookIngestTests {
   }
 
   @Test
+  void aMetricNameInDecomposedLettersIsTheNameTheConfigWritesComposed() throws Exception {
+    // given "Qualität" written as a Mac writes it (a + U+0308), and as Windows does
+    String decomposed = java.text.Normalizer.normalize("Qualität", java.text.Normalizer.Form.NFD);
+    Path file = home.deliver("Ctrl_1.csv", "Kennzahl;2026-10-05\n" + decomposed + ";97\nQualität;98\n");
+
+    // when
+    home.load(file);
+
+    // then both are the one metric "Qualität", while the row keeps the text as written
+    assertThat(home.query("select row_number, metric_name, length(metric_name) from raw_value order by row_number"))
+        .containsExactly(List.of(2, "Qualität", 8L), List.of(3, "Qualität", 8L));
+    assertThat(home.query("select length(fields[1]) from raw_record order by row_number"))
+        .containsExactly(List.of(9L), List.of(8L));
+  }
+
+  @Test
   void aPreviewShowsTheReadingAndLoadsNothing() throws Exception {
     // given
     Path file = home.root().resolve("Board_preview.xlsx");

@@ -122,4 +122,48 @@ class CommonGrainTests {
           LocalDate.parse("2025-07-14"), LocalDate.parse("2025-07-20")));
     }
   }
+
+  @Test
+  void aWeekDatedByItsFridayIsThatIsoWeekInEveryLayer() throws Exception {
+    // given a weekly sheet dated "week ending" Friday: W28 (Fri 11.07.) 100%, W29 (Fri 18.07.) 80%,
+    // exactly as the MES measured those weeks
+    try (FindingFixture fixture = FindingFixture.create(folder, "")) {
+      fixture.mesDay("2025-07-08", 100, 100).mesDay("2025-07-15", 100, 80)
+          .prodSheet("prod_2025-07.csv", LocalDateTime.parse("2025-07-21T08:00"), List.of(
+              List.of("2025-07-11", "100", "100"), List.of("2025-07-18", "100", "80")));
+
+      // when
+      fixture.reconcile("2025-07-31");
+
+      // then: the weekly and the period tables agree, and correct figures are no discrepancy
+      assertThat(fixture.query("select iso_week, reported_value from int_reported_kpi_weekly"
+          + " where kpi_id = 'inspection_coverage' order by 1"))
+          .containsExactly(List.of("2025-W28", 100.0), List.of("2025-W29", 80.0));
+      assertThat(fixture.query("select period_label, period_start, reported_value from int_reported_kpi_period"
+          + " where kpi_id = 'inspection_coverage' order by 1")).containsExactly(
+          List.of("2025-W28", LocalDate.parse("2025-07-07"), 100.0),
+          List.of("2025-W29", LocalDate.parse("2025-07-14"), 80.0));
+      assertThat(fixture.query("select count(*) from fct_finding where finding_type = 'reporting_discrepancy'")
+          .get(0).get(0)).isEqualTo(0L);
+      assertThat(fixture.query("select period_label, round(measured_value, 1), reported_value from v_kpi_period"
+          + " where kpi_id = 'inspection_coverage' order by 1"))
+          .containsExactly(List.of("2025-W28", 100.0, 100.0), List.of("2025-W29", 80.0, 80.0));
+    }
+  }
+
+  @Test
+  void atTheMonthGrainAWeekDatedByItsFridayCountsInTheMonthOfItsThursday() throws Exception {
+    // given W31 (Mon 28.07. .. Sun 03.08., Thursday 31.07.) dated by its Friday 01.08.
+    try (FindingFixture fixture = FindingFixture.create(folder, grain("month"), "")) {
+      fixture.prodSheet("prod_2025-07.csv", LocalDateTime.parse("2025-08-04T08:00"), List.of(
+          List.of("2025-07-11", "100", "100"), List.of("2025-08-01", "50", "100")));
+
+      // when
+      fixture.reconcile("2025-08-05");
+
+      // then: both weeks are July's
+      assertThat(fixture.query("select period_label, reported_value, value_count from int_reported_kpi_period"
+          + " where kpi_id = 'units_produced' order by 1")).containsExactly(List.of("2025-07", 150.0, 2L));
+    }
+  }
 }

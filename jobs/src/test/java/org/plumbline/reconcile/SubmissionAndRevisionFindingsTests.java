@@ -137,4 +137,22 @@ class SubmissionAndRevisionFindingsTests {
           .isEqualTo(2L);
     }
   }
+
+  @Test
+  void aWeekDatedByItsFridayIsTheSubmissionOfTheMonthOfItsThursday() throws Exception {
+    try (FindingFixture fixture = FindingFixture.create(folder, "")) {
+      // given only W22 (Mon 26.05. .. Sun 01.06., Thursday 29.05.), dated by its Friday 30.05.: May's
+      fixture.prodSheet("prod_2025-05.csv", LocalDateTime.parse("2025-06-02T08:00"),
+          List.of(List.of("2025-05-30", "100", "100")));
+
+      // when: June's sheet was due on 7 July
+      fixture.reconcile("2025-07-08");
+
+      // then: June is missing; the May week is no June delivery
+      assertThat(fixture.query("select finding_key from fct_submission_gap"))
+          .containsExactly(List.of("SUB-PROD/2025-06"));
+      assertThat(fixture.query("select finding_type from fct_submission_gap"))
+          .containsExactly(List.of("missing_submission"));
+    }
+  }
 }
