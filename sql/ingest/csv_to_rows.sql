@@ -128,14 +128,15 @@ create or replace temp view incoming_row as
 select '' as sheet_name,
        (f.position + s.line_offset)::integer as row_number,
        f.fields,
-       null::varchar as problem
+       null::varchar as problem,
+       null::varchar as kinds   -- a text file's cells are all text: typed by the source's conventions
 from (select rowid - (select min(rowid) from incoming_flat) + 1 as position, list_value(*columns(*)) as fields
       from incoming_flat) as f
 join incoming_line_segment as s
   on s.bucket = f.position // 64
  and f.position between s.first_position and s.last_position
 union all
-select '', row_number, [line_text], problem
+select '', row_number, [line_text], problem, null
 from incoming_rejected_line;
 
 reset asof_loop_join_threshold;

@@ -11,5 +11,6 @@ select '' as sheet_name,
        (rowid - (select min(rowid) from incoming_flat) + 1
         + (select header_row from incoming_sheet where sheet_name = ''))::integer as row_number,
        list_value(*columns(*)) as fields,
-       null::varchar as problem
+       null::varchar as problem,
+       null::varchar as kinds   -- a text file's cells are all text: typed by the source's conventions
 from incoming_flat

@@ -19,7 +19,8 @@ create or replace temp table incoming_load (
 
 -- How each metric's values are stated: for column_per_metric one row per column; for the
 -- other shapes one row per metric name the config says something about. factor applies to
--- plain numbers, percent_factor to text such as "98 %" (null: a percentage is not valid here).
+-- plain numbers, percent_factor to a percentage as it shows: text such as "98 %", or a workbook
+-- cell formatted as one (it stores 0.98 and shows 98 %) (null: a percentage is not valid here).
 create or replace temp table incoming_metric (
     table_name     varchar not null,         -- the table of a sheet of several it applies to; '' for a sheet of one
     metric_ordinal integer not null,
@@ -27,7 +28,8 @@ create or replace temp table incoming_metric (
     metric_name    varchar,
     factor         double not null,
     percent_factor double,
-    constant_value double
+    constant_value double,
+    stated_unit    varchar                   -- the unit sources.yml says the file states (fraction, percent, ppm), or null
 );
 
 -- How each table of the file is read: one row for the table '' (a sheet or flat file that is one
@@ -71,7 +73,8 @@ create or replace temp table incoming_row_stored (
     sheet_name varchar not null,
     row_number integer not null,
     fields     varchar[] not null,
-    problem    varchar
+    problem    varchar,
+    kinds      varchar                   -- a workbook row's cell kinds (CellKind, as incoming_row_joined); null for other files
 );
 
 create or replace temp view incoming_row as
@@ -86,12 +89,18 @@ drop table if exists incoming_line_segment;
 -- U+0001 alone, and U+0000, U+0001 and U+0002 inside a text escaped as U+0002 followed by
 -- 'a', 'b' or 'c'. DuckDB's Appender takes one text a row about three times faster than a
 -- list of texts (bench/RESULTS.md); the split back into lists runs vectorised in DuckDB.
+-- kinds says what each cell is (CellKind.java), a character a cell: n a plain number (or blank),
+-- p a number formatted as a percentage, d a date, t a duration or time of day, s text, o a
+-- formula's date kept as its serial number. Trailing plain numbers are left out ('' for a row
+-- of plain numbers), so a position past its end is n. type_values.sql reads a number cell's
+-- text with a decimal point whatever the source declares for text, a percentage as it shows.
 create or replace temp table incoming_row_joined (
     sheet_name  varchar not null,
     row_number  integer not null,
     field_count integer not null,
     joined      varchar not null,
-    problem     varchar
+    problem     varchar,
+    kinds       varchar                  -- each cell's kind, a character each: see below
 );
 
 -- For CSV, what the Java line scanner found, so records get the line an editor shows:

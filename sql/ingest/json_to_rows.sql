@@ -73,7 +73,7 @@ from (select name, min(record_number) as first_record, arg_min(place, record_num
            unnest(names) with ordinality as n(name, place)
       group by name);
 
-insert into incoming_row_stored
+insert into incoming_row_stored (sheet_name, row_number, fields, problem)
 select '' as sheet_name,
        r.record_number as row_number,
        case when r.problem is null

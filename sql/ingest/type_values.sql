@@ -60,6 +60,27 @@ from (select *, unnest(generate_series(1, len(column_names))) as i
 where i <> p.metric_pos
   and plumbline_period_at(p.column_names[i], p.date_format, p.grain) is not null;
 
+-- A number as a sentence shows it: 12500, 12.5, 9800 (no trailing zeros, at most six decimals).
+create or replace temp macro plumbline_shown(x) as rtrim(rtrim(printf('%.6f', x), '0'), '.');
+
+-- A workbook's number typed as text where the source declares no decimal mark: its one reading
+-- ("12.500,00", "12,5", "12"), or null where it has none or two ("12.500": 12.5 or 12500), and
+-- then why. Each works inside a lambda over the one text because an expression written twice
+-- in a statement is computed once for every row of it (DuckDB's common subexpressions): the
+-- regular expressions would run for every value of the file, though only such texts need them.
+create or replace temp macro plumbline_either_number(text) as
+    list_transform([text], lambda t: case when plumbline_number(t, '.') is null then plumbline_number(t, ',')
+                                          when plumbline_number(t, ',') is null
+                                            or plumbline_number(t, '.') = plumbline_number(t, ',')
+                                              then plumbline_number(t, '.') end)[1];
+
+create or replace temp macro plumbline_two_readings(text) as
+    list_transform([text], lambda t: case when plumbline_number(t, '.') <> plumbline_number(t, ',')
+        then ' as the workbook stores it: it is text, which reads as ' || plumbline_shown(plumbline_number(t, '.'))
+             || ' with a decimal point and as ' || plumbline_shown(plumbline_number(t, ',')) || ' with a decimal'
+             || ' comma. Enter it as a number in the workbook, or declare how this source writes numbers typed as'
+             || ' text (sources.yml: decimal: "," or decimal: "." on the source).' end)[1];
+
 create or replace temp table incoming_value as
 with
 
@@ -72,6 +93,10 @@ cells as (
                as metric_name,
            coalesce(c.header_period, r.fields[c.period_pos]) as period_text,
            r.fields[c.value_position] as value_text,
+           -- what the workbook's cells are (incoming.sql, incoming_row_joined); null for other files
+           case when r.kinds is not null then coalesce(nullif(substr(r.kinds, c.value_position, 1), ''), 'n') end
+               as value_kind,
+           r.kinds, c.period_pos,   -- the period cell's kind, looked up only where the period is no date
            c.named, c.date_format, c.grain, c.decimal_mark, c.period_column, c.metric_column, c.shape
     from incoming_row as r
     join incoming_cell as c
@@ -89,7 +114,8 @@ stated as (
     select c.*,
            coalesce(m.factor, 1) as factor,
            case when m.metric_name is null then 1.0 else m.percent_factor end as percent_factor,
-           case when not c.named then m.constant_value end as constant_value
+           case when not c.named then m.constant_value end as constant_value,
+           m.stated_unit = 'fraction' as in_fractions
     from cells as c
     left join incoming_metric as m on m.table_name = c.table_name and m.metric_name = c.metric_name
 ),
@@ -98,8 +124,18 @@ typed as (
     select c.*,
            plumbline_period_at(c.period_text, c.date_format, c.grain) as period_read,
            nullif(trim(c.value_text), '') as value_trimmed,
-           contains(c.value_text, '%') as is_percent_text,
-           plumbline_number(c.value_text, c.decimal_mark) as number_read
+           -- a percentage: text such as "98 %", or a cell formatted as one, read as it shows (0.98 as 98)
+           contains(c.value_text, '%') or c.value_kind = 'p' as is_percent_text,
+           -- A workbook's number cell stores a decimal point whatever the source says of text. A
+           -- number typed as text is read with the declared mark; where a workbook declares none
+           -- (decimal_mark ''), with the one reading it has, and one that reads two ways
+           -- ("12.500": 12.5 or 12500) is no number (the reason names both, below). No column more
+           -- than needed: each is carried through every step of millions of rows.
+           case when c.value_kind in ('n', 'p', 't', 'o')
+                    then plumbline_number(c.value_text, '.') * case when c.value_kind = 'p' then 100 else 1 end
+                when c.decimal_mark <> '' then plumbline_number(c.value_text, c.decimal_mark)
+                else plumbline_either_number(c.value_text)
+           end as number_read
     from stated as c
 ),
 
@@ -152,6 +188,10 @@ final as (
                    then 'The value "' || value_text || '" in column "' || column_name || '" is not a number'
                         || case when not regexp_full_match(value_trimmed, '[+-]?[\d.,\s''\x{00A0}\x{202F}]*\d[\d.,\s''\x{00A0}\x{202F}]*\s*%?')
                                     then '.'
+                                when decimal_mark = ''
+                                    then coalesce(plumbline_two_readings(value_text),
+                                                  ': neither with a decimal point (1,234.5) nor with a decimal comma'
+                                                  || ' (1.234,5), the other mark only between groups of three digits.')
                                 when decimal_mark = ','
                                     then ' as this source writes numbers: with a decimal comma (1.234,5), and "." only'
                                          || ' between groups of three digits.'
@@ -160,8 +200,37 @@ final as (
                            end
                when constant_value is null and value_trimmed is not null and is_percent_text and percent_factor is null
                    then 'The value "' || value_text || '" in column "' || column_name
-                        || '" is a percentage, but its KPI is not measured as a ratio.'
-           end as problem
+                        || '" is a percentage'
+                        || case when value_kind = 'p' then ' (a cell formatted as one, showing ' || plumbline_shown(number)
+                                                           || ' %)' else '' end
+                        || ', but its KPI is not measured as a ratio.'
+               -- A duration cell (36:00 is 1.5 days) is no figure in the KPI's unit, whatever that is; a
+               -- fraction column's plain number above 1 is a percentage typed over the format (98 for 98 %).
+               -- One test for both: every value passes it.
+               when (value_kind = 't' or in_fractions and value_kind is not null and not is_percent_text
+                     and number > 1) and constant_value is null and value_trimmed is not null
+                   then list_transform([number], lambda n: case when value_kind = 't'   -- a lambda: see plumbline_two_readings
+                   then 'The value ' || value_text || ' in column "' || column_name || '" is a duration or a time of'
+                        || ' day (' || value_text || ' days, shown as ' || (round(n * 1440)::bigint // 60) || ':'
+                        || lpad((round(n * 1440)::bigint % 60)::varchar, 2, '0') || '), not a number: enter the'
+                        || ' figure as a number, in the unit of its KPI, in a cell formatted as a number.'
+                   else 'The value "' || value_text || '" in column "' || column_name || '": '
+                        || plumbline_shown(n) || ' in a column of fractions (sources.yml: unit: fraction) would be '
+                        || plumbline_shown(n * 100) || ' %; type it as ' || plumbline_shown(n) || ' % (Excel'
+                        || ' then stores ' || plumbline_shown(n / 100) || ', formatted as a percentage) or as '
+                        || plumbline_shown(n / 100) || ', or declare unit: percent if the column holds percentages.'
+                   end)[1]
+           end
+           -- A whole number in a period cell formatted General is mostly a date that lost its format.
+           || case when period_date is null and metric_name <> '' and shape <> 'periods_across' and kinds is not null
+                        and coalesce(nullif(substr(kinds, period_pos, 1), ''), 'n') = 'n'
+                   then list_transform([try_cast(trim(period_text) as double)], lambda d:   -- a lambda: see plumbline_two_readings
+                            case when d between 18264 and 73415 and d = floor(d)          -- 1950 to 2100
+                                 then ' ' || d::bigint || ' looks like an Excel date serial ('
+                                      || strftime(date '1899-12-30' + d::integer, '%d.%m.%Y')
+                                      || ') in a cell not formatted as a date: format the column as a date in the workbook.'
+                                 else '' end)[1]
+                   else '' end as problem
     from checked
     where constant_value is not null or value_trimmed is not null or period_date is null
 )

@@ -143,13 +143,12 @@ public final class DimensionLoader {
         addMetrics(metrics, source.id(), table.name(), table.metrics());
         addAttributes(attributes, source.id(), table.name(), table.attributes());
       }
-      Source.CsvDialect csv = source.csv();
       sources.add(source.id(), source.departmentCode(), source.system(), lower(source.kind()), lower(source.format()),
           source.filePattern(), source.sheet(), source.headerRow(),
           source.period() == null ? null : source.period().column(),
           source.period() == null ? null : lower(source.period().grain()),
           source.dateFormatOf(null),
-          csv == null || csv.decimal() == null ? "." : csv.decimal(),
+          source.textDecimalMark().isEmpty() ? "." : source.textDecimalMark(),
           source.skipRows() == null ? null : source.skipRows().column(),
           source.skipRows() == null ? null : source.skipRows().matches(),
           lower(source.shape()), source.metricColumn(), source.valueColumn(), lower(source.versionKey()));

@@ -27,6 +27,8 @@ import java.util.Map;
  *     empty when the sheet is one table (from {@code headerRow} to its end)
  * @param dateFormat the strptime format of period texts in any format of file ({@code date_format}:
  *     a workbook or JSON file whose dates are typed as text), or null: the csv dialect's, else ISO
+ * @param decimal a workbook's decimal mark ({@code .} or {@code ,}) for numbers typed as text
+ *     ({@code decimal}); null when it declares none (a csv source gives its mark in its csv block)
  */
 public record Source(
     String id,
@@ -48,7 +50,8 @@ public record Source(
     VersionKey versionKey,
     String currency,
     List<Table> tables,
-    String dateFormat) {
+    String dateFormat,
+    String decimal) {
 
   /** A source whose sheet is one table, with ISO dates or its csv dialect's. */
   public Source(String id, String departmentCode, String system, Kind kind, Format format, String filePattern,
@@ -56,7 +59,7 @@ public record Source(
       List<SourceMetric> metrics, Shape shape, String metricColumn, String valueColumn, VersionKey versionKey,
       String currency) {
     this(id, departmentCode, system, kind, format, filePattern, sheet, headerRow, period, csv, skipRows, attributes,
-        metrics, shape, metricColumn, valueColumn, versionKey, currency, List.of(), null);
+        metrics, shape, metricColumn, valueColumn, versionKey, currency, List.of(), null, null);
   }
 
   /** A source whose money is in the reporting currency. */
@@ -260,6 +263,22 @@ public record Source(
       return dateFormat;
     }
     return csv == null ? null : csv.dateFormat();
+  }
+
+  /**
+   * How the typing reads a number written as text: with the csv dialect's mark; in a workbook
+   * with its declared {@code decimal}, or, where it declares none, '' (a text cell that reads as
+   * two different numbers, "12.500", is quarantined); elsewhere with a decimal point. A workbook's
+   * number cells always store a decimal point, whatever this says.
+   */
+  public String textDecimalMark() {
+    if (csv != null) {
+      return csv.decimal() == null ? "." : csv.decimal();
+    }
+    if (format == Format.XLSX) {
+      return decimal == null ? "" : decimal;
+    }
+    return ".";
   }
 
   /**

@@ -49,6 +49,7 @@ final class SourceReader {
         shape == Shape.PERIODS_ACROSS || hasTables ? OPTIONAL : REQUIRED);
     CsvDialect csv = csv(entry, format);
     String dateFormat = dateFormat(entry);
+    String decimal = workbookDecimal(entry, format);
     if (dateFormat != null && csv != null && csv.dateFormat() != null) {
       entry.problem("date_format", "The date format is given twice, as 'date_format' and as the csv block's"
           + " 'date_format'; keep one.");
@@ -72,10 +73,11 @@ final class SourceReader {
     String currency = currency(entry);
     Source source = new Source(id, department, system, kind, format, files, sheet, headerRow, period, csv, skipRows,
         attributes, metrics, shape, metricColumn, valueColumn, versionKey == null ? VersionKey.FILE_NAME : versionKey,
-        currency, List.of(), dateFormat);
+        currency, List.of(), dateFormat, decimal);
     List<Table> tables = SourceTablesReader.read(entry, format, source);
     return new Source(id, department, system, kind, format, files, sheet, headerRow, period, csv, skipRows,
-        attributes, metrics, shape, metricColumn, valueColumn, source.versionKey(), currency, tables, dateFormat);
+        attributes, metrics, shape, metricColumn, valueColumn, source.versionKey(), currency, tables, dateFormat,
+        decimal);
   }
 
   /** A row number, or {@code auto}: the first row that has every column the source reads. */
@@ -107,6 +109,26 @@ final class SourceReader {
 
   static PeriodSpec period(Block block, Block.Need column, Block.Need grain) {
     return block == null ? null : new PeriodSpec(block.text("column", column), block.choice("grain", Grain.class, grain));
+  }
+
+  /**
+   * A workbook's decimal mark for numbers typed as text ("Zahl als Text gespeichert", pasted from
+   * SAP): a number cell needs none, and a csv source says it in its csv block, where it applies
+   * to every value; JSON and Parquet carry numbers as numbers.
+   */
+  private static String workbookDecimal(Block entry, Format format) {
+    String decimal = entry.oneOf("decimal", List.of(".", ","), OPTIONAL);
+    if (decimal != null && format == Format.CSV) {
+      entry.problem("decimal", "A csv source gives its decimal mark in its csv block, for example"
+          + " csv: { delimiter: \";\", decimal: \",\" }; remove 'decimal' here.");
+      return null;
+    }
+    if (decimal != null && format != null && format != Format.XLSX) {
+      entry.problem("decimal", "'decimal' only applies to xlsx workbooks (how numbers typed as text are written),"
+          + " but this source's format is " + name(format) + ", whose numbers are numbers; remove it.");
+      return null;
+    }
+    return decimal;
   }
 
   /** Required exactly for csv files; elsewhere it would have no effect, which hides a mistake. */

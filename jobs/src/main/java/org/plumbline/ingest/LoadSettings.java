@@ -30,7 +30,6 @@ final class LoadSettings {
       throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(
         "insert into incoming_load values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      Source.CsvDialect csv = source.csv();
       s.setLong(1, loadId);
       s.setString(2, source.id());
       s.setString(3, file.contentHash());
@@ -40,7 +39,7 @@ final class LoadSettings {
       // source says its versions are told apart by the periods they cover (set once typed).
       s.setString(6, source.id() + "/" + file.name());
       s.setBoolean(7, source.versionKey() == Source.VersionKey.PERIODS);
-      s.setString(8, csv == null || csv.decimal() == null ? "." : csv.decimal());
+      s.setString(8, source.textDecimalMark());
       s.executeUpdate();
     }
     writeTables(connection, source);
@@ -84,7 +83,7 @@ final class LoadSettings {
 
   /** The metrics per table: a sheet of one table is the table '', a table of several may list its own. */
   private void writeMetrics(Connection connection, Source source) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement("insert into incoming_metric values (?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement s = connection.prepareStatement("insert into incoming_metric values (?, ?, ?, ?, ?, ?, ?, ?)")) {
       if (source.tables().isEmpty()) {
         writeMetrics(s, source, "", source.shape(), source.metrics());
       }
@@ -117,6 +116,7 @@ final class LoadSettings {
       s.setDouble(5, factors.factor());
       s.setObject(6, factors.percentFactor());
       s.setObject(7, metric == null ? null : metric.constantValue());
+      s.setString(8, metric == null ? null : metric.unit());
       s.addBatch();
     }
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.Row;
 
 /**
@@ -30,8 +31,11 @@ final class PrefetchedSheetRows implements AutoCloseable {
   private static final long HAND_OVER_POLL_MS = 100;
   private static final long STOP_WAIT_MS = 10_000;
 
-  /** A row as parsed: the row number Excel shows and each cell's raw text at its column index. */
-  record SheetRow(int rowNumber, List<String> texts) {}
+  /**
+   * A row as parsed: the row number Excel shows, each cell's raw text at its column index, and
+   * their kinds ({@link CellKind}: one character a cell, up to the last that is not a plain number).
+   */
+  record SheetRow(int rowNumber, List<String> texts, String kinds) {}
 
   /** What the parsing thread hands over: rows, or its end, or why it stopped. */
   private record Batch(List<SheetRow> rows, boolean last, Throwable failure) {}
@@ -80,14 +84,26 @@ final class PrefetchedSheetRows implements AutoCloseable {
     try {
       List<SheetRow> batch = new ArrayList<>(BATCH_ROWS);
       int previousRow = 0;
+      char[] kinds = new char[64];
       while (rows.hasNext()) {
         Row row = rows.next();
-        List<String> texts = new ArrayList<>(row.getCellCount());
-        for (int c = 0; c < row.getCellCount(); c++) {
-          texts.add(XlsxCellText.of(row.getCell(c)));
+        int cells = row.getCellCount();
+        List<String> texts = new ArrayList<>(cells);
+        if (kinds.length < cells) {
+          kinds = new char[cells];
+        }
+        int kindsLength = 0;
+        for (int c = 0; c < cells; c++) {
+          Cell cell = row.getCell(c);
+          char kind = XlsxCellText.kind(cell);
+          texts.add(XlsxCellText.text(cell, kind));
+          kinds[c] = kind;
+          if (kind != CellKind.NUMBER) {
+            kindsLength = c + 1;
+          }
         }
         previousRow = excelRow(row.getRowNum(), previousRow);
-        batch.add(new SheetRow(previousRow, texts));
+        batch.add(new SheetRow(previousRow, texts, new String(kinds, 0, kindsLength)));
         if (batch.size() == BATCH_ROWS) {
           hand(new Batch(batch, false, null));
           batch = new ArrayList<>(BATCH_ROWS);

@@ -41,12 +41,15 @@ final class SheetRowSink implements AutoCloseable {
     this.tables = source.tables().isEmpty() ? null : new SheetTables(this, sheetName, source);
   }
 
-  /** A row as read; {@code rowNumber} is the row a person sees in Excel (1 for the first). */
-  void row(int rowNumber, List<String> texts) throws SQLException, FileRejectedException {
+  /**
+   * A row as read; {@code rowNumber} is the row a person sees in Excel (1 for the first), {@code kinds}
+   * its cells' {@link CellKind}s (one character a cell; the trailing plain numbers may be left out).
+   */
+  void row(int rowNumber, List<String> texts, String kinds) throws SQLException, FileRejectedException {
     boolean blank = isBlank(texts);
     sawRows |= !blank;
     if (tables != null) {
-      tables.row(rowNumber, texts, blank);
+      tables.row(rowNumber, texts, kinds, blank);
       return;
     }
     if (header == null) {
@@ -60,11 +63,11 @@ final class SheetRowSink implements AutoCloseable {
     if (blank) {
       return;
     }
-    append(rowNumber, texts, header.size(), null);
+    append(rowNumber, texts, kinds, header.size(), null);
   }
 
   /** Appends a row read, its cells at their column index; a row with a problem is quarantined with it. */
-  void append(int rowNumber, List<String> texts, int headerSize, String problem)
+  void append(int rowNumber, List<String> texts, String kinds, int headerSize, String problem)
       throws SQLException, FileRejectedException {
     int fieldCount = Math.max(headerSize, texts.size());
     joined.clear();
@@ -78,7 +81,7 @@ final class SheetRowSink implements AutoCloseable {
       joined.add(text);
     }
     rows.beginRow().append(sheetName).append(rowNumber).append(fieldCount).append(joined.text()).append(problem)
-        .endRow();
+        .append(kinds).endRow();
   }
 
   /** Records the header (each table's, on a sheet of several); call after the last row. */

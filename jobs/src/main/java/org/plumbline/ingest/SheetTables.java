@@ -38,7 +38,7 @@ final class SheetTables {
     this.source = source;
   }
 
-  void row(int rowNumber, List<String> texts, boolean blank) throws SQLException, FileRejectedException {
+  void row(int rowNumber, List<String> texts, String kinds, boolean blank) throws SQLException, FileRejectedException {
     if (current != null && current.end() == Table.End.BLANK_ROW && rowNumber > currentLastRow + 1) {
       close(); // a workbook leaves empty rows out: a gap in the row numbers is a blank row
     }
@@ -73,14 +73,14 @@ final class SheetTables {
         }
         return;
       }
-      sink.append(rowNumber, texts, currentHeader.size(), null);
+      sink.append(rowNumber, texts, kinds, currentHeader.size(), null);
       currentLastRow = rowNumber;
       return;
     }
     if (blank || next == 0) {
       return; // blank rows, and the titles above the first table, are layout
     }
-    sink.append(rowNumber, texts, 0, outside(rowNumber, upcoming));
+    sink.append(rowNumber, texts, kinds, 0, outside(rowNumber, upcoming));
   }
 
   /** The tables as found, in sheet order; a table the sheet does not have rejects the file. */

@@ -39,7 +39,8 @@ import org.plumbline.governance.Source;
  * past once and only the current row is held (plus the shared-string table, which the format
  * puts first), never the whole workbook. Cells become the same text as {@link XlsxCellText}
  * makes of an XLSX cell, into the same {@link SheetRowSink}: numbers in full precision, dates
- * as ISO dates in the workbook's date system (1900 or 1904), formulas by their cached value.
+ * as ISO dates in the workbook's date system (1900 or 1904), formulas by their cached value,
+ * and each cell's {@link CellKind} (a percentage, a duration, text…) beside it.
  * Password-protected and Excel 95 or older workbooks are rejected, saying so.
  */
 final class XlsFileReader implements SourceFileReader {
@@ -107,6 +108,8 @@ final class XlsFileReader implements SourceFileReader {
     private SheetRowSink sink;
     private boolean sinkDone;
     private final List<String> row = new ArrayList<>();
+    private final StringBuilder kinds = new StringBuilder(); // the row's CellKinds, as XlsxCellText gives them
+    private char kind;                                       // the kind of the cell being read
     private int pendingStringColumn = -1;
 
     SheetListener(Connection connection, Source source) {
@@ -164,11 +167,17 @@ final class XlsFileReader implements SourceFileReader {
 
     private void cell(Record record) throws SQLException, FileRejectedException {
       if (record instanceof LastCellOfRowDummyRecord last) {
-        sink.row(last.getRow() + 1, new ArrayList<>(row));
+        int length = kinds.length();
+        while (length > 0 && kinds.charAt(length - 1) == CellKind.NUMBER) {
+          length--;
+        }
+        sink.row(last.getRow() + 1, new ArrayList<>(row), kinds.substring(0, length));
         row.clear();
+        kinds.setLength(0);
         return;
       }
       if (record instanceof StringRecord s && pendingStringColumn >= 0) {
+        kind = CellKind.TEXT;
         put(pendingStringColumn, s.getString());
         pendingStringColumn = -1;
         return;
@@ -177,6 +186,7 @@ final class XlsFileReader implements SourceFileReader {
         return;
       }
       String text = null;
+      kind = CellKind.TEXT;
       if (record instanceof NumberRecord n) {
         text = number(n, n.getValue());
       } else if (record instanceof LabelSSTRecord l) {
@@ -206,10 +216,13 @@ final class XlsFileReader implements SourceFileReader {
       };
     }
 
+    /** A number's text and kind, as {@link XlsxCellText} gives them: a date as an ISO date, a duration as its number. */
     private String number(CellValueRecordInterface cell, double value) {
-      int index = formats.getFormatIndex(cell);
-      String format = formats.getFormatString(cell);
-      if (DateUtil.isADateFormat(index, format) && DateUtil.isValidExcelDate(value)) {
+      kind = CellKind.ofNumberFormat(formats.getFormatIndex(cell), formats.getFormatString(cell));
+      if (kind == CellKind.DATE && !DateUtil.isValidExcelDate(value)) {
+        kind = CellKind.OTHER;
+      }
+      if (kind == CellKind.DATE) {
         LocalDateTime date = DateUtil.getLocalDateTime(value, date1904);
         return date.toLocalTime().toSecondOfDay() == 0 ? date.toLocalDate().toString() : date.toString();
       }
@@ -221,6 +234,10 @@ final class XlsFileReader implements SourceFileReader {
         row.add(null);
       }
       row.set(column, text);
+      while (kinds.length() <= column) {
+        kinds.append(CellKind.NUMBER);
+      }
+      kinds.setCharAt(column, text == null ? CellKind.NUMBER : kind);
     }
 
     void finish() throws SQLException, FileRejectedException {

@@ -1,65 +1,57 @@
 package org.plumbline.ingest;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
-import java.util.regex.Pattern;
 import org.dhatim.fastexcel.reader.Cell;
 
 /**
- * The raw text of a spreadsheet cell as it is stored: numbers with full precision (a cell
- * shown as 98% is the fraction 0.98), text as typed, formulas by their cached value. The one
- * exception is a date: Excel stores it as a serial number whose meaning depends on the
+ * The raw text of a spreadsheet cell as it is stored, and its {@link CellKind}: numbers with
+ * full precision (a cell shown as 98% is the fraction 0.98, of kind percent; a duration shown
+ * as 36:00 is 1.5 days, of kind duration), text as typed, formulas by their cached value. The
+ * one exception is a date: Excel stores it as a serial number whose meaning depends on the
  * workbook's date system (1900 or 1904), so it is written as an ISO date while that is known.
  */
 final class XlsxCellText {
 
-  /** Date/time tokens in a number format once quoted text and [colour] parts are removed. */
-  private static final Pattern DATE_TOKENS = Pattern.compile("[dmyhs]", Pattern.CASE_INSENSITIVE);
-
-  /** Excel's built-in date and time formats, which a workbook refers to by number only. */
-  private static final java.util.Set<Integer> BUILT_IN_DATE_FORMATS =
-      java.util.Set.of(14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47);
-
-  /**
-   * Whether a format string is a date format, by format: a workbook has a handful of formats
-   * and hundreds of thousands of number cells, and the test takes two regular expressions.
-   */
-  private static final java.util.Map<String, Boolean> DATE_FORMAT_CACHE =
-      java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
-          return size() > 1024; // a crafted workbook with endless formats cannot grow the heap
-        }
-      });
-
   private XlsxCellText() {}
 
-  static String of(Cell cell) {
+  /** The cell's kind; a blank cell is {@link CellKind#NUMBER}, which says nothing of a null field. */
+  static char kind(Cell cell) {
+    if (cell == null) {
+      return CellKind.NUMBER;
+    }
+    return switch (cell.getType()) {
+      case EMPTY -> CellKind.NUMBER;
+      case NUMBER -> CellKind.ofNumberFormat(cell.getDataFormatId(), cell.getDataFormatString());
+      case FORMULA -> formulaKind(cell);
+      default -> CellKind.TEXT;
+    };
+  }
+
+  /** The cell's raw text, given its {@link #kind}. */
+  static String text(Cell cell, char kind) {
     if (cell == null) {
       return null;
     }
     return switch (cell.getType()) {
       case EMPTY -> null;
-      case NUMBER -> isDate(cell) ? isoDate(cell.asDate()) : cell.getRawValue();
+      case NUMBER -> kind == CellKind.DATE ? isoDate(cell.asDate()) : cell.getRawValue();
       case FORMULA -> cell.getRawValue() != null ? cell.getRawValue() : "=" + cell.getFormula();
       default -> cell.getRawValue() != null ? cell.getText() : null;
     };
   }
 
-  private static boolean isDate(Cell cell) {
-    Integer id = cell.getDataFormatId();
-    if (id != null && BUILT_IN_DATE_FORMATS.contains(id)) {
-      return true;
+  /**
+   * A formula's number is read like a number cell's, except that a date result stays the stored
+   * serial number it always was (kind other); a text result, or a formula without a cached
+   * value (its text is the formula), is text.
+   */
+  private static char formulaKind(Cell cell) {
+    if (!(cell.getValue() instanceof BigDecimal)) {
+      return CellKind.TEXT;
     }
-    String format = cell.getDataFormatString();
-    return format != null && DATE_FORMAT_CACHE.computeIfAbsent(format, XlsxCellText::isDateFormat);
-  }
-
-  static boolean isDateFormat(String format) {
-    if (format == null || format.equalsIgnoreCase("general")) {
-      return false;
-    }
-    String stripped = format.replaceAll("\"[^\"]*\"", "").replaceAll("\\[[^]]*]", "");
-    return DATE_TOKENS.matcher(stripped).find();
+    char kind = CellKind.ofNumberFormat(cell.getDataFormatId(), cell.getDataFormatString());
+    return kind == CellKind.DATE ? CellKind.OTHER : kind;
   }
 
   private static String isoDate(LocalDateTime value) {

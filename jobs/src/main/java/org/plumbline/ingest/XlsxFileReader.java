@@ -45,7 +45,7 @@ final class XlsxFileReader implements SourceFileReader {
           Stream<Row> rows = sheet.openStream();
           PrefetchedSheetRows parsed = new PrefetchedSheetRows(rows.iterator(), sheet.getName())) {
         for (PrefetchedSheetRows.SheetRow row = parsed.next(); row != null; row = parsed.next()) {
-          sink.row(row.rowNumber(), row.texts());
+          sink.row(row.rowNumber(), row.texts(), row.kinds());
         }
         sink.finish(connection);
       }
