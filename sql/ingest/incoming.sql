@@ -200,13 +200,14 @@ create or replace temp macro plumbline_period(text, format) as
 -- with a four- or two-digit year ("Jan 2025", "Januar 2025", "Mär. 25", "Jan-25"); null for
 -- anything else. A wide monthly sheet is headed so far more often than by a date.
 create or replace temp macro plumbline_month_number(name) as
-    map {'jan': 1, 'january': 1, 'januar': 1, 'jän': 1, 'jänner': 1,
-         'feb': 2, 'february': 2, 'februar': 2,
-         'mar': 3, 'march': 3, 'mär': 3, 'märz': 3, 'mrz': 3, 'maerz': 3,
-         'apr': 4, 'april': 4, 'may': 5, 'mai': 5, 'jun': 6, 'june': 6, 'juni': 6,
-         'jul': 7, 'july': 7, 'juli': 7, 'aug': 8, 'august': 8,
-         'sep': 9, 'sept': 9, 'september': 9, 'oct': 10, 'okt': 10, 'october': 10, 'oktober': 10,
-         'nov': 11, 'november': 11, 'dec': 12, 'dez': 12, 'december': 12, 'dezember': 12}[lower(name)];
+    case when regexp_full_match(lower(name), '(jan(uar|uary)?|jän(ner)?|feb(ruar|ruary)?|mar(ch)?|mär(z)?|mrz|maerz'
+                                             || '|apr(il)?|ma[iy]|jun[ei]?|jul[iy]?|aug(ust)?|sept?(ember)?'
+                                             || '|o[ck]t(ober)?|nov(ember)?|de[cz](ember)?)')
+         then coalesce(list_position(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'],
+                                     left(lower(name), 3)),
+                       list_position(['jän', 'feb', 'mär', 'apr', 'mai', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dez'],
+                                     left(lower(name), 3)),
+                       3) end;  -- mrz, maerz: March
 
 create or replace temp macro plumbline_month_of(y, m) as
     case when y between 1900 and 2999 and m between 1 and 12 then make_date(y, m, 1) end;
@@ -226,9 +227,12 @@ create or replace temp macro plumbline_month(text) as
                      plumbline_month_number(regexp_extract(trim(text), '^([^\d\s.''/-]+)', 1)))
     end;
 
--- A period's text under a table's format and grain: what plumbline_period reads, and for a
--- monthly table also a month written as a month (plumbline_month). Headers of periods_across
--- tables and period cells are read by this.
-create or replace temp macro plumbline_period_at(text, format, grain) as
-    coalesce(plumbline_period(text, format), case when grain = 'month' then plumbline_month(text) end);
+-- A period's text under a table's format and grain: what plumbline_period reads. Headers of
+-- periods_across tables and period cells are read by this. For a source with a monthly table,
+-- LoadSettings redefines it to read a month written as a month too (months_as_periods.sql): the
+-- month's expressions cost every statement that uses them ≈ 10 ms to plan, which a file of a
+-- source without months should not pay (bench/RESULTS.md).
+create or replace temp macro plumbline_period_at(text, format, grain) as plumbline_period(text, format);
 
+-- A number as a sentence shows it: 12500, 12.5, 9800 (no trailing zeros, at most six decimals).
+create or replace temp macro plumbline_shown(x) as rtrim(rtrim(printf('%.6f', x), '0'), '.');

@@ -105,9 +105,12 @@ public final class FileLoader {
       settings.write(connection, file, receivedAt, source, loadId);
       HeaderCheck.requireReadablePeriodHeaders(connection, source);
       SqlScript.execute(connection, "sql/ingest/type_values.sql");
-      SqlScript.execute(connection, "sql/ingest/header_repeats.sql");
-      if (exists("select 1 from incoming_header_repeat where moved is not null")) {
-        SqlScript.execute(connection, "sql/ingest/below_header_repeat.sql"); // reads every row: only when needed
+      // A repeated header always has a problem (header_repeats.sql): a file without one skips both.
+      if (exists("select 1 from incoming_problem where not blank")) {
+        SqlScript.execute(connection, "sql/ingest/header_repeats.sql");
+        if (exists("select 1 from incoming_header_repeat where moved is not null")) {
+          SqlScript.execute(connection, "sql/ingest/below_header_repeat.sql"); // reads every row: only when needed
+        }
       }
       if (source.kind() == Source.Kind.SELF_REPORTED) {
         SqlScript.execute(connection, "sql/ingest/repeated_rows.sql");

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.plumbline.governance.GovernanceModel;
 import org.plumbline.governance.Source;
+import org.plumbline.system.SqlScript;
 import org.plumbline.governance.Source.Shape;
 import org.plumbline.governance.Source.SourceMetric;
 
@@ -44,6 +45,21 @@ final class LoadSettings {
     }
     writeTables(connection, source);
     writeMetrics(connection, source);
+    // What type_values.sql reads periods and numbers typed as text with, for this source only.
+    if (readsMonths(source)) {
+      SqlScript.execute(connection, "sql/ingest/months_as_periods.sql");
+    }
+    SqlScript.execute(connection, source.textDecimalMark().isEmpty() ? "sql/ingest/workbook_numbers.sql"
+        : "sql/ingest/plain_numbers.sql");
+  }
+
+  private static boolean readsMonths(Source source) {
+    return grainOf(source.periodOf(null)) == Source.PeriodSpec.Grain.MONTH
+        || source.tables().stream().anyMatch(t -> grainOf(source.periodOf(t)) == Source.PeriodSpec.Grain.MONTH);
+  }
+
+  private static Source.PeriodSpec.Grain grainOf(Source.PeriodSpec period) {
+    return period == null ? null : period.grain();
   }
 
   /**
