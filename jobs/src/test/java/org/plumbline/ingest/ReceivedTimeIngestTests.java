@@ -21,7 +21,21 @@ class ReceivedTimeIngestTests {
 
   private static final LocalDateTime LOAD_TIME = LocalDateTime.of(2026, 1, 31, 20, 0);
 
-  @RegisterExtension final IngestHome home = IngestHome.eachTest(IngestHome.EXPORT_SOURCE);
+  /** A department's weekly figures, a week dated by any of its days. */
+  private static final String WEEKLY = """
+
+      - id: test_weekly
+        department: PROD
+        kind: self_reported
+        format: csv
+        files: "Woche_*.csv"
+        csv: { delimiter: ";" }
+        period: { column: Woche, grain: week }
+        metrics:
+          - { column: Menge, name: Units produced }
+    """;
+
+  @RegisterExtension final IngestHome home = IngestHome.eachTest(IngestHome.EXPORT_SOURCE + WEEKLY);
 
   @Test
   void aFileIsReceivedAtItsLastModifiedTime() throws Exception {
@@ -67,6 +81,21 @@ class ReceivedTimeIngestTests {
     assertThat(home.query("select load_id, received_at, file_modified_at from load_audit order by load_id"))
         .containsExactly(List.of(1L, timestamp("2026-01-04T10:00"), timestamp("2026-01-04T10:00")),
             List.of(2L, Timestamp.valueOf(LOAD_TIME), timestamp("2025-12-01T10:00")));
+  }
+
+  @Test
+  void aCorrectionDatingTheWeekByAnotherOfItsDaysStillRanksAboveWhatItCorrects() throws Exception {
+    // given a week dated by its Monday, received on 4 January, and a correction dating it by its
+    // Friday (the same ISO week), copied with the time of an older file
+    home.load(deliverModified("Woche_1.csv", "Woche;Menge\n2025-01-06;10\n", "2026-01-04T10:00:00Z"));
+    Path correction = deliverModified("Woche_2.csv", "Woche;Menge\n2025-01-10;11\n", "2025-12-01T10:00:00Z");
+
+    // when
+    home.load(correction);
+
+    // then it competes for the same week, so it is received at the load time, after what it corrects
+    assertThat(home.query("select load_id, received_at from load_audit order by load_id")).containsExactly(
+        List.of(1L, timestamp("2026-01-04T10:00")), List.of(2L, Timestamp.valueOf(LOAD_TIME)));
   }
 
   @Test
