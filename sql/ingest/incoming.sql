@@ -103,6 +103,13 @@ create or replace temp table incoming_row_joined (
     kinds       varchar                  -- each cell's kind, a character each: see below
 );
 
+-- The rows a workbook hides (XLSX row attribute hidden): loaded like the others, as Excel keeps
+-- them, but the load says so (HiddenRows), as a hidden row is often a figure no longer meant.
+create or replace temp table incoming_hidden_row (
+    sheet_name varchar not null,
+    row_number integer not null
+);
+
 -- For CSV, what the Java line scanner found, so records get the line an editor shows:
 -- logical lines are DuckDB's count (every line break outside quotes, blank lines too);
 -- embedded_before is how many line breaks inside quoted fields come before that line.

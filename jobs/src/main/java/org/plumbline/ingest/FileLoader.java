@@ -124,11 +124,11 @@ public final class FileLoader {
       long appended = System.nanoTime();
       writeLoadAudit(file, loadId, archiveName, jobExecutionId);
       Conservation.check(connection, loadId, file.name());
-      String overlap = OverlappingExports.note(connection, loadId, source);
-      if (overlap != null) {
-        LOG.warn("{}: {}.", file.name(), overlap);
+      String note = notes(OverlappingExports.note(connection, loadId, source), HiddenRows.note(connection, loadId));
+      if (note != null) {
+        LOG.warn("{}: {}.", file.name(), note);
       }
-      recordDelivery(file, receivedAt, source.id(), "loaded", loadId, overlap);
+      recordDelivery(file, receivedAt, source.id(), "loaded", loadId, note);
       connection.commit();
       long committed = System.nanoTime();
       if (LOG.isDebugEnabled()) {
@@ -376,6 +376,12 @@ public final class FileLoader {
             r.getLong(4), note == null || note.isEmpty() ? null : note);
       }
     }
+  }
+
+  /** What the load says about the file beside its counts, one sentence after another; null for nothing. */
+  private static String notes(String... notes) {
+    String joined = String.join("; ", java.util.Arrays.stream(notes).filter(java.util.Objects::nonNull).toList());
+    return joined.isEmpty() ? null : joined;
   }
 
   private boolean exists(String query) throws SQLException {

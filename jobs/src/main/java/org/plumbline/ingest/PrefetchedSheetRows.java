@@ -33,9 +33,10 @@ final class PrefetchedSheetRows implements AutoCloseable {
 
   /**
    * A row as parsed: the row number Excel shows, each cell's raw text at its column index, and
-   * their kinds ({@link CellKind}: one character a cell, up to the last that is not a plain number).
+   * their kinds ({@link CellKind}: one character a cell, up to the last that is not a plain number),
+   * and whether the workbook hides the row.
    */
-  record SheetRow(int rowNumber, List<String> texts, String kinds) {}
+  record SheetRow(int rowNumber, List<String> texts, String kinds, boolean hidden) {}
 
   /** What the parsing thread hands over: rows, or its end, or why it stopped. */
   private record Batch(List<SheetRow> rows, boolean last, Throwable failure) {}
@@ -103,7 +104,7 @@ final class PrefetchedSheetRows implements AutoCloseable {
           }
         }
         previousRow = excelRow(row.getRowNum(), previousRow);
-        batch.add(new SheetRow(previousRow, texts, new String(kinds, 0, kindsLength)));
+        batch.add(new SheetRow(previousRow, texts, new String(kinds, 0, kindsLength), row.isHidden()));
         if (batch.size() == BATCH_ROWS) {
           hand(new Batch(batch, false, null));
           batch = new ArrayList<>(BATCH_ROWS);

@@ -28,6 +28,8 @@ final class SheetRowSink implements AutoCloseable {
   private final String sheetName;
   private final Source source;
   private final DuckDBAppender rows;
+  private final Connection connection;
+  private DuckDBAppender hiddenRows; // made at the first hidden row: most sheets have none
   private final JoinedFields joined = new JoinedFields();
   private final SheetTables tables;
   private List<String> header;
@@ -37,6 +39,7 @@ final class SheetRowSink implements AutoCloseable {
   SheetRowSink(Connection connection, String sheetName, Source source) throws SQLException {
     this.sheetName = sheetName;
     this.source = source;
+    this.connection = connection;
     this.rows = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", "incoming_row_joined");
     this.tables = source.tables().isEmpty() ? null : new SheetTables(this, sheetName, source);
   }
@@ -84,9 +87,20 @@ final class SheetRowSink implements AutoCloseable {
         .append(kinds).endRow();
   }
 
+  /** A row the workbook hides; it is read like the others ({@link #row}), and the load says so (HiddenRows). */
+  void hidden(int rowNumber) throws SQLException {
+    if (hiddenRows == null) {
+      hiddenRows = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", "incoming_hidden_row");
+    }
+    hiddenRows.beginRow().append(sheetName).append(rowNumber).endRow();
+  }
+
   /** Records the header (each table's, on a sheet of several); call after the last row. */
   void finish(Connection connection) throws SQLException, FileRejectedException {
     rows.flush();
+    if (hiddenRows != null) {
+      hiddenRows.flush();
+    }
     SqlScript.execute(connection, "sql/ingest/sheet_rows.sql");
     if (tables != null) {
       for (SheetTables.Region region : tables.finish()) {
@@ -123,6 +137,9 @@ final class SheetRowSink implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     rows.close();
+    if (hiddenRows != null) {
+      hiddenRows.close();
+    }
   }
 
   /** The configured header row, or with header_row: auto the first row naming every column read. */

@@ -45,6 +45,9 @@ final class XlsxFileReader implements SourceFileReader {
           Stream<Row> rows = sheet.openStream();
           PrefetchedSheetRows parsed = new PrefetchedSheetRows(rows.iterator(), sheet.getName())) {
         for (PrefetchedSheetRows.SheetRow row = parsed.next(); row != null; row = parsed.next()) {
+          if (row.hidden()) {
+            sink.hidden(row.rowNumber());
+          }
           sink.row(row.rowNumber(), row.texts(), row.kinds());
         }
         sink.finish(connection);

@@ -84,6 +84,32 @@ class SourceDateFormatIngestTests {
   }
 
   @Test
+  void aRowTheWorkbookHidesIsLoadedAndTheLoadSaysSo() throws Exception {
+    try (IngestHome home = new IngestHome(root, SOURCES)) {
+      // given a week's figure superseded by the row below it and hidden, as people keep old figures
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      Workbook wb = new Workbook(out, "Excel", "1.0");
+      Worksheet ws = wb.newWorksheet("Woche");
+      cells(ws, 0, "Datum", "Stück");
+      cells(ws, 1, "06.01.2025", 1200);
+      cells(ws, 2, "13.01.2025", 1250);
+      cells(ws, 3, "13.01.2025", 1300);
+      ws.hideRow(2);
+      wb.finish();
+
+      // when
+      FileOutcome outcome = home.load(home.deliver("typed_dates_2025-01.xlsx", out.toByteArray()));
+
+      // then it is loaded as Excel keeps it, and the run's line, the log and the delivery record say which row
+      String note = "1 row the workbook hides (row 3 of sheet 'Woche') was loaded like the visible ones, as Excel"
+          + " keeps their figures: if a hidden row is no longer meant, delete it and send the file again";
+      assertThat(outcome.rowsLoaded()).isEqualTo(3);
+      assertThat(outcome.reason()).isEqualTo(note);
+      assertThat(home.query("select reason from file_delivery")).containsExactly(List.of(note));
+    }
+  }
+
+  @Test
   void aJsonExportWithAmericanDatesIsReadWithTheSourcesDateFormat() throws Exception {
     try (IngestHome home = new IngestHome(root, SOURCES)) {
       // given
