@@ -243,3 +243,8 @@ create or replace temp macro plumbline_period_at(text, format, grain) as plumbli
 
 -- A number as a sentence shows it: 12500, 12.5, 9800 (no trailing zeros, at most six decimals).
 create or replace temp macro plumbline_shown(x) as rtrim(rtrim(printf('%.6f', x), '0'), '.');
+
+-- The first day of the period a date describes at a table's grain (day, week, month): two datings
+-- of one week or month are one period, as the ranking in force takes them (stg_observation.period_start).
+create or replace temp macro plumbline_period_start(day, grain) as
+    case grain when 'week' then date_trunc('week', day) when 'month' then date_trunc('month', day) else day end;

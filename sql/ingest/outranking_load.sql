@@ -11,10 +11,7 @@ with
 
 -- this file's values, each with its period's first day at its table's grain
 file_periods as (
-    select distinct c.metric_name, p.grain,
-           case p.grain when 'week' then date_trunc('week', c.period_date)
-                        when 'month' then date_trunc('month', c.period_date)
-                        else c.period_date end as period_start
+    select distinct c.metric_name, p.grain, plumbline_period_start(c.period_date, p.grain) as period_start
     from incoming_value as c
     join incoming_position as p
       on p.sheet_name = c.sheet_name
@@ -31,7 +28,5 @@ where a.received_at > l.received_at
               from raw_record_value as v
               join file_periods as f
                 on f.metric_name = v.metric_name
-               and f.period_start = case f.grain when 'week' then date_trunc('week', v.period_date)
-                                                 when 'month' then date_trunc('month', v.period_date)
-                                                 else v.period_date end
+               and f.period_start = plumbline_period_start(v.period_date, f.grain)
               where v.load_id = a.load_id)
