@@ -5,17 +5,13 @@
 -- values without a quarantined row; the file is rejected instead (HeaderCheck). Written like a
 -- period: numbers joined by . / or - (a date, or a month and its year), a month's name and a
 -- year, an ISO week, or a calendar week (KW, CW, Woche, Week, W and a number). Run after
--- LoadSettings wrote incoming_table. One row per such header, in sheet order.
-select s.sheet_name, s.table_name, g.position, s.column_names[g.position] as header, t.date_format, t.grain
-from incoming_sheet as s
-join incoming_table as t using (table_name)
-cross join unnest(generate_series(1, len(s.column_names))) as g(position)
-where t.shape = 'periods_across'
-  and plumbline_period_at(s.column_names[g.position], t.date_format, t.grain) is null
-  and (regexp_full_match(trim(s.column_names[g.position]), '\d{1,4}[./-]\d{1,2}[./-]\d{1,4}')
-       or regexp_full_match(trim(s.column_names[g.position]), '\d{4}[./-]\d{1,2}|\d{1,2}[./-]\d{4}')
-       or plumbline_month(s.column_names[g.position]) is not null
-       or regexp_full_match(trim(s.column_names[g.position]), '\d{4}-?[Ww]\d{1,2}')
-       or regexp_full_match(trim(s.column_names[g.position]),
-                            '(?i)(kw|cw|woche|week|wk|w)\.?\s*\d{1,2}([\s/.-]+\d{2,4})?'))
-order by s.sheet_name, s.table_name, g.position
+-- header_periods.sql. One row per such header, in sheet order.
+select sheet_name, table_name, position, header, date_format, grain
+from incoming_header_period
+where period_date is null
+  and (regexp_full_match(trim(header), '\d{1,4}[./-]\d{1,2}[./-]\d{1,4}')
+       or regexp_full_match(trim(header), '\d{4}[./-]\d{1,2}|\d{1,2}[./-]\d{4}')
+       or plumbline_month(header) is not null
+       or regexp_full_match(trim(header), '\d{4}-?[Ww]\d{1,2}')
+       or regexp_full_match(trim(header), '(?i)(kw|cw|woche|week|wk|w)\.?\s*\d{1,2}([\s/.-]+\d{2,4})?'))
+order by sheet_name, table_name, position
