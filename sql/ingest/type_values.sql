@@ -109,7 +109,7 @@ typed as (
            plumbline_period_at(c.period_text, c.date_format, c.grain) as period_read,
            nullif(trim(c.value_text), '') as value_trimmed,
            -- a percentage: text such as "98 %", or a cell formatted as one, read as it shows (0.98 as 98)
-           contains(c.value_text, '%') or c.value_kind = 'p' as is_percent_text,
+           contains(c.value_text, '%') or coalesce(c.value_kind = 'p', false) as is_percent_text,  -- never null
            -- A workbook's number cell stores a decimal point whatever the source says of text. A
            -- number typed as text is read with the declared mark; where a workbook declares none
            -- (decimal_mark ''), with the one reading it has, and one that reads two ways
@@ -189,10 +189,11 @@ final as (
                                                            || ' %)' else '' end
                         || ', but its KPI is not measured as a ratio.'
                -- A duration cell (36:00 is 1.5 days) is no figure in the KPI's unit, whatever that is; a
-               -- fraction column's plain number above 1 is a percentage typed over the format (98 for 98 %).
-               -- One test for both: every value passes it.
-               when (value_kind = 't' or in_fractions and value_kind is not null and not is_percent_text
-                     and number > 1) and constant_value is null and value_trimmed is not null
+               -- fraction column's plain number above 1 is a percentage written without its sign (98 for
+               -- 98 %: typed over a workbook's format, or a CSV export's percentages under a fraction
+               -- column). One test for both: every value passes it.
+               when (value_kind = 't' or in_fractions and not is_percent_text and number > 1)
+                    and constant_value is null and value_trimmed is not null
                    then list_transform([number], lambda n: case when value_kind = 't'   -- a lambda: see plumbline_two_readings
                    then 'The value ' || value_text || ' in column "' || column_name || '" is a duration or a time of'
                         || ' day (' || value_text || ' days, shown as ' || (round(n * 1440)::bigint // 60) || ':'
@@ -200,8 +201,11 @@ final as (
                         || ' figure as a number, in the unit of its KPI, in a cell formatted as a number.'
                    else 'The value "' || value_text || '" in column "' || column_name || '": '
                         || plumbline_shown(n) || ' in a column of fractions (sources.yml: unit: fraction) would be '
-                        || plumbline_shown(n * 100) || ' %; type it as ' || plumbline_shown(n) || ' % (Excel'
-                        || ' then stores ' || plumbline_shown(n / 100) || ', formatted as a percentage) or as '
+                        || plumbline_shown(n * 100) || ' %; '
+                        || case when value_kind is not null
+                                then 'type it as ' || plumbline_shown(n) || ' % (Excel then stores '
+                                     || plumbline_shown(n / 100) || ', formatted as a percentage) or as '
+                                else 'write it as "' || plumbline_shown(n) || ' %" or as ' end
                         || plumbline_shown(n / 100) || ', or declare unit: percent if the column holds percentages.'
                    end)[1]
            end

@@ -35,6 +35,16 @@ class ValueTypingIngestTests {
         period: { column: day, grain: day }
         metrics:
           - { column: qty, name: produced_units }
+
+      - id: test_fractions
+        department: PROD
+        kind: self_reported
+        format: csv
+        files: "fractions_*.csv"
+        csv: { delimiter: "," }
+        period: { column: week, grain: week }
+        metrics:
+          - { column: Critical parts inspected, unit: fraction }
     """;
 
   @RegisterExtension final IngestHome home = IngestHome.eachTest(SOURCES);
@@ -104,5 +114,23 @@ class ValueTypingIngestTests {
     assertThat(home.query("select row_number, reason from raw_quarantine"))
         .containsExactly(List.of(3, "The period \"06.01.25\" in column \"Datum\" is not a date in the format %d.%m.%Y:"
             + " it would be in the year 25."));
+  }
+
+  @Test
+  void aPlainNumberAboveOneInAColumnOfFractionsIsAPercentageWithoutItsSign() throws Exception {
+    // given a CSV export whose fraction column holds fractions, a percentage with its sign, and one without
+    home.load(home.deliver("fractions_1.csv", "week,Critical parts inspected\n"
+        + "2025-01-06,0.98\n"
+        + "2025-01-13,97 %\n"
+        + "2025-01-20,96\n"
+        + "2025-01-27,1\n"));
+
+    // then the fractions and the percentage load as percent, and 96 (9600 %) is quarantined saying why
+    assertThat(home.query("select row_number, value from raw_value order by row_number"))
+        .containsExactly(List.of(2, 98.0), List.of(3, 97.0), List.of(5, 100.0));
+    assertThat(home.query("select row_number, reason from raw_quarantine")).containsExactly(
+        List.of(4, "The value \"96\" in column \"Critical parts inspected\": 96 in a column of fractions (sources.yml:"
+            + " unit: fraction) would be 9600 %; write it as \"96 %\" or as 0.96, or declare unit: percent if the"
+            + " column holds percentages."));
   }
 }
