@@ -121,7 +121,8 @@ submissions as (
 ),
 
 -- A revision is labelled by the period of the common grain its value counts in, like every
--- other finding; a withdrawn value has no revised value and says in words what happened.
+-- other finding; a withdrawn value has no revised value and says in words what happened (or
+-- which row of the newer version could not be read, where it holds the period unreadably).
 revisions as (
     select 'retroactive_revision:' || r.finding_key as finding_key,
            'retroactive_revision'          as finding_type,
@@ -147,8 +148,18 @@ revisions as (
                      || case when k.unit = 'percent' then '%' when k.unit is null or k.unit = 'count' then ''
                              else ' ' || k.unit end
                      || ' for ' || r.period_label || ' from ' || r.previous_file_name || ' (received '
-                     || strftime(r.previous_received_at, '%Y-%m-%d') || ') was withdrawn: the newer version received '
-                     || strftime(r.revised_received_at, '%Y-%m-%d') || ' no longer holds that period.' end
+                     || strftime(r.previous_received_at, '%Y-%m-%d') || ') '
+                     || case when r.direction = 'unreadable'
+                             then 'is no longer in force: the newer version received '
+                                  || strftime(r.revised_received_at, '%Y-%m-%d') || ' holds that period in '
+                                  || case when r.quarantined_sheet_name <> ''
+                                          then 'row ' || r.quarantined_row_number || ' of sheet '
+                                               || r.quarantined_sheet_name
+                                          else 'line ' || r.quarantined_row_number end
+                                  || ', which could not be read: ' || r.quarantine_reason
+                             else 'was withdrawn: the newer version received '
+                                  || strftime(r.revised_received_at, '%Y-%m-%d') || ' no longer holds that period.'
+                        end end
                                            as evidence,
            'reconciliation'                as finding_family
     from fct_retroactive_revision as r

@@ -9,7 +9,9 @@
 -- (document_key).
 -- Withdrawn: a new version of a document (same version_key) replaces it whole, so a period the
 -- previous version held and the new one no longer holds is withdrawn (direction 'withdrawn',
--- revised_value null), when the withdrawn value was the latest delivered for the period.
+-- revised_value null), when the withdrawn value was the latest delivered for the period. Where
+-- the new version holds the period only in a row it could not read (quarantined), the direction
+-- is 'unreadable' and the row and its reason are named: a typo is no withdrawal.
 -- period_start / period_end / period_label: the period of the common grain the value counts
 -- in (dim_date, by stg_observation.placement_date), as every other finding is labelled.
 -- Grain: one row per statement, period (at the source's grain) and revising delivery.
@@ -45,6 +47,36 @@ withdrawals as (
                         and q.period_start = p.period_start)
 ),
 
+-- A period the next version still holds in a row it could not read (quarantined: "n/a" typed
+-- over a figure, a stray letter) was not withdrawn by whoever sent it: it is unreadable. Such a
+-- row is found by the withdrawn value's period as written (its period column's text, or a
+-- periods-across header) and, where the row names its metric, by that name; the first one found
+-- is named with its reason. Few rows either way: only withdrawals and quarantined rows meet.
+withdrawn_period_texts as (
+    select w.load_id, w.statement_key, w.period_start, w.metric_name,
+           list(distinct trim(o.period_text)) as period_texts
+    from withdrawals as w
+    join stg_observation as o
+      on o.load_id = w.withdrawn_load_id and o.period_start = w.period_start and o.metric_name = w.metric_name
+    group by all
+),
+
+unreadable as (
+    select t.load_id, t.statement_key, t.period_start,
+           arg_min(q.sheet_name, q.row_number) as quarantined_sheet_name,
+           min(q.row_number)                   as quarantined_row_number,
+           arg_min(q.reason, q.row_number)     as quarantine_reason
+    from withdrawn_period_texts as t
+    join raw_quarantine as q on q.load_id = t.load_id
+    join raw_sheet as s on s.load_id = q.load_id and s.sheet_name = q.sheet_name and s.table_name = q.table_name
+    where case when s.shape = 'periods_across'
+                   then list_has_any(list_transform(s.column_names, lambda c: trim(c)), t.period_texts)
+                else list_contains(t.period_texts, trim(q.fields[s.period_position])) end
+      and (s.shape = 'column_per_metric'
+           or list_contains(list_transform(q.fields, lambda f: nfc_normalize(trim(f))), t.metric_name))
+    group by all
+),
+
 events as (
     select * exclude (next_version_load_id), null::bigint as withdrawn_load_id from per_delivery
     union all by name
@@ -61,11 +93,16 @@ sequenced as (
 ),
 
 revised as (
-    select *, withdrawn_load_id is not null as is_withdrawal from sequenced
-    where previous_load_id is not null
-      and previous_value is not null
-      and (abs(metric_value - previous_value) > 1e-9              -- a changed value
-           or withdrawn_load_id = previous_load_id)                -- the latest value, withdrawn
+    select s.*, s.withdrawn_load_id is not null as is_withdrawal,
+           u.quarantined_sheet_name, u.quarantined_row_number, u.quarantine_reason
+    from sequenced as s
+    left join unreadable as u
+      on s.withdrawn_load_id is not null
+     and u.load_id = s.load_id and u.statement_key = s.statement_key and u.period_start = s.period_start
+    where s.previous_load_id is not null
+      and s.previous_value is not null
+      and (abs(s.metric_value - s.previous_value) > 1e-9          -- a changed value
+           or s.withdrawn_load_id = s.previous_load_id)            -- the latest value, withdrawn
 ),
 
 final as (
@@ -91,9 +128,13 @@ final as (
            r.metric_value - r.previous_value                as revision,
            case when r.previous_value <> 0
                 then (r.metric_value - r.previous_value) / abs(r.previous_value) * 100 end as revision_percent,
-           case when r.is_withdrawal then 'withdrawn'
+           case when r.quarantined_row_number is not null then 'unreadable'
+                when r.is_withdrawal then 'withdrawn'
                 when r.metric_value > r.previous_value then 'up' else 'down' end as direction,
            r.is_withdrawal,
+           r.quarantined_sheet_name,
+           r.quarantined_row_number,
+           r.quarantine_reason,
            coalesce((k.direction = 'higher_is_better' and r.metric_value > r.previous_value)
                  or (k.direction = 'lower_is_better' and r.metric_value < r.previous_value), false) as is_flattering,
            (select config_version from run_context)        as config_version
@@ -133,7 +174,10 @@ comment on column fct_retroactive_revision.revised_received_at is 'When it was r
 comment on column fct_retroactive_revision.revised_value is 'The changed value; null where it was withdrawn.';
 comment on column fct_retroactive_revision.revision is 'Revised minus previous value; null where it was withdrawn.';
 comment on column fct_retroactive_revision.revision_percent is 'The revision as a percentage of the previous value.';
-comment on column fct_retroactive_revision.direction is 'up, down or withdrawn.';
-comment on column fct_retroactive_revision.is_withdrawal is 'The newest version of the previous value''s document no longer holds the period.';
+comment on column fct_retroactive_revision.direction is 'up, down, withdrawn, or unreadable (the new version holds the period in a row it could not read, quarantined).';
+comment on column fct_retroactive_revision.is_withdrawal is 'The newest version of the previous value''s document no longer holds the period, or holds it only in a quarantined row (direction unreadable).';
+comment on column fct_retroactive_revision.quarantined_sheet_name is 'Where the direction is unreadable: the sheet of the new version''s quarantined row that holds the period ('''' for a flat file).';
+comment on column fct_retroactive_revision.quarantined_row_number is 'That row (Excel) or line (editor); null unless the direction is unreadable.';
+comment on column fct_retroactive_revision.quarantine_reason is 'Why that row was quarantined (raw_quarantine.reason).';
 comment on column fct_retroactive_revision.is_flattering is 'The revision moves the KPI towards better: polishing after the fact.';
 comment on column fct_retroactive_revision.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';

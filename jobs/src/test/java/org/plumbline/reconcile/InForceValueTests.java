@@ -176,6 +176,36 @@ class InForceValueTests {
   }
 
   @Test
+  void aPeriodTheNewestVersionHoldsOnlyInAQuarantinedRowIsUnreadableNotWithdrawn() throws Exception {
+    try (FindingFixture fixture = FindingFixture.create(folder, "")) {
+      // given prod_2025.csv with W24 and W25, then the same file again with "n/a" typed over W25's units
+      fixture.prodSheet("prod_2025.csv", LocalDateTime.parse("2025-07-03T08:00"), List.of(
+              List.of("2025-06-09", "100", "100"), List.of("2025-06-16", "999", "100")))
+          .prodSheet("prod_2025.csv", LocalDateTime.parse("2025-07-06T08:00"), List.of(
+              List.of("2025-06-09", "100", "100"), List.of("2025-06-16", "n/a", "100")));
+
+      // when
+      fixture.reconcile("2025-07-31");
+
+      // then W25 has no value in force, and each of its values is unreadable, naming the row and why
+      assertThat(fixture.query("select iso_week from int_reported_kpi_weekly where kpi_id = 'units_produced'"))
+          .containsExactly(List.of("2025-W24"));
+      assertThat(fixture.query("select metric_name, iso_week, previous_value, revised_load_id, revised_value,"
+          + " direction, is_withdrawal, quarantined_row_number, quarantine_reason"
+          + " from fct_retroactive_revision order by 1")).containsExactly(
+              Arrays.asList("Inspected %", "2025-W25", 100.0, 2L, null, "unreadable", true, 3,
+                  "The value \"n/a\" in column \"Units\" is not a number."),
+              Arrays.asList("Units", "2025-W25", 999.0, 2L, null, "unreadable", true, 3,
+                  "The value \"n/a\" in column \"Units\" is not a number."));
+      assertThat(fixture.query("select evidence from fct_finding where finding_type = 'retroactive_revision'"
+          + " and kpi_id = 'units_produced'")).containsExactly(List.of(
+          "Units produced: the 999 units for 2025-W25 from prod_2025.csv (received 2025-07-03) is no longer in force:"
+              + " the newer version received 2025-07-06 holds that period in line 3, which could not be read:"
+              + " The value \"n/a\" in column \"Units\" is not a number."));
+    }
+  }
+
+  @Test
   void aPeriodWithdrawnFromOneDocumentIsReportedFromAnotherThatHoldsIt() throws Exception {
     try (FindingFixture fixture = FindingFixture.create(folder, "")) {
       // given W25 in June's sheet, then in prod_2025.csv (a mistake), then prod_2025.csv without it
