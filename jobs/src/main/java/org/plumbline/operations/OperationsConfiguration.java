@@ -1,7 +1,9 @@
 package org.plumbline.operations;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.plumbline.governance.GovernanceModel;
 import org.plumbline.system.PlumblineHome;
 import org.plumbline.system.Warehouse;
@@ -9,6 +11,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSourceScriptDatabaseInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,7 +27,10 @@ class OperationsConfiguration {
   @Bean
   RunControl runControl(JobRepository repository, JobOperator operator, List<Job> jobs,
       ObjectProvider<Warehouse> warehouse, Supplier<GovernanceModel> governance, PlumblineHome home,
-      RunProgress progress, ObjectProvider<RunEndListener> listeners) {
+      RunProgress progress, ObjectProvider<RunEndListener> listeners, DataSource jobRepositoryDatabase,
+      ObjectProvider<BatchDataSourceScriptDatabaseInitializer> schema) throws SQLException {
+    schema.ifAvailable(created -> {}); // Spring Batch's tables and sequences first
+    JobRepositorySequences.withoutCache(jobRepositoryDatabase);
     return new RunControl(repository, operator, jobs, warehouse, governance, home, progress,
         listeners.orderedStream().toList());
   }

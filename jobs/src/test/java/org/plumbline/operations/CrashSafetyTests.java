@@ -62,6 +62,8 @@ class CrashSafetyTests {
     JobExecution restarted = restart(home, BatchStatus.STARTED);
     assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
     assertEveryRowLoadedOnce(home, inbox);
+    // and the run numbers go on where they were: the killed process's reserved numbers are not skipped
+    assertThat(restarted.getId()).as("the restart's run number").isEqualTo(2L);
   }
 
   @Test
