@@ -2,8 +2,14 @@
 -- the control charts, trend tests and the triad scorecard. A KPI its system of record measures
 -- is taken from int_measured_kpi_weekly; any other KPI from what the department reports.
 -- A measured count without a denominator (complaints) is 0 in a week its source covers but
--- has no row for: no complaint that week is a value, not a gap. A source covers the weeks from
--- its first to its last delivered period.
+-- has no row for: no complaint that week is a value, not a gap. Which weeks a source covers:
+-- * with a submission calendar (submissions.yml), the weeks of each period it delivered, up to
+--   the day the delivery covers (int_submission_delivery; a week counts for the period of its
+--   Thursday). A week before the first complaint is a zero when its period was delivered, even
+--   by an empty export; a period whose export is missing stays without a value (and
+--   fct_submission_gap says it is missing), never a run of invented zeros;
+-- * without one, the weeks from its first to its last delivered value: nothing tells which
+--   weeks before the first event or between two files the exports were meant to cover.
 -- subgroup_* describe the individual self-reported values in force in a week (x-bar/R charts).
 -- Grain: one row per KPI, department and ISO week.
 create or replace table int_kpi_series_weekly as
@@ -17,11 +23,24 @@ measured as (
     select * from int_measured_kpi_weekly
 ),
 
+calendar_weeks as (
+    select d.source_id, w.week_start
+    from int_submission_delivery as d,
+         lateral (select unnest(range(date_trunc('week', d.period_start)::date, d.period_end + 1,
+                                      interval 7 day))::date as week_start) as w
+    where d.covered_through is not null
+      and w.week_start + 3 between d.period_start and d.period_end   -- the week's Thursday
+      and w.week_start <= d.covered_through
+),
+
 source_weeks as (
+    select distinct source_id, week_start from calendar_weeks
+    union all
     select source_id,
            unnest(range(min(week_start), max(week_start) + interval 1 day, interval 7 day))::date as week_start
     from stg_observation
     where source_kind = 'system_of_record'
+      and source_id not in (select source_id from dim_submission)
     group by source_id
 ),
 
