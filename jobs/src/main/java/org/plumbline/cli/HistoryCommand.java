@@ -44,7 +44,7 @@ final class HistoryCommand implements Callable<Integer> {
       }
       out.printf("%6s  %-8s %-10s %-10s %-19s %10s  %s%n", "run", "job", "as of", "status", "started", "took", "failure");
       for (RunView r : runs) {
-        out.printf("%6d  %-8s %-10s %-10s %-19s %10s  %s%n", r.id(), r.job(), r.asOf(), r.status(),
+        out.printf("%6d  %-8s %-10s %-10s %-19s %10s  %s%n", r.id(), r.job(), r.asOf(), r.shownStatus(),
             r.start() == null ? "" : WHEN.format(r.start()), r.took(), r.failure());
       }
       out.flush();

@@ -44,9 +44,12 @@ final class StatusCommand implements Callable<Integer> {
         return ExitCodes.OK;
       }
       for (RunView r : runs) {
-        out.printf("Run %d  %s  as of %s  %s  %s  started %s%n", r.id(), r.job(), r.asOf(), r.status(), r.took(),
-            r.start());
+        out.printf("Run %d  %s  as of %s  %s  %s  started %s%n", r.id(), r.job(), r.asOf(), r.shownStatus(),
+            r.took(), r.start());
         RunTable.print(out, r);
+        if (r.cutOff()) {
+          out.println("    " + r.cutOffNote());
+        }
         if (!r.failure().isEmpty()) {
           out.println("    failure: " + r.failure());
         }

@@ -43,8 +43,10 @@ final class StopCommand implements Callable<Integer> {
     try (ConfigurableApplicationContext context = ApplicationContexts.start(parent.home())) {
       RunHistory history = context.getBean(RunHistory.class);
       RunView before = history.find(executionId).orElse(null);
-      if (before != null && before.running() && Warehouse.isFree(parent.home().warehouseFile())) {
-        // A run's process holds the warehouse: nobody would pick up the request, and waiting is no use.
+      // A run's process holds its liveness lock and the warehouse (the fallback for a run from
+      // before liveness locks): with neither held nobody would pick up the request.
+      if (before != null && (before.cutOff()
+          || before.running() && Warehouse.isFree(parent.home().warehouseFile()))) {
         out.println("Run " + executionId + " reads " + before.status() + ", but no process runs it: the warehouse"
             + " is free, so the process that ran it is gone (killed, or its machine stopped). Nothing is half-loaded:"
             + " continue it with: " + before.restartCommand());

@@ -10,6 +10,7 @@ import org.plumbline.governance.GovernanceModel;
 import org.plumbline.ingest.IngestListener;
 import org.plumbline.ingest.IngestTasklet;
 import org.plumbline.lake.LakeTasklet;
+import org.plumbline.operations.RunLiveness;
 import org.plumbline.publish.PublishTasklet;
 import org.plumbline.reconcile.ReconcileTasklet;
 import org.plumbline.report.ReportRenderer;
@@ -41,9 +42,10 @@ class NightlyJobConfiguration {
 
   @Bean
   Job nightly(JobRepository jobRepository, Step ingest, Step reconcile, Step report, Step deliver, Step publish,
-      Step lake) {
+      Step lake, RunLiveness liveness) {
     return new JobBuilder(JOB_NAME, jobRepository)
         .validator(new DefaultJobParametersValidator(new String[] {"asOf"}, new String[] {"run"}))
+        .listener(liveness)
         .start(ingest).next(reconcile).next(report).next(deliver).next(publish).next(lake)
         .build();
   }

@@ -36,8 +36,13 @@ class OperationsConfiguration {
   }
 
   @Bean
-  RunHistory runHistory(JobRepository repository) {
-    return new RunHistory(repository);
+  RunLiveness runLiveness(PlumblineHome home) {
+    return new RunLiveness(home);
+  }
+
+  @Bean
+  RunHistory runHistory(JobRepository repository, RunLiveness liveness) {
+    return new RunHistory(repository, liveness);
   }
 
   @Bean

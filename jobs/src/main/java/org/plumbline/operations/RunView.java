@@ -11,9 +11,11 @@ import org.springframework.batch.core.step.StepExecution;
  * One run as ops staff see it, on the command line and in the console.
  *
  * @param failure the failure in plain words, empty when the run did not fail
+ * @param cutOff it reads as running, but no process runs it any more (killed, or its machine
+ *     stopped; {@link RunLiveness}): it is neither running nor stoppable, only restartable
  */
 public record RunView(long id, String job, String asOf, BatchStatus status, LocalDateTime start,
-    LocalDateTime end, Duration duration, List<StepView> steps, String failure) {
+    LocalDateTime end, Duration duration, List<StepView> steps, String failure, boolean cutOff) {
 
   /**
    * One step's counts.
@@ -48,7 +50,24 @@ public record RunView(long id, String job, String asOf, BatchStatus status, Loca
     }
     return new RunView(e.getId(), e.getJobInstance().getJobName(), e.getJobParameters().getString("asOf"),
         e.getStatus(), e.getStartTime(), end, took,
-        e.getStepExecutions().stream().map(StepView::of).toList(), failure);
+        e.getStepExecutions().stream().map(StepView::of).toList(), failure, false);
+  }
+
+  /** The same run, known to have lost its process: it took until it was last seen making progress. */
+  RunView asCutOff(LocalDateTime lastSeen) {
+    Duration took = start == null ? Duration.ZERO : Duration.between(start, lastSeen);
+    return new RunView(id, job, asOf, status, start, end, took, steps, failure, true);
+  }
+
+  /** When the run or any of its steps last changed in the job repository. */
+  public static LocalDateTime lastChange(JobExecution e) {
+    LocalDateTime last = e.getLastUpdated() != null ? e.getLastUpdated() : e.getCreateTime();
+    for (StepExecution s : e.getStepExecutions()) {
+      if (s.getLastUpdated() != null && s.getLastUpdated().isAfter(last)) {
+        last = s.getLastUpdated();
+      }
+    }
+    return last;
   }
 
   private static String firstStepFailure(JobExecution e) {
@@ -61,8 +80,20 @@ public record RunView(long id, String job, String asOf, BatchStatus status, Loca
     return PlainWords.firstLine(e.getExitStatus().getExitDescription());
   }
 
+  /** A process runs it (as far as anyone can tell: a run from before liveness locks counts as running). */
   public boolean running() {
-    return status.isRunning();
+    return status.isRunning() && !cutOff;
+  }
+
+  /** The status as ops staff should read it: a cut-off run is no longer what its status says. */
+  public String shownStatus() {
+    return cutOff ? "CUT OFF" : status.toString();
+  }
+
+  /** Why a cut-off run is shown so, and what to do; empty for any other run. */
+  public String cutOffNote() {
+    return cutOff ? "It reads " + status + ", but no process runs it any more (killed, or its machine stopped)."
+        + " Nothing is half-loaded: restart it to continue where it stopped." : "";
   }
 
   /** A run that did not complete can be continued where it stopped. */

@@ -7,7 +7,6 @@ import org.plumbline.operations.RunView;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Finds runs that stopped making progress: running, with no change to the run or any of its
@@ -31,7 +30,7 @@ final class StuckRunWatch {
     LocalDateTime now = LocalDateTime.now();
     for (Job job : jobs) {
       for (JobExecution e : repository.findRunningJobExecutions(job.getName())) {
-        Duration idle = Duration.between(lastChange(e), now);
+        Duration idle = Duration.between(RunView.lastChange(e), now);
         if (idle.compareTo(stuckAfter) > 0) {
           alerter.stuck(RunView.of(e), idle);
         }
@@ -39,13 +38,4 @@ final class StuckRunWatch {
     }
   }
 
-  private static LocalDateTime lastChange(JobExecution e) {
-    LocalDateTime last = e.getLastUpdated() != null ? e.getLastUpdated() : e.getCreateTime();
-    for (StepExecution s : e.getStepExecutions()) {
-      if (s.getLastUpdated() != null && s.getLastUpdated().isAfter(last)) {
-        last = s.getLastUpdated();
-      }
-    }
-    return last;
-  }
 }

@@ -143,6 +143,37 @@ class ConsoleBrowserTests {
   }
 
   @Test
+  void aRunWhoseProcessWasKilledReadsCutOffAndOffersARestartNotAStop() throws Exception {
+    // given a run the job repository still reads as STARTED, whose process left its liveness
+    // lock file behind unheld (CrashSafetyTests kills a real one; here the repository is written
+    // as the killed process left it)
+    var repository = server.getBean(org.springframework.batch.core.repository.JobRepository.class);
+    var parameters = new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+        .addString("asOf", "2020-01-31").toJobParameters();
+    var execution = repository.createJobExecution(repository.createJobInstance("nightly", parameters), parameters,
+        new org.springframework.batch.infrastructure.item.ExecutionContext());
+    execution.setStatus(org.springframework.batch.core.BatchStatus.STARTED);
+    execution.setStartTime(java.time.LocalDateTime.now().minusMinutes(5));
+    repository.update(execution);
+    Path live = Files.createDirectories(server.getBean(PlumblineHome.class).jobRepository().resolve("live"));
+    Files.createFile(live.resolve(execution.getId() + ".lock"));
+    logIn("olga", "olga-operates");
+
+    // when the operator opens it
+    browser.get(url + "/runs/" + execution.getId());
+
+    // then it reads cut off, says what happened, and offers a restart but no stop
+    screenshot("run-cut-off");
+    assertThat(statusOnPage()).isEqualTo("CUT OFF");
+    assertThat(browser.findElement(By.id("cut-off")).getText()).contains(
+        "It reads STARTED, but no process runs it any more (killed, or its machine stopped).",
+        "plumbline restart " + execution.getId());
+    assertThat(browser.findElements(By.id("restart"))).hasSize(1);
+    assertThat(browser.findElements(By.id("stop"))).isEmpty();
+    logOut();
+  }
+
+  @Test
   void aViewerSeesRunsButCannotLaunch() {
     // given a viewer logged in
     logIn("victor", "victor-views");

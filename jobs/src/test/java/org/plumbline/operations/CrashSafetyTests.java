@@ -57,6 +57,13 @@ class CrashSafetyTests {
     assertThat(code).as(err.toString()).isEqualTo(6);
     assertThat(out.toString()).contains("Run 1 reads STARTED, but no process runs it: the warehouse is free")
         .contains("continue it with: plumbline restart 1");
+    // and status shows it cut off, not as a run going on (its process's liveness lock is free)
+    java.io.StringWriter status = new java.io.StringWriter();
+    org.plumbline.cli.PlumblineCommand.execute(new java.io.PrintWriter(status, true),
+        new java.io.PrintWriter(err, true), "--home", home.root().toString(), "status");
+    assertThat(status.toString()).contains("Run 1  nightly  as of 2026-01-31  CUT OFF")
+        .contains("It reads STARTED, but no process runs it any more (killed, or its machine stopped).")
+        .contains("restart: plumbline restart 1");
 
     // and the run is left STARTED, and a restart marks it failed and completes it
     JobExecution restarted = restart(home, BatchStatus.STARTED);
