@@ -151,6 +151,16 @@ final class RptFixtures {
                      ('retroactive_revision', 'retroactive_revision'), ('incentive_conflict', 'incentive_conflict'),
                      ('early_warning', 'early_warning'), ('triad_gap', 'accountability_gap'))
              as t(finding_type, section);
+        -- an insight finding's sentence as fct_early_warning writes it (in English, and its key and figures)
+        update rpt_finding set evidence = 'Inspection coverage of critical parts (p chart): one point beyond 3 sigma'
+                 || ' (WE1) first in 2025-W41, at 0.6 against a centre line of 0.9985 and limits 0.9934 to 1.0'
+                 || ' (points 2025-W41); it fired in 6 weeks up to 2025-W46.',
+               evidence_key = 'evidence.early_warning',
+               evidence_args = json_array('Inspection coverage of critical parts', json_object('word', 'evidence.chart.p'),
+                 json_object('word', 'evidence.rule.WE1'), 'WE1', '2025-W41', json_object('value', 0.6, 'unit', 'proportion'),
+                 json_object('value', 0.9985, 'unit', 'proportion'), json_object('value', 0.9934, 'unit', 'proportion'),
+                 json_object('value', 1.0, 'unit', 'proportion'), '2025-W41', 6, '2025-W46')::varchar
+        where finding_type = 'early_warning';
         insert into rpt_finding_change values
           ('quarter', 'policy_breach', 'PROD', 'POL-INSP-001', 'Production', 'Inspection coverage of critical parts',
            4, 9, 75.2, 2, 10.0, 'worsened'),
