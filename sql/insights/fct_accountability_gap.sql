@@ -45,6 +45,10 @@ final as (
                else 'Policy ' || j.policy_id || ' ("' || j.statement || '") is owned by the ' || j.role_title
                     || ', who cannot pause the process it governs (roles.yml: can_pause_process: false).'
            end                                          as evidence,
+           -- the same sentence for the report, in its language (reports/i18n)
+           case when j.owner_role is null then 'evidence.accountability_without_authority.noOwner'
+                else 'evidence.accountability_without_authority.cannotPause' end as evidence_key,
+           json_array(j.policy_id, j.statement, j.role_title)::varchar as evidence_args,
            []::bigint[]                                 as load_ids,
            c.config_version
     from judged as j, context as c
@@ -67,6 +71,8 @@ comment on column fct_accountability_gap.owner_role is 'The role accountable (ro
 comment on column fct_accountability_gap.policy_id is 'The policy (policies.yml).';
 comment on column fct_accountability_gap.policy_version is 'The version of the policy (policies.yml: version).';
 comment on column fct_accountability_gap.statement is 'What the policy demands.';
-comment on column fct_accountability_gap.evidence is 'One sentence with the figures behind the finding, as the report prints it.';
+comment on column fct_accountability_gap.evidence is 'One sentence with the figures behind the finding, in English (the report prints it in its own language from evidence_key and evidence_args).';
+comment on column fct_accountability_gap.evidence_key is 'The sentence''s message key in the report''s words (reports/i18n), which prints it in the report''s language.';
+comment on column fct_accountability_gap.evidence_args is 'The sentence''s figures and names for evidence_key, a JSON array in the order of its placeholders.';
 comment on column fct_accountability_gap.load_ids is 'Empty: judged on the config alone.';
 comment on column fct_accountability_gap.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';

@@ -88,6 +88,16 @@ final as (
                || ' a week); the same held for ' || g.window_count || ' window'
                || case when g.window_count > 1 then 's' else '' end || ' up to ' || g.last_window_end_week || '.'
                                                    as evidence,
+           -- the same sentence for the report, in its language (reports/i18n); the watched KPI's
+           -- name twice, as configured and in lower case, for languages that write it either way
+           'evidence.compliance_mirage'            as evidence_key,
+           json_array(sk.kpi_name, json_object('value', g.score_floor, 'unit', sk.unit),
+                      json_object('value', g.first_lowest_score, 'unit', sk.unit),
+                      g.first_window_start_week, g.first_window_end_week, wk.kpi_name, lower(wk.kpi_name),
+                      g.first_p_value,
+                      json_object('value', g.first_slope,
+                                  'unit', case when wk.unit = 'percent' then 'points' else wk.unit end),
+                      g.window_count, g.last_window_end_week)::varchar as evidence_args,
            g.load_ids,
            (select config_version from run_context) as config_version
     from grouped as g
@@ -121,6 +131,8 @@ comment on column fct_compliance_mirage.last_window_end_week is 'Last week of th
 comment on column fct_compliance_mirage.trend_test is 'The trend test used.';
 comment on column fct_compliance_mirage.first_p_value is 'Mann-Kendall p-value of the rise in the first window.';
 comment on column fct_compliance_mirage.first_slope is 'Theil-Sen slope (per week) of the rise in the first window.';
-comment on column fct_compliance_mirage.evidence is 'One sentence with the figures behind the finding, as the report prints it.';
+comment on column fct_compliance_mirage.evidence is 'One sentence with the figures behind the finding, in English (the report prints it in its own language from evidence_key and evidence_args).';
+comment on column fct_compliance_mirage.evidence_key is 'The sentence''s message key in the report''s words (reports/i18n), which prints it in the report''s language.';
+comment on column fct_compliance_mirage.evidence_args is 'The sentence''s figures and names for evidence_key, a JSON array in the order of its placeholders.';
 comment on column fct_compliance_mirage.load_ids is 'The loads (load_audit.load_id) whose rows the finding was computed from.';
 comment on column fct_compliance_mirage.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';

@@ -32,6 +32,7 @@ adverse as (
     select s.*,
            k.owner_role,
            k.kpi_name,
+           k.unit,
            case
                when s.side = 'both' then 'low'
                when s.rule_id in ('WE1', 'N1') then 'high'
@@ -49,6 +50,10 @@ grouped as (
            department_code,
            rule_id,
            any_value(kpi_name)                                 as kpi_name,
+           -- the unit of the plotted figures: a p chart plots a proportion, a c chart a count,
+           -- a u chart a rate per unit, the others the KPI's value in its unit
+           case any_value(chart_type) when 'p' then 'proportion' when 'c' then 'count'
+                                      when 'u' then null else any_value(unit) end as figure_unit,
            any_value(owner_role)                               as owner_role,
            any_value(severity)                                 as severity,
            any_value(chart_type)                               as chart_type,
@@ -98,6 +103,16 @@ final as (
                || round(g.upper_control_limit, 4)::varchar || ' (points ' || array_to_string(g.first_signal_points, ', ')
                || '); it fired in ' || g.signal_count || ' week' || case when g.signal_count > 1 then 's' else '' end
                || ' up to ' || g.last_signal_week || '.'         as evidence,
+           -- the same sentence for the report, in its language (reports/i18n: evidence.early_warning)
+           'evidence.early_warning'                            as evidence_key,
+           json_array(g.kpi_name, json_object('word', 'evidence.chart.' || g.chart_type),
+                      json_object('word', 'evidence.rule.' || g.rule_id), g.rule_id, g.first_signal_week,
+                      json_object('value', g.first_signal_value, 'unit', g.figure_unit),
+                      json_object('value', g.centre_line, 'unit', g.figure_unit),
+                      json_object('value', g.lower_control_limit, 'unit', g.figure_unit),
+                      json_object('value', g.upper_control_limit, 'unit', g.figure_unit),
+                      array_to_string(g.first_signal_points, ', '), g.signal_count, g.last_signal_week)::varchar
+                                                               as evidence_args,
            g.load_ids,
            (select config_version from run_context)            as config_version
     from grouped as g
@@ -130,6 +145,8 @@ comment on column fct_early_warning.first_signal_value is 'The plotted value at 
 comment on column fct_early_warning.centre_line is 'The control chart''s centre line (phase I).';
 comment on column fct_early_warning.upper_control_limit is 'Upper control limit (centre line + 3 sigma, phase I).';
 comment on column fct_early_warning.lower_control_limit is 'Lower control limit (centre line - 3 sigma, phase I).';
-comment on column fct_early_warning.evidence is 'One sentence with the figures behind the finding, as the report prints it.';
+comment on column fct_early_warning.evidence is 'One sentence with the figures behind the finding, in English (the report prints it in its own language from evidence_key and evidence_args).';
+comment on column fct_early_warning.evidence_key is 'The sentence''s message key in the report''s words (reports/i18n), which prints it in the report''s language.';
+comment on column fct_early_warning.evidence_args is 'The sentence''s figures and names for evidence_key, a JSON array in the order of its placeholders.';
 comment on column fct_early_warning.load_ids is 'The loads (load_audit.load_id) whose rows the finding was computed from.';
 comment on column fct_early_warning.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';

@@ -89,6 +89,12 @@ final as (
                || c.policy_kpi_id || ' with ' || round(100 * c.policy_kpi_weight)::integer || '%, below '
                || c.min_weight_ratio::varchar || ' times ' || round(100 * c.paid_weight)::integer || '%.'
                                                                   as evidence,
+           -- the same sentence for the report, in its language (reports/i18n): weights as whole percentages
+           'evidence.incentive_conflict'                          as evidence_key,
+           json_array(ro.role_title, json_object('value', c.paid_weight, 'unit', 'proportion', 'decimals', 0),
+                      c.paid_kpi_id, c.scheme_id, c.policy_kpi_id, c.tension_id, c.explanation, c.policy_id,
+                      json_object('value', c.policy_kpi_weight, 'unit', 'proportion', 'decimals', 0),
+                      c.min_weight_ratio)::varchar                as evidence_args,
            []::bigint[]                                           as load_ids,
            x.config_version
     from conflicts as c
@@ -119,6 +125,8 @@ comment on column fct_incentive_conflict.tension_id is 'The tension between two 
 comment on column fct_incentive_conflict.policy_id is 'The policy (policies.yml).';
 comment on column fct_incentive_conflict.policy_kpi_weight is 'The weight the scheme gives the policy''s KPI.';
 comment on column fct_incentive_conflict.min_weight_ratio is 'How much, at least, a scheme must weigh a policy''s KPI relative to the KPI it pulls against.';
-comment on column fct_incentive_conflict.evidence is 'One sentence with the figures behind the finding, as the report prints it.';
+comment on column fct_incentive_conflict.evidence is 'One sentence with the figures behind the finding, in English (the report prints it in its own language from evidence_key and evidence_args).';
+comment on column fct_incentive_conflict.evidence_key is 'The sentence''s message key in the report''s words (reports/i18n), which prints it in the report''s language.';
+comment on column fct_incentive_conflict.evidence_args is 'The sentence''s figures and names for evidence_key, a JSON array in the order of its placeholders.';
 comment on column fct_incentive_conflict.load_ids is 'Empty: judged on the config alone.';
 comment on column fct_incentive_conflict.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';

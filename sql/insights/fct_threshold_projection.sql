@@ -33,6 +33,8 @@ thresholds as (
     select t.*,
            k.kpi_name,
            k.owner_role,
+           k.unit,
+           p.policy_id                     as threshold_policy_id,
            coalesce(p.threshold, k.target) as threshold,
            case when p.policy_id is not null then 'policy ' || p.policy_id else 'KPI target' end as threshold_source,
            case
@@ -106,6 +108,16 @@ final as (
                || threshold_source || ' (' || threshold::varchar || ') on '
                || strftime((end_week_start + round(weeks_to_cross * 7)::integer)::date, '%Y-%m-%d') || '.'
                                             as evidence,
+           -- the same sentence for the report, in its language (reports/i18n); a percentage's
+           -- slope is in percentage points
+           case when threshold_policy_id is not null then 'evidence.threshold_projection.policy'
+                else 'evidence.threshold_projection.target' end as evidence_key,
+           json_array(kpi_name, json_object('word', 'evidence.trend.' || direction),
+                      json_object('value', abs(slope), 'unit', case when unit = 'percent' then 'points' else unit end),
+                      start_week, end_week, p_value, case when weeks_to_cross <= 0 then 1 else 0 end,
+                      threshold_policy_id, json_object('value', threshold, 'unit', unit),
+                      json_object('date', (end_week_start + round(weeks_to_cross * 7)::integer)::date))::varchar
+                                            as evidence_args,
            load_ids,
            (select config_version from run_context) as config_version
     from projected
@@ -140,6 +152,8 @@ comment on column fct_threshold_projection.is_already_past is 'The line has alre
 comment on column fct_threshold_projection.projected_crossing_date is 'When the line crosses the threshold.';
 comment on column fct_threshold_projection.projected_crossing_earliest is 'The earliest crossing within the slope''s confidence interval; null for an open end.';
 comment on column fct_threshold_projection.projected_crossing_latest is 'The latest crossing within the slope''s confidence interval; null for an open end.';
-comment on column fct_threshold_projection.evidence is 'One sentence with the figures behind the finding, as the report prints it.';
+comment on column fct_threshold_projection.evidence is 'One sentence with the figures behind the finding, in English (the report prints it in its own language from evidence_key and evidence_args).';
+comment on column fct_threshold_projection.evidence_key is 'The sentence''s message key in the report''s words (reports/i18n), which prints it in the report''s language.';
+comment on column fct_threshold_projection.evidence_args is 'The sentence''s figures and names for evidence_key, a JSON array in the order of its placeholders.';
 comment on column fct_threshold_projection.load_ids is 'The loads (load_audit.load_id) whose rows the finding was computed from.';
 comment on column fct_threshold_projection.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';

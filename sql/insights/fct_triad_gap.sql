@@ -45,6 +45,19 @@ final as (
                || array_to_string(list_filter(['quality', 'cost', 'speed'],
                                               lambda x: not list_contains(b.reported_dimensions, x)), ' or ') || '.'
                                                                as evidence,
+           -- the same sentence for the report, in its language (reports/i18n), the dimensions as
+           -- the report's words
+           'evidence.triad_gap'                                as evidence_key,
+           json_array(d.department_name,
+                      json_object('list', list_transform(b.reported_dimensions,
+                                                         lambda x: json_object('word', 'evidence.dimension.' || x)),
+                                  'join', 'and'),
+                      array_to_string(b.reported_kpis, ', '),
+                      json_object('list', list_transform(list_filter(['quality', 'cost', 'speed'],
+                                                                     lambda x: not list_contains(b.reported_dimensions, x)),
+                                                         lambda x: json_object('word', 'evidence.dimension.' || x)),
+                                  'join', 'or'))::varchar
+                                                               as evidence_args,
            b.load_ids,
            (select config_version from run_context)            as config_version
     from by_department as b
@@ -70,6 +83,8 @@ comment on column fct_triad_gap.owner_role is 'The role accountable (roles.yml).
 comment on column fct_triad_gap.reported_dimensions is 'The triad dimensions it reports.';
 comment on column fct_triad_gap.missing_dimensions is 'The dimensions it leaves out.';
 comment on column fct_triad_gap.reported_kpis is 'The KPIs it reports.';
-comment on column fct_triad_gap.evidence is 'One sentence with the figures behind the finding, as the report prints it.';
+comment on column fct_triad_gap.evidence is 'One sentence with the figures behind the finding, in English (the report prints it in its own language from evidence_key and evidence_args).';
+comment on column fct_triad_gap.evidence_key is 'The sentence''s message key in the report''s words (reports/i18n), which prints it in the report''s language.';
+comment on column fct_triad_gap.evidence_args is 'The sentence''s figures and names for evidence_key, a JSON array in the order of its placeholders.';
 comment on column fct_triad_gap.load_ids is 'The loads (load_audit.load_id) whose rows the finding was computed from.';
 comment on column fct_triad_gap.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';

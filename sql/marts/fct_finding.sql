@@ -161,6 +161,14 @@ revisions as (
                                   || strftime(r.revised_received_at, '%Y-%m-%d') || ' no longer holds that period.'
                         end end
                                            as evidence,
+           -- the same sentence for the report, in its language (reports/i18n)
+           case when r.is_withdrawal then 'evidence.retroactive_revision.withdrawn' end as evidence_key,
+           case when r.is_withdrawal
+                then json_array(coalesce(k.kpi_name, r.metric_name),
+                                json_object('value', r.previous_value, 'unit', k.unit), r.period_label,
+                                r.previous_file_name, json_object('date', r.previous_received_at::date),
+                                json_object('date', r.revised_received_at::date))::varchar end
+                                           as evidence_args,
            'reconciliation'                as finding_family
     from fct_retroactive_revision as r
     join severity_of as v
@@ -191,6 +199,10 @@ exchange_rates as (
                || ' (' || round(x.amount_as_delivered, 2)::varchar || ' ' || x.currency || ') for ' || x.month_label
                || ', but exchange_rates has no ' || x.currency || ' rate into ' || x.reporting_currency
                || ' for that month; those periods have no value until it is added.' as evidence,
+           'evidence.missing_exchange_rate' as evidence_key,
+           json_array(x.source_id, x.value_count,
+                      json_object('value', x.amount_as_delivered, 'unit', x.currency, 'decimals', 2),
+                      x.month_label, x.currency, x.reporting_currency)::varchar as evidence_args,
            'reconciliation'                as finding_family
     from fct_missing_exchange_rate as x
     join severity_of as v on v.finding_case = 'missing_exchange_rate'
@@ -198,7 +210,8 @@ exchange_rates as (
 ),
 
 reconciliation as (
-    select *, null::varchar as evidence, 'reconciliation' as finding_family from (
+    select *, null::varchar as evidence, null::varchar as evidence_key, null::varchar as evidence_args,
+           'reconciliation' as finding_family from (
         select * from breaches
         union all select * from discrepancies
         union all select * from rogue
@@ -214,28 +227,28 @@ reconciliation as (
 -- prefixed with the type like the reconciliation keys, so keys of different types never meet.
 insight_columns as (
     select finding_key, finding_type, severity, department_code, kpi_id, null::varchar as policy_id,
-           period_start, period_end, period_label, owner_role, evidence
+           period_start, period_end, period_label, owner_role, evidence, evidence_key, evidence_args
     from fct_early_warning
     union all
     -- a significant trend heading for the threshold: the date it crosses is an early warning too
     select finding_key, finding_type, severity, department_code, kpi_id, null, period_start, period_end,
-           period_label, owner_role, evidence
+           period_label, owner_role, evidence, evidence_key, evidence_args
     from fct_threshold_projection
     union all
     select finding_key, finding_type, severity, department_code, kpi_id, null, period_start, period_end,
-           period_label, owner_role, evidence
+           period_label, owner_role, evidence, evidence_key, evidence_args
     from fct_compliance_mirage
     union all
     select finding_key, finding_type, severity, department_code, kpi_id, policy_id, period_start, period_end,
-           period_label, owner_role, evidence
+           period_label, owner_role, evidence, evidence_key, evidence_args
     from fct_accountability_gap
     union all
     select finding_key, finding_type, severity, department_code, kpi_id, null, period_start, period_end,
-           period_label, owner_role, evidence
+           period_label, owner_role, evidence, evidence_key, evidence_args
     from fct_triad_gap
     union all
     select finding_key, finding_type, severity, department_code, kpi_id, policy_id, period_start, period_end,
-           period_label, owner_role, evidence
+           period_label, owner_role, evidence, evidence_key, evidence_args
     from fct_incentive_conflict
 ),
 
@@ -258,6 +271,8 @@ insights as (
            null::varchar                      as deviation_id,
            false                              as is_covered_by_deviation,
            evidence,
+           evidence_key,
+           evidence_args,
            'insight'                          as finding_family
     from insight_columns
 ),
@@ -307,7 +322,9 @@ comment on column fct_finding.gap is 'Breach: measured minus threshold. Discrepa
 comment on column fct_finding.owner_role is 'The role accountable (roles.yml).';
 comment on column fct_finding.deviation_id is 'The approved deviation covering the finding, if any (deviations.yml).';
 comment on column fct_finding.is_covered_by_deviation is 'True when an approved deviation makes the breach legitimate: shown as a concession, not a breach.';
-comment on column fct_finding.evidence is 'The sentence with the figures of an insight finding, a missing exchange rate or a withdrawn value, as the report prints it; null for the other reconciliation findings.';
+comment on column fct_finding.evidence is 'The sentence with the figures of an insight finding, a missing exchange rate or a withdrawn value, in English (the report prints it in its own language from evidence_key and evidence_args); null for the other reconciliation findings.';
+comment on column fct_finding.evidence_key is 'The evidence sentence''s message key in the report''s words (reports/i18n); null where evidence is null.';
+comment on column fct_finding.evidence_args is 'The evidence sentence''s figures and names for evidence_key, a JSON array in the order of its placeholders; null where evidence is null.';
 comment on column fct_finding.finding_family is 'reconciliation (held against the governance model) or insight (early warnings and strategy gaps).';
 comment on column fct_finding.objectives_at_risk is 'Strategic objectives whose key results include this KPI (strategy.yml).';
 comment on column fct_finding.config_version is 'The governance config version (SHA-256 of the files) the run used; its files: v_config_version.';

@@ -17,7 +17,7 @@ with
 current_findings as (
     select f.finding_key, f.finding_type, f.severity, f.department_code, f.kpi_id, f.policy_id,
            f.period_start, f.period_end, f.period_label, f.target_value, f.measured_value,
-           f.self_reported_value, f.gap, f.owner_role, f.evidence,
+           f.self_reported_value, f.gap, f.owner_role, f.evidence, f.evidence_key, f.evidence_args,
            coalesce(s.status, 'new') as status,
            f.is_covered_by_deviation,
            f.deviation_id,
@@ -28,7 +28,7 @@ current_findings as (
 
 resolved as (
     select s.finding_key, s.finding_type, s.severity, s.department_code, s.kpi_id, null, null, null,
-           s.period_label, null, null, null, null, null, null, 'resolved', false, null, 'resolved'
+           s.period_label, null, null, null, null, null, null, null, null, 'resolved', false, null, 'resolved'
     from fct_finding_status as s
     where s.status = 'resolved'
 ),

@@ -39,7 +39,10 @@ gaps as (
            max(period_label)                            as last_period,
            arg_max(measured_value, materiality)         as worst_measured,
            arg_max(target_value, materiality)           as target_value,
-           arg_max(evidence, rank_score)                as evidence,
+           -- the sentence of its highest-ranked finding that has one, with its key and figures
+           -- taken from that same finding
+           arg_max({'evidence': evidence, 'evidence_key': evidence_key, 'evidence_args': evidence_args},
+                   rank_score) filter (where evidence is not null) as worst_evidence,
            arg_max(owner_title, rank_score)             as owner_title,
            case when bool_or(status = 'new') then 'new'
                 when bool_and(status = 'resolved') then 'resolved'
@@ -51,7 +54,10 @@ gaps as (
 final as (
     select row_number() over (order by g.rank_score desc, g.finding_count desc, g.finding_type,
                                        g.department_code, g.subject) as gap_rank,
-           g.*,
+           g.* exclude (worst_evidence),
+           g.worst_evidence.evidence                    as evidence,
+           g.worst_evidence.evidence_key                as evidence_key,
+           g.worst_evidence.evidence_args               as evidence_args,
            coalesce(c.covered_count, 0)                 as covered_count
     from gaps as g
     left join covered as c

@@ -36,6 +36,24 @@ public final class ReportSentences {
   }
 
   /**
+   * A finding's evidence sentence in the report's language: the message {@code key} of the bundle
+   * (fct_finding.evidence_key) filled with its figures and names ({@code argsJson}, a JSON array:
+   * fct_finding.evidence_args, see {@link EvidenceArguments}); null for a finding without one.
+   */
+  public static String evidence(ResourceBundle words, Locale locale, String key, String argsJson) {
+    if (key == null) {
+      return null;
+    }
+    Object[] arguments = EvidenceArguments.of(words, locale, argsJson);
+    try {
+      return message(words, locale, key, arguments);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("The evidence sentence " + key + " cannot be filled with " + argsJson
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * One sentence for one of the worst gaps: the department, what is off, over how many periods,
    * and the worst figure against its target; an insight finding brings its own evidence sentence.
    */

@@ -52,7 +52,11 @@ class GermanReportTests {
         "Erstellt am 5. Januar 2026, 06:00 Uhr (MEZ)", "Datenstand 5. Januar 2026", "28.07.2025",
         "Production: Richtlinienverstoß POL-INSP-001 — größte Lücke 75,2 in 2025-Q4, 10,0 in 2025-",
         "abgewiesen", "Quarantäne",
-        "Production: Prüfabdeckung 98,0% → 62,5% (-35,5).", "Verantwortlich Leitung Qualität Befundschlüssel"
+        "Production: Prüfabdeckung 98,0% → 62,5% (-35,5).",
+        "Prüfabdeckung (p-Karte): ein Punkt jenseits von 3 Sigma (WE1), erstmals in 2025-W41 mit 60,0% bei einer"
+            + " Mittellinie von 99,9% und Eingriffsgrenzen von 99,3% bis 100,0% (Punkte 2025-W41); die Regel schlug in"
+            + " 6 Wochen an, zuletzt in 2025-W46.",
+        "Verantwortlich Leitung Qualität Befundschlüssel"
             + " k-policy_breach 1 Befund Abweichende Meldungen");
     assertThat(text).doesNotContain("1 Befunde");
     List<String> english = new ArrayList<>(FORMERLY_HARD_CODED);
@@ -65,7 +69,8 @@ class GermanReportTests {
   private static void germanConfiguration(Connection duckdb) throws java.sql.SQLException {
     try (var statement = duckdb.createStatement()) {
       statement.execute("""
-          update rpt_finding set kpi_name = 'Prüfabdeckung', owner_title = 'Leitung Qualität';
+          update rpt_finding set kpi_name = 'Prüfabdeckung', owner_title = 'Leitung Qualität',
+            evidence_args = replace(evidence_args, 'Inspection coverage of critical parts', 'Prüfabdeckung');
           update rpt_finding_change set kpi_name = 'Prüfabdeckung';
           update rpt_kpi_movement set kpi_name = 'Prüfabdeckung';
           update rpt_triad_scorecard set quality_worst_kpi = 'Prüfabdeckung', department_name = 'Produktion';

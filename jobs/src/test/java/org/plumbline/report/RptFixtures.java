@@ -24,7 +24,7 @@ final class RptFixtures {
         severity varchar, severity_weight integer, department_code varchar, department_name varchar,
         kpi_id varchar, kpi_name varchar, unit varchar, policy_id varchar, period_start date, period_end date,
         period_label varchar, target_value double, measured_value double, self_reported_value double,
-        gap double, owner_title varchar, evidence varchar, status varchar, materiality double, rank_score double,
+        gap double, owner_title varchar, evidence varchar, evidence_key varchar, evidence_args varchar, status varchar, materiality double, rank_score double,
         subject varchar, is_covered_by_deviation boolean default false, deviation_id varchar, display_status varchar);
       create or replace table rpt_top_gap as select 1::bigint as gap_rank, * exclude (finding_key, section,
         period_start, period_end, period_label, self_reported_value, gap, materiality, measured_value, subject),
@@ -144,13 +144,23 @@ final class RptFixtures {
         insert into rpt_finding
         select 'k-' || section, finding_type, section, 'high', 3, 'PROD', 'Production', 'KPI-COV',
                'Inspection coverage of critical parts', 'percent', 'POL-INSP-001', date '2025-10-06',
-               date '2025-10-12', '2025-W41', 100.0, 60.0, 100.0, -40.0, 'Head of Quality', null, 'new', 0.4, 2.7,
+               date '2025-10-12', '2025-W41', 100.0, 60.0, 100.0, -40.0, 'Head of Quality', null, null, null, 'new', 0.4, 2.7,
                'POL-INSP-001', false, null, 'new'
         from (values ('policy_breach', 'policy_breach'), ('reporting_discrepancy', 'reporting_discrepancy'),
                      ('rogue_metric', 'rogue_metric'), ('late_submission', 'submission_gap'),
                      ('retroactive_revision', 'retroactive_revision'), ('incentive_conflict', 'incentive_conflict'),
                      ('early_warning', 'early_warning'), ('triad_gap', 'accountability_gap'))
              as t(finding_type, section);
+        -- an insight finding's sentence as fct_early_warning writes it (in English, and its key and figures)
+        update rpt_finding set evidence = 'Inspection coverage of critical parts (p chart): one point beyond 3 sigma'
+                 || ' (WE1) first in 2025-W41, at 0.6 against a centre line of 0.9985 and limits 0.9934 to 1.0'
+                 || ' (points 2025-W41); it fired in 6 weeks up to 2025-W46.',
+               evidence_key = 'evidence.early_warning',
+               evidence_args = json_array('Inspection coverage of critical parts', json_object('word', 'evidence.chart.p'),
+                 json_object('word', 'evidence.rule.WE1'), 'WE1', '2025-W41', json_object('value', 0.6, 'unit', 'proportion'),
+                 json_object('value', 0.9985, 'unit', 'proportion'), json_object('value', 0.9934, 'unit', 'proportion'),
+                 json_object('value', 1.0, 'unit', 'proportion'), '2025-W41', 6, '2025-W46')::varchar
+        where finding_type = 'early_warning';
         insert into rpt_finding_change values
           ('quarter', 'policy_breach', 'PROD', 'POL-INSP-001', 'Production', 'Inspection coverage of critical parts',
            4, 9, 75.2, 2, 10.0, 'worsened'),

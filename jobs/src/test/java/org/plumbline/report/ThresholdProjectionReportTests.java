@@ -37,8 +37,8 @@ class ThresholdProjectionReportTests {
       assertThat(section).as("the early warnings section lists findings").isNotNegative();
       String warnings = text.substring(section, text.indexOf("Controlchartsandearlywarnings", section));
       assertThat(warnings).contains(PdfText.withoutSpaces("Production 2025-W28 .. 2025-W39 medium NEW Inspection coverage"
-          + " trends down by 0.2845 a week"), PdfText.withoutSpaces("Finding key threshold_projection:inspection_coverage/PROD"),
-          PdfText.withoutSpaces("the Theil-Sen line crosses policy POL-INSP-001 (95.0) on 2025-11-02."), PdfText.withoutSpaces("1 finding"));
+          + " trends down by 0.28 points a week"), PdfText.withoutSpaces("Finding key threshold_projection:inspection_coverage/PROD"),
+          PdfText.withoutSpaces("the Theil-Sen line crosses policy POL-INSP-001 (95.0%) on 2 Nov 2025."), PdfText.withoutSpaces("1 finding"));
       assertThat(warnings).doesNotContain(PdfText.withoutSpaces("1 findings"));
     }
   }

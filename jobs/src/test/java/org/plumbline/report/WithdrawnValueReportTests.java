@@ -39,10 +39,10 @@ class WithdrawnValueReportTests {
 
       // then the revisions page names the withdrawn figures and the week they were for
       assertThat(PdfText.of(pdf)).contains(
-          "Units produced: the 999 units for 2025-W25 from prod_2025.csv (received 2025-07-03) was withdrawn:"
-              + " the newer version received 2025-07-06 no longer holds that period.",
-          "Inspection coverage: the 100% for 2025-W25 from prod_2025.csv (received 2025-07-03) was withdrawn:"
-              + " the newer version received 2025-07-06 no longer holds that period.");
+          "Units produced: the 999 units for 2025-W25 from prod_2025.csv (received 3 Jul 2025) was withdrawn:"
+              + " the newer version received 6 Jul 2025 no longer holds that period.",
+          "Inspection coverage: the 100.0% for 2025-W25 from prod_2025.csv (received 3 Jul 2025) was withdrawn:"
+              + " the newer version received 6 Jul 2025 no longer holds that period.");
     }
   }
 }
