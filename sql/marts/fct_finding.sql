@@ -162,8 +162,17 @@ revisions as (
                         end end
                                            as evidence,
            -- the same sentence for the report, in its language (reports/i18n)
-           case when r.is_withdrawal then 'evidence.retroactive_revision.withdrawn' end as evidence_key,
-           case when r.is_withdrawal
+           case when r.direction = 'unreadable' and r.quarantined_sheet_name <> ''
+                    then 'evidence.retroactive_revision.unreadable_sheet'
+                when r.direction = 'unreadable' then 'evidence.retroactive_revision.unreadable'
+                when r.is_withdrawal then 'evidence.retroactive_revision.withdrawn' end as evidence_key,
+           case when r.direction = 'unreadable'   -- then the row (and its sheet) and why it was quarantined
+                then json_array(coalesce(k.kpi_name, r.metric_name),
+                                json_object('value', r.previous_value, 'unit', k.unit), r.period_label,
+                                r.previous_file_name, json_object('date', r.previous_received_at::date),
+                                json_object('date', r.revised_received_at::date), r.quarantined_row_number,
+                                nullif(r.quarantined_sheet_name, ''), r.quarantine_reason)::varchar
+                when r.is_withdrawal
                 then json_array(coalesce(k.kpi_name, r.metric_name),
                                 json_object('value', r.previous_value, 'unit', k.unit), r.period_label,
                                 r.previous_file_name, json_object('date', r.previous_received_at::date),

@@ -226,6 +226,24 @@ class EvidenceSentenceTests {
   }
 
   @Test
+  void aPeriodTheNewerVersionHoldsInAQuarantinedRowNamesTheRowAndWhy() {
+    // given the period held in line 1234 of a CSV file, and in row 7 of a workbook's sheet
+    String line = "[\"Units produced\", {\"value\": 999.0, \"unit\": \"units\"}, \"2025-W25\", \"prod_2025.csv\","
+        + " {\"date\": \"2025-07-03\"}, {\"date\": \"2025-07-06\"}, 1234, null, \"The value n/a is not a number.\"]";
+    String row = "[\"Prüfabdeckung\", {\"value\": 98.5, \"unit\": \"percent\"}, \"2025-W25\", \"Prod.xlsx\","
+        + " {\"date\": \"2025-07-03\"}, {\"date\": \"2025-07-06\"}, 7, \"KW\", \"The value n/a is not a number.\"]";
+
+    // when / then
+    assertThat(english("evidence.retroactive_revision.unreadable", line)).isEqualTo("Units produced: the 999 units"
+        + " for 2025-W25 from prod_2025.csv (received 3 Jul 2025) is no longer in force: the newer version received"
+        + " 6 Jul 2025 holds that period in line 1234, which could not be read: The value n/a is not a number.");
+    assertThat(german("evidence.retroactive_revision.unreadable_sheet", row)).isEqualTo("Prüfabdeckung: Der Wert"
+        + " 98,5% für 2025-W25 aus Prod.xlsx (eingegangen am 03.07.2025) gilt nicht mehr: Die neuere Fassung,"
+        + " eingegangen am 06.07.2025, enthält diesen Zeitraum in Zeile 7 des Blatts KW, die nicht gelesen werden"
+        + " konnte: The value n/a is not a number.");
+  }
+
+  @Test
   void aMissingExchangeRateCountsItsValuesAndShowsTheAmountWithTwoDecimals() {
     String one = "[\"erp_costs\", 1, {\"value\": 4000.0, \"unit\": \"USD\", \"decimals\": 2}, \"2025-09\", \"USD\","
         + " \"EUR\"]";
