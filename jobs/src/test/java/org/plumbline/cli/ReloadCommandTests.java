@@ -113,7 +113,7 @@ class ReloadCommandTests {
     // given a run in another process, part-way through loading many small exports
     PlumblineHome home = new PlumblineHome(folder).createFolders();
     ExampleConfig.writeIfAbsent(home);
-    for (int i = 0; i < 40; i++) {
+    for (int i = 0; i < 80; i++) {
       deliver(home, String.format("erp_production_2026-01-extra-%03d.csv", i),
           "posting_date,plant,part_no,qty_good,qty_scrap,scrap_cost_eur,rework_cost_eur\n"
               + "2026-01-05,DE10,EV-2207," + (700 + i) + ",1,10.00,0.00\n");
