@@ -45,7 +45,7 @@ final class ReloadCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Parameters(arity = "0..*", paramLabel = "LOAD_ID",
-      description = "The loads to read again (load_audit.load_id; `plumbline status` and the run's log name them).")
+      description = "The loads to read again: the number an archived file starts with (archive/12-…), load_audit.load_id.")
   List<String> loadIds = new ArrayList<>();
 
   @Option(names = "--source", paramLabel = "SOURCE_ID",
