@@ -14,7 +14,8 @@ create or replace temp table incoming_load (
     file_name       varchar not null,
     version_key     varchar not null,        -- by file name, or replaced by the periods covered
     version_by_periods boolean not null,
-    decimal_mark    varchar not null
+    decimal_mark    varchar not null,
+    reading_id      bigint                   -- a reload's new reading (ledger V13); null when the file is loaded
 );
 
 -- How each metric's values are stated: for column_per_metric one row per column; for the

@@ -26,7 +26,9 @@ where a.received_at > l.received_at
   and (? or a.version_key = l.version_key)
   and exists (select 1
               from raw_record_value as v
+              left join load_latest_reading as lr on lr.load_id = v.load_id
               join file_periods as f
                 on f.metric_name = v.metric_name
                and f.period_start = plumbline_period_start(v.period_date, f.grain)
-              where v.load_id = a.load_id)
+              where v.load_id = a.load_id
+                and v.reading_id is not distinct from lr.reading_id)   -- its latest reading (ledger V13)

@@ -10,7 +10,7 @@ with quarantined as (
            row_number,
            reason,
            array_to_string(list_transform(fields, lambda f: coalesce(f, '')), ' | ') as raw_text
-    from raw_quarantine
+    from raw_quarantine_latest   -- each load's latest reading (ledger V13)
 ),
 
 loads as (

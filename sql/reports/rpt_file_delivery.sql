@@ -11,7 +11,7 @@ deliveries as (
 ),
 
 quarantined as (
-    select load_id, count(*) as quarantined_row_count from raw_quarantine group by load_id
+    select load_id, count(*) as quarantined_row_count from raw_quarantine_latest group by load_id
 ),
 
 final as (

@@ -6,7 +6,7 @@ create or replace table rpt_quarantine as
 with
 
 rows_held as (
-    select * from raw_quarantine
+    select * from raw_quarantine_latest   -- each load's latest reading (ledger V13)
 ),
 
 final as (

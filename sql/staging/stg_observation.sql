@@ -56,7 +56,7 @@ typed as (
            v.lot_id
     from raw_value as v
     join received_loads as l using (load_id)
-    join raw_sheet as s using (load_id, sheet_name, table_name)   -- its table's header (ledger V10)
+    join raw_sheet_latest as s using (load_id, sheet_name, table_name)   -- its table's header (V10), latest reading (V13)
     join dim_source as src on src.source_id = l.source_id
     -- a table of a sheet of several may have its own grain (a monthly table below a weekly one)
     left join dim_source_table as tbl on tbl.source_id = l.source_id and tbl.table_name = v.table_name

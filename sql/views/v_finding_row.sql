@@ -13,7 +13,7 @@ select l.finding_key,
 from fct_finding_lineage as l
 join load_audit as a using (load_id)
 join raw_row as r using (load_id, sheet_name, row_number)
-join raw_sheet as h using (load_id, sheet_name, table_name);   -- the row's table's header (ledger V10)
+join raw_sheet_latest as h using (load_id, sheet_name, table_name);   -- the row's table's header (V10), latest reading (V13)
 
 comment on view v_finding_row is 'The lineage of findings: one row per finding and raw row behind it, with the file, sheet, row number and the text exactly as delivered. plumbline trace prints the same.';
 comment on column v_finding_row.finding_key is 'The finding (v_finding.finding_key).';

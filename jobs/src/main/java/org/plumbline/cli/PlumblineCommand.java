@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         + "model and reports the gap between policy and execution.",
     subcommands = {DemoCommand.class, RunCommand.class, RestartCommand.class, StopCommand.class,
         StatusCommand.class, HistoryCommand.class, ServeCommand.class, ConfigCommand.class, PreviewCommand.class,
-        TraceCommand.class, AckCommand.class, ResendCommand.class, EraseCommand.class, HashPasswordCommand.class,
+        TraceCommand.class, AckCommand.class, ResendCommand.class, EraseCommand.class, ReloadCommand.class, HashPasswordCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", ExitCodes.HELP})
 public final class PlumblineCommand implements Callable<Integer> {

@@ -85,7 +85,7 @@ public final class FindingTrace {
         from fct_finding_lineage as l
         join load_audit as a using (load_id)
         join raw_row as r using (load_id, sheet_name, row_number)
-        join raw_sheet as h using (load_id, sheet_name, table_name)
+        join raw_sheet_latest as h using (load_id, sheet_name, table_name)
         where l.finding_key = ?
         order by a.received_at, a.load_id, l.sheet_name, l.row_number, l.row_role""")) {
       s.setString(1, key);

@@ -103,18 +103,7 @@ public final class FileLoader {
       archiveName = ArchiveName.of(loadId + "-", file.name(), "");
       LocalDateTime receivedAt = notInTheFuture(file);
       settings.write(connection, file, receivedAt, source, loadId);
-      HeaderCheck.requireReadablePeriodHeaders(connection, source);
-      SqlScript.execute(connection, "sql/ingest/type_values.sql");
-      // A repeated header always has a problem (header_repeats.sql): a file without one skips both.
-      if (exists("select 1 from incoming_problem where not blank")) {
-        SqlScript.execute(connection, "sql/ingest/header_repeats.sql");
-        if (exists("select 1 from incoming_header_repeat where moved is not null")) {
-          SqlScript.execute(connection, "sql/ingest/below_header_repeat.sql"); // reads every row: only when needed
-        }
-      }
-      if (source.kind() == Source.Kind.SELF_REPORTED) {
-        SqlScript.execute(connection, "sql/ingest/repeated_rows.sql");
-      }
+      typeRows(connection, source);
       if (source.versionKey() == Source.VersionKey.PERIODS) {
         SqlScript.execute(connection, "sql/ingest/version_by_periods.sql");
       }
@@ -145,6 +134,25 @@ public final class FileLoader {
     }
     InboxMove.move(file.path(), home.archive().resolve(archiveName));
     return counts(file.name(), loadId);
+  }
+
+  /**
+   * Types the rows read against the source's settings (written by LoadSettings) and sets aside
+   * what may not pass silently; the same for a file loaded and a loaded file read again (LoadRereader).
+   */
+  static void typeRows(Connection connection, Source source) throws SQLException, FileRejectedException {
+    HeaderCheck.requireReadablePeriodHeaders(connection, source);
+    SqlScript.execute(connection, "sql/ingest/type_values.sql");
+    // A repeated header always has a problem (header_repeats.sql): a file without one skips both.
+    if (exists(connection, "select 1 from incoming_problem where not blank")) {
+      SqlScript.execute(connection, "sql/ingest/header_repeats.sql");
+      if (exists(connection, "select 1 from incoming_header_repeat where moved is not null")) {
+        SqlScript.execute(connection, "sql/ingest/below_header_repeat.sql"); // reads every row: only when needed
+      }
+    }
+    if (source.kind() == Source.Kind.SELF_REPORTED) {
+      SqlScript.execute(connection, "sql/ingest/repeated_rows.sql");
+    }
   }
 
   /**
@@ -216,6 +224,10 @@ public final class FileLoader {
    * the plant's on any server, not the server's.
    */
   private String useTimeZone(String zone) throws SQLException {
+    return useTimeZone(connection, zone);
+  }
+
+  static String useTimeZone(Connection connection, String zone) throws SQLException {
     String before;
     try (PreparedStatement s = connection.prepareStatement("select current_setting('TimeZone')");
         ResultSet r = s.executeQuery()) {
@@ -385,6 +397,10 @@ public final class FileLoader {
   }
 
   private boolean exists(String query) throws SQLException {
+    return exists(connection, query);
+  }
+
+  private static boolean exists(Connection connection, String query) throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(query); ResultSet r = s.executeQuery()) {
       return r.next();
     }

@@ -30,7 +30,8 @@ final class LoadSettings {
   void write(Connection connection, InboxFile file, LocalDateTime receivedAt, Source source, long loadId)
       throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(
-        "insert into incoming_load values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        "insert into incoming_load (load_id, source_id, content_hash, received_at, file_name, version_key,"
+            + " version_by_periods, decimal_mark) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
       s.setLong(1, loadId);
       s.setString(2, source.id());
       s.setString(3, file.contentHash());

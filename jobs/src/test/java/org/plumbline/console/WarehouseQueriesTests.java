@@ -25,9 +25,9 @@ class WarehouseQueriesTests {
               (2, 'h2', 'erp', 'erp_production_2025-07.csv', 'archive/2-b', 10, now(), now(), 'k2', 5, 5, 0, 8, 'v1');
             insert into raw_quarantine values
               (1, 'prod', 'Produktion_KPI_2025-07.xlsx', 'KPI', 12, 'The value "98,x %" is not a number.',
-               ['KW 27', '98,x %'], 'weekly'),
+               ['KW 27', '98,x %'], 'weekly', null),
               (2, 'erp', 'erp_production_2025-07.csv', '', 40, 'The period "2025-13-01" is not a date.',
-               ['2025-13-01', '120'], '');
+               ['2025-13-01', '120'], '', null);
             insert into file_delivery values
               (1, 'h3', 'Logistik_Q3.csv', 'logistics', now(), now(), 'rejected', null, 'The file has no header row.');
             """);

@@ -40,7 +40,7 @@ public final class ChildProcessRun {
     }
   }
 
-  static Process start(PlumblineHome home, String asOf) throws java.io.IOException {
+  public static Process start(PlumblineHome home, String asOf) throws java.io.IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
         ChildProcessRun.class.getName(), home.root().toString(), asOf)

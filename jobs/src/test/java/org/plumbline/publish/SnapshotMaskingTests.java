@@ -47,14 +47,14 @@ class SnapshotMaskingTests {
             + " (8, '', 1, ['contact_name', 'qty_good']),"
             + " (9, '', 1, ['complaint_id', 'customer', 'contact_name', 'part_no'])");
         s.execute("insert into raw_record values"
-            + " (7, '', 1, false, ['C-1', 'OEM Stuttgart', 'Sabine Hofmann', 'EV-1'], ''),"
-            + " (7, '', 2, false, ['C-2', 'Kessler', '', 'EV-2'], '')");
+            + " (7, '', 1, false, ['C-1', 'OEM Stuttgart', 'Sabine Hofmann', 'EV-1'], '', null),"
+            + " (7, '', 2, false, ['C-2', 'Kessler', '', 'EV-2'], '', null)");
         // loads from before ledger V6, as they were written then
         s.execute("insert into raw_row_v1 values"
             + " (8, 'erp_production', 'h8', now(), 'e', '', 1, false, ['not marked for this source', '5']),"
             + " (9, 'crm_complaints', 'h9', now(), 'o', '', 2, false, ['C-0', 'Brenner', 'Otto Lang', 'EV-0'])");
         s.execute("insert into raw_quarantine values (7, 'crm_complaints', 'c.json', '', 3, 'why',"
-            + " ['C-3', 'Brenner', 'Katrin Vogel', 'EV-3'], '')");
+            + " ['C-3', 'Brenner', 'Katrin Vogel', 'EV-3'], '', null)");
         s.execute("create or replace table dim_incentive_weight (scheme_id varchar, kpi_id varchar, weight double)");
         s.execute("insert into dim_incentive_weight values ('head-of-production', 'throughput', 0.8)");
         s.execute("insert into report_delivery (report_delivery_id, report_file, recipient, outcome, attempts,"
@@ -110,8 +110,8 @@ class SnapshotMaskingTests {
         s.execute("insert into raw_sheet (load_id, sheet_name, header_row, column_names, table_name) values"
             + " (10, 'Report', 2, ['contact_name', 'calls'], 'contacts'),"
             + " (10, 'Report', 6, ['part_no', 'defects'], 'parts')");
-        s.execute("insert into raw_record values (10, 'Report', 3, false, ['Hans Meier', '4'], 'contacts'),"
-            + " (10, 'Report', 7, false, ['EV-300', '2'], 'parts')");
+        s.execute("insert into raw_record values (10, 'Report', 3, false, ['Hans Meier', '4'], 'contacts', null),"
+            + " (10, 'Report', 7, false, ['EV-300', '2'], 'parts', null)");
       }
 
       // when the snapshot is published

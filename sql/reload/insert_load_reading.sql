@@ -1,0 +1,39 @@
+-- A reading's row in load_reading, written in the reading's transaction after its rows. The
+-- counts come from what the reader produced (rows_read) and what the ledger now holds for the
+-- reading (the others), so check_conservation.sql compares two independent counts, as for a load.
+-- values_changed: the reading's values that the reading it replaces did not hold as they are
+-- (same row, field, metric and period, same value); a value moved to another metric or period,
+-- rescaled, or new, counts.
+-- Parameters: $1 reading_id, $2 load_id, $3 read_at, $4 config_version, $5 reason, $6 requested_by,
+-- $7 the reading replaced (null: the one made when the file was loaded).
+insert into load_reading (reading_id, load_id, read_at, config_version, reason, requested_by, rows_read,
+                          rows_loaded, rows_skipped, rows_quarantined, first_period, last_period, value_count,
+                          values_changed)
+with
+
+new_values as (
+    select * from raw_record_value where load_id = $2 and reading_id = $1
+),
+
+old_values as (
+    select * from raw_record_value where load_id = $2 and reading_id is not distinct from $7
+),
+
+unchanged as (
+    select n.*
+    from new_values as n
+    semi join old_values as o
+      on o.sheet_name = n.sheet_name and o.row_number = n.row_number
+     and o.value_position is not distinct from n.value_position
+     and o.metric_name = n.metric_name and o.period_date = n.period_date and o.value = n.value
+)
+
+select $1, $2, $3, $4, $5, $6,
+       (select count(*) from incoming_row),
+       (select count(*) from raw_record where load_id = $2 and reading_id = $1 and not is_layout),
+       (select count(*) from raw_record where load_id = $2 and reading_id = $1 and is_layout),
+       (select count(*) from raw_quarantine where load_id = $2 and reading_id = $1),
+       (select min(period_date) from new_values),
+       (select max(period_date) from new_values),
+       (select count(*) from new_values),
+       (select count(*) from new_values) - (select count(*) from unchanged)
