@@ -67,8 +67,8 @@ unreadable as (
            min(q.row_number)                   as quarantined_row_number,
            arg_min(q.reason, q.row_number)     as quarantine_reason
     from withdrawn_period_texts as t
-    join raw_quarantine as q on q.load_id = t.load_id
-    join raw_sheet as s on s.load_id = q.load_id and s.sheet_name = q.sheet_name and s.table_name = q.table_name
+    join raw_quarantine_latest as q on q.load_id = t.load_id   -- as the load's latest reading set them aside
+    join raw_sheet_latest as s on s.load_id = q.load_id and s.sheet_name = q.sheet_name and s.table_name = q.table_name
     where case when s.shape = 'periods_across'
                    then list_has_any(list_transform(s.column_names, lambda c: trim(c)), t.period_texts)
                 else list_contains(t.period_texts, trim(q.fields[s.period_position])) end
