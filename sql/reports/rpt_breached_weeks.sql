@@ -21,15 +21,20 @@ final as (
            b.period_label,
            b.period_start,
            b.threshold,
+           k.unit,                                        -- the KPI's, of threshold and figures
            round(b.measured_value, 1)                     as measured_coverage,
            round(b.self_reported_value, 1)                    as self_reported_coverage,
-           round(b.self_reported_value - b.measured_value, 1) as gap_points,
-           b.denominator_total::bigint                    as units_produced,
-           b.numerator_total::bigint                      as units_inspected,
+           round(b.self_reported_value - b.measured_value, 1) as gap_points,  -- reported minus measured
+           -- a ratio's two sums (inspected of produced), named by their measures; null for a plain sum
+           case when k.denominator_measure is not null then b.denominator_total::bigint end as units_produced,
+           case when k.denominator_measure is not null then b.numerator_total::bigint end   as units_inspected,
+           k.denominator_measure,
+           k.numerator_measure,
            b.is_covered_by_deviation,
            b.deviation_id,
            d.expires_on                                   as deviation_expires_on
     from breaches as b
+    join dim_kpi as k using (kpi_id)
     left join dim_deviation as d using (deviation_id)
     left join dim_department as dep on dep.department_code = b.department_code
     order by b.policy_id, b.period_start, b.department_code

@@ -38,8 +38,8 @@ covered as (
 ),
 
 policy as (
-    select p.policy_id, p.policy_version, p.statement, p.kpi_id, p.owner_role,
-           k.kpi_name, r.role_title
+    select p.policy_id, p.policy_version, p.statement, p.kpi_id, p.owner_role, p.comparator,
+           k.kpi_name, k.unit, r.role_title
     from fct_policy_breach as p
     join dim_kpi as k using (kpi_id)
     left join dim_role as r on r.role_id = p.owner_role
@@ -79,6 +79,8 @@ final as (
            s.worst_period,
            s.worst_measured,
            s.reported_in_worst_period,
+           p.unit,                                     -- the figures' unit (kpis.yml), for the sentence
+           p.comparator,                               -- >= fell short, <= rose above (the sentence's verb)
            coalesce(d.discrepancy_period_count, 0)::integer as discrepancy_period_count,
            coalesce(c.covered_period_count, 0)::integer as covered_period_count,
            c.covering_deviation_ids

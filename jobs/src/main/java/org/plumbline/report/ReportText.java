@@ -56,20 +56,38 @@ public final class ReportText {
       String statement, String kpiName, String ownerTitle, Integer breachedPeriodCount, String firstBreachedPeriod,
       String lastBreachedPeriod, String worstPeriod, Double worstMeasured, Double reportedInWorstPeriod,
       Integer discrepancyPeriodCount, Integer coveredPeriodCount, String coveringDeviationIds) {
+    return headline(words, locale, periodGrain, policyId, statement, kpiName, ownerTitle, breachedPeriodCount,
+        firstBreachedPeriod, lastBreachedPeriod, worstPeriod, worstMeasured, reportedInWorstPeriod,
+        discrepancyPeriodCount, coveredPeriodCount, coveringDeviationIds, "percent", ">=");
+  }
+
+  /**
+   * The headline as above for a policy on a KPI of any unit: the figures in the KPI's unit
+   * ("520 EUR", "24.8%"), and the measured value said to have fallen below a minimum, risen
+   * above a maximum ({@code <=}, {@code <}: scrap cost rose to 520 EUR) or missed an exact value.
+   */
+  public static String headline(ResourceBundle words, Locale locale, String periodGrain, String policyId,
+      String statement, String kpiName, String ownerTitle, Integer breachedPeriodCount, String firstBreachedPeriod,
+      String lastBreachedPeriod, String worstPeriod, Double worstMeasured, Double reportedInWorstPeriod,
+      Integer discrepancyPeriodCount, Integer coveredPeriodCount, String coveringDeviationIds, String unit,
+      String comparator) {
     String trimmed = withoutFinalStop(statement);
     String policy = trimmed.isEmpty()
         ? ReportSentences.message(words, locale, "headline.policy", policyId)
         : ReportSentences.message(words, locale, "headline.policyWithStatement", policyId, trimmed);
     String name = kpiName == null ? "" : kpiName;
-    StringBuilder s = new StringBuilder(ReportSentences.message(words, locale, "headline.breached", policy,
+    String breached = comparator == null || comparator.startsWith(">") ? "headline.breached"
+        : comparator.startsWith("<") ? "headline.breached.rose" : "headline.breached.was";
+    StringBuilder s = new StringBuilder(ReportSentences.message(words, locale, breached, policy,
         periods(words, locale, periodGrain, breachedPeriodCount),
         weekRange(words, locale, firstBreachedPeriod, lastBreachedPeriod),
-        name, percent(locale, worstMeasured), worstPeriod, lowerFirst(name)));
+        name, ReportSentences.figure(locale, worstMeasured, unit), worstPeriod, lowerFirst(name)));
     s.append(' ');
     if (reportedInWorstPeriod == null) {
       s.append(ReportSentences.message(words, locale, grainKey("headline.notReported", periodGrain)));
     } else {
-      s.append(ReportSentences.message(words, locale, "headline.reported", percent(locale, reportedInWorstPeriod)));
+      s.append(ReportSentences.message(words, locale, "headline.reported",
+          ReportSentences.figure(locale, reportedInWorstPeriod, unit)));
     }
     if (discrepancyPeriodCount != null && discrepancyPeriodCount > 0) {
       s.append(' ').append(ReportSentences.message(words, locale, "headline.discrepancy",
@@ -126,6 +144,29 @@ public final class ReportText {
   /** "24.8%" ("24,8%"); a dash when there is no figure. */
   public static String percent(Locale locale, Double value) {
     return value == null ? "–" : ReportSentences.number(locale, value, 1) + "%";
+  }
+
+  /**
+   * A table heading with the unit of its figures on a second line: "Measured\n(%)",
+   * "Measured\n(EUR)"; the heading alone for a count, which has no unit to name.
+   */
+  public static String withUnit(String heading, String unit) {
+    if (unit == null || unit.isBlank() || "count".equals(unit)) {
+      return heading;
+    }
+    return heading + "\n(" + ("percent".equals(unit) ? "%" : unit) + ")";
+  }
+
+  /**
+   * A measure's name (kpis.yml: numerator, denominator) as a table heading: "produced_units"
+   * becomes "Produced\nunits"; empty for none.
+   */
+  public static String measureHeading(String measure) {
+    if (measure == null || measure.isBlank()) {
+      return "";
+    }
+    String words = measure.strip().replace('_', ' ');
+    return (Character.toUpperCase(words.charAt(0)) + words.substring(1)).replaceFirst(" ", "\n");
   }
 
   /** "34.7" ("34,7"); a dash when there is no figure. */

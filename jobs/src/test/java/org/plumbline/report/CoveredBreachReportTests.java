@@ -108,7 +108,7 @@ class CoveredBreachReportTests {
               + " while the department reported no figure for that week. Not counted: 3 weeks within an approved"
               + " deviation (DEV-7, DEV-8). Owner: Head of Quality.",
           "Head of Quality 95.0% 75.0% – -20.0 covered by DEV-8 (expires 24 Aug 2025)",
-          "Units inspected Covered by deviation",
+          "Inspected Covered by deviation",
           "2025-W30 21 Jul 2025 80.0 – – 100 80 2025-W31 28 Jul 2025 85.0 – – 100 85 DEV-7 ",
           "2025-W32 4 Aug 2025 90.0 – – 100 90 2025-W33",
           "2025-W34 18 Aug 2025 75.0 – – 100 75 DEV-8");

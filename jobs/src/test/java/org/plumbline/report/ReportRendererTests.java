@@ -244,7 +244,7 @@ class ReportRendererTests {
     assertThat(rows).isEqualTo(104);
     assertThat(tablePages).hasSizeGreaterThanOrEqualTo(3);
     assertThat(tablePages).allSatisfy(page -> assertThat(page)
-        .contains("Week Week start Measured (%) Self-reported (%) Gap (points) Units produced Units inspected")
+        .contains("Week Week start Measured (%) Self-reported (%) Reported − measured Produced units Inspected units")
         .containsPattern("POL-INSP-00[12] · threshold 100.0%"));
   }
 

@@ -44,6 +44,32 @@ class ReportTextTests {
   }
 
   @Test
+  void writesTheHeadlineOfACeilingPolicyInItsKpisUnitAsARise() {
+    // when a policy keeps scrap cost at or below 500 EUR
+    String english = ReportText.headline(ENGLISH, UK, "week", "POL-SCRAP", "Weekly scrap stays at or below 500 EUR",
+        "Scrap cost", null, 5, "2020-W47", "2021-W01", "2020-W47", 520.0, 520.0, 0, 0, null, "EUR", "<=");
+    String german = ReportText.headline(GERMAN, Locale.GERMANY, "week", "POL-SCRAP", "", "Ausschusskosten", null,
+        1, "2020-W47", "2020-W47", "2020-W47", 1520.0, null, 0, 0, null, "EUR", "<=");
+
+    // then the figures carry their unit, and the measurement rose rather than fell
+    assertThat(english).isEqualTo("Policy POL-SCRAP (Weekly scrap stays at or below 500 EUR) was breached in"
+        + " 5 weeks, 2020-W47 to 2021-W01: measured scrap cost rose to 520 EUR in 2020-W47 while the department"
+        + " reported 520 EUR.");
+    assertThat(german).startsWith("Richtlinie POL-SCRAP wurde in 1 Woche verletzt (2020-W47): Der Messwert"
+        + " \u201eAusschusskosten\u201c stieg in 2020-W47 auf 1.520 EUR,");
+  }
+
+  @Test
+  void namesATableColumnsUnitAndAMeasure() {
+    assertThat(ReportText.withUnit("Measured", "percent")).isEqualTo("Measured\n(%)");
+    assertThat(ReportText.withUnit("Measured", "EUR")).isEqualTo("Measured\n(EUR)");
+    assertThat(ReportText.withUnit("Measured", "count")).isEqualTo("Measured");
+    assertThat(ReportText.measureHeading("produced_units")).isEqualTo("Produced\nunits");
+    assertThat(ReportText.measureHeading("inspected")).isEqualTo("Inspected");
+    assertThat(ReportText.measureHeading(null)).isEmpty();
+  }
+
+  @Test
   void saysWhenNothingWasBreached() {
     // when / then
     assertThat(ReportText.noBreach(ENGLISH, UK, "week", "2025-W01", "2025-W52"))

@@ -224,6 +224,7 @@ final class RptFixtures {
                self_reported_coverage,
                self_reported_coverage - measured_coverage as gap_points, units_produced,
                cast(round(units_produced * measured_coverage / 100) as bigint) as units_inspected,
+               'percent' as unit, 'produced_units' as denominator_measure, 'inspected_units' as numerator_measure,
                false as is_covered_by_deviation, null::varchar as deviation_id, null::date as deviation_expires_on
         from fixture_week, (select %s as policy_id)
         where measured_coverage < threshold;
@@ -236,7 +237,8 @@ final class RptFixtures {
                arg_min(period_label, measured_coverage) as worst_period, min(measured_coverage) as worst_measured,
                arg_min(self_reported_coverage, measured_coverage) as reported_in_worst_period,
                cast(count(*) filter (where abs(gap_points) > 0.5) as integer) as discrepancy_period_count,
-               0 as covered_period_count, null::varchar as covering_deviation_ids
+               0 as covered_period_count, null::varchar as covering_deviation_ids,
+               'percent' as unit, '>=' as comparator
         from rpt_breached_weeks
         group by policy_id;
         """.formatted(policies);
