@@ -17,7 +17,7 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
  * Whether a run that reads as running in the job repository still has a process. A run's
- * process holds an operating-system lock on a file of its own (jobrepo/live/RUN.lock) from the
+ * process holds an operating-system lock on a file of its own (running/RUN.lock) from the
  * run's start to its end; the system releases the lock when the process dies, however it dies
  * (kill -9, a power cut), while the job repository keeps reading STARTED. Any process (the
  * console, `status`, `stop`) can then tell a cut-off run from a running one by trying the lock
@@ -43,7 +43,7 @@ public final class RunLiveness implements JobExecutionListener {
   private final Map<Long, FileChannel> held = new ConcurrentHashMap<>();
 
   public RunLiveness(PlumblineHome home) {
-    this.folder = home.jobRepository().resolve("live");
+    this.folder = home.root().resolve("running");
   }
 
   @Override

@@ -155,7 +155,7 @@ class ConsoleBrowserTests {
     execution.setStatus(org.springframework.batch.core.BatchStatus.STARTED);
     execution.setStartTime(java.time.LocalDateTime.now().minusMinutes(5));
     repository.update(execution);
-    Path live = Files.createDirectories(server.getBean(PlumblineHome.class).jobRepository().resolve("live"));
+    Path live = Files.createDirectories(server.getBean(PlumblineHome.class).root().resolve("running"));
     Files.createFile(live.resolve(execution.getId() + ".lock"));
     logIn("olga", "olga-operates");
 

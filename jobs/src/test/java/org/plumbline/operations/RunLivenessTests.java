@@ -36,15 +36,15 @@ class RunLivenessTests {
     assertThat(during).isEqualTo(RunLiveness.State.RUNNING);
     assertThat(duringElsewhere).isEqualTo(RunLiveness.State.RUNNING);
     assertThat(liveness.of(7)).isEqualTo(RunLiveness.State.UNKNOWN);
-    assertThat(home.jobRepository().resolve("live")).isEmptyDirectory();
+    assertThat(home.root().resolve("running")).isEmptyDirectory();
   }
 
   @Test
   void aLockFileNobodyHoldsIsARunCutOff() throws Exception {
     // given the file a killed process left, its lock released by the operating system
     PlumblineHome home = new PlumblineHome(folder).createFolders();
-    Files.createDirectories(home.jobRepository().resolve("live"));
-    Files.createFile(home.jobRepository().resolve("live").resolve("3.lock"));
+    Files.createDirectories(home.root().resolve("running"));
+    Files.createFile(home.root().resolve("running").resolve("3.lock"));
 
     // when / then
     assertThat(new RunLiveness(home).of(3)).isEqualTo(RunLiveness.State.CUT_OFF);
