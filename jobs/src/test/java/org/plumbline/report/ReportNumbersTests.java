@@ -1,0 +1,83 @@
+package org.plumbline.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plumbline.reconcile.FindingFixture;
+
+/**
+ * The executive report's numbers checked by hand against a real reconciliation
+ * (FindingFixture.GOVERNANCE: POL-INSP-001 demands 100% of critical parts inspected until
+ * 30 June 2025 (v1) and 95% from 1 July (v2); production's monthly report is due 7 days after
+ * the month). The MES measures one day a week, July and August 2025, as of Tuesday 2 September:
+ * the report's month is August, compared with July.
+ *
+ * <pre>
+ * week      Monday  Thursday  inspected  judged by  breach
+ * 2025-W27  30 Jun  3 Jul     99%        v1 (100)   yes, gap -1   (June's by its Monday, July's by its Thursday)
+ * 2025-W28   7 Jul  10 Jul    96%        v2 (95)    no
+ * 2025-W29  14 Jul  17 Jul    96%        v2         no
+ * 2025-W30  21 Jul  24 Jul    90%        v2         yes, gap -5
+ * 2025-W31  28 Jul  31 Jul    80%        v2         yes, gap -15  (ends on Sunday 3 August, counts in July)
+ * 2025-W32   4 Aug   7 Aug    96%        v2         no
+ * 2025-W33  11 Aug  14 Aug    96%        v2         no
+ * 2025-W34  18 Aug  21 Aug    96%        v2         no
+ * 2025-W35  25 Aug  28 Aug    92%        v2         yes, gap -3
+ * </pre>
+ */
+class ReportNumbersTests {
+
+  @TempDir
+  Path dir;
+
+  static FindingFixture julyAndAugust(Path home) throws Exception {
+    FindingFixture fixture = FindingFixture.create(home, FindingFixture.GOVERNANCE, "");
+    fixture.mesDay("2025-06-30", 100, 99).mesDay("2025-07-07", 100, 96).mesDay("2025-07-14", 100, 96)
+        .mesDay("2025-07-21", 100, 90).mesDay("2025-07-28", 100, 80).mesDay("2025-08-04", 100, 96)
+        .mesDay("2025-08-11", 100, 96).mesDay("2025-08-18", 100, 96).mesDay("2025-08-25", 100, 92);
+    return fixture;
+  }
+
+  @Test
+  void whatChangedSinceLastMonthPlacesEachWeekInTheMonthOfItsThursday() throws Exception {
+    try (FindingFixture fixture = julyAndAugust(dir.resolve("home"))) {
+      // when
+      fixture.reconcile("2025-09-02");
+
+      // then July holds W27, W30 and W31 (largest gap 15), August only W35 (gap 3): fewer and
+      // smaller breaches, not the same; W31 (28 Jul-3 Aug) is not counted in August too
+      assertThat(rows(fixture, """
+          select change, finding_count, previous_finding_count, largest_gap, previous_largest_gap
+          from rpt_finding_change where period_kind = 'month' and finding_type = 'policy_breach'"""))
+          .containsExactly(List.of("improved", 1L, 3L, 3.0, 15.0));
+      // and the KPI's July mean is over the same five weeks: (99 + 96 + 96 + 90 + 80) / 5 = 92.2,
+      // August's (96 + 96 + 96 + 92) / 4 = 95.0
+      assertThat(rows(fixture, """
+          select previous_value, period_value, movement from rpt_kpi_movement
+          where period_kind = 'month' and kpi_id = 'inspection_coverage'"""))
+          .containsExactly(List.of(92.2, 95.0, "better"));
+    }
+  }
+
+  static List<List<Object>> rows(FindingFixture fixture, String sql) throws SQLException {
+    try (Statement s = fixture.connection().createStatement(); ResultSet r = s.executeQuery(sql)) {
+      List<List<Object>> rows = new ArrayList<>();
+      while (r.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+          Object value = r.getObject(i);
+          row.add(value instanceof Double d ? Math.round(d * 1e6) / 1e6 : value);
+        }
+        rows.add(row);
+      }
+      return rows;
+    }
+  }
+}
