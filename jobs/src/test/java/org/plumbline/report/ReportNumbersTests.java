@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,34 @@ class ReportNumbersTests {
           join rpt_coverage_by_week as c using (policy_id, iso_week) order by b.week_start"""))
           .containsExactly(List.of("2025-W27", 100.0, 100.0), List.of("2025-W30", 95.0, 95.0),
               List.of("2025-W31", 95.0, 95.0), List.of("2025-W35", 95.0, 95.0));
+    }
+  }
+
+  @Test
+  void theWorstGapCountsTheOpenFindingsAsTheTilesAndTheHeadlineDo() throws Exception {
+    try (FindingFixture fixture = julyAndAugust(dir.resolve("home"))) {
+      // given a first run that found W27, W30 and W31 breached
+      fixture.reconcile("2025-08-10");
+      // and W31's MES export sent again, corrected to 100%: W31's breach is resolved
+      fixture.deliver("mes", "mes_2025-07-28.csv", LocalDateTime.parse("2025-08-12T02:00"),
+          FindingFixture.MES_HEADER, List.of(List.of("2025-07-28", "CRITICAL", "100", "100")));
+
+      // when
+      fixture.reconcile("2025-09-02");
+
+      // then the gap is W27, W30 and W35: 3 periods, as the breach tile and the headline count
+      assertThat(rows(fixture, """
+          select finding_count, first_period, last_period, worst_measured, status, resolved_count
+          from rpt_top_gap where finding_type = 'policy_breach' and subject = 'POL-INSP-001'"""))
+          .containsExactly(List.of(3L, "2025-W27", "2025-W35", 90.0, "new", 1L));
+      // and the resolved W31 is the policy's, not a gap of its own
+      assertThat(rows(fixture, "select count(*) from rpt_top_gap where finding_type = 'policy_breach'"))
+          .containsExactly(List.of(1L));
+      assertThat(rows(fixture, """
+          select count(*) filter (where finding_type = 'policy_breach' and status <> 'resolved'
+                                  and not is_covered_by_deviation)
+          from rpt_finding""")).containsExactly(List.of(3L));
+      assertThat(rows(fixture, "select breached_period_count from rpt_headline")).containsExactly(List.of(3));
     }
   }
 
