@@ -9,7 +9,10 @@
 -- week, a run of weeks, a fiscal period) covers its weeks' Thursdays, from the first week's to
 -- the last week's; any other finding (a month, a day, a quarter) covers its own days.
 -- change: new (only this period), resolved (only the previous one), worsened / improved (both,
--- the largest gap grew / shrank), unchanged.
+-- the largest gap grew / shrank), unchanged. still_missing: a missing submission of the
+-- previous period whose finding is still open (its report has not arrived: a delivered report
+-- resolves the finding, and resolved findings are not counted here). The period moving on
+-- delivers nothing, so it is not "resolved".
 -- A breach inside an approved deviation is a concession, not a finding that changed: it is left
 -- out, as from the summary's counts.
 -- Grain: one row per period kind, finding type, department and subject found in either period.
@@ -60,6 +63,7 @@ in_period as (
 final as (
     select *,
            case when previous_finding_count = 0 then 'new'
+                when finding_count = 0 and finding_type = 'missing_submission' then 'still_missing'
                 when finding_count = 0 then 'resolved'
                 when largest_gap > previous_largest_gap + 0.05 then 'worsened'
                 when largest_gap < previous_largest_gap - 0.05 then 'improved'
@@ -69,6 +73,6 @@ final as (
 )
 
 select * from final
-order by period_kind, case change when 'new' then 1 when 'worsened' then 2 when 'resolved' then 3
-                                  when 'improved' then 4 else 5 end,
+order by period_kind, case change when 'new' then 1 when 'still_missing' then 2 when 'worsened' then 3
+                                  when 'resolved' then 4 when 'improved' then 5 else 6 end,
          severity_weight desc, department_code, finding_type, subject

@@ -3,6 +3,8 @@
 -- as the scorecard counts them) over the weeks of each period, the change, and whether
 -- that is better or worse given the KPI's direction; relative_change (change as a share of the
 -- target) ranks the movements across units. Only KPIs with a value in both periods.
+-- is_listed: moved, by at least 1% of its target: the movements the summary page lists under
+-- "what changed" and counts in its worse / better tile (one rule for both).
 -- A week is in the period its Thursday is in (week_start + 3, the rule of
 -- stg_observation.placement_date and rpt_finding_change), so 2021-W13 (29 Mar-4 Apr) is April's.
 -- Grain: one row per period kind, KPI and department.
@@ -43,4 +45,5 @@ final as (
     where m.period_value is not null and m.previous_value is not null
 )
 
-select * from final order by period_kind, relative_change desc, kpi_id, department_code
+select *, movement <> 'unchanged' and relative_change >= 0.01 as is_listed
+from final order by period_kind, relative_change desc, kpi_id, department_code

@@ -7,8 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plumbline.reconcile.FindingFixture;
@@ -34,6 +37,9 @@ import org.plumbline.reconcile.FindingFixture;
  * </pre>
  */
 class ReportNumbersTests {
+
+  private static final ZonedDateTime GENERATED_AT =
+      ZonedDateTime.of(2025, 9, 2, 6, 0, 0, 0, ZoneId.of("Europe/Berlin"));
 
   @TempDir
   Path dir;
@@ -113,6 +119,38 @@ class ReportNumbersTests {
                                   and not is_covered_by_deviation)
           from rpt_finding""")).containsExactly(List.of(3L));
       assertThat(rows(fixture, "select breached_period_count from rpt_headline")).containsExactly(List.of(3));
+    }
+  }
+
+  @Test
+  void theChangesTileCountsTheLinesBelowItAndAStillMissingReportIsNotResolved() throws Exception {
+    try (FindingFixture fixture = julyAndAugust(dir.resolve("home"))) {
+      // given production sent no monthly report: July's was due on 7 August and is still missing
+      // (August's is due on 7 September)
+      // when
+      fixture.reconcile("2025-09-02");
+
+      // then July's missing report is still missing in the comparison, not resolved
+      assertThat(rows(fixture, """
+          select change, finding_count, previous_finding_count from rpt_finding_change
+          where period_kind = 'month' and finding_type = 'missing_submission'"""))
+          .containsExactly(List.of("still_missing", 0L, 1L));
+
+      // and the PDF's tile counts what the list under it shows: BETTER for the breaches (3 in
+      // July, 1 in August) and BETTER for inspection coverage (92.2% -> 95.0%)
+      Path english = RptFixtures.a4().render(fixture.connection(), dir.resolve("summary.pdf"), GENERATED_AT,
+          ReportOptions.defaults().forPeriod("month"));
+      Path german = RptFixtures.a4().render(fixture.connection(), dir.resolve("zusammenfassung.pdf"), GENERATED_AT,
+          ReportOptions.of(Locale.GERMANY, "month"));
+      assertThat(PdfText.singleSpaced(PdfText.of(english))).contains(
+          "0 new, 0 resolved 0 worse, 2 better Since 2025-07",
+          "STILL MISSING Production: missing submission SUB-PROD — the report for 2025-07 has still not arrived.",
+          "BETTER Production: policy breach POL-INSP-001 — largest gap 3.0 in 2025-08, 15.0 in 2025-07.",
+          "BETTER Production: Inspection coverage 92.2% → 95.0% (+2.8).")
+          .doesNotContain("RESOLVED");
+      assertThat(PdfText.singleSpaced(PdfText.of(german))).contains(
+          "0 neu, 0 behoben 0 schlechter, 2 besser Seit 2025-07",
+          "FEHLT WEITER Production: fehlende Meldung SUB-PROD — die Meldung für 2025-07 ist noch immer nicht eingegangen.");
     }
   }
 
