@@ -154,6 +154,28 @@ class ReportNumbersTests {
     }
   }
 
+  @Test
+  void withoutAPoorQualityCostCategoryTheCostTileSaysSoInsteadOfAZero() throws Exception {
+    try (FindingFixture fixture = julyAndAugust(dir.resolve("home"))) {
+      // given insights.yml configures no poor_quality_costs (FindingFixture.GOVERNANCE has none)
+      fixture.reconcile("2025-09-02");
+
+      // when
+      Path english = RptFixtures.a4().render(fixture.connection(), dir.resolve("cost.pdf"), GENERATED_AT,
+          ReportOptions.defaults().forPeriod("month"));
+      Path german = RptFixtures.a4().render(fixture.connection(), dir.resolve("kosten.pdf"), GENERATED_AT,
+          ReportOptions.of(Locale.GERMANY, "month"));
+
+      // then
+      assertThat(PdfText.singleSpaced(PdfText.of(english)))
+          .contains("not configured Cost of poor quality no cost category in insights.yml")
+          .doesNotContain("0.0 EUR");
+      assertThat(PdfText.singleSpaced(PdfText.of(german)))
+          .contains("nicht eingerichtet Fehlerkosten keine Kostenart in insights.yml")
+          .doesNotContain("0,0 EUR");
+    }
+  }
+
   static List<List<Object>> rows(FindingFixture fixture, String sql) throws SQLException {
     try (Statement s = fixture.connection().createStatement(); ResultSet r = s.executeQuery(sql)) {
       List<List<Object>> rows = new ArrayList<>();
