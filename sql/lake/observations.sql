@@ -1,9 +1,11 @@
 -- Lake table `observations`: every typed value the sources delivered, with its lineage.
--- Grain: one row per source row per metric. Partitioned by the month the value describes.
+-- Grain: one row per source row per metric. Partitioned by the month the value counts in
+-- (stg_observation.placement_date): a weekly value by its week's Thursday, a daily or monthly
+-- one by its date.
 -- Types are cast explicitly so the Parquet schema stays the same from run to run; personal
 -- data never reaches it (observations carry no names, only parts, lots and departments).
 create or replace temp table lake_rows as
-select strftime(period_date, '%Y-%m')     as period,
+select strftime(placement_date, '%Y-%m')  as period,
        source_id::varchar                  as source_id,
        source_kind::varchar                as source_kind,
        department_code::varchar            as department_code,

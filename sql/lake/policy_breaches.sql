@@ -1,7 +1,9 @@
 -- Lake table `policy_breaches`: weeks in which a system of record shows a policy was not
--- met. Grain: one row per policy and ISO week. Partitioned by the month of the week's start.
+-- met. Grain: one row per policy and ISO week. Partitioned by the month the week counts in:
+-- the month of its Thursday (week_start + 3, stg_observation.placement_date's rule, as the
+-- reports count months), so 2020-W49 (Mon 30 Nov-Sun 6 Dec) is December's.
 create or replace temp table lake_rows as
-select strftime(week_start, '%Y-%m')     as period,
+select strftime(week_start + 3, '%Y-%m') as period,
        finding_key::varchar               as finding_key,
        policy_id::varchar                 as policy_id,
        policy_version::integer            as policy_version,

@@ -1,8 +1,9 @@
 -- Lake table `reporting_discrepancies`: weeks in which a department's own figure differs
 -- from the system of record beyond the KPI's tolerance. Grain: one row per department, KPI
--- and ISO week. Partitioned by the month of the week's start.
+-- and ISO week. Partitioned by the month the week counts in: the month of its Thursday
+-- (week_start + 3, stg_observation.placement_date's rule, as the reports count months).
 create or replace temp table lake_rows as
-select strftime(week_start, '%Y-%m')     as period,
+select strftime(week_start + 3, '%Y-%m') as period,
        finding_key::varchar               as finding_key,
        department_code::varchar           as department_code,
        kpi_id::varchar                    as kpi_id,

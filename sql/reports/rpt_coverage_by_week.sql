@@ -1,12 +1,15 @@
 -- rpt_coverage_by_week: for each policy's KPI, measured beside self-reported, every week with
--- data: the report's chart. Grain: one row per policy and ISO week.
+-- data: the report's chart. threshold is the one of the policy version that judges the week,
+-- by fct_policy_breach's rule: the version in force at the start of the week's period of the
+-- common grain (dim_date.common_period_start, the week placed by its Thursday as
+-- stg_observation.placement_date places it). A week before the policy's first version took
+-- effect, or after its last one ended, is judged by none: its threshold is null.
+-- Grain: one row per policy and ISO week.
 create or replace table rpt_coverage_by_week as
 with
 
 policies as (
-    select distinct on (policy_id) policy_id, kpi_id, threshold
-    from dim_policy
-    order by policy_id, policy_version desc
+    select distinct policy_id, kpi_id from dim_policy
 ),
 
 weeks as (
@@ -15,15 +18,27 @@ weeks as (
     select kpi_id, department_code, iso_week, week_start from int_reported_kpi_weekly
 ),
 
+-- The period of the common grain each week is judged in (its start is what picks the version).
+judged_periods as (
+    select w.*, d.common_period_start
+    from weeks as w
+    left join dim_date as d on d.calendar_date = w.week_start + 3
+),
+
 final as (
     select p.policy_id,
            w.iso_week,
            w.week_start,
            round(m.measured_value, 1) as measured_coverage,
            round(r.reported_value, 1) as self_reported_coverage,
-           p.threshold
+           v.threshold
     from policies as p
-    join weeks as w on w.kpi_id = p.kpi_id
+    join judged_periods as w on w.kpi_id = p.kpi_id
+    -- the version in force at the period's start: fct_policy_breach's join, word for word
+    left join dim_policy as v
+      on v.policy_id = p.policy_id
+     and w.common_period_start >= v.effective_from
+     and (v.effective_to is null or w.common_period_start <= v.effective_to)
     left join int_measured_kpi_weekly as m
       on m.kpi_id = w.kpi_id and m.department_code = w.department_code and m.week_start = w.week_start
     left join int_reported_kpi_weekly as r

@@ -26,8 +26,12 @@ current_findings as (
     left join fct_finding_status as s using (finding_key)
 ),
 
+-- A resolved breach keeps its policy (the key's subject: policy_breach:POL/DEPT/period), so it
+-- is gathered with the policy's other breaches, not into a gap of its own.
 resolved as (
-    select s.finding_key, s.finding_type, s.severity, s.department_code, s.kpi_id, null, null, null,
+    select s.finding_key, s.finding_type, s.severity, s.department_code, s.kpi_id,
+           case when s.finding_type = 'policy_breach'
+                then nullif(regexp_extract(s.finding_key, '^[^:]+:([^/]+)', 1), '') end, null, null,
            s.period_label, null, null, null, null, null, null, null, null, 'resolved', false, null, 'resolved'
     from fct_finding_status as s
     where s.status = 'resolved'

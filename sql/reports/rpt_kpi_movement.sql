@@ -1,8 +1,12 @@
 -- rpt_kpi_movement: how each KPI moved from the previous reporting period to this one, for
 -- each period kind (rpt_report_period): the mean of its weekly values (int_kpi_series_weekly,
--- as the scorecard counts them) over the weeks starting in each period, the change, and whether
+-- as the scorecard counts them) over the weeks of each period, the change, and whether
 -- that is better or worse given the KPI's direction; relative_change (change as a share of the
 -- target) ranks the movements across units. Only KPIs with a value in both periods.
+-- is_listed: moved, by at least 1% of its target: the movements the summary page lists under
+-- "what changed" and counts in its worse / better tile (one rule for both).
+-- A week is in the period its Thursday is in (week_start + 3, the rule of
+-- stg_observation.placement_date and rpt_finding_change), so 2021-W13 (29 Mar-4 Apr) is April's.
 -- Grain: one row per period kind, KPI and department.
 create or replace table rpt_kpi_movement as
 with
@@ -19,10 +23,10 @@ series as (
 
 means as (
     select p.period_kind, s.kpi_id, s.department_code,
-           avg(s.value) filter (where s.week_start between p.period_start and p.period_end)      as period_value,
-           avg(s.value) filter (where s.week_start between p.previous_start and p.previous_end)  as previous_value
+           avg(s.value) filter (where s.week_start + interval 3 day between p.period_start and p.period_end)     as period_value,
+           avg(s.value) filter (where s.week_start + interval 3 day between p.previous_start and p.previous_end) as previous_value
     from periods as p
-    join series as s on s.week_start between p.previous_start and p.period_end
+    join series as s on s.week_start + interval 3 day between p.previous_start and p.period_end
     group by all
 ),
 
@@ -41,4 +45,5 @@ final as (
     where m.period_value is not null and m.previous_value is not null
 )
 
-select * from final order by period_kind, relative_change desc, kpi_id, department_code
+select *, movement <> 'unchanged' and relative_change >= 0.01 as is_listed
+from final order by period_kind, relative_change desc, kpi_id, department_code

@@ -8,12 +8,34 @@
 -- last periods, the worst figure, the rank and the status are over the uncovered findings only,
 -- covered_count says how many covered ones were left out, and a gap whose findings are all
 -- covered is not listed.
+-- A finding resolved since the previous run is no longer a gap: the count, periods, worst
+-- figure and rank are over the open findings, as the summary's tiles (status <> 'resolved')
+-- and the headline count them; resolved_count says how many resolved ones were left out. Only
+-- a gap whose findings are all resolved is listed by them, marked resolved.
+-- finding_count is the "periods" of the summary's sentence ("differed ... in 6 periods"): one
+-- finding is one period of the common grain (a week by default) for one department and
+-- subject, so it counts the periods the way the breach tile counts findings and the headline
+-- counts weeks for one department.
 -- Grain: one row per gap with at least one uncovered finding; gap_rank 1 is the worst.
 create or replace table rpt_top_gap as
 with
 
+uncovered as (
+    select *,
+           bool_or(status <> 'resolved') over (partition by finding_type, department_code, subject) as gap_is_open
+    from rpt_finding
+    where not is_covered_by_deviation
+),
+
 findings as (
-    select * from rpt_finding where not is_covered_by_deviation
+    select * from uncovered where status <> 'resolved' or not gap_is_open
+),
+
+resolved as (
+    select finding_type, department_code, subject, count(*) as resolved_count
+    from uncovered
+    where status = 'resolved' and gap_is_open
+    group by finding_type, department_code, subject
 ),
 
 covered as (
@@ -58,15 +80,21 @@ final as (
            g.worst_evidence.evidence                    as evidence,
            g.worst_evidence.evidence_key                as evidence_key,
            g.worst_evidence.evidence_args               as evidence_args,
-           coalesce(c.covered_count, 0)                 as covered_count
+           coalesce(c.covered_count, 0)                 as covered_count,
+           coalesce(r.resolved_count, 0)                as resolved_count
     from gaps as g
     left join covered as c
       on c.finding_type = g.finding_type
      and c.department_code is not distinct from g.department_code
      and c.subject = g.subject
+    left join resolved as r
+      on r.finding_type = g.finding_type
+     and r.department_code is not distinct from g.department_code
+     and r.subject = g.subject
 )
 
 select * from final order by gap_rank;
 
-comment on column rpt_top_gap.finding_count is 'The gap''s findings outside any approved deviation (resolved ones included).';
+comment on column rpt_top_gap.finding_count is 'The gap''s open findings outside any approved deviation: the periods its sentence counts (all its findings, when every one is resolved).';
+comment on column rpt_top_gap.resolved_count is 'The gap''s findings resolved since the previous run, left out of the count, periods, worst figure and rank while others are open.';
 comment on column rpt_top_gap.covered_count is 'The gap''s findings inside an approved deviation: concessions, left out of the count, periods, worst figure and rank.';

@@ -20,8 +20,10 @@ import org.plumbline.system.SqlScript;
 /**
  * Exports the warehouse's facts and findings as a Parquet lake that any engine reads:
  * {@code lake/<table>/period=<yyyy-mm>/data.parquet}, Hive-partitioned by the month the rows
- * describe. Each partition is written beside the lake and swapped in whole, so re-exporting a
- * period replaces that partition only and a reader never sees a half-written one.
+ * count in (a week by its Thursday). Each partition is written beside the lake and swapped in
+ * whole, so re-exporting a period replaces that partition only and a reader never sees a
+ * half-written one. A partition of an exported period that no longer has rows (its findings
+ * resolved, or its weeks now counted in the next month) is removed, so no row is left in two.
  */
 public final class LakeExporter {
 
@@ -49,10 +51,12 @@ public final class LakeExporter {
     int written = 0;
     for (String table : tables()) {
       SqlScript.execute(warehouse, "sql/lake/" + table + ".sql");
-      for (String period : periodsOf(table, periods)) {
+      List<String> current = periodsOf(table, periods);
+      for (String period : current) {
         writePartition(table, period);
         written++;
       }
+      removeEmptied(table, periods, current);
     }
     try (Statement s = warehouse.createStatement()) {
       s.execute("drop table if exists lake_rows");
@@ -87,6 +91,35 @@ public final class LakeExporter {
       swapIn(staged, target);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write the lake partition " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Removes the table's partitions that were exported (every one when {@code wanted} is empty)
+   * but have no rows any more: moved aside first, so a reader sees the whole partition or none.
+   */
+  private void removeEmptied(String table, Set<String> wanted, List<String> current) {
+    Path folder = lake.resolve(table);
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
+    try (Stream<Path> partitions = Files.list(folder)) {
+      for (Path partition : partitions.toList()) {
+        String name = partition.getFileName().toString();
+        if (!Files.isDirectory(partition) || !name.startsWith("period=") || name.endsWith(".old")) {
+          continue;
+        }
+        String period = name.substring("period=".length());
+        if ((wanted.isEmpty() || wanted.contains(period)) && !current.contains(period)) {
+          Path old = partition.resolveSibling(name + ".old");
+          deleteTree(old);
+          Files.move(partition, old, StandardCopyOption.ATOMIC_MOVE);
+          deleteTree(old);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not remove an emptied partition of the lake table " + folder
+          + ": " + e.getMessage(), e);
     }
   }
 

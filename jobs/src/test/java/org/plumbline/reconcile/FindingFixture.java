@@ -121,7 +121,7 @@ public final class FindingFixture implements AutoCloseable {
       """;
 
   static final List<String> PROD_HEADER = List.of("Week", "Units", "Inspected %");
-  static final List<String> MES_HEADER = List.of("day", "class", "produced", "inspected");
+  public static final List<String> MES_HEADER = List.of("day", "class", "produced", "inspected");
 
   private final Warehouse warehouse;
   private final Connection duckdb;
@@ -156,7 +156,7 @@ public final class FindingFixture implements AutoCloseable {
    * A file delivered to the inbox and loaded by the real loader: written as CSV with the
    * header and rows given, arriving at {@code receivedAtUtc}.
    */
-  FindingFixture deliver(String sourceId, String fileName, LocalDateTime receivedAtUtc, List<String> header,
+  public FindingFixture deliver(String sourceId, String fileName, LocalDateTime receivedAtUtc, List<String> header,
       List<List<String>> rows) throws SQLException {
     try {
       Path file = home.inbox().resolve(fileName);

@@ -138,11 +138,13 @@ class PeriodChangeTests {
               "worsened policy_breach PROD POL-A 3 2 30.0 10.0",
               "resolved retroactive_revision QUAL KPI-SCRAP 0 1 null null",
               "unchanged early_warning PROD KPI-SCRAP 1 1 null null");
+      // a week is in the quarter of its Thursday: the week of Monday 29 Sep (98%, Thursday 2 Oct)
+      // is Q4's, so Q4 is (98 + 12 x 70) / 13 = 72.2
       assertThat(rows(duckdb, """
           select kpi_id, round(previous_value, 1), round(period_value, 1), round(change, 1), movement
           from rpt_kpi_movement where period_kind = 'quarter'"""))
           .containsExactly(
-              "KPI-COV 98.0 70.0 -28.0 worse",
+              "KPI-COV 98.0 72.2 -25.8 worse",
               "KPI-SCRAP 3.0 2.5 -0.5 better",
               "KPI-OEE 65.0 65.0 0.0 unchanged");
     }

@@ -56,7 +56,9 @@ final class RptFixtures {
         largest_gap double, previous_finding_count bigint, previous_largest_gap double, change varchar);
       create or replace table rpt_kpi_movement (period_kind varchar, kpi_id varchar, kpi_name varchar, unit varchar,
         direction varchar, target_value double, department_code varchar, department_name varchar,
-        previous_value double, period_value double, change double, movement varchar, relative_change double);
+        previous_value double, period_value double, change double, movement varchar, relative_change double,
+        is_listed boolean);
+      create table if not exists dim_poor_quality_cost (category varchar, source_id varchar, measure varchar);
       create or replace table rpt_quarantine (reason varchar, file_name varchar, source_id varchar,
         sheet_name varchar, row_number integer, row_text varchar, reason_row_number bigint, reason_row_count bigint);
       """;
@@ -170,13 +172,14 @@ final class RptFixtures {
            2, 0, null, 1, null, 'resolved');
         insert into rpt_kpi_movement values
           ('quarter', 'KPI-COV', 'Inspection coverage of critical parts', 'percent', 'higher_is_better', 100.0, 'PROD',
-           'Production', 98.0, 62.5, -35.5, 'worse', 0.355);
+           'Production', 98.0, 62.5, -35.5, 'worse', 0.355, true);
         insert into rpt_triad_scorecard values ('PROD', 'Production', '2025-W52', date '2025-12-22',
           'off target', 0, 1, 'Inspection coverage of critical parts', 62.5, 100.0,
           'on target', 1, 1, null, null, null, 'not reported', 0, 0, null, null, null);
         insert into rpt_policy_execution values ('POL-INSP-001', 'Every critical engine valve is inspected.',
           'critical', 'PROD', 'Production', 'Head of Quality', 'Inspection coverage of critical parts', 'percent',
           100.0, '2025-W52', 62.5, 100.0, -37.5, '2025-W31', 16, 0, null, null);
+        insert into dim_poor_quality_cost values ('scrap', 'erp', 'scrap_eur');
         insert into rpt_cost_of_poor_quality values ('PROD', 'Production', 'scrap', '2025-W41', date '2025-10-06',
           1234.5, 3);
         insert into rpt_file_delivery values (1, 'mes_inspection_2025-10.csv', 'mes', timestamp '2025-11-01 06:00',
