@@ -4,7 +4,9 @@
 -- common grain (dim_date.common_period_start, the week placed by its Thursday as
 -- stg_observation.placement_date places it). A week before the policy's first version took
 -- effect, or after its last one ended, is judged by none: its threshold is null.
--- Grain: one row per policy and ISO week.
+-- The chart is drawn per policy and department (a company-wide policy's departments each have
+-- their own measured and reported lines), in the KPI's unit.
+-- Grain: one row per policy, department and ISO week.
 create or replace table rpt_coverage_by_week as
 with
 
@@ -27,6 +29,10 @@ judged_periods as (
 
 final as (
     select p.policy_id,
+           w.department_code,
+           coalesce(dep.department_name, w.department_code) as department_name,
+           k.kpi_name,
+           k.unit,
            w.iso_week,
            w.week_start,
            round(m.measured_value, 1) as measured_coverage,
@@ -43,8 +49,10 @@ final as (
       on m.kpi_id = w.kpi_id and m.department_code = w.department_code and m.week_start = w.week_start
     left join int_reported_kpi_weekly as r
       on r.kpi_id = w.kpi_id and r.department_code = w.department_code and r.week_start = w.week_start
+    join dim_kpi as k on k.kpi_id = p.kpi_id
+    left join dim_department as dep on dep.department_code = w.department_code
     where w.week_start <= (select as_of_date from run_context)
-    order by p.policy_id, w.week_start
+    order by p.policy_id, w.department_code, w.week_start
 )
 
 select * from final

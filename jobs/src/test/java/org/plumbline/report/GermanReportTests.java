@@ -25,7 +25,7 @@ class GermanReportTests {
       ZonedDateTime.of(2026, 1, 5, 6, 0, 0, 0, ZoneId.of("Europe/Berlin"));
   /** English the templates and ReportText printed before they read the bundles. */
   private static final List<String> FORMERLY_HARD_CODED = List.of("Headline finding",
-      "Self-reported vs measured coverage by week", "Weeks in breach", "threshold", "Where the lines meet",
+      "Self-reported vs measured, week by week", "Weeks in breach", "threshold", "Where the lines meet",
       "was breached in", "Owner:", "ISO week", "Coverage (%)", "Week start", "Units produced", "Self-reported",
       "January", "December", "Page ", " of ", "Since the previous run", "persisting");
 
@@ -73,6 +73,7 @@ class GermanReportTests {
             evidence_args = replace(evidence_args, 'Inspection coverage of critical parts', 'Prüfabdeckung');
           update rpt_finding_change set kpi_name = 'Prüfabdeckung';
           update rpt_kpi_movement set kpi_name = 'Prüfabdeckung';
+          update rpt_coverage_by_week set kpi_name = 'Prüfabdeckung', department_name = 'Produktion';
           update rpt_triad_scorecard set quality_worst_kpi = 'Prüfabdeckung', department_name = 'Produktion';
           update rpt_policy_execution set kpi_name = 'Prüfabdeckung', statement = 'Jedes Ventil wird geprüft.',
             owner_title = 'Leitung Qualität';

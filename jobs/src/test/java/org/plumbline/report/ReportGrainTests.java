@@ -45,7 +45,7 @@ class ReportGrainTests {
         "Month Month start Measured (%)",
         "2025-07 1 Jul 2025 90.0 100.0 +10.0",
         // the chart is built from weekly figures whatever the grain, and says so
-        "Self-reported vs measured coverage by week");
+        "Self-reported vs measured, week by week");
     assertThat(text).doesNotContain("Weeks in breach", "Week start", "in 1 week", "2025-W29 14 Jul 2025");
   }
 

@@ -70,7 +70,7 @@ class ReportRendererTests {
             + " in 2025-W38 while the department reported 100.0%.",
         "Owner: Head of Quality.",
         "POL-INSP-001 · threshold 100.0%",
-        "Self-reported vs measured coverage by week",
+        "Self-reported vs measured, week by week",
         "2025-W31 28 Jul 2025",
         "2025-W38 15 Sep 2025 24.8 100.0 +75.2",
         "2025-W46 10 Nov 2025",
@@ -186,7 +186,7 @@ class ReportRendererTests {
     assertThat(text).contains(
         "No policy was breached in the weeks 2025-W01 to 2025-W52.",
         "No week from 2025-W01 to 2025-W52 fell short of a policy threshold.",
-        "Self-reported vs measured coverage by week");
+        "Self-reported vs measured, week by week");
     assertThat(text).doesNotContain("Units inspected", "Owner:");
   }
 

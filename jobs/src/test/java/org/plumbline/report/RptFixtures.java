@@ -215,7 +215,9 @@ final class RptFixtures {
                '%s' as config_version, '2025-W01' as first_week, '2025-W52' as last_week,
                'week' as period_grain, '2025-W01' as first_period, '2025-W52' as last_period;
         create or replace table rpt_coverage_by_week as
-        select iso_week, week_start, measured_coverage, self_reported_coverage, threshold
+        select 'POL-INSP-001' as policy_id, 'PROD' as department_code, 'Production' as department_name,
+               'Inspection coverage of critical parts' as kpi_name, 'percent' as unit,
+               iso_week, week_start, measured_coverage, self_reported_coverage, threshold
         from fixture_week;
         """.formatted(AS_OF, CONFIG_VERSION) + EMPTY_SECTIONS;
   }
