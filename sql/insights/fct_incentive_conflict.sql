@@ -83,16 +83,17 @@ final as (
            c.policy_id,
            c.policy_kpi_weight,
            c.min_weight_ratio,
-           ro.role_title || ' is paid ' || round(100 * c.paid_weight)::integer || '% on ' || c.paid_kpi_id
-               || ' (' || c.scheme_id || '), which pulls against ' || c.policy_kpi_id || ' (' || c.tension_id
+           -- the KPIs by their names (kpis.yml), as a reader of the sentence knows them
+           ro.role_title || ' is paid ' || round(100 * c.paid_weight)::integer || '% on ' || pk.kpi_name
+               || ' (' || c.scheme_id || '), which pulls against ' || kk.kpi_name || ' (' || c.tension_id
                || ': ' || c.explanation || '), the KPI of policy ' || c.policy_id || '; the scheme rewards '
-               || c.policy_kpi_id || ' with ' || round(100 * c.policy_kpi_weight)::integer || '%, below '
+               || kk.kpi_name || ' with ' || round(100 * c.policy_kpi_weight)::integer || '%, below '
                || c.min_weight_ratio::varchar || ' times ' || round(100 * c.paid_weight)::integer || '%.'
                                                                   as evidence,
            -- the same sentence for the report, in its language (reports/i18n): weights as whole percentages
            'evidence.incentive_conflict'                          as evidence_key,
            json_array(ro.role_title, json_object('value', c.paid_weight, 'unit', 'proportion', 'decimals', 0),
-                      c.paid_kpi_id, c.scheme_id, c.policy_kpi_id, c.tension_id, c.explanation, c.policy_id,
+                      pk.kpi_name, c.scheme_id, kk.kpi_name, c.tension_id, c.explanation, c.policy_id,
                       json_object('value', c.policy_kpi_weight, 'unit', 'proportion', 'decimals', 0),
                       c.min_weight_ratio)::varchar                as evidence_args,
            []::bigint[]                                           as load_ids,
@@ -100,6 +101,8 @@ final as (
     from conflicts as c
     join schemes as s using (scheme_id)
     join dim_role as ro on ro.role_id = c.role_id
+    join dim_kpi as pk on pk.kpi_id = c.paid_kpi_id
+    join dim_kpi as kk on kk.kpi_id = c.policy_kpi_id
     cross join context as x
 )
 

@@ -67,10 +67,15 @@ final as (
            coalesce(r.role_title, u.owner_role)                   as owner_title,
            -- what the finding is about, the unit rpt_top_gap and rpt_finding_change gather by:
            -- its policy or KPI, a submission gap's calendar entry (the key without type and
-           -- period), else the finding itself
+           -- period), a rogue metric's name and source (rogue_metric:DEPT/source/name, shown as
+           -- "name (source)": one department may use the name in two sources), else the finding
            coalesce(u.policy_id, u.kpi_id,
                     case when u.finding_type in ('late_submission', 'missing_submission')
                          then nullif(regexp_extract(u.finding_key, '^[^:]+:([^/]+)', 1), '') end,
+                    case when u.finding_type = 'rogue_metric'
+                         then nullif(regexp_extract(u.finding_key, '^rogue_metric:[^/]*/[^/]*/(.*)$', 1)
+                                     || ' (' || regexp_extract(u.finding_key, '^rogue_metric:[^/]*/([^/]*)/', 1)
+                                     || ')', ' ()') end,
                     u.finding_key)                                 as subject
     from unioned as u
     left join dim_department as d using (department_code)

@@ -56,9 +56,9 @@ class StrategyInsightsTests {
     List<Object> conflict = bench.query("select finding_key, severity, department_code, kpi_id, owner_role,"
         + " paid_kpi_id, policy_kpi_weight, evidence from fct_incentive_conflict").get(0);
     assertThat(conflict).containsExactly("INC-PROD/TEN-1/POL-A", "critical", "PROD", "coverage", "head_of_quality",
-        "units", 0.0, "Head of Production is paid 70% on units (INC-PROD), which pulls against coverage (TEN-1:"
-            + " Inspection takes tester time.), the KPI of policy POL-A; the scheme rewards coverage with 0%,"
-            + " below 0.5 times 70%.");
+        "units", 0.0, "Head of Production is paid 70% on Units produced (INC-PROD), which pulls against Inspection"
+            + " coverage (TEN-1: Inspection takes tester time.), the KPI of policy POL-A; the scheme rewards Inspection"
+            + " coverage with 0%, below 0.5 times 70%.");
   }
 
   @Test
