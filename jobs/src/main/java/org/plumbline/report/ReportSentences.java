@@ -141,8 +141,9 @@ public final class ReportSentences {
     if (kpis != null && kpis > 0) {
       cell.append(" (").append(onTarget).append('/').append(kpis).append(')');
       if ("off target".equals(status) && worstKpi != null) {
-        cell.append('\n').append(worstKpi).append(": ").append(number(locale, worstValue, 1))
-            .append(" / ").append(number(locale, worstTarget, 1));
+        // as figure() writes numbers: no decimals from 100 on (7,104 units, not 7,104.0)
+        cell.append('\n').append(worstKpi).append(": ").append(figure(locale, worstValue, null))
+            .append(" / ").append(figure(locale, worstTarget, null));
       }
     }
     return cell.toString();

@@ -70,6 +70,14 @@ class ReportTextTests {
   }
 
   @Test
+  void aTriadCellWritesAnAmountWithoutDecimalsAndARatioWithOne() {
+    assertThat(ReportSentences.triadCell(ENGLISH, UK, "off target", 1L, 2L, "Units produced", 7104.0, 12000.0))
+        .isEqualTo("▲ off target (1/2)\nUnits produced: 7,104 / 12,000");
+    assertThat(ReportSentences.triadCell(ENGLISH, UK, "off target", 0L, 1L, "Inspection coverage", 62.5, 95.0))
+        .endsWith("Inspection coverage: 62.5 / 95.0");
+  }
+
+  @Test
   void saysWhenNothingWasBreached() {
     // when / then
     assertThat(ReportText.noBreach(ENGLISH, UK, "week", "2025-W01", "2025-W52"))
