@@ -10,12 +10,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plumbline.cli.CommandLineTests.Result;
@@ -119,7 +117,7 @@ class ReloadCommandTests {
               + "2026-01-05,DE10,EV-2207," + (700 + i) + ",1,10.00,0.00\n");
     }
     Process child = ChildProcessRun.start(home, "2026-01-31");
-    awaitArchivedFiles(home, 2, child);
+    ChildProcessRun.awaitArchivedFiles(home, 2, child);
 
     // when the steward reloads a load it has made
     Result reload = plumbline(home, "reload", "1", "--reason", "decimal comma");
@@ -179,26 +177,6 @@ class ReloadCommandTests {
         rows.add(row);
       }
       return rows;
-    }
-  }
-
-  private static void awaitArchivedFiles(PlumblineHome home, int files, Process child) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (archivedCount(home) < files) {
-      if (!child.isAlive()) {
-        throw new AssertionError("The child run ended early: " + Files.readString(home.root().resolve("child.out")));
-      }
-      if (System.nanoTime() > deadline) {
-        child.destroyForcibly();
-        throw new AssertionError("The child run archived no " + files + " files in 90 s.");
-      }
-      Thread.sleep(20);
-    }
-  }
-
-  private static long archivedCount(PlumblineHome home) throws Exception {
-    try (Stream<Path> files = Files.list(home.archive())) {
-      return files.filter(Files::isRegularFile).count();
     }
   }
 }

@@ -48,4 +48,26 @@ public final class ChildProcessRun {
         .redirectOutput(home.root().resolve("child.out").toFile())
         .start();
   }
+
+  /** Waits until the child run has archived {@code files} files (it is then part-way through ingest). */
+  public static void awaitArchivedFiles(PlumblineHome home, int files, Process child) throws Exception {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+    while (archivedCount(home) < files) {
+      if (!child.isAlive()) {
+        throw new AssertionError("The child run ended early: "
+            + java.nio.file.Files.readString(home.root().resolve("child.out")));
+      }
+      if (System.nanoTime() > deadline) {
+        child.destroyForcibly();
+        throw new AssertionError("The child run archived no " + files + " files in 90 s.");
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private static long archivedCount(PlumblineHome home) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(home.archive())) {
+      return files.filter(java.nio.file.Files::isRegularFile).count();
+    }
+  }
 }

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,7 +40,7 @@ class CrashSafetyTests {
     PlumblineHome home = demoHome(folder);
     GeneratedInbox inbox = new DemoInboxGenerator(DemoStory.load()).generate(home.inbox());
     Process child = ChildProcessRun.start(home, "2026-01-31");
-    awaitArchivedFiles(home, FILES_BEFORE_INTERRUPTION, child);
+    ChildProcessRun.awaitArchivedFiles(home, FILES_BEFORE_INTERRUPTION, child);
 
     // when it is killed outright
     child.destroyForcibly();
@@ -79,7 +78,7 @@ class CrashSafetyTests {
     PlumblineHome home = demoHome(folder);
     GeneratedInbox inbox = new DemoInboxGenerator(DemoStory.load()).generate(home.inbox());
     Process child = ChildProcessRun.start(home, "2026-01-31");
-    awaitArchivedFiles(home, FILES_BEFORE_INTERRUPTION, child);
+    ChildProcessRun.awaitArchivedFiles(home, FILES_BEFORE_INTERRUPTION, child);
 
     // when ops stop it gracefully (SIGTERM)
     child.destroy();
@@ -100,7 +99,7 @@ class CrashSafetyTests {
     new DemoInboxGenerator(DemoStory.load()).generate(home.inbox());
     writeSmallErpExports(home, 400);
     Process child = ChildProcessRun.start(home, "2026-01-31");
-    awaitArchivedFiles(home, 3, child);
+    ChildProcessRun.awaitArchivedFiles(home, 3, child);
 
     // when ops launch another run, then it is refused: the warehouse has one writer
     java.io.StringWriter out = new java.io.StringWriter();
@@ -152,25 +151,6 @@ class CrashSafetyTests {
     }
   }
 
-  private static void awaitArchivedFiles(PlumblineHome home, int files, Process child) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (archivedCount(home) < files) {
-      if (!child.isAlive()) {
-        throw new AssertionError("The child run ended early: " + Files.readString(home.root().resolve("child.out")));
-      }
-      if (System.nanoTime() > deadline) {
-        child.destroyForcibly();
-        throw new AssertionError("The child run archived no " + files + " files in 90 s.");
-      }
-      Thread.sleep(20);
-    }
-  }
-
-  private static long archivedCount(PlumblineHome home) throws Exception {
-    try (Stream<Path> files = Files.list(home.archive())) {
-      return files.filter(Files::isRegularFile).count();
-    }
-  }
 
   private static long inboxCount(PlumblineHome home) throws Exception {
     try (Stream<Path> files = Files.list(home.inbox())) {
