@@ -76,27 +76,30 @@ loads as (
     group by all
 ),
 
--- When each of those files delivered a value for each day.
+-- When a source first (and last) delivered a value for each day: one row a day, so that the
+-- periods below meet days, not every value.
 delivered_days as (
     select o.source_id,
-           o.placement_date as bucket_date,
-           l.received_local,
-           o.load_id
+           o.placement_date                       as bucket_date,
+           min(l.received_local)                  as received_local,
+           arg_min(o.load_id, l.received_local)   as load_id,
+           max(l.received_local)                  as last_received_local
     from stg_observation as o
     join loads as l using (load_id)
     where o.period_date is not null
+    group by all
 ),
 
 deliveries as (
     -- a value for a day of the period
-    select p.submission_id, p.period_start, d.received_local, d.load_id
+    select p.submission_id, p.period_start, d.received_local, d.load_id, d.last_received_local
     from due as p
     join delivered_days as d
       on d.source_id = p.source_id
      and d.bucket_date between p.period_start and p.period_end
     union all
     -- the period's export, received after it ended, holding nothing outside it
-    select p.submission_id, p.period_start, l.received_local, l.load_id
+    select p.submission_id, p.period_start, l.received_local, l.load_id, l.received_local
     from due as p
     join loads as l
       on l.source_id = p.source_id
@@ -110,7 +113,7 @@ first_deliveries as (
     select submission_id, period_start,
            min(received_local)                as first_received_at,
            arg_min(load_id, received_local)   as first_load_id,
-           max(received_local)::date          as last_received_on
+           max(last_received_local)::date     as last_received_on
     from deliveries
     group by all
 ),
