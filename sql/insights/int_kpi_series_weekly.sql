@@ -30,7 +30,8 @@ calendar_weeks as (
                                       interval 7 day))::date as week_start) as w
     where d.covered_through is not null
       and w.week_start + 3 between d.period_start and d.period_end   -- the week's Thursday
-      and w.week_start <= d.covered_through
+      -- a period delivered only part-way (an export made mid-period): the weeks it has seen whole
+      and w.week_start + case when d.covered_through >= d.period_end then 0 else 6 end <= d.covered_through
 ),
 
 source_weeks as (

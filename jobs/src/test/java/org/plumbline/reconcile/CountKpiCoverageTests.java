@@ -97,6 +97,22 @@ class CountKpiCoverageTests {
   }
 
   @Test
+  void anExportMadeMidMonthCoversOnlyTheWeeksItHasSeenWhole() throws Exception {
+    try (FindingFixture fixture = FindingFixture.create(folder, COMPLAINTS + CALENDAR)) {
+      // given September's complaints exported on Wednesday 17 September, one of them on the 10th
+      fixture.deliver("crm", "crm_2025-09-17.csv", LocalDateTime.parse("2025-09-17T03:00"), HEADER,
+          List.of(List.of("C3", "2025-09-10")));
+
+      // when
+      fixture.reconcile("2025-09-20");
+
+      // then the weeks up to the export's eve are counted (W36 a zero, W37 its complaint), the
+      // week it was made in is not: its complaints after the export are not known yet
+      assertThat(series(fixture)).containsExactly(List.of("2025-W36", 0.0), List.of("2025-W37", 1.0));
+    }
+  }
+
+  @Test
   void withoutACalendarTheWeeksFromTheFirstToTheLastComplaintAreCovered() throws Exception {
     try (FindingFixture fixture = FindingFixture.create(folder, COMPLAINTS)) {
       // given the same exports, with no calendar saying which months they are for
