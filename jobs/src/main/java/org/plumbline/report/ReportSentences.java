@@ -165,8 +165,11 @@ public final class ReportSentences {
   /** One KPI's movement: "Production: Scrap rate 2.1% → 3.4% (+1.3)." */
   public static String kpiMovement(ResourceBundle words, Locale locale, String departmentName, String kpiName,
       Double previousValue, Double periodValue, Double change, String unit) {
-    String signed = change == null ? "–"
-        : (change >= 0 ? "+" : "") + number(locale, change, Math.abs(change) >= 100 ? 0 : 1);
+    // the change with the figures' decimals: 8,235 EUR → 8,335 EUR is +100, not +99.7 (figure())
+    boolean whole = !"percent".equals(unit) && (Math.abs(change == null ? 0 : change) >= 100
+        || Math.abs(previousValue == null ? 0 : previousValue) >= 100
+        || Math.abs(periodValue == null ? 0 : periodValue) >= 100);
+    String signed = change == null ? "–" : (change >= 0 ? "+" : "") + number(locale, change, whole ? 0 : 1);
     return message(words, locale, "change.kpi", departmentName == null ? "–" : departmentName, kpiName,
         figure(locale, previousValue, unit), figure(locale, periodValue, unit), signed);
   }

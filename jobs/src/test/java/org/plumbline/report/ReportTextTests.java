@@ -78,6 +78,16 @@ class ReportTextTests {
   }
 
   @Test
+  void aKpiMovementWritesItsChangeWithTheFiguresDecimals() {
+    assertThat(ReportSentences.kpiMovement(ENGLISH, UK, "Logistics", "Freight cost", 8235.4, 8335.1, 99.7, "EUR"))
+        .isEqualTo("Logistics: Freight cost 8,235 EUR → 8,335 EUR (+100).");
+    assertThat(ReportSentences.kpiMovement(ENGLISH, UK, "Production", "Inspection coverage", 53.5, 63.4, 9.9, "percent"))
+        .isEqualTo("Production: Inspection coverage 53.5% → 63.4% (+9.9).");
+    assertThat(ReportSentences.kpiMovement(ENGLISH, UK, "Quality", "Customer complaints", 0.8, 2.35, 1.55, "count"))
+        .isEqualTo("Quality: Customer complaints 0.8 → 2.4 (+1.6).");
+  }
+
+  @Test
   void saysWhenNothingWasBreached() {
     // when / then
     assertThat(ReportText.noBreach(ENGLISH, UK, "week", "2025-W01", "2025-W52"))
