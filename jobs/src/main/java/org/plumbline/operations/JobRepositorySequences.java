@@ -12,7 +12,9 @@ import javax.sql.DataSource;
  * (kill -9, a power cut) made the next run number jump by 32: run 1 killed, its restart run 33.
  * Numbers an operator types (`restart 2`, `status`) should go on where they were. Spring Batch's
  * schema script creates the sequences with H2's default cache; this runs after it, at each start,
- * so homes made before it are mended too. Other databases (PostgreSQL) are left as they are.
+ * so homes made before it are mended too. Only a sequence that still caches is altered: a
+ * second process (`stop`, `status` while a run goes on) must not run DDL against the repository
+ * the running process holds. Other databases (PostgreSQL) are left as they are.
  */
 final class JobRepositorySequences {
 
@@ -21,14 +23,26 @@ final class JobRepositorySequences {
 
   private JobRepositorySequences() {}
 
+  /** Whether the sequence exists (initialize-schema: never may leave it out) and reserves values ahead. */
+  private static boolean caches(Connection connection, String sequence) throws SQLException {
+    try (java.sql.PreparedStatement s = connection.prepareStatement(
+        "select cache from information_schema.sequences where upper(sequence_name) = ?")) {
+      s.setString(1, sequence);
+      try (java.sql.ResultSet r = s.executeQuery()) {
+        return r.next() && r.getLong(1) > 1;
+      }
+    }
+  }
+
   static void withoutCache(DataSource dataSource) throws SQLException {
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       if (!"H2".equals(connection.getMetaData().getDatabaseProductName())) {
         return;
       }
       for (String sequence : SEQUENCES) {
-        // IF EXISTS: a repository whose schema is managed elsewhere (initialize-schema: never) may lack them
-        statement.execute("alter sequence if exists " + sequence + " no cache");
+        if (caches(connection, sequence)) {
+          statement.execute("alter sequence " + sequence + " no cache");
+        }
       }
     }
   }
