@@ -166,17 +166,14 @@ revisions as (
                     then 'evidence.retroactive_revision.unreadable_sheet'
                 when r.direction = 'unreadable' then 'evidence.retroactive_revision.unreadable'
                 when r.is_withdrawal then 'evidence.retroactive_revision.withdrawn' end as evidence_key,
-           case when r.direction = 'unreadable'   -- then the row (and its sheet) and why it was quarantined
+           -- the unreadable templates go on with the row (and its sheet) and why it was quarantined;
+           -- those three are null for a withdrawal, whose template stops before them
+           case when r.is_withdrawal
                 then json_array(coalesce(k.kpi_name, r.metric_name),
                                 json_object('value', r.previous_value, 'unit', k.unit), r.period_label,
                                 r.previous_file_name, json_object('date', r.previous_received_at::date),
                                 json_object('date', r.revised_received_at::date), r.quarantined_row_number,
-                                nullif(r.quarantined_sheet_name, ''), r.quarantine_reason)::varchar
-                when r.is_withdrawal
-                then json_array(coalesce(k.kpi_name, r.metric_name),
-                                json_object('value', r.previous_value, 'unit', k.unit), r.period_label,
-                                r.previous_file_name, json_object('date', r.previous_received_at::date),
-                                json_object('date', r.revised_received_at::date))::varchar end
+                                nullif(r.quarantined_sheet_name, ''), r.quarantine_reason)::varchar end
                                            as evidence_args,
            'reconciliation'                as finding_family
     from fct_retroactive_revision as r
