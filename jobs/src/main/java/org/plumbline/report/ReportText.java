@@ -141,11 +141,6 @@ public final class ReportText {
     return ReportSentences.message(words, locale, "range", longDate(words, first), longDate(words, last));
   }
 
-  /** "24.8%" ("24,8%"); a dash when there is no figure. */
-  public static String percent(Locale locale, Double value) {
-    return value == null ? "–" : ReportSentences.number(locale, value, 1) + "%";
-  }
-
   /**
    * A table heading with the unit of its figures on a second line: "Measured\n(%)",
    * "Measured\n(EUR)"; the heading alone for a count, which has no unit to name.

@@ -191,9 +191,9 @@ class ReportTextTests {
   @Test
   void formatsNumbersAndDatesInTheReportsLanguage() {
     // when / then
-    assertThat(ReportText.percent(UK, 34.66)).isEqualTo("34.7%");
-    assertThat(ReportText.percent(Locale.GERMANY, 34.66)).isEqualTo("34,7%");
-    assertThat(ReportText.percent(UK, null)).isEqualTo("–");
+    assertThat(ReportSentences.figure(UK, 34.66, "percent")).isEqualTo("34.7%");
+    assertThat(ReportSentences.figure(Locale.GERMANY, 34.66, "percent")).isEqualTo("34,7%");
+    assertThat(ReportSentences.figure(UK, null, "percent")).isEqualTo("–");
     assertThat(ReportText.decimal(UK, 100.0)).isEqualTo("100.0");
     assertThat(ReportText.signedDecimal(UK, 75.2)).isEqualTo("+75.2");
     assertThat(ReportText.signedDecimal(Locale.GERMANY, -2.0)).isEqualTo("-2,0");
