@@ -61,16 +61,24 @@ due as (
     from bounded
 ),
 
+-- The days each file of a source with a calendar holds values for: the one pass over the values.
+load_days as (
+    select distinct o.load_id, o.placement_date
+    from stg_observation as o
+    where o.period_date is not null
+      and o.source_id in (select source_id from dim_submission)
+),
+
 -- Each file of a source with a calendar, received by the as-of date, in plant time, with the
 -- first and last day its values are placed on (null for a file of no values).
 loads as (
     select a.load_id, a.source_id, src.kind = 'system_of_record' as is_export,
            timezone((select timezone from plant), timezone('UTC', a.received_at)) as received_local,
-           min(o.placement_date) as first_day,
-           max(o.placement_date) as last_day
+           min(d.placement_date) as first_day,
+           max(d.placement_date) as last_day
     from load_audit as a
     join dim_source as src on src.source_id = a.source_id
-    left join stg_observation as o using (load_id)
+    left join load_days as d using (load_id)
     where a.received_at < (select as_of_date from context) + interval 1 day
       and a.source_id in (select source_id from dim_submission)
     group by all
@@ -79,14 +87,13 @@ loads as (
 -- When a source first (and last) delivered a value for each day: one row a day, so that the
 -- periods below meet days, not every value.
 delivered_days as (
-    select o.source_id,
-           o.placement_date                       as bucket_date,
+    select l.source_id,
+           d.placement_date                       as bucket_date,
            min(l.received_local)                  as received_local,
-           arg_min(o.load_id, l.received_local)   as load_id,
+           arg_min(d.load_id, l.received_local)   as load_id,
            max(l.received_local)                  as last_received_local
-    from stg_observation as o
+    from load_days as d
     join loads as l using (load_id)
-    where o.period_date is not null
     group by all
 ),
 
