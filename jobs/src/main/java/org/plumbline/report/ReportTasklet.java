@@ -44,7 +44,7 @@ public final class ReportTasklet implements Tasklet {
     ReportOptions company = ReportOptions.of(locale, period)
         .withQuarantineCsv(ReportCsvExport.quarantineName(asOf));
     // The full lists first, so that the PDF never names a CSV file that is not there.
-    int written = ReportCsvExport.write(warehouse.connection(), home.outbox(), asOf);
+    int written = ReportCsvExport.write(warehouse.connection(), home.outbox(), asOf, locale);
     // One drill-down per department head, with only that department's findings.
     try (java.sql.Statement query = warehouse.connection().createStatement();
         java.sql.ResultSet departments = query.executeQuery(

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +36,7 @@ class ReportCsvExportTests {
       }
 
       // when
-      int written = ReportCsvExport.write(duckdb, outbox, "2026-01-06");
+      int written = ReportCsvExport.write(duckdb, outbox, "2026-01-06", Locale.UK);
 
       // then
       assertThat(written).isEqualTo(2);
@@ -56,5 +57,35 @@ class ReportCsvExportTests {
     try (var leftovers = Files.list(outbox)) {
       assertThat(leftovers.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));
     }
+  }
+
+  @Test
+  void theFindingsEvidenceIsInTheReportsLanguage() throws Exception {
+    // given a triad gap with its English sentence and its key and figures, as fct_finding makes them
+    Path outbox = dir.resolve("outbox");
+    String insertTriadGap = """
+        insert into rpt_finding (finding_key, section, finding_type, severity, severity_weight, department_code,
+          department_name, period_label, status, display_status, evidence, evidence_key, evidence_args)
+        values ('triad_gap:LOG', 'insight', 'triad_gap', 'low', 1, 'LOG', 'Logistik', '2025-Q3', 'new', 'new',
+                'Logistik reports cost (freight_cost) but not quality or speed.', 'evidence.triad_gap',
+                '["Logistik", {"list": [{"word": "evidence.dimension.cost"}], "join": "and"}, "freight_cost",
+                  {"list": [{"word": "evidence.dimension.quality"}, {"word": "evidence.dimension.speed"}],
+                   "join": "or"}]')""";
+    try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
+      RptFixtures.yearWithOneBreach(duckdb);
+      try (Statement s = duckdb.createStatement()) {
+        s.execute(insertTriadGap);
+      }
+
+      // when the German report's CSV files are written, then the English one's
+      ReportCsvExport.write(duckdb, outbox.resolve("de"), "2026-01-06", Locale.GERMANY);
+      ReportCsvExport.write(duckdb, outbox.resolve("en"), "2026-01-06", Locale.UK);
+    }
+
+    // then each says it in its report's language
+    assertThat(Files.readAllLines(outbox.resolve("de").resolve("findings_as-of-2026-01-06.csv")).get(1))
+        .endsWith(",\"Logistik berichtet zu Kosten (freight_cost), aber nicht zu Qualität oder Tempo.\"");
+    assertThat(Files.readAllLines(outbox.resolve("en").resolve("findings_as-of-2026-01-06.csv")).get(1))
+        .endsWith(",Logistik reports cost (freight_cost) but not quality or speed.");
   }
 }
