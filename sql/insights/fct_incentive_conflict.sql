@@ -73,7 +73,8 @@ final as (
            c.policy_kpi_id                                        as kpi_id,
            s.effective_from                                       as period_start,
            coalesce(s.effective_to, x.as_of_date)                 as period_end,
-           c.scheme_id || ' (' || c.pay_period || ')'             as period_label,
+           -- the scheme alone: its pay period is a word, said in the evidence sentence in the report's language
+           c.scheme_id                                            as period_label,
            c.policy_owner_role                                    as owner_role,
            c.scheme_id,
            c.role_id                                              as paid_role_id,
@@ -85,7 +86,7 @@ final as (
            c.min_weight_ratio,
            -- the KPIs by their names (kpis.yml), as a reader of the sentence knows them
            ro.role_title || ' is paid ' || round(100 * c.paid_weight)::integer || '% on ' || pk.kpi_name
-               || ' (' || c.scheme_id || '), which pulls against ' || kk.kpi_name || ' (' || c.tension_id
+               || ' each ' || c.pay_period || ' (' || c.scheme_id || '), which pulls against ' || kk.kpi_name || ' (' || c.tension_id
                || ': ' || c.explanation || '), the KPI of policy ' || c.policy_id || '; the scheme rewards '
                || kk.kpi_name || ' with ' || round(100 * c.policy_kpi_weight)::integer || '%, below '
                || c.min_weight_ratio::varchar || ' times ' || round(100 * c.paid_weight)::integer || '%.'
@@ -95,7 +96,8 @@ final as (
            json_array(ro.role_title, json_object('value', c.paid_weight, 'unit', 'proportion', 'decimals', 0),
                       pk.kpi_name, c.scheme_id, kk.kpi_name, c.tension_id, c.explanation, c.policy_id,
                       json_object('value', c.policy_kpi_weight, 'unit', 'proportion', 'decimals', 0),
-                      c.min_weight_ratio)::varchar                as evidence_args,
+                      c.min_weight_ratio, json_object('word', 'evidence.pay_period.' || c.pay_period))::varchar
+                                                                  as evidence_args,
            []::bigint[]                                           as load_ids,
            x.config_version
     from conflicts as c
@@ -118,7 +120,7 @@ comment on column fct_incentive_conflict.department_code is 'The paid role''s de
 comment on column fct_incentive_conflict.kpi_id is 'The policy''s KPI.';
 comment on column fct_incentive_conflict.period_start is 'First day of the scheme.';
 comment on column fct_incentive_conflict.period_end is 'Its last day, or the as-of date.';
-comment on column fct_incentive_conflict.period_label is 'The scheme and pay period.';
+comment on column fct_incentive_conflict.period_label is 'The incentive scheme (its pay period is in the evidence sentence).';
 comment on column fct_incentive_conflict.owner_role is 'The policy''s owner.';
 comment on column fct_incentive_conflict.scheme_id is 'The incentive scheme (strategy.yml: incentives).';
 comment on column fct_incentive_conflict.paid_role_id is 'The role paid.';

@@ -1,6 +1,7 @@
 package org.plumbline.governance;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,4 +12,8 @@ import java.util.Map;
  * @param effectiveTo last day in force, or null while it still is
  */
 public record IncentiveScheme(String id, String roleId, String period, Map<String, Double> weights,
-    LocalDate effectiveFrom, LocalDate effectiveTo) {}
+    LocalDate effectiveFrom, LocalDate effectiveTo) {
+
+  /** The pay periods a scheme can have; the report has a word for each (evidence.pay_period.*). */
+  public static final List<String> PAY_PERIODS = List.of("week", "month", "quarter", "year");
+}

@@ -4,20 +4,17 @@ import static org.plumbline.governance.Block.Need.OPTIONAL;
 import static org.plumbline.governance.Block.Need.REQUIRED;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Reads one entry of {@code incentives}; that the weights add up to 1 is checked here too. */
 final class IncentiveSchemeReader {
-
-  static final List<String> PERIODS = List.of("week", "month", "quarter", "year");
 
   private IncentiveSchemeReader() {}
 
   static IncentiveScheme read(Block entry) {
     String id = entry.text("id", REQUIRED);
     String role = entry.text("role", REQUIRED);
-    String period = entry.oneOf("period", PERIODS, REQUIRED);
+    String period = entry.oneOf("period", IncentiveScheme.PAY_PERIODS, REQUIRED);
     Map<String, Double> weights = new LinkedHashMap<>();
     boolean allNumbers = true;
     for (Map.Entry<String, String> weight : entry.textMap("weights").entrySet()) {

@@ -56,7 +56,7 @@ class StrategyInsightsTests {
     List<Object> conflict = bench.query("select finding_key, severity, department_code, kpi_id, owner_role,"
         + " paid_kpi_id, policy_kpi_weight, evidence from fct_incentive_conflict").get(0);
     assertThat(conflict).containsExactly("INC-PROD/TEN-1/POL-A", "critical", "PROD", "coverage", "head_of_quality",
-        "units", 0.0, "Head of Production is paid 70% on Units produced (INC-PROD), which pulls against Inspection"
+        "units", 0.0, "Head of Production is paid 70% on Units produced each quarter (INC-PROD), which pulls against Inspection"
             + " coverage (TEN-1: Inspection takes tester time.), the KPI of policy POL-A; the scheme rewards Inspection"
             + " coverage with 0%, below 0.5 times 70%.");
   }

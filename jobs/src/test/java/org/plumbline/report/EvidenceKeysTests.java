@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.plumbline.governance.ControlChart;
+import org.plumbline.governance.IncentiveScheme;
 
 /**
  * Every message key an SQL model can write into evidence_key, and every word its evidence_args
@@ -36,7 +37,8 @@ class EvidenceKeysTests {
       "evidence.rule.", ControlChart.RULES,
       // int_kpi_trend.direction of a significant trend
       "evidence.trend.", List.of("up", "down"),
-      "evidence.dimension.", List.of("quality", "cost", "speed"));
+      "evidence.dimension.", List.of("quality", "cost", "speed"),
+      "evidence.pay_period.", IncentiveScheme.PAY_PERIODS);
 
   @Test
   void everyEvidenceKeyAndWordTheSqlModelsWriteIsInBothLanguages() throws IOException {
@@ -57,7 +59,7 @@ class EvidenceKeysTests {
     assertThat(prefixes).containsExactlyInAnyOrderElementsOf(WORDS.keySet());
     List<String> needed = Stream.concat(keys.stream(),
         WORDS.entrySet().stream().flatMap(e -> e.getValue().stream().map(word -> e.getKey() + word))).toList();
-    assertThat(needed).hasSize(12 + 5 + 12 + 2 + 3);
+    assertThat(needed).hasSize(12 + 5 + 12 + 2 + 3 + 4);
     assertThat(needed).allSatisfy(key -> {
       assertThat(ENGLISH.containsKey(key)).as("English has %s", key).isTrue();
       assertThat(GERMAN.containsKey(key)).as("German has %s", key).isTrue();

@@ -173,14 +173,15 @@ class EvidenceSentenceTests {
     String args = """
         ["Head of Production", {"value": 0.7, "unit": "proportion", "decimals": 0}, "units_produced",
          "INC-PROD-2025", "inspection_coverage", "TEN-THROUGHPUT-INSPECTION", "Skipping inspection raises output.",
-         "POL-INSP-001", {"value": 0.0, "unit": "proportion", "decimals": 0}, 0.5]""";
+         "POL-INSP-001", {"value": 0.0, "unit": "proportion", "decimals": 0}, 0.5,
+         {"word": "evidence.pay_period.quarter"}]""";
 
     // when / then
     assertThat(english("evidence.incentive_conflict", args)).isEqualTo("Head of Production is paid 70% on units_produced"
-        + " (INC-PROD-2025), which pulls against inspection_coverage (TEN-THROUGHPUT-INSPECTION: Skipping inspection"
+        + " each quarter (INC-PROD-2025), which pulls against inspection_coverage (TEN-THROUGHPUT-INSPECTION: Skipping inspection"
         + " raises output.), the KPI of policy POL-INSP-001; the scheme rewards inspection_coverage with 0%, below"
         + " 0.5 times 70%.");
-    assertThat(german("evidence.incentive_conflict", args)).isEqualTo("Head of Production wird zu 70% nach"
+    assertThat(german("evidence.incentive_conflict", args)).isEqualTo("Head of Production wird je Quartal zu 70% nach"
         + " units_produced vergütet (INC-PROD-2025), was gegen inspection_coverage wirkt (TEN-THROUGHPUT-INSPECTION:"
         + " Skipping inspection raises output.), die Kennzahl der Richtlinie POL-INSP-001; das Vergütungsmodell"
         + " gewichtet inspection_coverage nur mit 0%, weniger als das 0,5-Fache von 70%.");
