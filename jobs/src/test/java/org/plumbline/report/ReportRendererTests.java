@@ -85,6 +85,29 @@ class ReportRendererTests {
   }
 
   @Test
+  void aPolicyWhoseThresholdChangedListsEachVersionsBreachesUnderItsOwnThreshold() throws Exception {
+    // given the year with one breach, the policy's threshold lowered to 95% from 2025-W40 on
+    Path pdf = dir.resolve("outbox/versions.pdf");
+    try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
+      RptFixtures.yearWithOneBreach(duckdb);
+      try (var statement = duckdb.createStatement()) {
+        statement.execute("update rpt_breached_weeks set threshold = 95.0 where period_label >= '2025-W40'");
+      }
+
+      // when
+      renderer.render(duckdb, pdf, GENERATED_AT);
+    }
+
+    // then W31-W39 stand under the first version's threshold and W40-W46 under the second's
+    String text = PdfText.of(pdf);
+    int first = text.indexOf("POL-INSP-001 · threshold 100.0% · Production");
+    int second = text.indexOf("POL-INSP-001 · threshold 95.0% · Production");
+    assertThat(first).isPositive();
+    assertThat(second).isGreaterThan(text.indexOf("2025-W39 22 Sep 2025", first));
+    assertThat(text.indexOf("2025-W40 29 Sep 2025", first)).isGreaterThan(second);
+  }
+
+  @Test
   void theTitlePageSaysSoWhenTheWarehouseHoldsNoFiguresYet() throws Exception {
     // given a warehouse whose systems have delivered nothing up to the as-of date
     Path pdf = dir.resolve("outbox/empty.pdf");
