@@ -30,7 +30,11 @@ create or replace temp table incoming_metric (
     factor         double not null,
     percent_factor double,
     constant_value double,
-    stated_unit    varchar                   -- the unit sources.yml says the file states (fraction, percent, ppm), or null
+    stated_unit    varchar,                  -- the unit sources.yml says the file states (fraction, percent, ppm), or null
+    valid_min      double,                   -- the KPI's valid_range (kpis.yml), in its unit; null: no bound
+    valid_max      double,
+    kpi_name       varchar,                  -- the KPI's name and unit, for the reason of a value outside the range
+    kpi_unit       varchar
 );
 
 -- How each table of the file is read: one row for the table '' (a sheet or flat file that is one
@@ -106,6 +110,11 @@ create or replace temp table incoming_row_joined (
 
 -- The rows a workbook hides (XLSX row attribute hidden): loaded like the others, as Excel keeps
 -- them, but the load says so (HiddenRows), as a hidden row is often a figure no longer meant.
+-- The day a workbook's date serial 0 stands for: 1899-12-30 in the 1900 date system, 1904-01-01
+-- in the 1904 system (SheetRowSink sets it). The readers write dates as ISO dates themselves;
+-- only the hint for a serial in a cell without a date format (type_values.sql) reads this.
+create or replace temp table incoming_workbook as select date '1899-12-30' as serial_day_zero;
+
 create or replace temp table incoming_hidden_row (
     sheet_name varchar not null,
     row_number integer not null

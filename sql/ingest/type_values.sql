@@ -99,7 +99,8 @@ stated as (
            coalesce(m.factor, 1) as factor,
            case when m.metric_name is null then 1.0 else m.percent_factor end as percent_factor,
            case when not c.named then m.constant_value end as constant_value,
-           m.stated_unit = 'fraction' as in_fractions
+           m.stated_unit = 'fraction' as in_fractions,
+           m.valid_min, m.valid_max, m.kpi_name, m.kpi_unit
     from cells as c
     left join incoming_metric as m on m.table_name = c.table_name and m.metric_name = c.metric_name
 ),
@@ -136,14 +137,20 @@ checked as (
     from typed
 ),
 
-final as (
-    -- only what the appends and the problem list read: the texts stay in the row's fields
-    select sheet_name, row_number, value_position, metric_name, period_date,
+-- The value in the KPI's unit, which the valid range (kpis.yml) is checked against below.
+valued as (
+    select *,
            case
                when constant_value is not null then constant_value
                when is_percent_text then number * percent_factor
                else number * factor
-           end as value,
+           end as value
+    from checked
+),
+
+final as (
+    -- only what the appends and the problem list read: the texts stay in the row's fields
+    select sheet_name, row_number, value_position, metric_name, period_date, value,
            case
                when metric_name is null or metric_name = ''
                    then 'The metric name is missing: the column "' || metric_column || '" is empty in this row.'
@@ -208,18 +215,32 @@ final as (
                                 else 'write it as "' || plumbline_shown(n) || ' %" or as ' end
                         || plumbline_shown(n / 100) || ', or declare unit: percent if the column holds percentages.'
                    end)[1]
+               -- A figure its KPI cannot take (a coverage of 150 %) is a typing or scale mistake,
+               -- checked on a value every test above passed. A null bound compares to null: no check.
+               when value < valid_min or value > valid_max
+                   then 'The value "' || value_text || '" in column "' || column_name || '" reads as '
+                        || plumbline_shown(value) || ' ' || kpi_unit || ', outside what ' || kpi_name
+                        || ' can be: '
+                        || case when valid_max is null then 'at least ' || plumbline_shown(valid_min)
+                                when valid_min is null then 'at most ' || plumbline_shown(valid_max)
+                                else plumbline_shown(valid_min) || ' to ' || plumbline_shown(valid_max) end
+                        || ' ' || kpi_unit || ' (kpis.yml: valid_range). Check the figure, or the unit and scale'
+                        || ' sources.yml gives this column.'
            end
            -- A whole number in a period cell formatted General is mostly a date that lost its format.
            || case when period_date is null and metric_name <> '' and shape <> 'periods_across' and kinds is not null
                         and coalesce(nullif(substr(kinds, period_pos, 1), ''), 'n') = 'n'
-                   then list_transform([try_cast(trim(period_text) as double)], lambda d:   -- a lambda: see plumbline_two_readings
-                            case when d between 18264 and 73415 and d = floor(d)          -- 1950 to 2100
-                                 then ' ' || d::bigint || ' looks like an Excel date serial ('
-                                      || strftime(date '1899-12-30' + d::integer, '%d.%m.%Y')
+                   -- a lambda (see plumbline_two_readings) over the number and the workbook's day zero,
+                   -- which is read outside it: DuckDB allows no subquery in a lambda
+                   then list_transform([{'d': try_cast(trim(period_text) as double),
+                                         'zero': (select serial_day_zero from incoming_workbook)}], lambda s:
+                            case when s.d between 18264 and 73415 and s.d = floor(s.d)    -- 1950 to 2100
+                                 then ' ' || s.d::bigint || ' looks like an Excel date serial ('
+                                      || strftime(s.zero + s.d::integer, '%d.%m.%Y')
                                       || ') in a cell not formatted as a date: format the column as a date in the workbook.'
                                  else '' end)[1]
                    else '' end as problem
-    from checked
+    from valued
     where constant_value is not null or value_trimmed is not null or period_date is null
 )
 

@@ -6,6 +6,8 @@ package org.plumbline.governance;
  * @param tolerance how far, in the KPI's unit, a self-reported figure may differ from the
  *     measured one before it is a reporting discrepancy
  * @param measuredBy how a system of record measures it; null where none does
+ * @param validRange the values a figure of it can take at all (a coverage between 0 and 100 %);
+ *     null where any number can be meant
  */
 public record Kpi(
     String id,
@@ -16,7 +18,14 @@ public record Kpi(
     double target,
     String ownerRole,
     double tolerance,
-    Measurement measuredBy) {
+    Measurement measuredBy,
+    ValidRange validRange) {
+
+  /**
+   * The bounds of a KPI's possible values, in its unit, inclusive; either may be null (no bound).
+   * A self-reported figure outside them is a typing or scale mistake, quarantined at load.
+   */
+  public record ValidRange(Double min, Double max) {}
 
   public enum TriadDimension { QUALITY, COST, SPEED }
 

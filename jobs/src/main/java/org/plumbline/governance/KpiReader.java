@@ -23,7 +23,24 @@ final class KpiReader {
     // Required, not defaulted to 0: how much disagreement is tolerable is a policy value.
     Double tolerance = entry.number("tolerance", REQUIRED);
     Measurement measuredBy = measurement(entry.child("measured_by", "measurement", OPTIONAL));
-    return new Kpi(id, name, dimension, unit, direction, orZero(target), ownerRole, orZero(tolerance), measuredBy);
+    Kpi.ValidRange validRange = validRange(entry.child("valid_range", "valid range", OPTIONAL));
+    return new Kpi(id, name, dimension, unit, direction, orZero(target), ownerRole, orZero(tolerance), measuredBy,
+        validRange);
+  }
+
+  /** {@code valid_range: {min: 0, max: 100}}: at least one bound, the lower below the upper. */
+  private static Kpi.ValidRange validRange(Block block) {
+    if (block == null) {
+      return null;
+    }
+    Double min = block.number("min", OPTIONAL);
+    Double max = block.number("max", OPTIONAL);
+    if (min == null && max == null && !block.has("min") && !block.has("max")) {
+      block.problem("A valid range needs 'min', 'max' or both, such as {min: 0, max: 100}.");
+    } else if (min != null && max != null && min >= max) {
+      block.problem("max", "The valid range's max (" + plain(max) + ") must be above its min (" + plain(min) + ").");
+    }
+    return new Kpi.ValidRange(min, max);
   }
 
   private static Measurement measurement(Block block) {
@@ -35,6 +52,10 @@ final class KpiReader {
     String denominator = block.text("denominator", OPTIONAL);
     Double scale = SourceReader.positiveScale(block);
     return new Measurement(source, numerator, denominator, scale == null ? 1 : scale, block.attributeMap("filter"));
+  }
+
+  private static String plain(double number) {
+    return java.math.BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
   }
 
   /** A value that was missing or invalid has been reported; the model will not be returned. */

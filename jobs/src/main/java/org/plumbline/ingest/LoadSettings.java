@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.plumbline.governance.GovernanceModel;
+import org.plumbline.governance.Kpi;
 import org.plumbline.governance.Source;
 import org.plumbline.system.SqlScript;
 import org.plumbline.governance.Source.Shape;
@@ -100,7 +101,7 @@ final class LoadSettings {
 
   /** The metrics per table: a sheet of one table is the table '', a table of several may list its own. */
   private void writeMetrics(Connection connection, Source source) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement("insert into incoming_metric values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement s = connection.prepareStatement("insert into incoming_metric values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       if (source.tables().isEmpty()) {
         writeMetrics(s, source, "", source.shape(), source.metrics());
       }
@@ -134,6 +135,12 @@ final class LoadSettings {
       s.setObject(6, factors.percentFactor());
       s.setObject(7, metric == null ? null : metric.constantValue());
       s.setString(8, metric == null ? null : metric.unit());
+      Kpi kpi = units.kpi(source, entry.getKey());
+      Kpi.ValidRange range = kpi == null ? null : kpi.validRange();
+      s.setObject(9, range == null ? null : range.min());
+      s.setObject(10, range == null ? null : range.max());
+      s.setString(11, range == null ? null : kpi.name());
+      s.setString(12, range == null ? null : kpi.unit());
       s.addBatch();
     }
   }

@@ -36,7 +36,18 @@ final class SheetRowSink implements AutoCloseable {
   private int headerRow;
   private boolean sawRows;
 
-  SheetRowSink(Connection connection, String sheetName, Source source) throws SQLException {
+  /**
+   * A sink for the sheet {@code sheetName} of a workbook counting its date serials from 1904-01-01
+   * when {@code date1904} (Excel for Mac's old default), else from 1899-12-30; the readers write
+   * dates as ISO dates themselves, so only the hint for a date serial in a cell without a date
+   * format (type_values.sql) reads the system, from {@code incoming_workbook}.
+   */
+  SheetRowSink(Connection connection, String sheetName, Source source, boolean date1904) throws SQLException {
+    if (date1904) {
+      try (var update = connection.createStatement()) {
+        update.execute("update incoming_workbook set serial_day_zero = date '1904-01-01'");
+      }
+    }
     this.sheetName = sheetName;
     this.source = source;
     this.connection = connection;

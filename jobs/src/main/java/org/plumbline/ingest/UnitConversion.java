@@ -45,12 +45,17 @@ final class UnitConversion {
   }
 
   private String kpiUnit(Source source, String metricName) {
+    Kpi kpi = kpi(source, metricName);
+    return kpi == null ? null : kpi.unit();
+  }
+
+  /** The catalogue KPI a self-reported metric stands for; null for a system's measure or a name the catalogue lacks. */
+  Kpi kpi(Source source, String metricName) {
     if (source.kind() != Source.Kind.SELF_REPORTED || metricName == null) {
       return null;
     }
     String kpiId = department(source.departmentCode()).localKpiNames().get(metricName);
-    return kpiId == null ? null : model.kpis().stream().filter(k -> k.id().equals(kpiId)).map(Kpi::unit)
-        .findFirst().orElse(null);
+    return kpiId == null ? null : model.kpis().stream().filter(k -> k.id().equals(kpiId)).findFirst().orElse(null);
   }
 
   Map<String, String> localNames(Source source) {

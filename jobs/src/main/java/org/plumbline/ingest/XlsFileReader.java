@@ -152,7 +152,7 @@ final class XlsFileReader implements SourceFileReader {
       String name = sheetIndex < sheetsInOrder.length ? sheetsInOrder[sheetIndex].getSheetname() : "Sheet" + (sheetIndex + 1);
       boolean wanted = source.sheet() == null ? !sinkDone && sheetIndex == 0 : source.sheet().equals(name);
       if (wanted && !sinkDone) {
-        sink = new SheetRowSink(connection, name, source);
+        sink = new SheetRowSink(connection, name, source, date1904);
       }
     }
 

@@ -41,7 +41,7 @@ final class XlsxFileReader implements SourceFileReader {
     boolean formats = WorkbookGuard.hasStyles(file);
     try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(formats, false))) {
       Sheet sheet = findSheet(workbook, source);
-      try (SheetRowSink sink = new SheetRowSink(connection, sheet.getName(), source);
+      try (SheetRowSink sink = new SheetRowSink(connection, sheet.getName(), source, workbook.isDate1904());
           Stream<Row> rows = sheet.openStream();
           PrefetchedSheetRows parsed = new PrefetchedSheetRows(rows.iterator(), sheet.getName())) {
         for (PrefetchedSheetRows.SheetRow row = parsed.next(); row != null; row = parsed.next()) {

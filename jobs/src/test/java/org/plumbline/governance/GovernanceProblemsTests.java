@@ -257,6 +257,44 @@ class GovernanceProblemsTests {
   }
 
   @Test
+  void aValidRangeNeedsABoundAndItsMaxAboveItsMin() throws IOException {
+    // given a KPI whose valid range is upside down, and one whose range misnames its bound
+    write("governance.yml", """
+        departments:
+          - { code: PROD, name: Production }
+        kpis:
+          - id: coverage
+            name: Coverage
+            dimension: quality
+            unit: percent
+            direction: higher_is_better
+            target: 100
+            tolerance: 0
+            valid_range: { min: 100, max: 0 }
+          - id: scrap
+            name: Scrap
+            dimension: cost
+            unit: EUR
+            direction: lower_is_better
+            target: 1
+            tolerance: 0
+            valid_range: { minimum: 0 }
+        """);
+
+    // when
+    ConfigInvalidException invalid = catchThrowableOfType(ConfigInvalidException.class, () -> loader.load(dir));
+
+    // then each names its line and key
+    assertThat(invalid.problems()).extracting(ConfigProblem::line, ConfigProblem::key, ConfigProblem::message)
+        .containsExactly(
+            tuple(11, "kpis[coverage].valid_range.max", "The valid range's max (0) must be above its min (100)."),
+            tuple(19, "kpis[scrap].valid_range", "A valid range needs 'min', 'max' or both, such as"
+                + " {min: 0, max: 100}."),
+            tuple(19, "kpis[scrap].valid_range.minimum", "Unknown key 'minimum': a valid range has no setting of that"
+                + " name. Known keys are min, max."));
+  }
+
+  @Test
   void twoSourcesWhosePatternsMatchOneNameAreReportedWithAnExampleName() throws IOException {
     // given a new source whose pattern takes in an existing one's files, and two that stay apart
     write("sources.yml", """

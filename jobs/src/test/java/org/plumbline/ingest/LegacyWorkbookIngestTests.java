@@ -108,6 +108,23 @@ class LegacyWorkbookIngestTests {
   }
 
   @Test
+  void aDateSerialWithoutDateFormatIsHintedAtInTheWorkbooksDateSystem() throws Exception {
+    // given a 1904-system workbook whose second week lost its date format: the cell shows 44208,
+    // which is 2025-01-13 counted from 1904-01-01 (and 2021-01-12 counted from 1899-12-30)
+    long first = ChronoUnit.DAYS.between(LocalDate.of(1904, 1, 1), LocalDate.of(2025, 1, 6));
+    Path file = home.deliver("Legacy_KPI_1904_general.xlsx",
+        in1904System(xlsxWithSerials(first, first + 7, false)));
+
+    // when
+    home.load(file);
+
+    // then the hint names the date the workbook means
+    assertThat(home.query("select reason from raw_quarantine")).containsExactly(List.of("The period \"44208\" in"
+        + " column \"Week starting\" is not a date. 44208 looks like an Excel date serial (13.01.2025) in a cell not"
+        + " formatted as a date: format the column as a date in the workbook."));
+  }
+
+  @Test
   void theCorpusXlsPairInBothDateSystemsReadsTheSameDates() throws Exception {
     Path w1900 = CORPORA.resolve("xlsx/1900DateWindowing.xls");
     Path w1904 = CORPORA.resolve("xlsx/1904DateWindowing.xls");
@@ -167,6 +184,11 @@ class LegacyWorkbookIngestTests {
   }
 
   private static byte[] xlsxWithSerials(long first, long second) throws Exception {
+    return xlsxWithSerials(first, second, true);
+  }
+
+  /** Two weeks of a workbook, the second's period formatted as a date only when {@code secondAsDate}. */
+  private static byte[] xlsxWithSerials(long first, long second, boolean secondAsDate) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (OutputStream out = bytes) {
       Workbook wb = new Workbook(out, "test", "1.0");
@@ -180,7 +202,9 @@ class LegacyWorkbookIngestTests {
       ws.style(3, 0).format("yyyy-mm-dd").set();
       ws.value(3, 1, 1200);
       ws.value(4, 0, second);
-      ws.style(4, 0).format("yyyy-mm-dd").set();
+      if (secondAsDate) {
+        ws.style(4, 0).format("yyyy-mm-dd").set();
+      }
       ws.value(4, 1, 1250);
       wb.finish();
     }

@@ -45,6 +45,16 @@ class ValueTypingIngestTests {
         period: { column: week, grain: week }
         metrics:
           - { column: Critical parts inspected, unit: fraction }
+
+      - id: test_percent
+        department: PROD
+        kind: self_reported
+        format: csv
+        files: "percent_*.csv"
+        csv: { delimiter: "," }
+        period: { column: week, grain: week }
+        metrics:
+          - { column: Critical parts inspected }
     """;
 
   @RegisterExtension final IngestHome home = IngestHome.eachTest(SOURCES);
@@ -132,5 +142,28 @@ class ValueTypingIngestTests {
         List.of(4, "The value \"96\" in column \"Critical parts inspected\": 96 in a column of fractions (sources.yml:"
             + " unit: fraction) would be 9600 %; write it as \"96 %\" or as 0.96, or declare unit: percent if the"
             + " column holds percentages."));
+  }
+
+  @Test
+  void aFigureOutsideItsKpisValidRangeIsQuarantinedSayingWhy() throws Exception {
+    // given inspection coverage, which kpis.yml bounds to 0..100 percent, with both bounds, a
+    // figure just above the upper one and one below the lower
+    home.load(home.deliver("percent_1.csv", "week,Critical parts inspected\n"
+        + "2025-01-06,0\n"
+        + "2025-01-13,100\n"
+        + "2025-01-20,100.4\n"
+        + "2025-01-27,-1\n"
+        + "2025-02-03,99.5\n"));
+
+    // then the figures within the range load, the two outside are quarantined saying why
+    assertThat(home.query("select row_number, value from raw_value order by row_number"))
+        .containsExactly(List.of(2, 0.0), List.of(3, 100.0), List.of(6, 99.5));
+    assertThat(home.query("select row_number, reason from raw_quarantine order by row_number")).containsExactly(
+        List.of(4, "The value \"100.4\" in column \"Critical parts inspected\" reads as 100.4 percent, outside what"
+            + " Inspection coverage of critical parts can be: 0 to 100 percent (kpis.yml: valid_range). Check the"
+            + " figure, or the unit and scale sources.yml gives this column."),
+        List.of(5, "The value \"-1\" in column \"Critical parts inspected\" reads as -1 percent, outside what"
+            + " Inspection coverage of critical parts can be: 0 to 100 percent (kpis.yml: valid_range). Check the"
+            + " figure, or the unit and scale sources.yml gives this column."));
   }
 }
