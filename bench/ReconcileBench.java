@@ -59,7 +59,7 @@ public class ReconcileBench {
   private static void ledger(Connection duckdb, long rows) throws Exception {
     try (Statement s = duckdb.createStatement()) {
       // The rows with their lineage, as generated; moved into the ledger's layout (V6) below.
-      s.execute("create or replace temp table bench_row as select * from raw_row limit 0");
+      s.execute("create or replace temp table bench_row as select * exclude (table_name) from raw_row limit 0");
     }
     try (PreparedStatement s = duckdb.prepareStatement("""
         insert into bench_row
@@ -100,9 +100,10 @@ public class ReconcileBench {
           from bench_row
           where source_id = 'prod_sheet';
           -- the rows and the typed values the loader writes (ledger V6)
-          insert into raw_record
+          insert into raw_record (load_id, sheet_name, row_number, is_layout, fields)
           select load_id, sheet_name, row_number, is_layout, fields from bench_row;
-          insert into raw_record_value
+          insert into raw_record_value (load_id, sheet_name, row_number, value_position, metric_name, period_date,
+                                        value)
           select r.load_id, r.sheet_name, r.row_number, m.position, m.column_name,
                  r.fields[1]::date, r.fields[m.position]::double
           from bench_row as r
