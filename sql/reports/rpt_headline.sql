@@ -11,7 +11,9 @@
 -- breached when at least one department fell short outside a deviation; it is covered (left out,
 -- counted in covered_period_count) when every department that fell short in it was inside a
 -- deviation. The worst period is the worst department's figure in it, and
--- reported_in_worst_period what that department reported.
+-- reported_in_worst_period what that department reported. The statement, threshold and owner are
+-- those of the policy version that judged the worst period (a policy tightened mid-year: a March
+-- breach is told against March's threshold, not July's).
 -- Grain: one row per policy with at least one breached period outside a deviation.
 create or replace table rpt_headline as
 with
@@ -37,16 +39,6 @@ covered as (
     group by w.policy_id
 ),
 
-policy as (
-    select p.policy_id, p.policy_version, p.statement, p.kpi_id, p.owner_role, p.comparator,
-           k.kpi_name, k.unit, r.role_title
-    from fct_policy_breach as p
-    join dim_kpi as k using (kpi_id)
-    left join dim_role as r on r.role_id = p.owner_role
-    where not p.is_covered_by_deviation
-    qualify row_number() over (partition by p.policy_id order by p.period_start desc) = 1
-),
-
 discrepancies as (
     select d.kpi_id, count(*) as discrepancy_period_count
     from fct_reporting_discrepancy as d
@@ -55,7 +47,8 @@ discrepancies as (
 
 summary as (
     select policy_id,
-           any_value(threshold)                                  as threshold,
+           arg_max(threshold, abs(threshold - measured_coverage))    as threshold,     -- the worst period's
+           arg_max(period_start, abs(threshold - measured_coverage)) as worst_period_start,
            count(distinct period_start)                              as breached_period_count,
            arg_min(period_label, period_start)                       as first_breached_period,
            arg_max(period_label, period_start)                       as last_breached_period,
@@ -64,6 +57,17 @@ summary as (
            arg_max(self_reported_coverage, abs(threshold - measured_coverage)) as reported_in_worst_period
     from breaches
     group by policy_id
+),
+
+-- the version that judged the worst period (every department's breach in a period is judged by one)
+policy as (
+    select p.policy_id, p.policy_version, p.statement, p.kpi_id, p.owner_role, p.comparator,
+           k.kpi_name, k.unit, r.role_title
+    from fct_policy_breach as p
+    join summary as s on s.policy_id = p.policy_id and s.worst_period_start = p.period_start
+    join dim_kpi as k using (kpi_id)
+    left join dim_role as r on r.role_id = p.owner_role
+    qualify row_number() over (partition by p.policy_id order by p.department_code) = 1
 ),
 
 final as (

@@ -11,14 +11,16 @@
 -- shortfall, it did not fix it. When the latest period itself is covered the policy is not
 -- called breached (breached_since is null) and latest_deviation_id and
 -- latest_deviation_expires_on say which deviation covers it and until when.
+-- The statement, threshold, owner and severity are those of the policy version in force at the
+-- latest period's start, the version fct_policy_breach judges that period by; a policy with no
+-- version in force then (not yet in force, or retired) has no row.
 -- Grain: one row per policy and department it applies to.
 create or replace table rpt_policy_execution as
 with
 
+-- each policy once, with its KPI (versions of a policy measure the same KPI)
 policies as (
-    select distinct on (policy_id) policy_id, kpi_id, threshold, owner_role, severity, statement
-    from dim_policy
-    order by policy_id, policy_version desc
+    select distinct policy_id, kpi_id from dim_policy
 ),
 
 periods as (
@@ -87,28 +89,37 @@ latest_cover as (
     join dim_deviation as d using (deviation_id)
 ),
 
+-- the version in force at the start of each department's latest period
+in_force as (
+    select v.policy_id, v.kpi_id, v.threshold, v.owner_role, v.severity, v.statement, l.*
+    from latest as l
+    join dim_policy as v
+      on v.kpi_id = l.kpi_id
+     and l.latest_period_start >= v.effective_from
+     and (v.effective_to is null or l.latest_period_start <= v.effective_to)
+),
+
 final as (
-    select p.policy_id, p.statement, p.severity, l.department_code, d.department_name,
-           coalesce(r.role_title, p.owner_role)  as owner_title,
+    select l.policy_id, l.statement, l.severity, l.department_code, d.department_name,
+           coalesce(r.role_title, l.owner_role)  as owner_title,
            k.kpi_name, k.unit,
-           p.threshold                           as target_value,
+           l.threshold                           as target_value,
            l.latest_period,
            round(l.measured_value, 1)            as measured_value,
            round(l.reported_value, 1)            as reported_value,
-           round(l.measured_value - p.threshold, 1) as gap,
+           round(l.measured_value - l.threshold, 1) as gap,
            s.breached_since,
            coalesce(c.breached_period_count, 0)  as breached_period_count,
            coalesce(c.covered_period_count, 0)   as covered_period_count,
            lc.deviation_id                       as latest_deviation_id,
            lc.expires_on                         as latest_deviation_expires_on
-    from policies as p
-    join latest as l using (kpi_id)
-    join dim_kpi as k using (kpi_id)
+    from in_force as l
+    join dim_kpi as k on k.kpi_id = l.kpi_id
     left join dim_department as d using (department_code)
-    left join dim_role as r on r.role_id = p.owner_role
-    left join streak as s on s.policy_id = p.policy_id and s.department_code = l.department_code
-    left join counts as c on c.policy_id = p.policy_id and c.department_code = l.department_code
-    left join latest_cover as lc on lc.policy_id = p.policy_id and lc.department_code = l.department_code
+    left join dim_role as r on r.role_id = l.owner_role
+    left join streak as s on s.policy_id = l.policy_id and s.department_code = l.department_code
+    left join counts as c on c.policy_id = l.policy_id and c.department_code = l.department_code
+    left join latest_cover as lc on lc.policy_id = l.policy_id and lc.department_code = l.department_code
 )
 
 select * from final order by policy_id, department_code;

@@ -176,6 +176,40 @@ class ReportNumbersTests {
     }
   }
 
+  @Test
+  void policyVsExecutionJudgesTheLatestPeriodByTheVersionInForceThen() throws Exception {
+    // given two June weeks, the second at 99%: v1 (100%) is in force, v2 (95%) only from July
+    try (FindingFixture fixture = FindingFixture.create(dir.resolve("home"), FindingFixture.GOVERNANCE, "")) {
+      fixture.mesDay("2025-06-23", 100, 100).mesDay("2025-06-30", 100, 99);
+
+      // when
+      fixture.reconcile("2025-07-02");
+
+      // then the table holds W27 against 100%, not against July's 95%
+      assertThat(rows(fixture, """
+          select latest_period, statement, target_value, measured_value, gap, breached_since
+          from rpt_policy_execution"""))
+          .containsExactly(List.of("2025-W27", "Every critical part is inspected.", 100.0, 99.0, -1.0, "2025-W27"));
+    }
+  }
+
+  @Test
+  void theHeadlineTellsTheWorstPeriodAgainstTheVersionThatJudgedIt() throws Exception {
+    // given W27 at 80% (v1: 100%, 20 points short) and W30 at 90% (v2: 95%, 5 points short)
+    try (FindingFixture fixture = FindingFixture.create(dir.resolve("home"), FindingFixture.GOVERNANCE, "")) {
+      fixture.mesDay("2025-06-30", 100, 80).mesDay("2025-07-07", 100, 96).mesDay("2025-07-21", 100, 90);
+
+      // when
+      fixture.reconcile("2025-08-05");
+
+      // then the headline quotes v1's statement and threshold beside W27's 80%
+      assertThat(rows(fixture, """
+          select policy_version, policy_statement, threshold, worst_period, worst_measured, breached_period_count
+          from rpt_headline"""))
+          .containsExactly(List.of(1, "Every critical part is inspected.", 100.0, "2025-W27", 80.0, 2));
+    }
+  }
+
   static List<List<Object>> rows(FindingFixture fixture, String sql) throws SQLException {
     try (Statement s = fixture.connection().createStatement(); ResultSet r = s.executeQuery(sql)) {
       List<List<Object>> rows = new ArrayList<>();
