@@ -19,7 +19,7 @@ final as (
            m.common_period_start as period_start,
            m.common_period_end   as period_end,
            case when bool_or(m.is_missing_exchange_rate) then null
-                when any_value(k.unit) = 'percent' then avg(m.metric_value)
+                when any_value(k.aggregation) = 'mean' then avg(m.metric_value)
                 else sum(m.metric_value) end as reported_value,
            count(*)         as value_count,
            list(distinct m.load_id order by m.load_id) as load_ids

@@ -17,7 +17,7 @@ final as (
            m.iso_week,
            m.week_start,
            case when bool_or(m.is_missing_exchange_rate) then null
-                when any_value(k.unit) = 'percent' then avg(m.metric_value)
+                when any_value(k.aggregation) = 'mean' then avg(m.metric_value)
                 else sum(m.metric_value) end as reported_value,
            count(*)         as value_count,
            list(distinct m.load_id order by m.load_id) as load_ids

@@ -99,14 +99,15 @@ public final class DimensionLoader {
           measured == null ? null : measured.sourceId(),
           measured == null ? null : measured.numerator(),
           measured == null ? null : measured.denominator(),
-          measured == null ? null : measured.scale());
+          measured == null ? null : measured.scale(),
+          lower(kpi.aggregation()));
       if (measured != null) {
         measured.filter().forEach((attribute, value) -> filters.add(kpi.id(), attribute, value));
       }
     }
     kpis.insert(duckdb, "insert into dim_kpi (kpi_id, kpi_name, triad_dimension, unit, direction, target, owner_role,"
-        + " tolerance, measured_source_id, numerator_measure, denominator_measure, measured_scale)"
-        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        + " tolerance, measured_source_id, numerator_measure, denominator_measure, measured_scale, aggregation)"
+        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     filters.insert(duckdb, "insert into dim_kpi_filter (kpi_id, attribute, value) values (?, ?, ?)");
   }
 

@@ -8,6 +8,8 @@ package org.plumbline.governance;
  * @param measuredBy how a system of record measures it; null where none does
  * @param validRange the values a figure of it can take at all (a coverage between 0 and 100 %);
  *     null where any number can be meant
+ * @param aggregation how a department's figures for shorter periods make a longer one's (weekly
+ *     figures compared per month): their mean for a rate or a duration, their sum for an amount
  */
 public record Kpi(
     String id,
@@ -19,7 +21,10 @@ public record Kpi(
     String ownerRole,
     double tolerance,
     Measurement measuredBy,
-    ValidRange validRange) {
+    ValidRange validRange,
+    Aggregation aggregation) {
+
+  public enum Aggregation { SUM, MEAN }
 
   /**
    * The bounds of a KPI's possible values, in its unit, inclusive; either may be null (no bound).

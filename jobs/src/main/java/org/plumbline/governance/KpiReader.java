@@ -3,11 +3,23 @@ package org.plumbline.governance;
 import static org.plumbline.governance.Block.Need.OPTIONAL;
 import static org.plumbline.governance.Block.Need.REQUIRED;
 
+import java.util.Locale;
+import java.util.Set;
 import org.plumbline.governance.Kpi.Direction;
 import org.plumbline.governance.Kpi.TriadDimension;
 
 /** Reads one entry of {@code kpis}, with its optional {@code measured_by}. */
 final class KpiReader {
+
+  /** Units whose figures are rates: a longer period's figure is the mean of its parts'. */
+  private static final Set<String> RATE_UNITS = Set.of("percent", "fraction", "ppm");
+
+  /** Units of time: a lead or cycle time over a month is the mean of its weeks', not their sum. */
+  private static final Set<String> TIME_UNITS = Set.of("s", "sec", "seconds", "min", "minutes", "h", "hours",
+      "day", "days", "week", "weeks");
+
+  /** How people write percent, which the loader and the report know only as 'percent'. */
+  private static final Set<String> PERCENT_SPELLINGS = Set.of("%", "pct", "percentage", "per cent", "prozent");
 
   private KpiReader() {}
 
@@ -16,6 +28,10 @@ final class KpiReader {
     String name = entry.text("name", REQUIRED);
     TriadDimension dimension = entry.choice("dimension", TriadDimension.class, REQUIRED);
     String unit = entry.text("unit", REQUIRED);
+    if (unit != null && PERCENT_SPELLINGS.contains(unit.trim().toLowerCase(Locale.ROOT))) {
+      entry.problem("unit", "Write unit: percent, not '" + unit + "': percentages are converted, averaged and"
+          + " printed by that name.");
+    }
     Direction direction = entry.choice("direction", Direction.class, REQUIRED);
     Double target = entry.number("target", REQUIRED);
     // An unowned KPI is allowed here: it is a governance gap for the reports to show, not a typo.
@@ -24,8 +40,15 @@ final class KpiReader {
     Double tolerance = entry.number("tolerance", REQUIRED);
     Measurement measuredBy = measurement(entry.child("measured_by", "measurement", OPTIONAL));
     Kpi.ValidRange validRange = validRange(entry.child("valid_range", "valid range", OPTIONAL));
+    Kpi.Aggregation aggregation = entry.choice("aggregation", Kpi.Aggregation.class, OPTIONAL);
     return new Kpi(id, name, dimension, unit, direction, orZero(target), ownerRole, orZero(tolerance), measuredBy,
-        validRange);
+        validRange, aggregation != null ? aggregation : aggregationOf(unit));
+  }
+
+  /** Without an {@code aggregation}: the mean for a rate or a time, the sum for anything else (an amount, a count). */
+  static Kpi.Aggregation aggregationOf(String unit) {
+    String name = unit == null ? "" : unit.trim().toLowerCase(Locale.ROOT);
+    return RATE_UNITS.contains(name) || TIME_UNITS.contains(name) ? Kpi.Aggregation.MEAN : Kpi.Aggregation.SUM;
   }
 
   /** {@code valid_range: {min: 0, max: 100}}: at least one bound, the lower below the upper. */

@@ -70,12 +70,12 @@ class DimensionLoaderTests {
     assertThat(rows("select * from dim_kpi where kpi_id in ('inspection_coverage', 'customer_complaints',"
         + " 'audit_score') order by kpi_id")).containsExactly(
         Arrays.asList("audit_score", "Quality audit score", "quality", "percent", "higher_is_better", 95.0,
-            "head_of_quality", 0.0, null, null, null, null),
+            "head_of_quality", 0.0, null, null, null, null, "mean"),
         Arrays.asList("customer_complaints", "Customer complaints", "quality", "count", "lower_is_better", 1.0,
-            "head_of_quality", 0.0, "crm_complaints", "complaints", null, 1.0),
+            "head_of_quality", 0.0, "crm_complaints", "complaints", null, 1.0, "sum"),
         Arrays.asList("inspection_coverage", "Inspection coverage of critical parts", "quality", "percent",
             "higher_is_better", 100.0, "head_of_quality", 0.5, "mes_inspection_lots", "inspected_units",
-            "produced_units", 100.0));
+            "produced_units", 100.0, "mean"));
     assertThat(rows("select * from dim_kpi_filter"))
         .containsExactly(List.of("inspection_coverage", "part_class", "CRITICAL"));
     assertThat(rows("select policy_id, policy_version, comparator, threshold, severity, effective_from::varchar,"

@@ -60,7 +60,7 @@ class GovernanceLoaderTests {
     assertThat(model.kpis().get(0)).isEqualTo(new Kpi("inspection_coverage", "Inspection coverage of critical parts",
         TriadDimension.QUALITY, "percent", Direction.HIGHER_IS_BETTER, 100, "head_of_quality", 0.5,
         new Measurement("mes_inspection_lots", "inspected_units", "produced_units", 100,
-            Map.of("part_class", "CRITICAL")), new Kpi.ValidRange(0.0, 100.0)));
+            Map.of("part_class", "CRITICAL")), new Kpi.ValidRange(0.0, 100.0), Kpi.Aggregation.MEAN));
     assertThat(model.kpis().get(1).measuredBy())
         .isEqualTo(new Measurement("crm_complaints", "complaints", null, 1, Map.of()));
     assertThat(model.kpis().get(2).measuredBy()).isNull();

@@ -257,8 +257,9 @@ class GovernanceProblemsTests {
   }
 
   @Test
-  void aValidRangeNeedsABoundAndItsMaxAboveItsMin() throws IOException {
-    // given a KPI whose valid range is upside down, and one whose range misnames its bound
+  void aValidRangeNeedsABoundAndItsMaxAboveItsMinAndAUnitOfPercentIsWrittenSo() throws IOException {
+    // given a KPI whose valid range is upside down and whose aggregation is misspelt, and one with
+    // percent written '%' and a range that misnames its bound
     write("governance.yml", """
         departments:
           - { code: PROD, name: Production }
@@ -271,10 +272,11 @@ class GovernanceProblemsTests {
             target: 100
             tolerance: 0
             valid_range: { min: 100, max: 0 }
+            aggregation: average
           - id: scrap
             name: Scrap
             dimension: cost
-            unit: EUR
+            unit: "%"
             direction: lower_is_better
             target: 1
             tolerance: 0
@@ -288,9 +290,12 @@ class GovernanceProblemsTests {
     assertThat(invalid.problems()).extracting(ConfigProblem::line, ConfigProblem::key, ConfigProblem::message)
         .containsExactly(
             tuple(11, "kpis[coverage].valid_range.max", "The valid range's max (0) must be above its min (100)."),
-            tuple(19, "kpis[scrap].valid_range", "A valid range needs 'min', 'max' or both, such as"
+            tuple(12, "kpis[coverage].aggregation", "'aggregation' must be one of sum, mean, but it is 'average'."),
+            tuple(16, "kpis[scrap].unit", "Write unit: percent, not '%': percentages are converted, averaged and"
+                + " printed by that name."),
+            tuple(20, "kpis[scrap].valid_range", "A valid range needs 'min', 'max' or both, such as"
                 + " {min: 0, max: 100}."),
-            tuple(19, "kpis[scrap].valid_range.minimum", "Unknown key 'minimum': a valid range has no setting of that"
+            tuple(20, "kpis[scrap].valid_range.minimum", "Unknown key 'minimum': a valid range has no setting of that"
                 + " name. Known keys are min, max."));
   }
 

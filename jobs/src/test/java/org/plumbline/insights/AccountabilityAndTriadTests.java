@@ -28,13 +28,13 @@ class AccountabilityAndTriadTests {
             + " ('LOG', 'Logistics')",
         "insert into dim_kpi values"
             + " ('coverage', 'Inspection coverage', 'quality', 'percent', 'higher_is_better', 100, 'head_of_quality', 0,"
-            + " null, null, null, null),"
+            + " null, null, null, null, 'mean'),"
             + " ('scrap', 'Scrap cost', 'cost', 'EUR', 'lower_is_better', 4000, 'head_of_production', 0,"
-            + " null, null, null, null),"
+            + " null, null, null, null, 'sum'),"
             + " ('units', 'Units produced', 'speed', 'units', 'higher_is_better', 12000, 'head_of_production', 0,"
-            + " null, null, null, null),"
+            + " null, null, null, null, 'sum'),"
             + " ('audit', 'Audit score', 'quality', 'percent', 'higher_is_better', 95, 'head_of_quality', 0,"
-            + " null, null, null, null)");
+            + " null, null, null, null, 'mean')");
   }
 
   @AfterEach

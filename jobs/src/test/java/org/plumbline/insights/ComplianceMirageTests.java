@@ -25,9 +25,9 @@ class ComplianceMirageTests {
     bench = ModelBench.open(folder).withSeriesTable();
     bench.sql("insert into dim_kpi values"
         + " ('audit_score', 'Quality audit score', 'quality', 'percent', 'higher_is_better', 95, 'head_of_quality',"
-        + " 0, null, null, null, null),"
+        + " 0, null, null, null, null, 'mean'),"
         + " ('complaints', 'Customer complaints', 'quality', 'count', 'lower_is_better', 1, 'head_of_quality',"
-        + " 0, 'crm', 'complaints', null, 1)",
+        + " 0, 'crm', 'complaints', null, 1, 'sum')",
         "insert into dim_compliance_mirage values ('audits-vs-field', 'audit_score', 95, 12, 0.05, 'high')",
         "insert into dim_compliance_mirage_watch values ('audits-vs-field', 'complaints')",
         "insert into dim_trend_test values ('complaints', 12, 0.05, " + NormalDistribution.quantile(0.975) + ")");

@@ -87,7 +87,7 @@ class EarlyWarningTests {
 
   private void kpi(String kpi, String direction) throws SQLException {
     bench.sql("insert into dim_kpi values ('" + kpi + "', 'Complaints', 'quality', 'count', '" + direction + "', 1,"
-            + " 'head_of_quality', 0, 'crm', 'complaints', null, 1)",
+            + " 'head_of_quality', 0, 'crm', 'complaints', null, 1, 'sum')",
         "insert into dim_control_chart values ('" + kpi + "', 'c', date '2024-12-30', date '2025-03-03', null, null)",
         "insert into dim_control_chart_rule select '" + kpi + "', unnest(['WE1', 'WE2', 'WE3', 'WE4'])");
   }

@@ -30,11 +30,11 @@ class StrategyInsightsTests {
             + " ('head_of_quality', 'Head of Quality', 'QUAL', false)",
         "insert into dim_kpi values"
             + " ('coverage', 'Inspection coverage', 'quality', 'percent', 'higher_is_better', 100, 'head_of_quality', 0,"
-            + " null, null, null, null),"
+            + " null, null, null, null, 'mean'),"
             + " ('units', 'Units produced', 'speed', 'units', 'higher_is_better', 12000, 'head_of_production', 0,"
-            + " null, null, null, null),"
+            + " null, null, null, null, 'sum'),"
             + " ('scrap', 'Scrap cost', 'cost', 'EUR', 'lower_is_better', 4000, 'head_of_production', 0,"
-            + " null, null, null, null)",
+            + " null, null, null, null, 'sum')",
         "insert into dim_policy values ('POL-A', 1, 'Inspect every critical part.', 'coverage', '>=', 100,"
             + " 'head_of_quality', 'critical', date '2024-01-01', null)",
         "insert into dim_tension values ('TEN-1', 'units', 'coverage', 'Inspection takes tester time.')");

@@ -58,6 +58,40 @@ class CommonGrainTests {
   }
 
   @Test
+  void atTheMonthGrainAWeeklyTimeIsAveragedAndAWeeklyAmountSummed() throws Exception {
+    // given a lead time in days (no aggregation set: a time is averaged) and the units produced
+    // (an amount: summed), reported for two July weeks
+    String model = grain("month")
+        .replace("\"Units\": units_produced", "\"Units\": units_produced\n      \"Lead time\": lead_time")
+        .replace("\npolicies:", "\n  - { id: lead_time, name: Lead time, dimension: speed, unit: days,"
+            + " direction: lower_is_better, target: 5, owner_role: head_of_quality, tolerance: 0 }\npolicies:");
+    String leadSheet = """
+        sources:
+          - id: lead_sheet
+            department: PROD
+            kind: self_reported
+            format: csv
+            files: "lead_*.csv"
+            csv: { delimiter: ",", decimal: ".", date_format: "%Y-%m-%d" }
+            period: { column: Week, grain: week }
+            metrics:
+              - { column: Lead time }
+              - { column: Units }
+        """;
+    try (FindingFixture fixture = FindingFixture.create(folder, model, leadSheet)) {
+      fixture.deliver("lead_sheet", "lead_2025-07.csv", LocalDateTime.parse("2025-08-01T08:00"),
+          List.of("Week", "Lead time", "Units"), List.of(List.of("2025-07-07", "4", "100"), List.of("2025-07-14", "6", "120")));
+
+      // when
+      fixture.reconcile("2025-08-05");
+
+      // then July's lead time is 5 days, not 10, and its units 220
+      assertThat(fixture.query("select kpi_id, reported_value from int_reported_kpi_period order by kpi_id"))
+          .containsExactly(List.of("lead_time", 5.0), List.of("units_produced", 220.0));
+    }
+  }
+
+  @Test
   void aMonthlyCsvIsComparedWithTheDailyMesAtTheMonthGrain() throws Exception {
     // given a monthly CSV source of Production saying 90% for July, as the MES measures it
     String monthly = """
