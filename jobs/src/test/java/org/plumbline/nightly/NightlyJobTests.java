@@ -162,6 +162,19 @@ class NightlyJobTests {
   }
 
   @Test
+  void theInspectionDropFromASteady100PercentIsOneDepartureNotARunRuleInEveryWeek() throws Exception {
+    // the MES measured exactly 100% inspection in every baseline week: sigma 0, no limits to breach
+    assertThat(DemoHome.query(home, "select chart_status, centre_line from fct_spc_chart"
+        + " where kpi_id = 'inspection_coverage'")).containsExactly(List.of("steady_baseline", 1.0));
+    assertThat(DemoHome.query(home, "select count(*) from fct_spc_signal where kpi_id = 'inspection_coverage'"))
+        .containsExactly(List.of(0L));
+    // so the drop is one early warning from the first breached week, over every breached week
+    assertThat(DemoHome.query(home, "select rule_id, first_signal_week, signal_count::integer from fct_early_warning"
+        + " where kpi_id = 'inspection_coverage'")).containsExactly(List.of("departure",
+        expected.breachedWeeks().get(0).toString(), expected.breachedWeeks().size()));
+  }
+
+  @Test
   void theAuditsAreCaughtPassingWhileComplaintsRise() throws Exception {
     DemoStory.ExpectedInsights insights = expected.insights();
     List<List<Object>> mirages = DemoHome.query(home, "select lowest_score, first_p_value, first_window_start_week"
@@ -213,7 +226,7 @@ class NightlyJobTests {
         + " union all select finding_type || ':' || finding_key from fct_accountability_gap"
         + " union all select finding_type || ':' || finding_key from fct_triad_gap"
         + " union all select finding_type || ':' || finding_key from fct_incentive_conflict";
-    assertThat(DemoHome.query(home, "select count(*) from (" + insightKeys + ")").get(0).get(0)).isEqualTo(14L);
+    assertThat(DemoHome.query(home, "select count(*) from (" + insightKeys + ")").get(0).get(0)).isEqualTo(11L);
     assertThat(DemoHome.query(home, "select finding_key from fct_finding where finding_family = 'insight'"
         + " except select * from (" + insightKeys + ")")).isEmpty();
     // every early warning is traced to the KPI rows of its weeks (`plumbline trace`)
@@ -223,7 +236,7 @@ class NightlyJobTests {
     assertThat(DemoHome.query(home, "select count(*) > 0 from fct_early_warning")).containsExactly(List.of(true));
     // and the report shows the status the history gives them: new in the first run
     assertThat(DemoHome.query(home, "select status, count(*) from rpt_finding where finding_key in ("
-        + insightKeys + ") group by all")).containsExactly(List.of("new", 14L));
+        + insightKeys + ") group by all")).containsExactly(List.of("new", 11L));
   }
 
   @Test
