@@ -303,7 +303,7 @@ class NightlyJobTests {
   void everyFindingInTheWarehouseIsListedInThePdfByItsKey() throws Exception {
     // given every finding the warehouse holds, reconciliation and insight findings alike
     List<List<Object>> keys = DemoHome.query(home, "select finding_key from fct_finding");
-    assertThat(keys).hasSize(49);
+    assertThat(keys).hasSize(46);
 
     // when the PDF is read as text (a key may wrap at the column edge, so whitespace is ignored)
     String text = PdfText.withoutSpaces(home.outbox().resolve("executive-summary_as-of-2026-01-31.pdf"));
@@ -321,7 +321,7 @@ class NightlyJobTests {
         "select finding_key from rpt_finding where department_code = 'PROD'");
     List<List<Object>> others = DemoHome.query(home,
         "select department_name from rpt_finding where department_code <> 'PROD'");
-    assertThat(production).hasSize(40);
+    assertThat(production).hasSize(37);
     assertThat(others).hasSize(9);
 
     // when Production's drill-down is read
@@ -352,8 +352,8 @@ class NightlyJobTests {
         + home.outbox().resolve("quarantine_as-of-2026-01-31.csv").toString().replace("'", "''") + "', header = true)");
 
     // then each holds every row, under a header
-    assertThat(findings).isEqualTo(49);
-    assertThat(findingLines).hasSize(50);
+    assertThat(findings).isEqualTo(46);
+    assertThat(findingLines).hasSize(47);
     assertThat(findingLines.get(0)).startsWith("finding_key,section,finding_type,severity,status,");
     assertThat(((Number) quarantineCsv.get(0).get(0)).longValue()).isEqualTo(quarantined);
     assertThat(step("report").getWriteCount()).isEqualTo(6);
@@ -410,7 +410,7 @@ class NightlyJobTests {
         WorkbookReadBack.assertSheetEqualsTable(workbook, table, duckdb, table);
       }
       assertThat(WorkbookReadBack.assertSheetEqualsTable(workbook, "rpt_finding", duckdb, "rpt_finding"))
-          .isEqualTo(49);
+          .isEqualTo(46);
     }
     assertThat(WorkbookReadBack.headerFrozen(workbook, 0)).isTrue();
   }
