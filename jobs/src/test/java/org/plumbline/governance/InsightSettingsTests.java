@@ -66,12 +66,7 @@ class InsightSettingsTests {
   @Test
   void reportsEveryMistakeInTheInsightSectionsWithFileLineAndKey(@TempDir Path dir) throws IOException {
     // given the example model with a broken insights.yml
-    try (var files = Files.list(GovernanceLoaderTests.EXAMPLE)) {
-      for (Path file : files.filter(f -> !f.getFileName().toString().equals("insights.yml")).toList()) {
-        Files.copy(file, dir.resolve(file.getFileName()));
-      }
-    }
-    Files.writeString(dir.resolve("insights.yml"), """
+    withInsights(dir, """
         control_charts:
           - kpi: scrap_cost
             chart: p
@@ -122,12 +117,7 @@ class InsightSettingsTests {
   void checksTheFewestBaselinePointsAgainstTheBaselineWithFileLineAndKey(@TempDir Path dir) throws IOException {
     // given charts asking for one point, for more points than their baseline has weeks, and a
     // 13-week baseline that leaves the default of 20 points unreachable
-    try (var files = Files.list(GovernanceLoaderTests.EXAMPLE)) {
-      for (Path file : files.filter(f -> !f.getFileName().toString().equals("insights.yml")).toList()) {
-        Files.copy(file, dir.resolve(file.getFileName()));
-      }
-    }
-    Files.writeString(dir.resolve("insights.yml"), """
+    withInsights(dir, """
         control_charts:
           - kpi: scrap_cost
             chart: individuals
@@ -173,6 +163,16 @@ class InsightSettingsTests {
       assertThat(rows(duckdb, "select distinct min_baseline_points from dim_control_chart"))
           .containsExactly(List.of(ControlChart.DEFAULT_MIN_BASELINE_POINTS));
     }
+  }
+
+  /** The example model in {@code dir} with {@code insights} as its insights.yml. */
+  private static void withInsights(Path dir, String insights) throws IOException {
+    try (var files = Files.list(GovernanceLoaderTests.EXAMPLE)) {
+      for (Path file : files.filter(f -> !f.getFileName().toString().equals("insights.yml")).toList()) {
+        Files.copy(file, dir.resolve(file.getFileName()));
+      }
+    }
+    Files.writeString(dir.resolve("insights.yml"), insights);
   }
 
   private static List<List<Object>> rows(Connection duckdb, String sql) throws SQLException {
