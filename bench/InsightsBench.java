@@ -58,7 +58,7 @@ public class InsightsBench {
         + " from range(0, " + series + ") as a(k), range(0, " + weeks + ") as b(n),"
         + " lateral (select date '2021-01-04' + (7 * n)::integer as w)");
     s.execute("insert into dim_control_chart select 'kpi_' || k, case when k % 2 = 0 then 'c' else 'individuals' end,"
-        + " date '2021-01-04', date '2021-06-28', 12, 0.05 from range(0, " + series + ") as t(k)");
+        + " date '2021-01-04', date '2021-06-28', 20, 12, 0.05 from range(0, " + series + ") as t(k)");
     s.execute("insert into dim_control_chart_rule select kpi_id, unnest(['WE1','WE2','WE3','WE4','N1','N2','N3','N4',"
         + "'N5','N6','N7','N8']) from dim_control_chart");
     double z = NormalDistribution.quantile(0.975);

@@ -3,12 +3,15 @@
 -- org.plumbline.governance.InsightDimensionLoader.
 
 -- One row per KPI watched on a control chart. Phase I (the baseline) gives the limits; every
--- later week is phase II. trend_* is null where the KPI's trend is not tested.
+-- later week is phase II. A department's series with fewer than min_baseline_points weekly
+-- points in the baseline is not charted (fct_spc_chart says why). trend_* is null where the
+-- KPI's trend is not tested.
 create or replace table dim_control_chart (
     kpi_id              varchar primary key,
     chart_type          varchar not null,   -- individuals | xbar_r | p | c | u
     baseline_from       date not null,
     baseline_to         date not null,
+    min_baseline_points integer not null,
     trend_window_weeks  integer,
     trend_significance  double
 );
@@ -80,6 +83,7 @@ comment on column dim_control_chart.kpi_id is 'The catalogue KPI (kpis.yml).';
 comment on column dim_control_chart.chart_type is 'The control chart: individuals, xbar_r, p, c or u.';
 comment on column dim_control_chart.baseline_from is 'First day of the baseline (phase I) the limits come from.';
 comment on column dim_control_chart.baseline_to is 'Last day of the baseline (phase I).';
+comment on column dim_control_chart.min_baseline_points is 'Weekly points a department''s series needs in the baseline to be charted (insights.yml: min_baseline_points, default 20); fewer: not charted, and fct_spc_chart says why.';
 comment on column dim_control_chart.trend_window_weeks is 'Weeks in the trend test''s window; null where the trend is not tested.';
 comment on column dim_control_chart.trend_significance is 'The trend test''s significance level; null where the trend is not tested.';
 comment on table dim_control_chart_rule is 'The run rules applied to a control chart; one row per KPI and rule.';

@@ -2,13 +2,32 @@
 -- changed for the worse. Signals on the favourable side (complaints below the centre line) are
 -- not warnings and are left out (they stay in fct_spc_signal); patterns without a side (N4
 -- zig-zag, N7 hugging, N8 avoiding the centre) are kept as low-severity warnings.
--- Severity: a point beyond 3 sigma (WE1, N1) is high, other adverse patterns medium.
--- Grain: one row per charted KPI, department and rule that fires in phase II.
+-- A chart whose baseline never varied (int_spc_point: steady_baseline) has no limits and no run
+-- rules; its later weeks off the steady level on the adverse side are one warning with the rule
+-- 'departure', from the first such week: the process certainly changed, but how far cannot be
+-- told in sigmas, so it reads as a departure, never as a limit breach. A chart whose baseline
+-- is too short has no warnings at all; fct_spc_chart lists it.
+-- Severity: a point beyond 3 sigma (WE1, N1) is high, other adverse patterns and departures
+-- medium.
+-- Grain: one row per charted KPI, department and rule (or departure) that fires in phase II.
 create or replace table fct_early_warning as
 with
 
 signals as (
     select * from fct_spc_signal where phase = 'II'
+),
+
+departures as (
+    select kpi_id, department_code, 'departure' as rule_id, iso_week, week_start, phase, chart_type,
+           case when plotted_value > centre_line then 'above' else 'below' end as side,
+           [iso_week] as signal_points, plotted_value, centre_line, upper_control_limit, lower_control_limit,
+           z_score, load_ids
+    from int_spc_point
+    where departs_from_steady_baseline
+),
+
+charts as (
+    select * from fct_spc_chart
 ),
 
 rule_names as (
@@ -24,7 +43,8 @@ rule_names as (
         ('N5',  'two of three points beyond 2 sigma'),
         ('N6',  'four of five points beyond 1 sigma'),
         ('N7',  'fifteen points in a row within 1 sigma'),
-        ('N8',  'eight points in a row beyond 1 sigma on both sides')
+        ('N8',  'eight points in a row beyond 1 sigma on both sides'),
+        ('departure', 'a departure from a baseline that never varied')
     ) as t(rule_id, rule_name)
 ),
 
@@ -38,7 +58,7 @@ adverse as (
                when s.rule_id in ('WE1', 'N1') then 'high'
                else 'medium'
            end as severity
-    from signals as s
+    from (select * from signals union all by name select * from departures) as s
     join dim_kpi as k using (kpi_id)
     where s.side = 'both'
        or (k.direction = 'lower_is_better' and s.side in ('above', 'up'))
@@ -50,10 +70,6 @@ grouped as (
            department_code,
            rule_id,
            any_value(kpi_name)                                 as kpi_name,
-           -- the unit of the plotted figures: a p chart plots a proportion, a c chart a count,
-           -- a u chart a rate per unit, the others the KPI's value in its unit
-           case any_value(chart_type) when 'p' then 'proportion' when 'c' then 'count'
-                                      when 'u' then null else any_value(unit) end as figure_unit,
            any_value(owner_role)                               as owner_role,
            any_value(severity)                                 as severity,
            any_value(chart_type)                               as chart_type,
@@ -96,27 +112,45 @@ final as (
            g.centre_line,
            g.upper_control_limit,
            g.lower_control_limit,
-           g.kpi_name || ' (' || g.chart_type || ' chart): ' || r.rule_name || ' (' || g.rule_id || ') first in '
+           case when g.rule_id = 'departure' then
+               g.kpi_name || ' (' || g.chart_type || ' chart): the baseline ' || c.baseline_from_week || ' .. '
+               || c.baseline_to_week || ' never varied (' || round(g.centre_line, 4)::varchar || ' in each of its '
+               || c.baseline_points || ' weeks), so it has no control limits and no run rule applies; the first week'
+               || ' to depart from it was ' || g.first_signal_week || ', at ' || round(g.first_signal_value, 4)::varchar
+               || ', and ' || g.signal_count || ' week' || case when g.signal_count > 1 then 's' else '' end
+               || ' departed up to ' || g.last_signal_week || '.'
+           else
+               g.kpi_name || ' (' || g.chart_type || ' chart): ' || r.rule_name || ' (' || g.rule_id || ') first in '
                || g.first_signal_week || ', at ' || round(g.first_signal_value, 4)::varchar
                || ' against a centre line of ' || round(g.centre_line, 4)::varchar
                || ' and limits ' || round(g.lower_control_limit, 4)::varchar || ' to '
                || round(g.upper_control_limit, 4)::varchar || ' (points ' || array_to_string(g.first_signal_points, ', ')
                || '); it fired in ' || g.signal_count || ' week' || case when g.signal_count > 1 then 's' else '' end
-               || ' up to ' || g.last_signal_week || '.'         as evidence,
-           -- the same sentence for the report, in its language (reports/i18n: evidence.early_warning)
-           'evidence.early_warning'                            as evidence_key,
-           json_array(g.kpi_name, json_object('word', 'evidence.chart.' || g.chart_type),
-                      json_object('word', 'evidence.rule.' || g.rule_id), g.rule_id, g.first_signal_week,
-                      json_object('value', g.first_signal_value, 'unit', g.figure_unit),
-                      json_object('value', g.centre_line, 'unit', g.figure_unit),
-                      json_object('value', g.lower_control_limit, 'unit', g.figure_unit),
-                      json_object('value', g.upper_control_limit, 'unit', g.figure_unit),
-                      array_to_string(g.first_signal_points, ', '), g.signal_count, g.last_signal_week)::varchar
-                                                               as evidence_args,
+               || ' up to ' || g.last_signal_week || '.'
+           end                                                 as evidence,
+           -- the same sentence for the report, in its language (reports/i18n)
+           case when g.rule_id = 'departure' then 'evidence.early_warning.departure'
+                else 'evidence.early_warning' end              as evidence_key,
+           case when g.rule_id = 'departure' then
+               json_array(g.kpi_name, json_object('word', 'evidence.chart.' || g.chart_type), c.baseline_from_week,
+                          c.baseline_to_week, json_object('value', g.centre_line, 'unit', c.plotted_unit),
+                          c.baseline_points, g.first_signal_week,
+                          json_object('value', g.first_signal_value, 'unit', c.plotted_unit), g.signal_count,
+                          g.last_signal_week)
+           else
+               json_array(g.kpi_name, json_object('word', 'evidence.chart.' || g.chart_type),
+                          json_object('word', 'evidence.rule.' || g.rule_id), g.rule_id, g.first_signal_week,
+                          json_object('value', g.first_signal_value, 'unit', c.plotted_unit),
+                          json_object('value', g.centre_line, 'unit', c.plotted_unit),
+                          json_object('value', g.lower_control_limit, 'unit', c.plotted_unit),
+                          json_object('value', g.upper_control_limit, 'unit', c.plotted_unit),
+                          array_to_string(g.first_signal_points, ', '), g.signal_count, g.last_signal_week)
+           end::varchar                                        as evidence_args,
            g.load_ids,
            (select config_version from run_context)            as config_version
     from grouped as g
     join rule_names as r using (rule_id)
+    join charts as c using (kpi_id, department_code)
 )
 
 select * from final;
@@ -133,7 +167,7 @@ comment on column fct_early_warning.period_start is 'First day of the period the
 comment on column fct_early_warning.period_end is 'Last day of the period the finding describes.';
 comment on column fct_early_warning.period_label is 'The period as people say it (2025-W31, 2025-07, FY2025-P07, or a range of weeks).';
 comment on column fct_early_warning.owner_role is 'The role accountable (roles.yml).';
-comment on column fct_early_warning.rule_id is 'The run rule: WE1-WE4 (Western Electric) or N1-N8 (Nelson).';
+comment on column fct_early_warning.rule_id is 'The run rule: WE1-WE4 (Western Electric) or N1-N8 (Nelson); departure where a baseline that never varied (no limits) was departed from.';
 comment on column fct_early_warning.rule_name is 'What the rule looks for, in words.';
 comment on column fct_early_warning.chart_type is 'The control chart: individuals, xbar_r, p, c or u.';
 comment on column fct_early_warning.side is 'above / below the centre line, up / down (N3), or both (N4, N7, N8).';
@@ -143,8 +177,8 @@ comment on column fct_early_warning.last_signal_week is 'The last week the rule 
 comment on column fct_early_warning.signal_count is 'In how many weeks it fired.';
 comment on column fct_early_warning.first_signal_value is 'The plotted value at the first signal.';
 comment on column fct_early_warning.centre_line is 'The control chart''s centre line (phase I).';
-comment on column fct_early_warning.upper_control_limit is 'Upper control limit (centre line + 3 sigma, phase I).';
-comment on column fct_early_warning.lower_control_limit is 'Lower control limit (centre line - 3 sigma, phase I).';
+comment on column fct_early_warning.upper_control_limit is 'Upper control limit (centre line + 3 sigma, phase I); null for a departure (no limits).';
+comment on column fct_early_warning.lower_control_limit is 'Lower control limit (centre line - 3 sigma, phase I); null for a departure (no limits).';
 comment on column fct_early_warning.evidence is 'One sentence with the figures behind the finding, in English (the report prints it in its own language from evidence_key and evidence_args).';
 comment on column fct_early_warning.evidence_key is 'The sentence''s message key in the report''s words (reports/i18n), which prints it in the report''s language.';
 comment on column fct_early_warning.evidence_args is 'The sentence''s figures and names for evidence_key, a JSON array in the order of its placeholders.';

@@ -14,6 +14,8 @@
 -- side: above / below the centre line, up / down (N3), both (N4, N7, N8).
 -- At the start of a series a k-of-n rule counts over the points there are: two points beyond
 -- 2 sigma are two of the first three, whatever the third.
+-- Only drawn charts are judged: a baseline too short, or without spread, has no limits to judge
+-- by (int_spc_point.chart_status; fct_spc_chart says why).
 -- Grain: one row per charted KPI, department, rule and point at which the rule fires.
 create or replace table fct_spc_signal as
 with
@@ -22,6 +24,7 @@ points as (
     select *,
            sign(plotted_value - lag(plotted_value) over series_order) as step
     from int_spc_point
+    where chart_status = 'drawn'
     window series_order as (partition by kpi_id, department_code order by point_number)
 ),
 

@@ -1,14 +1,28 @@
--- int_spc_point: every week of a charted KPI series placed on its control chart. Phase I (the
--- configured baseline) gives the centre line and sigma; phase II is every later week, judged
--- against them. What is plotted, and its sigma, depend on the chart type:
+-- int_spc_point: every week of a KPI series on a control chart, from the baseline's start on.
+-- Phase I (the configured baseline) gives the centre line and sigma; phase II is every later
+-- week, judged against them. What is plotted, and its sigma, depend on the chart type:
 --   individuals  the value; sigma = mean moving range of phase I / d2(2) = MR-bar / 1.128
 --   xbar_r       the subgroup mean; sigma = mean of phase-I range / d2(n), divided by sqrt(n)
 --   p            numerator / denominator; sigma = sqrt(p-bar (1 - p-bar) / n), p-bar pooled
 --   c            the count; sigma = sqrt(c-bar)
 --   u            numerator / denominator; sigma = sqrt(u-bar / n), u-bar pooled
 -- Limits are centre +/- 3 sigma; p, c and u cannot go below 0 (nor p above 1). z is the
--- distance from the centre in sigmas, which the run rules read; where sigma is 0 (a perfectly
--- steady baseline) any other value is infinitely far out.
+-- distance from the centre in sigmas, which the run rules read.
+-- Not every baseline can carry limits. chart_status says which series are judged, and
+-- fct_spc_chart says why the others are not, in a sentence; none is left out:
+--   drawn                    limits and z as above; the run rules judge it (fct_spc_signal)
+--   too_few_baseline_points  fewer baseline points than the chart's min_baseline_points (a
+--                            department that began reporting late, missing exports): a centre
+--                            and sigma from so few are noise, so neither is given, nor limits, z
+--                            or signals
+--   steady_baseline          the baseline never varied (100% every week, no complaint ever), so
+--                            sigma is 0 and every other value would be infinitely far out and
+--                            fire every rule. The centre line is that steady level; there are no
+--                            limits, no z and no run rules; a later week off the level departs
+--                            from it (departs_from_steady_baseline), which fct_early_warning
+--                            reports once per series, as a departure, not as a limit breach
+--   no_baseline_spread       an x-bar/R baseline whose weeks have no range (all values alike, or
+--                            one value a week) while their means differ: no sigma, so no limits
 -- Grain: one row per charted KPI, department and ISO week from the baseline's start on.
 create or replace table int_spc_point as
 with
@@ -26,6 +40,7 @@ d2_constants as (
 series as (
     select s.*,
            c.chart_type,
+           c.min_baseline_points,
            case when s.week_start <= c.baseline_to then 'I' else 'II' end as phase,
            case c.chart_type
                when 'individuals' then s.value
@@ -54,6 +69,8 @@ baseline as (
     select p.kpi_id,
            p.department_code,
            count(*)                                                   as baseline_points,
+           min(p.plotted_value)                                       as lowest_value,
+           max(p.plotted_value)                                       as highest_value,
            avg(p.plotted_value)                                       as mean_value,
            avg(abs(p.plotted_value - p.previous_value))               as mean_moving_range,
            sum(p.numerator_total) / nullif(sum(p.sample_size), 0)     as pooled_rate,
@@ -64,50 +81,95 @@ baseline as (
     group by p.kpi_id, p.department_code
 ),
 
+-- Every series, with or without baseline points. spread is what its sigma grows with: 0 exactly
+-- when the sigma is 0 (a p chart's sigma also depends on each week's n, but is 0 for every n
+-- when p-bar is 0 or 1).
+judged as (
+    select s.kpi_id,
+           s.department_code,
+           coalesce(b.baseline_points, 0)                              as baseline_points,
+           b.lowest_value,
+           b.highest_value,
+           b.mean_value,
+           b.mean_moving_range,
+           b.pooled_rate,
+           b.sigma_from_ranges,
+           case s.chart_type
+               when 'individuals' then b.mean_moving_range
+               when 'xbar_r'      then b.sigma_from_ranges
+               when 'c'           then b.mean_value
+               when 'p'           then b.pooled_rate * (1 - b.pooled_rate)
+               when 'u'           then b.pooled_rate
+           end                                                         as spread,
+           case
+               when coalesce(b.baseline_points, 0) < s.min_baseline_points then 'too_few_baseline_points'
+               when spread = 0 and b.lowest_value = b.highest_value        then 'steady_baseline'
+               when coalesce(spread, 0) = 0                                then 'no_baseline_spread'
+               else 'drawn'
+           end                                                         as chart_status
+    from (select distinct kpi_id, department_code, chart_type, min_baseline_points from plotted) as s
+    left join baseline as b using (kpi_id, department_code)
+),
+
 centred as (
     select p.*,
-           b.baseline_points,
-           case when p.chart_type in ('p', 'u') then b.pooled_rate else b.mean_value end as centre_line,
-           case p.chart_type
-               when 'individuals' then b.mean_moving_range / 1.128
-               when 'xbar_r'      then b.sigma_from_ranges / sqrt(p.sample_size)
-               when 'c'           then sqrt(b.mean_value)
-               when 'p'           then sqrt(b.pooled_rate * (1 - b.pooled_rate) / p.sample_size)
-               when 'u'           then sqrt(b.pooled_rate / p.sample_size)
+           j.baseline_points,
+           j.chart_status,
+           case j.chart_status
+               when 'drawn' then case when p.chart_type in ('p', 'u') then j.pooled_rate else j.mean_value end
+               -- the level itself, not an average of it that rounding could set a hair apart
+               when 'steady_baseline' then j.lowest_value
+           end as centre_line,
+           case j.chart_status
+               when 'drawn' then
+                   case p.chart_type
+                       when 'individuals' then j.mean_moving_range / 1.128
+                       when 'xbar_r'      then j.sigma_from_ranges / sqrt(p.sample_size)
+                       when 'c'           then sqrt(j.mean_value)
+                       when 'p'           then sqrt(j.pooled_rate * (1 - j.pooled_rate) / p.sample_size)
+                       when 'u'           then sqrt(j.pooled_rate / p.sample_size)
+                   end
+               when 'steady_baseline' then 0
            end as sigma
     from plotted as p
-    join baseline as b using (kpi_id, department_code)
-    -- one baseline point gives a centre but no spread: no limits, no chart
-    where b.baseline_points >= 2
+    join judged as j using (kpi_id, department_code)
 ),
 
 final as (
-    select kpi_id,
-           department_code,
-           iso_week,
-           week_start,
-           row_number() over (partition by kpi_id, department_code order by week_start) as point_number,
-           phase,
-           chart_type,
-           plotted_value,
-           sample_size,
-           centre_line,
-           sigma,
-           case when chart_type = 'p' then least(1, centre_line + 3 * sigma) else centre_line + 3 * sigma end
-               as upper_control_limit,
-           case when chart_type in ('p', 'c', 'u') then greatest(0, centre_line - 3 * sigma)
-                else centre_line - 3 * sigma end
-               as lower_control_limit,
-           case
-               when sigma > 0 then (plotted_value - centre_line) / sigma
-               when plotted_value > centre_line then 'infinity'::double
-               when plotted_value < centre_line then '-infinity'::double
-               else 0
-           end as z_score,
-           baseline_points,
-           load_ids
-    from centred
-    where sigma is not null
+    select c.kpi_id,
+           c.department_code,
+           c.iso_week,
+           c.week_start,
+           row_number() over (partition by c.kpi_id, c.department_code order by c.week_start) as point_number,
+           c.phase,
+           c.chart_type,
+           c.plotted_value,
+           -- the unit of the plotted figures: a p chart plots a proportion, a c chart a count, a u
+           -- chart a rate per unit, the others the KPI's value in its unit
+           case c.chart_type when 'p' then 'proportion' when 'c' then 'count' when 'u' then null
+                             else k.unit end as plotted_unit,
+           c.sample_size,
+           c.centre_line,
+           c.sigma,
+           case when c.sigma > 0 then
+               case when c.chart_type = 'p' then least(1, c.centre_line + 3 * c.sigma)
+                    else c.centre_line + 3 * c.sigma end
+           end as upper_control_limit,
+           case when c.sigma > 0 then
+               case when c.chart_type in ('p', 'c', 'u') then greatest(0, c.centre_line - 3 * c.sigma)
+                    else c.centre_line - 3 * c.sigma end
+           end as lower_control_limit,
+           case when c.sigma > 0 then (c.plotted_value - c.centre_line) / c.sigma end as z_score,
+           c.baseline_points,
+           c.min_baseline_points,
+           c.chart_status,
+           c.chart_status = 'steady_baseline' and c.phase = 'II' and c.plotted_value <> c.centre_line
+               as departs_from_steady_baseline,
+           c.load_ids
+    from centred as c
+    left join dim_kpi as k using (kpi_id)
+    -- a week of a drawn chart without a sigma (an x-bar/R week without a subgroup) cannot be placed
+    where c.chart_status <> 'drawn' or c.sigma is not null
 )
 
 select * from final

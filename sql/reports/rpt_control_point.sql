@@ -1,11 +1,14 @@
 -- rpt_control_point: every point of every control chart with its centre line and limits and
--- the run rules that fire at it (comma-separated rule ids, null where none does).
+-- the run rules that fire at it (comma-separated rule ids, null where none does). A chart whose
+-- baseline never varied is here too, with its level as the centre line, no limits, and its
+-- weeks off that level marked (signal_value) though no rule fires at them; series without a
+-- chart are not (rpt_control_chart_note says why).
 -- Grain: one row per charted KPI, department and ISO week.
 create or replace table rpt_control_point as
 with
 
 points as (
-    select * from int_spc_point
+    select * from int_spc_point where chart_status in ('drawn', 'steady_baseline')
 ),
 
 signals as (
@@ -15,10 +18,11 @@ signals as (
 ),
 
 final as (
-    select p.kpi_id, k.kpi_name, p.department_code, d.department_name, p.chart_type, p.iso_week,
+    select p.kpi_id, k.kpi_name, p.department_code, d.department_name, p.chart_type, p.chart_status, p.iso_week,
            p.week_start, p.point_number, p.phase, p.plotted_value, p.centre_line,
            p.upper_control_limit, p.lower_control_limit, s.rule_ids,
-           case when s.rule_ids is not null then p.plotted_value end as signal_value
+           case when s.rule_ids is not null or p.departs_from_steady_baseline then p.plotted_value end
+               as signal_value
     from points as p
     join dim_kpi as k using (kpi_id)
     left join dim_department as d using (department_code)

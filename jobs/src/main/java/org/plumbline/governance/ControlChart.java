@@ -8,6 +8,8 @@ import java.util.List;
  * data, the baseline (phase I) its limits come from, the run rules applied afterwards (phase
  * II), and the trend test behind a projected threshold crossing.
  *
+ * @param minBaselinePoints how many weekly points a department's series must have in the baseline
+ *     for its limits to be drawn; a series with fewer is listed as not charted, not judged
  * @param rules rule ids such as {@code WE1} or {@code N3}; {@link #defaultRules(Chart)} when the
  *     config names none
  * @param trend null when the KPI's trend is not tested
@@ -17,11 +19,22 @@ public record ControlChart(
     Chart chart,
     LocalDate baselineFrom,
     LocalDate baselineTo,
+    int minBaselinePoints,
     List<String> rules,
     TrendTest trend) {
 
   /** Control chart types: individuals/moving range and x̄/R for measurements, p for proportions, c/u for counts. */
   public enum Chart { INDIVIDUALS, XBAR_R, P, C, U }
+
+  /**
+   * Baseline points a chart needs when the config does not say: limits from fewer are mostly
+   * noise. Montgomery (Introduction to Statistical Quality Control) and the AIAG SPC manual ask
+   * for 20 to 25 subgroups in phase I; 20 is the low end of that rule of thumb.
+   */
+  public static final int DEFAULT_MIN_BASELINE_POINTS = 20;
+
+  /** Two points are the fewest with a spread (one moving range); fewer can never give limits. */
+  public static final int FEWEST_BASELINE_POINTS = 2;
 
   /** Western Electric rules 1–4 and Nelson rules 1–8, by the ids the config and the SQL use. */
   public static final List<String> RULES =

@@ -25,13 +25,14 @@ final class InsightDimensionLoader {
     SqlScript.execute(duckdb, DDL);
     Map<List<Object>, Double> trendTests = new LinkedHashMap<>();
     try (PreparedStatement charts = duckdb.prepareStatement("insert into dim_control_chart (kpi_id, chart_type,"
-            + " baseline_from, baseline_to, trend_window_weeks, trend_significance) values (?, ?, ?, ?, ?, ?)");
+            + " baseline_from, baseline_to, min_baseline_points, trend_window_weeks, trend_significance)"
+            + " values (?, ?, ?, ?, ?, ?, ?)");
         PreparedStatement rules = duckdb.prepareStatement(
             "insert into dim_control_chart_rule (kpi_id, rule_id) values (?, ?)")) {
       for (ControlChart chart : model.controlCharts()) {
         TrendTest trend = chart.trend();
         bind(charts, chart.kpiId(), chart.chart().name().toLowerCase(Locale.ROOT), chart.baselineFrom(),
-            chart.baselineTo(), trend == null ? null : trend.windowWeeks(), trend == null ? null : trend.significance());
+            chart.baselineTo(), chart.minBaselinePoints(), trend == null ? null : trend.windowWeeks(), trend == null ? null : trend.significance());
         for (String rule : chart.rules()) {
           bind(rules, chart.kpiId(), rule);
         }

@@ -6,12 +6,14 @@ import net.sf.jasperreports.charts.JRChart;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.data.category.CategoryDataset;
 
 /**
  * A control chart over ISO weeks: the weekly values as a line with a dot per week, the centre
  * line thin, both control limits dashed, and the signalling points as large markers without a
  * line. The template declares the series in that order (value, centre, upper, lower, signal),
- * so the customizer finds them by position, whatever language their names are in.
+ * so the customizer finds them by position, whatever language their names are in. A chart without
+ * limits (a baseline that never varied) leaves them out of its legend too.
  */
 public class ControlChartCustomizer extends WeeklyChartCustomizer {
 
@@ -41,5 +43,25 @@ public class ControlChartCustomizer extends WeeklyChartCustomizer {
     renderer.setSeriesShapesFilled(SIGNAL, true);
     renderer.setSeriesShape(SIGNAL, new Ellipse2D.Double(-4, -4, 8, 8));
     renderer.setUseFillPaint(false);
+    // the template's colours are handed out as series are first drawn; take them by position now,
+    // or the signals would get a limit's colour on a chart whose limits are never drawn
+    for (int series = VALUE; series <= SIGNAL; series++) {
+      renderer.lookupSeriesPaint(series);
+    }
+    for (int limit : new int[] {UPPER, LOWER}) {
+      renderer.setSeriesVisibleInLegend(limit, hasValues(plot.getDataset(), limit));
+    }
+  }
+
+  private static boolean hasValues(CategoryDataset data, int series) {
+    if (series >= data.getRowCount()) {
+      return false;
+    }
+    for (int week = 0; week < data.getColumnCount(); week++) {
+      if (data.getValue(series, week) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -275,6 +275,7 @@ public final class ReportRenderer {
     sections.put("POLICY_EXECUTION_REPORT", "policy-execution.jrxml");
     sections.put("FINDINGS_REPORT", "findings.jrxml");
     sections.put("CONTROL_CHARTS_REPORT", "control-charts.jrxml");
+    sections.put("CONTROL_CHART_NOTES_REPORT", "control-chart-notes.jrxml");
     sections.put("DATA_QUALITY_REPORT", "data-quality.jrxml");
     return Collections.unmodifiableMap(sections);
   }

@@ -35,6 +35,7 @@ class InsightSettingsTests {
     ControlChart complaints = model.controlCharts().get(0);
     assertThat(complaints.baselineFrom()).isEqualTo(LocalDate.of(2024, 12, 30));
     assertThat(complaints.baselineTo()).isEqualTo(LocalDate.of(2025, 6, 29));
+    assertThat(complaints.minBaselinePoints()).isEqualTo(ControlChart.DEFAULT_MIN_BASELINE_POINTS);
     assertThat(complaints.rules()).containsExactly("WE1", "WE2", "WE3", "WE4");
     assertThat(complaints.trend()).isEqualTo(new TrendTest(12, 0.05));
     assertThat(model.controlCharts().get(2).rules()).containsExactly("WE1", "WE2", "WE3", "WE4", "N3");
@@ -65,12 +66,7 @@ class InsightSettingsTests {
   @Test
   void reportsEveryMistakeInTheInsightSectionsWithFileLineAndKey(@TempDir Path dir) throws IOException {
     // given the example model with a broken insights.yml
-    try (var files = Files.list(GovernanceLoaderTests.EXAMPLE)) {
-      for (Path file : files.filter(f -> !f.getFileName().toString().equals("insights.yml")).toList()) {
-        Files.copy(file, dir.resolve(file.getFileName()));
-      }
-    }
-    Files.writeString(dir.resolve("insights.yml"), """
+    withInsights(dir, """
         control_charts:
           - kpi: scrap_cost
             chart: p
@@ -115,6 +111,68 @@ class InsightSettingsTests {
             + " measured_by.denominator); use an individuals or c chart.",
         "Unknown rule 'WE5': the rules are WE1, WE2, WE3, WE4, N1, N2, N3, N4, N5, N6, N7, N8 (Western Electric 1-4,"
             + " Nelson 1-8). Did you mean 'WE1'?");
+  }
+
+  @Test
+  void checksTheFewestBaselinePointsAgainstTheBaselineWithFileLineAndKey(@TempDir Path dir) throws IOException {
+    // given charts asking for one point, for more points than their baseline has weeks, and a
+    // 13-week baseline that leaves the default of 20 points unreachable
+    withInsights(dir, """
+        control_charts:
+          - kpi: scrap_cost
+            chart: individuals
+            baseline: { from: 2024-12-30, to: 2025-06-29 }
+            min_baseline_points: 1
+          - kpi: audit_score
+            chart: individuals
+            baseline: { from: 2024-12-30, to: 2025-06-29 }
+            min_baseline_points: 30
+          - kpi: customer_complaints
+            chart: c
+            baseline: { from: 2025-01-01, to: 2025-03-31 }
+          - kpi: inspection_coverage
+            chart: p
+            baseline: { from: 2025-01-01, to: 2025-03-31 }
+            min_baseline_points: 12
+        """);
+
+    // when
+    ConfigInvalidException invalid = catchThrowableOfType(ConfigInvalidException.class, () -> loader.load(dir));
+
+    // then the first three are wrong, each named where it is; twelve of the 13 weeks is allowed
+    assertThat(invalid.problems())
+        .filteredOn(p -> p.file().getFileName().toString().equals("insights.yml"))
+        .extracting(ConfigProblem::line, ConfigProblem::key, ConfigProblem::message)
+        .containsExactly(
+            tuple(5, "control_charts[scrap_cost].min_baseline_points", "'min_baseline_points' must be at least 2:"
+                + " limits need a spread, which one point does not have."),
+            tuple(9, "control_charts[audit_score].min_baseline_points", "The baseline 2024-12-30 to 2025-06-29 holds"
+                + " 26 weeks, fewer than the 30 points min_baseline_points asks for, so no series could ever be"
+                + " charted; widen the baseline or lower min_baseline_points."),
+            tuple(12, "control_charts[customer_complaints].baseline", "The baseline 2025-01-01 to 2025-03-31 holds"
+                + " 13 weeks, fewer than the 20 points a chart needs by default, so no series could ever be charted;"
+                + " widen the baseline, or set min_baseline_points to 13 or fewer if limits from so few weeks are"
+                + " good enough."));
+  }
+
+  @Test
+  void loadsEachChartsFewestBaselinePoints() throws SQLException {
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
+      new DimensionLoader().load(duckdb, loader.load(GovernanceLoaderTests.EXAMPLE));
+
+      assertThat(rows(duckdb, "select distinct min_baseline_points from dim_control_chart"))
+          .containsExactly(List.of(ControlChart.DEFAULT_MIN_BASELINE_POINTS));
+    }
+  }
+
+  /** The example model in {@code dir} with {@code insights} as its insights.yml. */
+  private static void withInsights(Path dir, String insights) throws IOException {
+    try (var files = Files.list(GovernanceLoaderTests.EXAMPLE)) {
+      for (Path file : files.filter(f -> !f.getFileName().toString().equals("insights.yml")).toList()) {
+        Files.copy(file, dir.resolve(file.getFileName()));
+      }
+    }
+    Files.writeString(dir.resolve("insights.yml"), insights);
   }
 
   private static List<List<Object>> rows(Connection duckdb, String sql) throws SQLException {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EarlyWarningTests {
 
-  /** Ten baseline weeks averaging 0.4 complaints (c chart: UCL = 0.4 + 3 sqrt(0.4) = 2.30), then more. */
+  /** Ten baseline weeks (the chart asks for no more) averaging 0.4 complaints (c chart: UCL = 0.4 + 3 sqrt(0.4) = 2.30), then more. */
   static final List<Double> COMPLAINTS = Stream.of(
       List.of(0.0, 1.0, 0.0, 0.0, 1.0, 0.0, 1.0, 0.0, 0.0, 1.0),
       List.of(0.0, 1.0, 0.0, 3.0, 1.0, 4.0)).flatMap(List::stream).toList();
@@ -43,7 +43,7 @@ class EarlyWarningTests {
     bench.weeklySeries("complaints", "QUAL", COMPLAINTS);
 
     // when the findings are built
-    bench.run("int_spc_point", "fct_spc_signal", "fct_early_warning");
+    bench.run("int_spc_point", "fct_spc_chart", "fct_spc_signal", "fct_early_warning");
 
     // then weeks 14 (3) and 16 (4) are beyond the 2.30 upper limit: one WE1 warning, first in 2025-W14
     List<Object> warning = bench.query("select finding_key, severity, first_signal_week, last_signal_week,"
@@ -66,7 +66,7 @@ class EarlyWarningTests {
     kpi("first_pass_yield_events", "higher_is_better");
     bench.weeklySeries("first_pass_yield_events", "PROD", COMPLAINTS);
 
-    bench.run("int_spc_point", "fct_spc_signal", "fct_early_warning");
+    bench.run("int_spc_point", "fct_spc_chart", "fct_spc_signal", "fct_early_warning");
 
     assertThat(bench.single("select count(*) from fct_spc_signal where phase = 'II'")).isEqualTo(3L);
     assertThat(bench.single("select count(*) from fct_early_warning")).isEqualTo(0L);
@@ -79,7 +79,7 @@ class EarlyWarningTests {
     bench.weeklySeries("complaints", "QUAL", Stream.concat(COMPLAINTS.subList(0, 10).stream(),
         Stream.of(0.0, 1.0, 0.0, 1.0, 0.0, 0.0)).toList());
 
-    bench.run("int_spc_point", "fct_spc_signal", "fct_early_warning");
+    bench.run("int_spc_point", "fct_spc_chart", "fct_spc_signal", "fct_early_warning");
 
     assertThat(bench.single("select count(*) from int_spc_point where phase = 'II'")).isEqualTo(6L);
     assertThat(bench.single("select count(*) from fct_early_warning")).isEqualTo(0L);
@@ -88,7 +88,7 @@ class EarlyWarningTests {
   private void kpi(String kpi, String direction) throws SQLException {
     bench.sql("insert into dim_kpi values ('" + kpi + "', 'Complaints', 'quality', 'count', '" + direction + "', 1,"
             + " 'head_of_quality', 0, 'crm', 'complaints', null, 1, 'sum')",
-        "insert into dim_control_chart values ('" + kpi + "', 'c', date '2024-12-30', date '2025-03-03', null, null)",
+        "insert into dim_control_chart values ('" + kpi + "', 'c', date '2024-12-30', date '2025-03-03', 10, null, null)",
         "insert into dim_control_chart_rule select '" + kpi + "', unnest(['WE1', 'WE2', 'WE3', 'WE4'])");
   }
 }

@@ -101,7 +101,8 @@ class SpcRuleTests {
         + " strftime(date '2024-12-30' + (7 * (n - 1))::integer, '%G-W%V') as iso_week,"
         + " date '2024-12-30' + (7 * (n - 1))::integer as week_start, n as point_number, 'II' as phase,"
         + " 'individuals' as chart_type, z as plotted_value, 0.0 as centre_line, 1.0 as sigma,"
-        + " 3.0 as upper_control_limit, -3.0 as lower_control_limit, z as z_score, [] as load_ids"
+        + " 3.0 as upper_control_limit, -3.0 as lower_control_limit, z as z_score, 'drawn' as chart_status,"
+        + " [] as load_ids"
         + " from (select row_number() over () as n, z from (values " + points + ") as t(z))");
     return bench;
   }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.plumbline.governance.ControlChart;
 
 /**
  * Control limits and signals of sql/insights/int_spc_point.sql and fct_spc_signal.sql on
@@ -144,7 +145,8 @@ class SpcTextbookTests {
 
   private void chart(String kpi, String chartType, int baselineSamples) throws SQLException {
     bench.sql("insert into dim_control_chart values ('" + kpi + "', '" + chartType + "', date '2024-12-30',"
-        + " date '2024-12-30' + 7 * " + (baselineSamples - 1) + ", null, null)",
+        + " date '2024-12-30' + 7 * " + (baselineSamples - 1) + ", " + ControlChart.DEFAULT_MIN_BASELINE_POINTS
+        + ", null, null)",
         "insert into dim_control_chart_rule values ('" + kpi + "', 'WE1')");
   }
 

@@ -116,7 +116,7 @@ class TrendTests {
     bench.weeklySeries("k", "D", RISING);
     bench.sql("insert into dim_kpi values ('k', 'Returns', 'quality', 'count', 'lower_is_better', 2, 'head_of_quality',"
         + " 0, null, null, null, null, 'sum')",
-        "insert into dim_control_chart values ('k', 'individuals', date '2024-12-30', date '2025-02-23', 12, 0.05)",
+        "insert into dim_control_chart values ('k', 'individuals', date '2024-12-30', date '2025-02-23', 8, 12, 0.05)",
         "insert into dim_policy values ('POL-R', 1, 'Returns stay at or below 5 a week.', 'k', '<=', 5, 'head_of_quality',"
         + " 'high', date '2024-01-01', null)");
 
@@ -143,8 +143,8 @@ class TrendTests {
     bench.sql("insert into dim_kpi values ('k', 'Yield', 'quality', 'percent', 'higher_is_better', 5, null,"
         + " 0, null, null, null, null, 'mean'), ('flat', 'Returns', 'quality', 'count', 'lower_is_better', 3.1, null,"
         + " 0, null, null, null, null, 'sum')",
-        "insert into dim_control_chart values ('k', 'individuals', date '2024-12-30', date '2025-02-23', 12, 0.05),"
-        + " ('flat', 'individuals', date '2024-12-30', date '2025-02-23', 12, 0.05)");
+        "insert into dim_control_chart values ('k', 'individuals', date '2024-12-30', date '2025-02-23', 8, 12, 0.05),"
+        + " ('flat', 'individuals', date '2024-12-30', date '2025-02-23', 8, 12, 0.05)");
 
     bench.run("int_kpi_trend", "fct_threshold_projection");
 

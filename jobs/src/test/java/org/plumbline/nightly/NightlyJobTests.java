@@ -162,6 +162,19 @@ class NightlyJobTests {
   }
 
   @Test
+  void theInspectionDropFromASteady100PercentIsOneDepartureNotARunRuleInEveryWeek() throws Exception {
+    // the MES measured exactly 100% inspection in every baseline week: sigma 0, no limits to breach
+    assertThat(DemoHome.query(home, "select chart_status, centre_line from fct_spc_chart"
+        + " where kpi_id = 'inspection_coverage'")).containsExactly(List.of("steady_baseline", 1.0));
+    assertThat(DemoHome.query(home, "select count(*) from fct_spc_signal where kpi_id = 'inspection_coverage'"))
+        .containsExactly(List.of(0L));
+    // so the drop is one early warning from the first breached week, over every breached week
+    assertThat(DemoHome.query(home, "select rule_id, first_signal_week, signal_count::integer from fct_early_warning"
+        + " where kpi_id = 'inspection_coverage'")).containsExactly(List.of("departure",
+        expected.breachedWeeks().get(0).toString(), expected.breachedWeeks().size()));
+  }
+
+  @Test
   void theAuditsAreCaughtPassingWhileComplaintsRise() throws Exception {
     DemoStory.ExpectedInsights insights = expected.insights();
     List<List<Object>> mirages = DemoHome.query(home, "select lowest_score, first_p_value, first_window_start_week"
@@ -213,7 +226,7 @@ class NightlyJobTests {
         + " union all select finding_type || ':' || finding_key from fct_accountability_gap"
         + " union all select finding_type || ':' || finding_key from fct_triad_gap"
         + " union all select finding_type || ':' || finding_key from fct_incentive_conflict";
-    assertThat(DemoHome.query(home, "select count(*) from (" + insightKeys + ")").get(0).get(0)).isEqualTo(14L);
+    assertThat(DemoHome.query(home, "select count(*) from (" + insightKeys + ")").get(0).get(0)).isEqualTo(11L);
     assertThat(DemoHome.query(home, "select finding_key from fct_finding where finding_family = 'insight'"
         + " except select * from (" + insightKeys + ")")).isEmpty();
     // every early warning is traced to the KPI rows of its weeks (`plumbline trace`)
@@ -223,7 +236,7 @@ class NightlyJobTests {
     assertThat(DemoHome.query(home, "select count(*) > 0 from fct_early_warning")).containsExactly(List.of(true));
     // and the report shows the status the history gives them: new in the first run
     assertThat(DemoHome.query(home, "select status, count(*) from rpt_finding where finding_key in ("
-        + insightKeys + ") group by all")).containsExactly(List.of("new", 14L));
+        + insightKeys + ") group by all")).containsExactly(List.of("new", 11L));
   }
 
   @Test
@@ -290,7 +303,7 @@ class NightlyJobTests {
   void everyFindingInTheWarehouseIsListedInThePdfByItsKey() throws Exception {
     // given every finding the warehouse holds, reconciliation and insight findings alike
     List<List<Object>> keys = DemoHome.query(home, "select finding_key from fct_finding");
-    assertThat(keys).hasSize(49);
+    assertThat(keys).hasSize(46);
 
     // when the PDF is read as text (a key may wrap at the column edge, so whitespace is ignored)
     String text = PdfText.withoutSpaces(home.outbox().resolve("executive-summary_as-of-2026-01-31.pdf"));
@@ -308,7 +321,7 @@ class NightlyJobTests {
         "select finding_key from rpt_finding where department_code = 'PROD'");
     List<List<Object>> others = DemoHome.query(home,
         "select department_name from rpt_finding where department_code <> 'PROD'");
-    assertThat(production).hasSize(40);
+    assertThat(production).hasSize(37);
     assertThat(others).hasSize(9);
 
     // when Production's drill-down is read
@@ -339,8 +352,8 @@ class NightlyJobTests {
         + home.outbox().resolve("quarantine_as-of-2026-01-31.csv").toString().replace("'", "''") + "', header = true)");
 
     // then each holds every row, under a header
-    assertThat(findings).isEqualTo(49);
-    assertThat(findingLines).hasSize(50);
+    assertThat(findings).isEqualTo(46);
+    assertThat(findingLines).hasSize(47);
     assertThat(findingLines.get(0)).startsWith("finding_key,section,finding_type,severity,status,");
     assertThat(((Number) quarantineCsv.get(0).get(0)).longValue()).isEqualTo(quarantined);
     assertThat(step("report").getWriteCount()).isEqualTo(6);
@@ -397,7 +410,7 @@ class NightlyJobTests {
         WorkbookReadBack.assertSheetEqualsTable(workbook, table, duckdb, table);
       }
       assertThat(WorkbookReadBack.assertSheetEqualsTable(workbook, "rpt_finding", duckdb, "rpt_finding"))
-          .isEqualTo(49);
+          .isEqualTo(46);
     }
     assertThat(WorkbookReadBack.headerFrozen(workbook, 0)).isTrue();
   }

@@ -13,12 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 public class ThresholdProjectionFindingTests {
 
-  /** Inspection coverage on a p chart, tested for a trend over its last 12 weeks. */
+  /** Inspection coverage on a p chart (its 12 weeks are the baseline), tested for a trend over them. */
   public static final String CHART = """
       control_charts:
         - kpi: inspection_coverage
           chart: p
           baseline: { from: 2025-07-07, to: 2025-09-28 }
+          min_baseline_points: 12
           trend: { window_weeks: 12, significance: 0.05 }
       """;
 

@@ -82,6 +82,58 @@ class EvidenceSentenceTests {
   }
 
   @Test
+  void aDepartureFromABaselineThatNeverVariedNamesItsFirstWeekAndNoLimits() {
+    // given a p chart whose baseline was 100% in all 26 weeks, as fct_early_warning stores its departure
+    String args = """
+        ["Inspection coverage", {"word": "evidence.chart.p"}, "2025-W01", "2025-W26",
+         {"value": 1.0, "unit": "proportion"}, 26, "2025-W31", {"value": 0.3324, "unit": "proportion"}, 16,
+         "2025-W46"]""";
+
+    // when / then
+    assertThat(english("evidence.early_warning.departure", args)).isEqualTo("Inspection coverage (p chart): the"
+        + " baseline 2025-W01 .. 2025-W26 never varied (100.0% in each of its 26 weeks), so it has no control limits"
+        + " and no run rule applies; the first week to depart from it was 2025-W31, at 33.2%, and 16 weeks departed"
+        + " up to 2025-W46.");
+    assertThat(german("evidence.early_warning.departure", args)).isEqualTo("Inspection coverage (p-Karte): Die"
+        + " Basisperiode 2025-W01 .. 2025-W26 schwankte nie (100,0% in jeder ihrer 26 Wochen), daher hat sie keine"
+        + " Eingriffsgrenzen und keine Regel ist anwendbar; zuerst wich 2025-W31 mit 33,2% davon ab, insgesamt"
+        + " 16 Wochen bis 2025-W46.");
+  }
+
+  @Test
+  void aSeriesWithTooFewBaselinePointsSaysHowManyItHasAndNeeds() {
+    assertThat(english("evidence.control_chart.too_few_baseline_points", "[\"2025-W01\", \"2025-W26\", 2, 20]"))
+        .isEqualTo("The baseline 2025-W01 .. 2025-W26 holds 2 weekly points; at least 20 are needed for control"
+            + " limits, so the chart is not drawn and no run rule applies.");
+    assertThat(english("evidence.control_chart.too_few_baseline_points", "[\"2025-W01\", \"2025-W26\", 1, 20]"))
+        .startsWith("The baseline 2025-W01 .. 2025-W26 holds 1 weekly point;");
+    assertThat(german("evidence.control_chart.too_few_baseline_points", "[\"2025-W01\", \"2025-W26\", 0, 20]"))
+        .isEqualTo("Die Basisperiode 2025-W01 .. 2025-W26 enthält keinen Wochenwert; für Eingriffsgrenzen sind"
+            + " mindestens 20 nötig, daher wird keine Regelkarte gezeichnet und keine Regel angewandt.");
+  }
+
+  @Test
+  void aSteadyBaselineSaysWhetherAnyWeekDepartedFromIt() {
+    String departed = """
+        ["2025-W01", "2025-W26", {"value": 0.0, "unit": "count"}, 26, 1, "2025-W29", {"value": 2.0, "unit": "count"},
+         "2025-W29"]""";
+    String never = """
+        ["2025-W01", "2025-W26", {"value": 0.0, "unit": "count"}, 26, 0, null, {"value": null, "unit": "count"},
+         null]""";
+
+    assertThat(english("evidence.control_chart.steady_baseline", departed)).isEqualTo("The baseline 2025-W01 .."
+        + " 2025-W26 never varied (0.0 in each of its 26 weeks), so the chart has no control limits and no run rule"
+        + " applies; the first week to depart from it was 2025-W29, at 2.0, and 1 week departed up to 2025-W29.");
+    assertThat(english("evidence.control_chart.steady_baseline", never)).endsWith(
+        "so the chart has no control limits and no run rule applies; no later week has departed from it.");
+    assertThat(german("evidence.control_chart.steady_baseline", never)).isEqualTo("Die Basisperiode 2025-W01 .."
+        + " 2025-W26 schwankte nie (0,0 in jeder ihrer 26 Wochen), daher hat die Karte keine Eingriffsgrenzen und"
+        + " keine Regel ist anwendbar; keine spätere Woche wich davon ab.");
+    assertThat(english("evidence.control_chart.no_baseline_spread", "[\"2025-W01\", \"2025-W26\"]")).contains(
+        "(every week's values are alike, or a week holds a single value)");
+  }
+
+  @Test
   void aThresholdProjectionAgainstAPolicyGivesTheSlopeInPointsAndTheDateInTheLocalesFormat() {
     // given a coverage trend falling towards POL-INSP-001's 95%, p below 0.0001
     String args = """

@@ -24,12 +24,13 @@ class GermanEvidenceReportTests {
   private static final ZonedDateTime GENERATED_AT =
       ZonedDateTime.of(2025, 8, 1, 6, 0, 0, 0, ZoneId.of("Europe/Berlin"));
 
-  /** Inspection coverage on a p chart with a six-week baseline, June to mid-July 2025. */
+  /** Inspection coverage on a p chart with a six-week baseline, June to mid-July 2025, allowed to be that short. */
   private static final String CHART = """
       control_charts:
         - kpi: inspection_coverage
           chart: p
           baseline: { from: 2025-06-02, to: 2025-07-13 }
+          min_baseline_points: 6
       """;
 
   /** Critical parts inspected of 1,000 each Monday from 2025-06-02: six baseline weeks, then a drop. */

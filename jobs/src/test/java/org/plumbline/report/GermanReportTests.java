@@ -56,6 +56,12 @@ class GermanReportTests {
         "Prüfabdeckung (p-Karte): ein Punkt jenseits von 3 Sigma (WE1), erstmals in 2025-W41 mit 60,0% bei einer"
             + " Mittellinie von 99,9% und Eingriffsgrenzen von 99,3% bis 100,0% (Punkte 2025-W41); die Regel schlug in"
             + " 6 Wochen an, zuletzt in 2025-W46.",
+        "Die Basisperiode 2025-W01 .. 2025-W26 schwankte nie (100,0% in jeder ihrer 26 Wochen), daher hat die Karte"
+            + " keine Eingriffsgrenzen und keine Regel ist anwendbar; zuerst wich 2025-W31 mit 33,0% davon ab,"
+            + " insgesamt 4 Wochen bis 2025-W34.",
+        "Reihen ohne Regelkarte Reklamationen · Logistik (c-Karte) Die Basisperiode 2025-W01 .. 2025-W26 enthält"
+            + " 2 Wochenwerte; für Eingriffsgrenzen sind mindestens 20 nötig, daher wird keine Regelkarte gezeichnet"
+            + " und keine Regel angewandt.",
         "Verantwortlich Leitung Qualität Befundschlüssel"
             + " k-policy_breach 1 Befund Abweichende Meldungen");
     assertThat(text).doesNotContain("1 Befunde");
@@ -80,6 +86,7 @@ class GermanReportTests {
           update rpt_headline set kpi_name = 'Prüfabdeckung', policy_statement = 'Jedes Ventil wird geprüft.',
             owner_title = 'Leitung Qualität';
           update rpt_control_point set kpi_name = 'Ausschussquote';
+          update rpt_control_chart_note set kpi_name = 'Reklamationen', department_name = 'Logistik';
           update rpt_quarantine set reason = 'Kein gültiges Datum.';
           update rpt_file_delivery set reason = 'Blatt fehlt.' where reason is not null;
           """);

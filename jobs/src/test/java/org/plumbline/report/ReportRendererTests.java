@@ -178,6 +178,55 @@ class ReportRendererTests {
   }
 
   @Test
+  void chartsASteadyBaselineThatWasDepartedFromWithoutLimitsAndListsTheSeriesWithoutAChart() throws Exception {
+    // given inspection coverage that was 100% in every baseline week and then dropped, and complaints
+    // of Logistics with only two baseline points
+    Path pdf = dir.resolve("without-limits.pdf");
+    try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
+      RptFixtures.yearWithOneBreach(duckdb);
+      RptFixtures.controlChartsWithoutLimits(duckdb);
+
+      // when
+      renderer.render(duckdb, pdf, GENERATED_AT);
+    }
+
+    // then the steady chart is drawn with its sentence in place of a table of run rules
+    String text = PdfText.of(pdf);
+    assertThat(text).contains(
+        "Control charts and early warnings Inspection coverage of critical parts · Production",
+        "The baseline 2025-W01 .. 2025-W26 never varied (100.0% in each of its 26 weeks), so the chart has no control"
+            + " limits and no run rule applies; the first week to depart from it was 2025-W31, at 33.0%, and 4 weeks"
+            + " departed up to 2025-W34.",
+        // and the series that is not charted is named with the reason
+        "Series without a control chart Customer complaints · Logistics (c chart) The baseline 2025-W01 .. 2025-W26"
+            + " holds 2 weekly points; at least 20 are needed for control limits, so the chart is not drawn and no run"
+            + " rule applies.");
+    assertThat(text).doesNotContain("Run rules that fired", "No control chart signalled");
+  }
+
+  @Test
+  void namesTheSeriesWithoutAChartEvenWhenNoChartSignalled() throws Exception {
+    // given the same series, but with no week on any chart
+    Path pdf = dir.resolve("none-drawn.pdf");
+    try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
+      RptFixtures.yearWithOneBreach(duckdb);
+      RptFixtures.controlChartsWithoutLimits(duckdb);
+      try (var statement = duckdb.createStatement()) {
+        statement.execute("delete from rpt_control_point");
+      }
+
+      // when
+      renderer.render(duckdb, pdf, GENERATED_AT);
+    }
+
+    // then both series are named, the steady one too, as nothing marks it on a chart
+    assertThat(PdfText.of(pdf)).contains("No control chart signalled: no run rule fired on any charted KPI up to the"
+        + " as-of date. Series without a control chart Customer complaints · Logistics (c chart) The baseline"
+        + " 2025-W01 .. 2025-W26 holds 2 weekly points;",
+        "Inspection coverage of critical parts · Production (p chart) The baseline 2025-W01 .. 2025-W26 never varied");
+  }
+
+  @Test
   void saysInASentenceThatNoControlChartSignalled() throws Exception {
     // given
     Path pdf = dir.resolve("no-signal.pdf");

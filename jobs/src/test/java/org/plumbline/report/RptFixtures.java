@@ -48,9 +48,12 @@ final class RptFixtures {
       create or replace table rpt_file_delivery (delivery_id bigint, file_name varchar, source_id varchar,
         received_at timestamp, outcome varchar, reason varchar, load_id bigint, quarantined_row_count bigint);
       create or replace table rpt_control_point (kpi_id varchar, kpi_name varchar, department_code varchar,
-        department_name varchar, chart_type varchar, iso_week varchar, week_start date, point_number bigint,
-        phase varchar, plotted_value double, centre_line double, upper_control_limit double,
+        department_name varchar, chart_type varchar, chart_status varchar, iso_week varchar, week_start date,
+        point_number bigint, phase varchar, plotted_value double, centre_line double, upper_control_limit double,
         lower_control_limit double, rule_ids varchar, signal_value double);
+      create or replace table rpt_control_chart_note (kpi_id varchar, kpi_name varchar, department_code varchar,
+        department_name varchar, chart_type varchar, chart_status varchar, departure_count bigint, note varchar,
+        note_key varchar, note_args varchar);
       create or replace table rpt_finding_change (period_kind varchar, finding_type varchar, department_code varchar,
         subject varchar, department_name varchar, kpi_name varchar, severity_weight integer, finding_count bigint,
         largest_gap double, previous_finding_count bigint, previous_largest_gap double, change varchar);
@@ -120,7 +123,7 @@ final class RptFixtures {
   static void controlChartWithTwoSignals(Connection c) throws SQLException {
     execute(c, """
         insert into rpt_control_point
-        select kpi, name, 'PROD', 'Production', 'individuals', printf('2025-W%02d', w),
+        select kpi, name, 'PROD', 'Production', 'individuals', 'drawn', printf('2025-W%02d', w),
                date '2024-12-30' + cast((w - 1) * 7 as integer), w, case when w <= 12 then 'I' else 'II' end,
                v, 2.0, 3.5, 0.5, r, case when r is not null then v end
         from (select w, kpi, name,
@@ -135,6 +138,34 @@ final class RptFixtures {
   }
 
   /**
+   * Charts whose baseline cannot carry limits, as rpt_control_point and rpt_control_chart_note
+   * hold them: Production's inspection coverage was 100% in every baseline week (2025-W01 to W26)
+   * and departed from it in W31 to W34 (33%); Logistics began reporting complaints in 2025-W25,
+   * two points into the baseline, so its chart is not drawn.
+   */
+  static void controlChartsWithoutLimits(Connection c) throws SQLException {
+    execute(c, """
+        insert into rpt_control_point
+        select 'KPI-COV', 'Inspection coverage of critical parts', 'PROD', 'Production', 'p', 'steady_baseline',
+               printf('2025-W%02d', w), date '2024-12-30' + cast((w - 1) * 7 as integer), w,
+               case when w <= 26 then 'I' else 'II' end, v, 1.0, null, null, null, case when v < 1 then v end
+        from (select w, case when w between 31 and 34 then 0.33 else 1.0 end as v from range(1, 41) as t(w));
+        insert into rpt_control_chart_note values
+          ('KPI-COV', 'Inspection coverage of critical parts', 'PROD', 'Production', 'p', 'steady_baseline', 4,
+           'The baseline 2025-W01 .. 2025-W26 never varied (1.0 in each of its 26 weeks), so the chart has no'
+             || ' control limits and no run rule applies; the first week to depart from it was 2025-W31, at 0.33,'
+             || ' and 4 weeks departed up to 2025-W34.',
+           'evidence.control_chart.steady_baseline',
+           '["2025-W01","2025-W26",{"value":1.0,"unit":"proportion"},26,4,"2025-W31",'
+             || '{"value":0.33,"unit":"proportion"},"2025-W34"]'),
+          ('KPI-COMPLAINTS', 'Customer complaints', 'LOG', 'Logistics', 'c', 'too_few_baseline_points', 0,
+           'The baseline 2025-W01 .. 2025-W26 holds 2 weekly points; at least 20 are needed for control limits,'
+             || ' so the chart is not drawn and no run rule applies.',
+           'evidence.control_chart.too_few_baseline_points', '["2025-W01","2025-W26",2,20]');
+        """);
+  }
+
+  /**
    * The year with one breach, plus something in every other section: a finding of each section
    * (the worst gaps built by the real rpt_top_gap model), what changed since the previous
    * quarter, a scorecard row, a policy line, costs, a control chart, files and quarantined rows.
@@ -142,6 +173,7 @@ final class RptFixtures {
   static void oneOfEverySection(Connection c) throws SQLException {
     yearWithOneBreach(c);
     controlChartWithTwoSignals(c);
+    controlChartsWithoutLimits(c);
     execute(c, """
         insert into rpt_finding
         select 'k-' || section, finding_type, section, 'high', 3, 'PROD', 'Production', 'KPI-COV',

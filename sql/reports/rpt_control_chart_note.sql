@@ -1,0 +1,20 @@
+-- rpt_control_chart_note: every series on a control chart whose limits are not drawn, with the
+-- sentence that says why (fct_spc_chart): a baseline too short or without spread (not charted),
+-- or one that never varied (charted without limits when a week departed from it).
+-- Grain: one row per KPI and department whose chart is not drawn as a control chart.
+create or replace table rpt_control_chart_note as
+with
+
+charts as (
+    select * from fct_spc_chart where chart_status <> 'drawn'
+),
+
+final as (
+    select c.kpi_id, k.kpi_name, c.department_code, d.department_name, c.chart_type, c.chart_status,
+           c.departure_count, c.note, c.note_key, c.note_args
+    from charts as c
+    join dim_kpi as k using (kpi_id)
+    left join dim_department as d using (department_code)
+)
+
+select * from final order by department_code, kpi_id
