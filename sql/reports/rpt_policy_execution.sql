@@ -14,6 +14,9 @@
 -- The statement, threshold, owner and severity are those of the policy version in force at the
 -- latest period's start, the version fct_policy_breach judges that period by; a policy with no
 -- version in force then (not yet in force, or retired) has no row.
+-- A policy in force on the as-of date whose KPI no system of record measures (kpis.yml: no
+-- measured_by) cannot be judged: it has one row, is_measured false, under its owner's department,
+-- so the report says so instead of leaving the policy out.
 -- Grain: one row per policy and department it applies to.
 create or replace table rpt_policy_execution as
 with
@@ -112,7 +115,8 @@ final as (
            coalesce(c.breached_period_count, 0)  as breached_period_count,
            coalesce(c.covered_period_count, 0)   as covered_period_count,
            lc.deviation_id                       as latest_deviation_id,
-           lc.expires_on                         as latest_deviation_expires_on
+           lc.expires_on                         as latest_deviation_expires_on,
+           true                                  as is_measured
     from in_force as l
     join dim_kpi as k on k.kpi_id = l.kpi_id
     left join dim_department as d using (department_code)
@@ -120,12 +124,32 @@ final as (
     left join streak as s on s.policy_id = l.policy_id and s.department_code = l.department_code
     left join counts as c on c.policy_id = l.policy_id and c.department_code = l.department_code
     left join latest_cover as lc on lc.policy_id = l.policy_id and lc.department_code = l.department_code
+),
+
+-- policies in force on the as-of date on a KPI that nothing measures
+unmeasured as (
+    select v.policy_id, v.statement, v.severity, r.department_code, d.department_name,
+           coalesce(r.role_title, v.owner_role) as owner_title,
+           k.kpi_name, k.unit,
+           v.threshold                          as target_value,
+           false                                as is_measured
+    from dim_policy as v
+    join dim_kpi as k using (kpi_id)
+    left join dim_role as r on r.role_id = v.owner_role
+    left join dim_department as d on d.department_code = r.department_code
+    where k.measured_source_id is null
+      and (select as_of_date from run_context) >= v.effective_from
+      and (v.effective_to is null or (select as_of_date from run_context) <= v.effective_to)
 )
 
-select * from final order by policy_id, department_code;
+select * from final
+union all by name
+select * from unmeasured
+order by policy_id, department_code;
 
 comment on column rpt_policy_execution.breached_since is 'First period of the unbroken run of breaches, not covered by a deviation, that ends in the latest period; covered periods are skipped, a met period ends the run; null when the latest period is met or covered.';
 comment on column rpt_policy_execution.breached_period_count is 'Periods in which the policy was breached outside any approved deviation.';
 comment on column rpt_policy_execution.covered_period_count is 'Periods that fell short of the policy inside an approved deviation: concessions, not breaches.';
 comment on column rpt_policy_execution.latest_deviation_id is 'The approved deviation (deviations.yml) covering the latest period; null when it is met or breached.';
 comment on column rpt_policy_execution.latest_deviation_expires_on is 'The last day latest_deviation_id covers.';
+comment on column rpt_policy_execution.is_measured is 'False for a policy whose KPI no system of record measures (kpis.yml: no measured_by): it cannot be judged, and its figures are null.';

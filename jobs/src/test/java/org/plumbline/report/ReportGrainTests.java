@@ -163,11 +163,12 @@ class ReportGrainTests {
           "Finding key policy_breach:POL-INSP-001/PROD/FY2025-P07",
           // one period is named alone, not as a range from it to itself
           "Production: policy POL-INSP-001 breached in 1 period (FY2025-P07); worst measured 90.0%",
-          "Head of Quality 95.0% 90.0% 100.0% -5.0 FY2025-P07 Measured and self-reported: the latest fiscal period"
+          // P07 starts on 30 June, under version 1 (100%), as the breach page judges it
+          "Head of Quality 100.0% 90.0% 100.0% -10.0 FY2025-P07 Measured and self-reported: the latest fiscal period"
               + " with a measurement.");
       assertThat(text).doesNotContain("Weeks in breach", "Months in breach", "2025-W29 14 Jul 2025",
           "FY2025-P07 to FY2025-P07");
-      assertThat(policyExecutionRow(fixture)).containsExactly("FY2025-P07", 90.0, 100.0, -5.0, "FY2025-P07", 1L);
+      assertThat(policyExecutionRow(fixture)).containsExactly("FY2025-P07", 90.0, 100.0, -10.0, "FY2025-P07", 1L);
       // the report covers the last complete fiscal quarter, which ended on 29 June: the July breach
       // is not in it (the calendar quarter 2025-Q2 would have counted it, from its first day)
       assertThat(text).contains("Reporting period FY2025-Q2 (31 March 2025 to 29 June 2025)",

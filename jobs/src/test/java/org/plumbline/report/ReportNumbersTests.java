@@ -194,6 +194,44 @@ class ReportNumbersTests {
   }
 
   @Test
+  void aPolicyOnAKpiNoSystemMeasuresIsListedAsNotJudged() throws Exception {
+    // given a policy on the units produced, which only the department's sheet reports
+    String outputPolicy = """
+        policies:
+          - id: POL-OUT-001
+            version: 1
+            statement: At least 100 units a week.
+            kpi: units_produced
+            comparator: ">="
+            threshold: 100
+            owner_role: head_of_quality
+            severity: medium
+            effective_from: 2025-01-01
+        """;
+    try (FindingFixture fixture = FindingFixture.create(dir.resolve("home"), FindingFixture.GOVERNANCE, outputPolicy)) {
+      fixture.mesDay("2025-06-30", 100, 99)
+          .prodSheet("prod_2025-07.csv", LocalDateTime.parse("2025-07-03T08:00"), List.of(List.of("2025-06-30", "80", "99")));
+
+      // when
+      fixture.reconcile("2025-07-02");
+
+      // then it is listed, not judged, under its owner's department; no breach is claimed
+      assertThat(rows(fixture, """
+          select policy_id, department_code, target_value, measured_value, is_measured
+          from rpt_policy_execution order by policy_id"""))
+          .containsExactly(List.of("POL-INSP-001", "PROD", 100.0, 99.0, true),
+              java.util.Arrays.asList("POL-OUT-001", "PROD", 100.0, null, false));
+      assertThat(rows(fixture, "select count(*) from fct_policy_breach where policy_id = 'POL-OUT-001'"))
+          .containsExactly(List.of(0L));
+      // and the PDF says so
+      Path pdf = RptFixtures.a4().render(fixture.connection(), dir.resolve("report.pdf"), GENERATED_AT,
+          ReportOptions.of(Locale.UK, "quarter"));
+      assertThat(PdfText.withoutSpaces(pdf)).contains(
+          PdfText.withoutSpaces("not judged: no system of record measures this KPI"));
+    }
+  }
+
+  @Test
   void theHeadlineTellsTheWorstPeriodAgainstTheVersionThatJudgedIt() throws Exception {
     // given W27 at 80% (v1: 100%, 20 points short) and W30 at 90% (v2: 95%, 5 points short)
     try (FindingFixture fixture = FindingFixture.create(dir.resolve("home"), FindingFixture.GOVERNANCE, "")) {

@@ -44,7 +44,7 @@ final class RptFixtures {
         department_code varchar, department_name varchar, owner_title varchar, kpi_name varchar, unit varchar,
         target_value double, latest_period varchar, measured_value double, reported_value double, gap double,
         breached_since varchar, breached_period_count bigint, covered_period_count bigint,
-        latest_deviation_id varchar, latest_deviation_expires_on date);
+        latest_deviation_id varchar, latest_deviation_expires_on date, is_measured boolean default true);
       create or replace table rpt_file_delivery (delivery_id bigint, file_name varchar, source_id varchar,
         received_at timestamp, outcome varchar, reason varchar, load_id bigint, quarantined_row_count bigint);
       create or replace table rpt_control_point (kpi_id varchar, kpi_name varchar, department_code varchar,
@@ -210,7 +210,7 @@ final class RptFixtures {
           'on target', 1, 1, null, null, null, 'not reported', 0, 0, null, null, null);
         insert into rpt_policy_execution values ('POL-INSP-001', 'Every critical engine valve is inspected.',
           'critical', 'PROD', 'Production', 'Head of Quality', 'Inspection coverage of critical parts', 'percent',
-          100.0, '2025-W52', 62.5, 100.0, -37.5, '2025-W31', 16, 0, null, null);
+          100.0, '2025-W52', 62.5, 100.0, -37.5, '2025-W31', 16, 0, null, null, true);
         insert into dim_poor_quality_cost values ('scrap', 'erp', 'scrap_eur');
         insert into rpt_cost_of_poor_quality values ('PROD', 'Production', 'scrap', '2025-W41', date '2025-10-06',
           1234.5, 3);
