@@ -33,8 +33,9 @@ create or replace temp table incoming_metric (
     stated_unit    varchar,                  -- the unit sources.yml says the file states (fraction, percent, ppm), or null
     valid_min      double,                   -- the KPI's valid_range (kpis.yml), in its unit; null: no bound
     valid_max      double,
-    kpi_name       varchar,                  -- the KPI's name and unit, for the reason of a value outside the range
-    kpi_unit       varchar
+    kpi_name       varchar,                  -- the catalogue KPI the metric stands for (a department's), null for a
+    kpi_unit       varchar,                  -- system's measure: for the reason of a value outside the range, and
+    kpi_target     double                    -- for the note on percentages written as fractions (PercentAsFractions)
 );
 
 -- How each table of the file is read: one row for the table '' (a sheet or flat file that is one

@@ -35,7 +35,7 @@ final class IncentiveSchemeReader {
     } else if (allNumbers) {
       double sum = weights.values().stream().mapToDouble(Double::doubleValue).sum();
       if (Math.abs(sum - 1) > 1e-6) {
-        entry.problem("weights", "The weights of incentive scheme " + id + " add up to " + trim(sum)
+        entry.problem("weights", "The weights of incentive scheme " + id + " add up to " + Scalars.plain(sum)
             + ", not 1: each weight is the share of the bonus a KPI decides, so together they must make 1.");
       }
     }
@@ -45,10 +45,5 @@ final class IncentiveSchemeReader {
       entry.problem("effective_to", "The scheme ends on " + to + ", before it starts on " + from + ".");
     }
     return new IncentiveScheme(id, role, period, Map.copyOf(weights), from, to);
-  }
-
-  private static String trim(double value) {
-    return java.math.BigDecimal.valueOf(value).setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
-        .toPlainString();
   }
 }

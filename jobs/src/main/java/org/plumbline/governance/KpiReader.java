@@ -61,7 +61,8 @@ final class KpiReader {
     if (min == null && max == null && !block.has("min") && !block.has("max")) {
       block.problem("A valid range needs 'min', 'max' or both, such as {min: 0, max: 100}.");
     } else if (min != null && max != null && min >= max) {
-      block.problem("max", "The valid range's max (" + plain(max) + ") must be above its min (" + plain(min) + ").");
+      block.problem("max", "The valid range's max (" + Scalars.plain(max) + ") must be above its min ("
+          + Scalars.plain(min) + ").");
     }
     return new Kpi.ValidRange(min, max);
   }
@@ -75,10 +76,6 @@ final class KpiReader {
     String denominator = block.text("denominator", OPTIONAL);
     Double scale = SourceReader.positiveScale(block);
     return new Measurement(source, numerator, denominator, scale == null ? 1 : scale, block.attributeMap("filter"));
-  }
-
-  private static String plain(double number) {
-    return java.math.BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
   }
 
   /** A value that was missing or invalid has been reported; the model will not be returned. */

@@ -18,6 +18,11 @@ final class Scalars {
 
   private Scalars() {}
 
+  /** A number as a message shows it: 0.5, 100, 1000 (no exponent, no trailing zeros, six decimals at most). */
+  static String plain(double number) {
+    return BigDecimal.valueOf(number).setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+  }
+
   static Double number(String key, String text, Consumer<String> problem) {
     try {
       // YAML allows 1_000 for readability; BigDecimal refuses forms people do not mean (0x1A, .inf).

@@ -202,7 +202,7 @@ final class SourceReader {
     Double scale = block.number("scale", OPTIONAL);
     if (scale != null && !(scale > 0)) {
       block.problem("scale", "'scale' multiplies every value (100 for a fraction reported as percent, 1000 for"
-          + " figures in thousands), so it must be a number above 0, not " + java.math.BigDecimal.valueOf(scale).stripTrailingZeros().toPlainString() + ".");
+          + " figures in thousands), so it must be a number above 0, not " + Scalars.plain(scale) + ".");
       return null;
     }
     return scale;

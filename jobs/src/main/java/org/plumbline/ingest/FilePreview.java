@@ -64,6 +64,8 @@ public final class FilePreview {
             + " period_date, value_text, value, part_id, lot_id from raw_value order by sheet_name, row_number", rows);
         print(out, c, "Would be quarantined", "select sheet_name, table_name, row_number, reason, fields"
             + " from raw_quarantine order by sheet_name, row_number", rows);
+        // What a load would say of it beside its counts (percentages that look like fractions, hidden rows …)
+        print(out, c, "Notes", "select reason as note from file_delivery where reason is not null", rows);
         out.println("Nothing was loaded: this was a preview.");
         return true;
       }

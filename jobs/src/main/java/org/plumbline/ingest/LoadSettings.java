@@ -101,7 +101,7 @@ final class LoadSettings {
 
   /** The metrics per table: a sheet of one table is the table '', a table of several may list its own. */
   private void writeMetrics(Connection connection, Source source) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement("insert into incoming_metric values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement s = connection.prepareStatement("insert into incoming_metric values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       if (source.tables().isEmpty()) {
         writeMetrics(s, source, "", source.shape(), source.metrics());
       }
@@ -139,8 +139,9 @@ final class LoadSettings {
       Kpi.ValidRange range = kpi == null ? null : kpi.validRange();
       s.setObject(9, range == null ? null : range.min());
       s.setObject(10, range == null ? null : range.max());
-      s.setString(11, range == null ? null : kpi.name());
-      s.setString(12, range == null ? null : kpi.unit());
+      s.setString(11, kpi == null ? null : kpi.name());
+      s.setString(12, kpi == null ? null : kpi.unit());
+      s.setObject(13, kpi == null ? null : kpi.target());
       s.addBatch();
     }
   }

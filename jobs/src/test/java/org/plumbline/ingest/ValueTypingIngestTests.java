@@ -166,4 +166,26 @@ class ValueTypingIngestTests {
             + " Inspection coverage of critical parts can be: 0 to 100 percent (kpis.yml: valid_range). Check the"
             + " figure, or the unit and scale sources.yml gives this column."));
   }
+
+  @Test
+  void percentagesThatLookLikeFractionsLoadAsWrittenAndTheLoadSaysSo() throws Exception {
+    // given inspection coverage (percent, target 100) written as fractions in one file, as
+    // percentages in another
+    FileOutcome fractions = home.load(home.deliver("percent_2.csv", "week,Critical parts inspected\n"
+        + "2025-01-06,0.962\n"
+        + "2025-01-13,0.97\n"));
+    FileOutcome percentages = home.load(home.deliver("percent_3.csv", "week,Critical parts inspected\n"
+        + "2025-01-06,96.2\n"
+        + "2025-01-13,0.5\n"));
+
+    // then both load as written, and only the first file's delivery carries the note
+    assertThat(fractions.rowsLoaded()).isEqualTo(2);
+    assertThat(percentages.rowsLoaded()).isEqualTo(2);
+    assertThat(home.query("select file_name, reason from file_delivery order by file_name")).containsExactly(
+        List.of("percent_2.csv", "all 2 values of Inspection coverage of critical parts in column \"Critical parts"
+            + " inspected\" lie between 0 and 1 (largest 0.97) although its target is 100 percent: if the file"
+            + " writes fractions (0.96 for 96 %), declare unit: fraction for the column in sources.yml, then read the"
+            + " loaded file again with plumbline reload"),
+        java.util.Arrays.asList("percent_3.csv", null));
+  }
 }
