@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.plumbline.governance.GovernanceFiles.GovernanceFile;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -26,11 +27,20 @@ public final class GovernanceLoader {
     List<GovernanceFile> files = GovernanceFiles.read(governanceDir, problems);
     SectionEntries entries = new SectionEntries();
     YamlReader yaml = new YamlReader(problems);
+    boolean unreadable = false;
     for (GovernanceFile file : files) {
-      yaml.read(file).ifPresent(root -> readSections(file.path(), root, entries, problems));
+      int before = problems.count();
+      Optional<Node> root = yaml.read(file);
+      root.ifPresent(node -> readSections(file.path(), node, entries, problems));
+      unreadable |= root.isEmpty() && problems.count() > before;
     }
     new Uniqueness(entries).check();
-    new References(entries).check();
+    // A file that is not valid YAML holds sections the others refer to (roles, the calendar):
+    // checking references without it would bury its one real problem under a dozen that follow
+    // from it ("not among the roles"), so they are checked once every file reads.
+    if (!unreadable) {
+      new References(entries).check();
+    }
     new SourcePatterns(entries).check();
     if (!problems.isEmpty()) {
       throw new ConfigInvalidException(governanceDir, problems.sorted());

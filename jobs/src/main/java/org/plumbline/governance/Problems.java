@@ -14,6 +14,10 @@ final class Problems {
     found.add(new ConfigProblem(file, line, key, message));
   }
 
+  int count() {
+    return found.size();
+  }
+
   boolean isEmpty() {
     return found.isEmpty();
   }

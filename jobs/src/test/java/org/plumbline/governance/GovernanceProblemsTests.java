@@ -300,6 +300,35 @@ class GovernanceProblemsTests {
   }
 
   @Test
+  void aFileThatIsNotValidYamlIsTheOneProblemNotTheReferencesToWhatItHolds() throws IOException {
+    // given roles.yml indented one space too far on its second entry, and a KPI naming one of its roles
+    write("roles.yml", """
+        roles:
+          - { id: head_of_quality, title: Head of Quality, can_pause_process: true }
+           - { id: head_of_paint, title: Head of Paint, can_pause_process: false }
+        """);
+    write("kpis.yml", """
+        kpis:
+          - id: coverage
+            name: Coverage
+            dimension: quality
+            unit: percent
+            direction: higher_is_better
+            target: 100
+            owner_role: head_of_quality
+            tolerance: 0
+        """);
+
+    // when
+    ConfigInvalidException invalid = catchThrowableOfType(ConfigInvalidException.class, () -> loader.load(dir));
+
+    // then the YAML error alone, not "head_of_quality is not among the roles"
+    assertThat(invalid.problems()).extracting(p -> p.file().getFileName().toString(), ConfigProblem::line)
+        .containsExactly(tuple("roles.yml", 3));
+    assertThat(invalid.problems().get(0).message()).startsWith("The file is not valid YAML here");
+  }
+
+  @Test
   void twoSourcesWhosePatternsMatchOneNameAreReportedWithAnExampleName() throws IOException {
     // given a new source whose pattern takes in an existing one's files, and two that stay apart
     write("sources.yml", """
