@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +51,23 @@ class WeeklyChartCustomizerTests {
     assertThat(WeeklyChartCustomizer.row(data, "Gemessen")).isEqualTo(1);
     assertThat(WeeklyChartCustomizer.row(data, "3")).isEqualTo(-1);
     assertThat(WeeklyChartCustomizer.row(data, null)).isEqualTo(-1);
+  }
+
+  @Test
+  void theValueAxisFitsTheFiguresInsteadOfStartingAtZero() {
+    // given a yield between 94 and 96 % against a threshold of 95 %, on JasperReports' line chart
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    data.addValue(94.0, "Measured", "2025-W01");
+    data.addValue(96.0, "Measured", "2025-W02");
+    data.addValue(95.0, "Threshold", "2025-W01");
+    data.addValue(95.0, "Threshold", "2025-W02");
+    CategoryPlot plot = ChartFactory.createLineChart(null, null, null, data).getCategoryPlot();
+
+    // when
+    WeeklyChartCustomizer.fitValueAxis(plot);
+
+    // then the axis spans about 94 to 96, where a two-point gap shows
+    assertThat(plot.getRangeAxis().getLowerBound()).isBetween(90.0, 94.0);
+    assertThat(plot.getRangeAxis().getUpperBound()).isBetween(96.0, 100.0);
   }
 }
