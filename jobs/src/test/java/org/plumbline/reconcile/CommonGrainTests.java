@@ -88,6 +88,11 @@ class CommonGrainTests {
       // then July's lead time is 5 days, not 10, and its units 220
       assertThat(fixture.query("select kpi_id, reported_value from int_reported_kpi_period order by kpi_id"))
           .containsExactly(List.of("lead_time", 5.0), List.of("units_produced", 220.0));
+      // and the scorecard's July holds the month's figures against the month's targets: 5 days for
+      // the lead time, 5 weeks (its Thursdays: 3, 10, 17, 24, 31 July) of 100 units for the output
+      assertThat(fixture.query("select period_label, speed_status, speed_on_target_count, speed_kpi_count,"
+          + " speed_worst_kpi, speed_worst_value, speed_worst_target from rpt_triad_scorecard"))
+          .containsExactly(List.of("2025-07", "off target", 1L, 2L, "Units produced", 220.0, 500.0));
     }
   }
 

@@ -33,7 +33,7 @@ final class RptFixtures {
       create or replace table rpt_cost_of_poor_quality (department_code varchar, department_name varchar,
         category varchar, iso_week varchar, week_start date, cost_amount double, source_row_count bigint);
       create or replace table rpt_triad_scorecard (department_code varchar, department_name varchar,
-        iso_week varchar, week_start date,
+        period_label varchar, period_start date, period_end date,
         quality_status varchar, quality_on_target_count bigint, quality_kpi_count bigint, quality_worst_kpi varchar,
         quality_worst_value double, quality_worst_target double,
         cost_status varchar, cost_on_target_count bigint, cost_kpi_count bigint, cost_worst_kpi varchar,
@@ -205,7 +205,7 @@ final class RptFixtures {
         insert into rpt_kpi_movement values
           ('quarter', 'KPI-COV', 'Inspection coverage of critical parts', 'percent', 'higher_is_better', 100.0, 'PROD',
            'Production', 98.0, 62.5, -35.5, 'worse', 0.355, true);
-        insert into rpt_triad_scorecard values ('PROD', 'Production', '2025-W52', date '2025-12-22',
+        insert into rpt_triad_scorecard values ('PROD', 'Production', '2025-W52', date '2025-12-22', date '2025-12-28',
           'off target', 0, 1, 'Inspection coverage of critical parts', 62.5, 100.0,
           'on target', 1, 1, null, null, null, 'not reported', 0, 0, null, null, null);
         insert into rpt_policy_execution values ('POL-INSP-001', 'Every critical engine valve is inspected.',
