@@ -63,7 +63,12 @@ discrepancies as (
            d.period_start,
            d.period_end,
            d.period_label,
-           k.target,
+           -- a target is a week's (kpis.yml): an amount's, for a month, is that times the weeks
+           -- (Thursdays) the month holds, as the scorecard holds it (rpt_triad_scorecard)
+           case when k.aggregation = 'sum'
+                then k.target * greatest((d.period_end - (d.period_start + ((11 - isodow(d.period_start)) % 7)::integer))
+                                         // 7 + 1, 0)
+                else k.target end,
            d.measured_value,
            d.reported_value,
            d.gap,
@@ -321,7 +326,7 @@ comment on column fct_finding.policy_id is 'The policy concerned (breaches, acco
 comment on column fct_finding.period_start is 'First day of the period the finding describes.';
 comment on column fct_finding.period_end is 'Last day of the period the finding describes.';
 comment on column fct_finding.period_label is 'The period as people say it (2025-W31, 2025-07, FY2025-P07, or a range of weeks).';
-comment on column fct_finding.target_value is 'The policy threshold (breach) or KPI target (discrepancy), in the KPI''s unit.';
+comment on column fct_finding.target_value is 'The policy threshold (breach) or KPI target (discrepancy), in the KPI''s unit; an amount''s weekly target times the weeks a longer period holds.';
 comment on column fct_finding.measured_value is 'What the system of record measured, in the KPI''s unit.';
 comment on column fct_finding.self_reported_value is 'What the department reported for the period (policy breach, discrepancy), the latest value (rogue metric) or the revised value (revision; null where the value was withdrawn).';
 comment on column fct_finding.gap is 'Breach: measured minus threshold. Discrepancy: reported minus measured. Revision: new minus previous value (null where withdrawn). Late submission: days late. Missing exchange rate: the amount as delivered.';

@@ -97,6 +97,27 @@ class CommonGrainTests {
   }
 
   @Test
+  void aMonthsDiscrepancyOnAnAmountNamesTheMonthsTarget() throws Exception {
+    // given the units produced measured by the MES as well (100 a week is the target), two July
+    // days of 100 measured, and the sheet claiming 110 and 120 for their weeks
+    String model = grain("month").replace("    tolerance: 0\npolicies:",
+        "    tolerance: 0\n    measured_by: { source: mes, numerator: produced }\npolicies:");
+    try (FindingFixture fixture = FindingFixture.create(folder, model, "")) {
+      fixture.mesDay("2025-07-08", 100, 100).mesDay("2025-07-15", 100, 100)
+          .prodSheet("prod_2025-07.csv", LocalDateTime.parse("2025-08-01T08:00"), List.of(
+              List.of("2025-07-07", "110", "100"), List.of("2025-07-14", "120", "100")));
+
+      // when
+      fixture.reconcile("2025-08-05");
+
+      // then July's discrepancy (230 reported, 200 measured) stands beside July's target: 5 weeks of 100
+      assertThat(fixture.query("select period_label, self_reported_value, measured_value, target_value from fct_finding"
+          + " where finding_type = 'reporting_discrepancy' and kpi_id = 'units_produced'"))
+          .containsExactly(List.of("2025-07", 230.0, 200.0, 500.0));
+    }
+  }
+
+  @Test
   void aMonthlyCsvIsComparedWithTheDailyMesAtTheMonthGrain() throws Exception {
     // given a monthly CSV source of Production saying 90% for July, as the MES measures it
     String monthly = """
