@@ -351,7 +351,8 @@ class CsvIngestTests {
 
   @Test
   void everyRowIsLoadedOrQuarantinedWithItsEditorLine() throws Exception {
-    // given: a note spanning lines, a blank line, a value that is no number, a ragged line
+    // given: a note spanning lines, a blank line, a value that is no number, a ragged line, and a
+    // score of 1,234.5 % (thousands separator read), beyond the audit score's valid range
     String csv = "Datum;Ergebnis (%);Bemerkung\n"
         + "06.01.2025;97,5;\"erste\nzweite Zeile\"\n"
         + "\n"
@@ -366,14 +367,17 @@ class CsvIngestTests {
     // then
     assertThat(outcome.kind()).isEqualTo(FileOutcome.Kind.LOADED);
     assertThat(List.of(outcome.rowsRead(), outcome.rowsLoaded(), outcome.rowsSkipped(), outcome.rowsQuarantined()))
-        .containsExactly(4L, 2L, 0L, 2L);
+        .containsExactly(4L, 1L, 0L, 3L);
     assertThat(home.query("select row_number, value_text, value from raw_value order by row_number"))
-        .containsExactly(List.of(2, "97,5", 97.5), List.of(7, "1.234,5", 1234.5));
+        .containsExactly(List.of(2, "97,5", 97.5));
     assertThat(home.query("select row_number, reason, fields from raw_quarantine order by row_number"))
         .containsExactly(
             List.of(5, "The value \"n/a\" in column \"Ergebnis (%)\" is not a number.", java.util.Arrays.asList("07.01.2025", "n/a", null)),
             List.of(6, "The line could not be split into the header's fields: it has more fields than the header's 3.",
-                List.of("08.01.2025;\"98 %\";ok;zu viel")));
+                List.of("08.01.2025;\"98 %\";ok;zu viel")),
+            List.of(7, "The value \"1.234,5\" in column \"Ergebnis (%)\" reads as 1234.5 percent, outside what Quality"
+                + " audit score can be: 0 to 100 percent (kpis.yml: valid_range). Check the figure, or the unit and scale"
+                + " sources.yml gives this column.", List.of("09.01.2025", "1.234,5", "ok")));
     assertThat(home.query("select rows_read, rows_loaded + rows_skipped + rows_quarantined, file_name from load_audit"))
         .containsExactly(List.of(4L, 4L, "audits_1.csv"));
   }
