@@ -1,7 +1,7 @@
 -- rpt_triad_scorecard: quality, cost and speed side by side per department and period of the
 -- common grain (dim_calendar: ISO week by default, month or fiscal period), each against target,
--- with the names of the KPIs furthest off. The report shows each department's latest period
--- inside the reporting period.
+-- with the names of the KPIs furthest off, each worst figure and its target in the KPI's unit.
+-- The report shows each department's latest period inside the reporting period.
 -- A KPI's figure for a period is made from its weekly series (int_kpi_series_weekly: measured
 -- where a system measures it, else as reported), each week placed in the period its Thursday is
 -- in, as every model places a week, and combined by the KPI's aggregation (dim_kpi): the mean of
@@ -87,7 +87,11 @@ final as (
            coalesce(s.kpi_count, 0)       as speed_kpi_count,
            ks.kpi_name                    as speed_worst_kpi,
            s.worst_value                  as speed_worst_value,
-           s.worst_target                 as speed_worst_target
+           s.worst_target                 as speed_worst_target,
+           -- the worst KPIs' units (kpis.yml), so the cell reads "35,400 EUR / 8,000 EUR", "3.3% / 2.0%"
+           kq.unit                        as quality_worst_unit,
+           kc.unit                        as cost_worst_unit,
+           ks.unit                        as speed_worst_unit
     from periods as p
     left join by_dimension as q
       on q.department_code = p.department_code and q.period_start = p.period_start and q.triad_dimension = 'quality'

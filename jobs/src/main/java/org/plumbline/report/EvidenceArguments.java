@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * stays as written (names from the governance model), and an object is one of:
  * <ul>
  *   <li>{@code {"value": 0.98, "unit": "percent", "decimals": 1}}: a figure with its unit, shown as
- *       the report shows figures ("98.0%" / "98,0%", "1,235 EUR"); unit {@code proportion} is a
+ *       the report shows figures ("98.0%" / "98,0 %", "1,235 EUR"); unit {@code proportion} is a
  *       share shown as a percentage, {@code points} percentage points; decimals are optional;</li>
  *   <li>{@code {"date": "2025-11-02"}}: a day in the report's short date format;</li>
  *   <li>{@code {"word": "evidence.rule.WE1"}}: a word of the report's bundle (vocabulary the product
@@ -111,7 +111,7 @@ final class EvidenceArguments {
   }
 
   /**
-   * A figure as {@link ReportSentences#figure} shows it (percentages with one decimal and "%",
+   * A figure as {@link ReportSentences#figure} shows it (percentages with one decimal and the locale's "%",
    * other units after the number, counts bare), with as many decimals as a value below 1 needs to
    * show two significant digits (a centre line of 0.33 complaints a week, not 0.3).
    */
@@ -128,8 +128,8 @@ final class EvidenceArguments {
     }
     int decimals = figure.has("decimals") ? figure.get("decimals").intValue() : decimals(value, unit);
     String number = ReportSentences.number(locale, value, decimals);
-    if ("percent".equals(unit)) {
-      return number + "%";
+    if (ReportSentences.isPercent(unit)) {
+      return ReportSentences.percent(locale, number);
     }
     if ("points".equals(unit)) {
       return number + " " + word(words, "evidence.unit.points");
@@ -142,6 +142,6 @@ final class EvidenceArguments {
     if (size > 0 && size < 1) {
       return Math.min(4, 1 - (int) Math.floor(Math.log10(size)));
     }
-    return size >= 100 && !"percent".equals(unit) ? 0 : 1;
+    return size >= 100 && !ReportSentences.isPercent(unit) ? 0 : 1;
   }
 }

@@ -1,5 +1,6 @@
 package org.plumbline.report;
 
+import java.text.DecimalFormat;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.util.Locale;
@@ -86,16 +87,31 @@ public final class ReportSentences {
         : sentence + " " + message(words, locale, "gap.covered", coveredCount);
   }
 
-  /** "24.8%" / "24,8 %"-style percentages, "4,000 EUR", plain numbers otherwise; a dash when absent. */
+  /**
+   * "24.8%" in English, "24,8 %" in German (the locale's own percent sign and spacing: CLDR puts a
+   * no-break space before it in German), "4,000 EUR", plain numbers otherwise; a dash when absent.
+   * A KPI unit written "%" is a percentage like "percent".
+   */
   public static String figure(Locale locale, Double value, String unit) {
     if (value == null) {
       return "–";
     }
-    if ("percent".equals(unit)) {
-      return number(locale, value, 1) + "%";
+    if (isPercent(unit)) {
+      return percent(locale, number(locale, value, 1));
     }
     String number = number(locale, value, Math.abs(value) >= 100 ? 0 : 1);
     return unit == null || unit.isBlank() || "count".equals(unit) ? number : number + " " + unit;
+  }
+
+  /** Whether a KPI's unit (kpis.yml) is a percentage: "percent", or "%" as some write it. */
+  public static boolean isPercent(String unit) {
+    return "percent".equals(unit) || "%".equals(unit);
+  }
+
+  /** A formatted number as a percentage in the locale's way: "3.6%", "3,6 %" (a no-break space). */
+  public static String percent(Locale locale, String number) {
+    DecimalFormat format = (DecimalFormat) NumberFormat.getPercentInstance(locale);
+    return format.getPositivePrefix() + number + format.getPositiveSuffix();
   }
 
   /** A number with the locale's grouping and decimal separators and a fixed number of decimals. */
@@ -124,9 +140,9 @@ public final class ReportSentences {
     return words.containsKey(key) ? words.getString(key) : value;
   }
 
-  /** The scorecard's cell: "● 2/3 on target" with the KPI furthest off below it. */
+  /** The scorecard's cell: "● 2/3 on target" with the KPI furthest off below it, in its unit. */
   public static String triadCell(ResourceBundle words, Locale locale, String status, Long onTarget, Long kpis,
-      String worstKpi, Double worstValue, Double worstTarget) {
+      String worstKpi, Double worstValue, Double worstTarget, String worstUnit) {
     String symbol = switch (status == null ? "" : status) {
       case "on target" -> "●";
       case "off target" -> "▲";
@@ -141,9 +157,9 @@ public final class ReportSentences {
     if (kpis != null && kpis > 0) {
       cell.append(" (").append(onTarget).append('/').append(kpis).append(')');
       if ("off target".equals(status) && worstKpi != null) {
-        // as figure() writes numbers: no decimals from 100 on (7,104 units, not 7,104.0)
-        cell.append('\n').append(worstKpi).append(": ").append(figure(locale, worstValue, null))
-            .append(" / ").append(figure(locale, worstTarget, null));
+        // as figure() writes numbers: no decimals from 100 on (7,104 units, not 7,104.0), the unit named
+        cell.append('\n').append(worstKpi).append(": ").append(figure(locale, worstValue, worstUnit))
+            .append(" / ").append(figure(locale, worstTarget, worstUnit));
       }
     }
     return cell.toString();
@@ -151,13 +167,15 @@ public final class ReportSentences {
 
   /**
    * One finding subject that changed between the previous reporting period and this one:
-   * "Production: policy breach POL-INSP-001 — 9 findings in 2025-Q4, none in 2025-Q3."
+   * "Production: policy breach POL-INSP-001 — 9 findings in 2025-Q4, none in 2025-Q3." A finding
+   * about the department as a whole (a triad gap) has no subject of its own and names none.
    */
   public static String findingChange(ResourceBundle words, Locale locale, String change, String findingType,
       String departmentName, String subject, Long findingCount, Long previousFindingCount, Double largestGap,
       Double previousLargestGap, String periodLabel, String previousLabel) {
+    String what = word(words, "type", findingType) + (subject == null || subject.isBlank() ? "" : " " + subject);
     return message(words, locale, "change.finding." + change, departmentName == null ? "–" : departmentName,
-        word(words, "type", findingType), subject, message(words, locale, "findingCount", nonNull(findingCount)),
+        what, subject, message(words, locale, "findingCount", nonNull(findingCount)),
         periodLabel, previousLabel, message(words, locale, "findingCount", nonNull(previousFindingCount)),
         number(locale, largestGap, 1), number(locale, previousLargestGap, 1));
   }
@@ -165,13 +183,64 @@ public final class ReportSentences {
   /** One KPI's movement: "Production: Scrap rate 2.1% → 3.4% (+1.3)." */
   public static String kpiMovement(ResourceBundle words, Locale locale, String departmentName, String kpiName,
       Double previousValue, Double periodValue, Double change, String unit) {
+    return kpiMovement(words, locale, departmentName, kpiName, previousValue, periodValue, change, unit, false);
+  }
+
+  /**
+   * One KPI's movement, said to be a week's when its figures are weekly totals (a count or amount
+   * a system measures: rpt_kpi_movement.is_weekly_total): "Customer complaints 1.8 → 1.3 a week (-0.5)."
+   */
+  public static String kpiMovement(ResourceBundle words, Locale locale, String departmentName, String kpiName,
+      Double previousValue, Double periodValue, Double change, String unit, Boolean weeklyTotal) {
     // the change with the figures' decimals: 8,235 EUR → 8,335 EUR is +100, not +99.7 (figure())
-    boolean whole = !"percent".equals(unit) && (Math.abs(change == null ? 0 : change) >= 100
+    boolean whole = !isPercent(unit) && (Math.abs(change == null ? 0 : change) >= 100
         || Math.abs(previousValue == null ? 0 : previousValue) >= 100
         || Math.abs(periodValue == null ? 0 : periodValue) >= 100);
     String signed = change == null ? "–" : (change >= 0 ? "+" : "") + number(locale, change, whole ? 0 : 1);
-    return message(words, locale, "change.kpi", departmentName == null ? "–" : departmentName, kpiName,
+    return message(words, locale, Boolean.TRUE.equals(weeklyTotal) ? "change.kpi.weekly" : "change.kpi",
+        departmentName == null ? "–" : departmentName, kpiName,
         figure(locale, previousValue, unit), figure(locale, periodValue, unit), signed);
+  }
+
+  /**
+   * A finding's figures where it has no sentence of its own, only those it has: "Inspection
+   * coverage: Target 95.0% · Measured 90.0% · Self-reported 100.0% · Gap +10.0 points · Owner Head
+   * of Quality"; a late submission says how late ("Arrived 3.9 days late"), a missing one that it
+   * was not received. A gap is in the KPI's unit, a percentage's in points.
+   */
+  public static String findingFigures(ResourceBundle words, Locale locale, String findingType, String kpiName,
+      String unit, Double target, Double measured, Double selfReported, Double gap, String ownerTitle) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    if ("missing_submission".equals(findingType)) {
+      parts.add(words.getString("findings.notReceived"));
+    } else if ("late_submission".equals(findingType)) {
+      parts.add(message(words, locale, "findings.arrivedLate", number(locale, gap, 1)));
+    } else {
+      addFigure(parts, words.getString("col.target"), figure(locale, target, unit), target);
+      addFigure(parts, words.getString("col.measured"), figure(locale, measured, unit), measured);
+      addFigure(parts, words.getString("col.selfReported"), figure(locale, selfReported, unit), selfReported);
+      addFigure(parts, words.getString("col.gap"), gap(words, locale, gap, unit), gap);
+    }
+    if (ownerTitle != null && !ownerTitle.isBlank()) {
+      parts.add(words.getString("col.owner") + " " + ownerTitle);
+    }
+    return (kpiName == null ? "" : kpiName + ": ") + String.join(" · ", parts);
+  }
+
+  /** A difference with its sign, in the KPI's unit; between percentages, in points. */
+  private static String gap(ResourceBundle words, Locale locale, Double gap, String unit) {
+    if (gap == null) {
+      return "–";
+    }
+    String sign = gap > 0 ? "+" : "";
+    return isPercent(unit) ? sign + number(locale, gap, 1) + " " + words.getString("evidence.unit.points")
+        : sign + figure(locale, gap, unit);
+  }
+
+  private static void addFigure(java.util.List<String> parts, String label, String text, Double value) {
+    if (value != null) {
+      parts.add(label + " " + text);
+    }
   }
 
   private static long nonNull(Long count) {

@@ -149,19 +149,27 @@ public final class ReportText {
     if (unit == null || unit.isBlank() || "count".equals(unit)) {
       return heading;
     }
-    return heading + "\n(" + ("percent".equals(unit) ? "%" : unit) + ")";
+    return heading + "\n(" + (ReportSentences.isPercent(unit) ? "%" : unit) + ")";
   }
 
   /**
-   * A measure's name (kpis.yml: numerator, denominator) as a table heading: "produced_units"
-   * becomes "Produced\nunits"; empty for none.
+   * A measure's name (kpis.yml: numerator, denominator) as a table heading, since the governance
+   * model gives a measure no label of its own: its words, the first capitalised, and a word
+   * without a vowel written in capitals as the abbreviation it is, so "produced_units" becomes
+   * "Produced\nunits" and "fp_ok_units" "FP\nok units", not "Fp ok units"; empty for none.
    */
   public static String measureHeading(String measure) {
     if (measure == null || measure.isBlank()) {
       return "";
     }
-    String words = measure.strip().replace('_', ' ');
-    return (Character.toUpperCase(words.charAt(0)) + words.substring(1)).replaceFirst(" ", "\n");
+    java.util.List<String> words = new java.util.ArrayList<>();
+    for (String word : measure.strip().split("[_\\s]+")) {
+      if (!word.isEmpty()) {
+        words.add(word.chars().anyMatch(c -> "aeiouäöüAEIOUÄÖÜ".indexOf(c) >= 0) ? word : word.toUpperCase(Locale.ROOT));
+      }
+    }
+    String heading = String.join(" ", words);
+    return (Character.toUpperCase(heading.charAt(0)) + heading.substring(1)).replaceFirst(" ", "\n");
   }
 
   /** "34.7" ("34,7"); a dash when there is no figure. */

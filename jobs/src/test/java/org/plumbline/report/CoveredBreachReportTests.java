@@ -130,8 +130,8 @@ class CoveredBreachReportTests {
           "2025-W33 high NEW", "2025-W31 high PERSISTING");
       assertThat(PdfText.of(german)).contains(
           "3 Richtlinienverstöße in 1 Richtlinie dazu 3 mit Sonderfreigabe",
-          "Richtlinie POL-INSP-001 verletzt in 3 Zeiträumen (2025-W28 bis 2025-W32); schlechtester Messwert 80,0%"
-              + " bei einem Ziel von 95,0%. Nicht mitgezählt: 3 Zeiträume innerhalb einer genehmigten Sonderfreigabe.",
+          "Richtlinie POL-INSP-001 verletzt in 3 Zeiträumen (2025-W28 bis 2025-W32); schlechtester Messwert 80,0\u00a0%"
+              + " bei einem Ziel von 95,0\u00a0%. Nicht mitgezählt: 3 Zeiträume innerhalb einer genehmigten Sonderfreigabe.",
           "Production 2025-W31 hoch DURCH SONDERFREIGABE GEDECKT");
       assertThat(rows(fixture, "select finding_count, covered_count, first_period, last_period, worst_measured, status"
           + " from rpt_top_gap where finding_type = 'policy_breach'"))

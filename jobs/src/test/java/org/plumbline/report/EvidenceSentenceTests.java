@@ -41,8 +41,8 @@ class EvidenceSentenceTests {
         + " beyond 2 sigma (WE2) first in 2025-W32, at 33.3% against a centre line of 99.9% and limits 98.7% to"
         + " 100.0% (points 2025-W31, 2025-W32); it fired in 15 weeks up to 2025-W46.");
     assertThat(german("evidence.early_warning", args)).isEqualTo("Inspection coverage (p-Karte): zwei von drei Punkten"
-        + " jenseits von 2 Sigma (WE2), erstmals in 2025-W32 mit 33,3% bei einer Mittellinie von 99,9% und"
-        + " Eingriffsgrenzen von 98,7% bis 100,0% (Punkte 2025-W31, 2025-W32); die Regel schlug in 15 Wochen an,"
+        + " jenseits von 2 Sigma (WE2), erstmals in 2025-W32 mit 33,3\u00a0% bei einer Mittellinie von 99,9\u00a0% und"
+        + " Eingriffsgrenzen von 98,7\u00a0% bis 100,0\u00a0% (Punkte 2025-W31, 2025-W32); die Regel schlug in 15 Wochen an,"
         + " zuletzt in 2025-W46.");
   }
 
@@ -95,8 +95,8 @@ class EvidenceSentenceTests {
         + " and no run rule applies; the first week to depart from it was 2025-W31, at 33.2%, and 16 weeks departed"
         + " up to 2025-W46.");
     assertThat(german("evidence.early_warning.departure", args)).isEqualTo("Inspection coverage (p-Karte): Die"
-        + " Basisperiode 2025-W01 .. 2025-W26 schwankte nie (100,0% in jeder ihrer 26 Wochen), daher hat sie keine"
-        + " Eingriffsgrenzen und keine Regel ist anwendbar; zuerst wich 2025-W31 mit 33,2% davon ab, insgesamt"
+        + " Basisperiode 2025-W01 .. 2025-W26 schwankte nie (100,0\u00a0% in jeder ihrer 26 Wochen), daher hat sie keine"
+        + " Eingriffsgrenzen und keine Regel ist anwendbar; zuerst wich 2025-W31 mit 33,2\u00a0% davon ab, insgesamt"
         + " 16 Wochen bis 2025-W46.");
   }
 
@@ -147,7 +147,7 @@ class EvidenceSentenceTests {
         + " policy POL-INSP-001 (95.0%) on 2 Nov 2025.");
     assertThat(german("evidence.threshold_projection.policy", args)).isEqualTo("Inspection coverage fällt im Zeitraum"
         + " 2025-W28 .. 2025-W39 um 0,28 Prozentpunkte je Woche (Mann-Kendall p < 0,0001); die Theil-Sen-Gerade"
-        + " erreicht die Schwelle der Richtlinie POL-INSP-001 (95,0%) am 02.11.2025.");
+        + " erreicht die Schwelle der Richtlinie POL-INSP-001 (95,0\u00a0%) am 02.11.2025.");
   }
 
   @Test
@@ -164,7 +164,7 @@ class EvidenceSentenceTests {
         + " (2.0%) on 29 Sept 2025.");
     assertThat(german("evidence.threshold_projection.target", args)).isEqualTo("Scrap rate steigt im Zeitraum"
         + " 2025-W30 .. 2025-W41 um 0,15 Prozentpunkte je Woche (Mann-Kendall p = 0,0213); die Theil-Sen-Gerade"
-        + " erreichte den Zielwert der Kennzahl (2,0%) am 29.09.2025.");
+        + " erreichte den Zielwert der Kennzahl (2,0\u00a0%) am 29.09.2025.");
   }
 
   @Test
@@ -180,7 +180,7 @@ class EvidenceSentenceTests {
         + " (lowest 97.1%) over 2025-W30 .. 2025-W45 while customer complaints rose significantly (Mann-Kendall"
         + " p = 0.0193, Theil-Sen slope +0.14 a week); the same held for 4 windows up to 2025-W48.");
     assertThat(german("evidence.compliance_mirage", args)).isEqualTo("Quality audit score blieb im Zeitraum"
-        + " 2025-W30 .. 2025-W45 bei mindestens 95,0% (niedrigster Wert 97,1%), während die Kennzahl Customer"
+        + " 2025-W30 .. 2025-W45 bei mindestens 95,0\u00a0% (niedrigster Wert 97,1\u00a0%), während die Kennzahl Customer"
         + " complaints signifikant stieg (Mann-Kendall p = 0,0193, Theil-Sen-Steigung +0,14 je Woche); dasselbe"
         + " galt für 4 Zeitfenster bis 2025-W48.");
   }
@@ -233,10 +233,10 @@ class EvidenceSentenceTests {
         + " each quarter (INC-PROD-2025), which pulls against inspection_coverage (TEN-THROUGHPUT-INSPECTION: Skipping inspection"
         + " raises output.), the KPI of policy POL-INSP-001; the scheme rewards inspection_coverage with 0%, below"
         + " 0.5 times 70%.");
-    assertThat(german("evidence.incentive_conflict", args)).isEqualTo("Head of Production wird je Quartal zu 70% nach"
+    assertThat(german("evidence.incentive_conflict", args)).isEqualTo("Head of Production wird je Quartal zu 70\u00a0% nach"
         + " units_produced vergütet (INC-PROD-2025), was gegen inspection_coverage wirkt (TEN-THROUGHPUT-INSPECTION:"
         + " Skipping inspection raises output.), die Kennzahl der Richtlinie POL-INSP-001; das Vergütungsmodell"
-        + " gewichtet inspection_coverage nur mit 0%, weniger als das 0,5-Fache von 70%.");
+        + " gewichtet inspection_coverage nur mit 0\u00a0%, weniger als das 0,5-Fache von 70\u00a0%.");
   }
 
   @Test
@@ -272,7 +272,7 @@ class EvidenceSentenceTests {
     assertThat(english("evidence.retroactive_revision.withdrawn", units)).isEqualTo("Units produced: the 1,234 units"
         + " for 2025-W25 from prod_2025.csv (received 3 Jul 2025) was withdrawn: the newer version received"
         + " 6 Jul 2025 no longer holds that period.");
-    assertThat(german("evidence.retroactive_revision.withdrawn", percent)).isEqualTo("Prüfabdeckung: Der Wert 98,5%"
+    assertThat(german("evidence.retroactive_revision.withdrawn", percent)).isEqualTo("Prüfabdeckung: Der Wert 98,5\u00a0%"
         + " für 2025-W25 aus prod_2025.csv (eingegangen am 03.07.2025) wurde zurückgezogen: Die neuere Fassung,"
         + " eingegangen am 06.07.2025, enthält diesen Zeitraum nicht mehr.");
     assertThat(german("evidence.retroactive_revision.withdrawn", units)).contains("Der Wert 1.234 units für");
@@ -291,7 +291,7 @@ class EvidenceSentenceTests {
         + " for 2025-W25 from prod_2025.csv (received 3 Jul 2025) is no longer in force: the newer version received"
         + " 6 Jul 2025 holds that period in line 1234, which could not be read: The value n/a is not a number.");
     assertThat(german("evidence.retroactive_revision.unreadable_sheet", row)).isEqualTo("Prüfabdeckung: Der Wert"
-        + " 98,5% für 2025-W25 aus Prod.xlsx (eingegangen am 03.07.2025) gilt nicht mehr: Die neuere Fassung,"
+        + " 98,5\u00a0% für 2025-W25 aus Prod.xlsx (eingegangen am 03.07.2025) gilt nicht mehr: Die neuere Fassung,"
         + " eingegangen am 06.07.2025, enthält diesen Zeitraum in Zeile 7 des Blatts KW, die nicht gelesen werden"
         + " konnte: The value n/a is not a number.");
   }

@@ -61,12 +61,12 @@ class GermanEvidenceReportTests {
       // (compared without white space: the sentences wrap)
       String text = PdfText.withoutSpaces(pdf);
       assertThat(text).contains(PdfText.withoutSpaces("Inspection coverage (p-Karte): ein Punkt jenseits von 3 Sigma"
-              + " (WE1), erstmals in 2025-W29 mit 99,0% bei einer Mittellinie von 99,8% und Eingriffsgrenzen von"
-              + " 99,3% bis 100,0% (Punkte 2025-W29); die Regel schlug in 3 Wochen an, zuletzt in 2025-W31."),
+              + " (WE1), erstmals in 2025-W29 mit 99,0\u00a0% bei einer Mittellinie von 99,8\u00a0% und Eingriffsgrenzen von"
+              + " 99,3\u00a0% bis 100,0\u00a0% (Punkte 2025-W29); die Regel schlug in 3 Wochen an, zuletzt in 2025-W31."),
           PdfText.withoutSpaces("Units produced: Der Wert 1.234 units für 2025-W25 aus prod_2025.csv (eingegangen"
               + " am 03.07.2025) wurde zurückgezogen: Die neuere Fassung, eingegangen am 06.07.2025, enthält diesen"
               + " Zeitraum nicht mehr."),
-          PdfText.withoutSpaces("Inspection coverage: Der Wert 99,8% für 2025-W25 aus prod_2025.csv"));
+          PdfText.withoutSpaces("Inspection coverage: Der Wert 99,8\u00a0% für 2025-W25 aus prod_2025.csv"));
       // and no English of an evidence sentence is left
       assertThat(text).doesNotContain("chart)", "pointbeyond", "firstin", "waswithdrawn", "received", "upto");
     }

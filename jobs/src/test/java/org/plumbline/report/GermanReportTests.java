@@ -52,12 +52,12 @@ class GermanReportTests {
         "Erstellt am 5. Januar 2026, 06:00 Uhr (MEZ)", "Datenstand 5. Januar 2026", "28.07.2025",
         "Production: Richtlinienverstoß POL-INSP-001 — größte Lücke 75,2 in 2025-Q4, 10,0 in 2025-",
         "abgewiesen", "Quarantäne",
-        "Production: Prüfabdeckung 98,0% → 62,5% (-35,5).",
-        "Prüfabdeckung (p-Karte): ein Punkt jenseits von 3 Sigma (WE1), erstmals in 2025-W41 mit 60,0% bei einer"
-            + " Mittellinie von 99,9% und Eingriffsgrenzen von 99,3% bis 100,0% (Punkte 2025-W41); die Regel schlug in"
+        "Production: Prüfabdeckung 98,0\u00a0% → 62,5\u00a0% (-35,5).",
+        "Prüfabdeckung (p-Karte): ein Punkt jenseits von 3 Sigma (WE1), erstmals in 2025-W41 mit 60,0\u00a0% bei einer"
+            + " Mittellinie von 99,9\u00a0% und Eingriffsgrenzen von 99,3\u00a0% bis 100,0\u00a0% (Punkte 2025-W41); die Regel schlug in"
             + " 6 Wochen an, zuletzt in 2025-W46.",
-        "Die Basisperiode 2025-W01 .. 2025-W26 schwankte nie (100,0% in jeder ihrer 26 Wochen), daher hat die Karte"
-            + " keine Eingriffsgrenzen und keine Regel ist anwendbar; zuerst wich 2025-W31 mit 33,0% davon ab,"
+        "Die Basisperiode 2025-W01 .. 2025-W26 schwankte nie (100,0\u00a0% in jeder ihrer 26 Wochen), daher hat die Karte"
+            + " keine Eingriffsgrenzen und keine Regel ist anwendbar; zuerst wich 2025-W31 mit 33,0\u00a0% davon ab,"
             + " insgesamt 4 Wochen bis 2025-W34.",
         "Reihen ohne Regelkarte Reklamationen · Logistik (c-Karte) Die Basisperiode 2025-W01 .. 2025-W26 enthält"
             + " 2 Wochenwerte; für Eingriffsgrenzen sind mindestens 20 nötig, daher wird keine Regelkarte gezeichnet"

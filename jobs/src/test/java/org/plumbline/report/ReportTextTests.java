@@ -64,17 +64,59 @@ class ReportTextTests {
     assertThat(ReportText.withUnit("Measured", "percent")).isEqualTo("Measured\n(%)");
     assertThat(ReportText.withUnit("Measured", "EUR")).isEqualTo("Measured\n(EUR)");
     assertThat(ReportText.withUnit("Measured", "count")).isEqualTo("Measured");
+    assertThat(ReportText.withUnit("Measured", "%")).isEqualTo("Measured\n(%)");
     assertThat(ReportText.measureHeading("produced_units")).isEqualTo("Produced\nunits");
     assertThat(ReportText.measureHeading("inspected")).isEqualTo("Inspected");
     assertThat(ReportText.measureHeading(null)).isEmpty();
+    // a measure has no configured label: a word without a vowel is an abbreviation, in capitals
+    assertThat(ReportText.measureHeading("fp_ok_units")).isEqualTo("FP\nok units");
+    assertThat(ReportText.measureHeading("units_in")).isEqualTo("Units\nin");
+    assertThat(ReportText.measureHeading("scrap_qty")).isEqualTo("Scrap\nQTY");
   }
 
   @Test
-  void aTriadCellWritesAnAmountWithoutDecimalsAndARatioWithOne() {
-    assertThat(ReportSentences.triadCell(ENGLISH, UK, "off target", 1L, 2L, "Units produced", 7104.0, 12000.0))
-        .isEqualTo("▲ off target (1/2)\nUnits produced: 7,104 / 12,000");
-    assertThat(ReportSentences.triadCell(ENGLISH, UK, "off target", 0L, 1L, "Inspection coverage", 62.5, 95.0))
-        .endsWith("Inspection coverage: 62.5 / 95.0");
+  void aTriadCellWritesTheWorstKpiInItsUnitAnAmountWithoutDecimalsAndARatioWithOne() {
+    assertThat(ReportSentences.triadCell(ENGLISH, UK, "off target", 1L, 2L, "Units produced", 7104.0, 12000.0, "units"))
+        .isEqualTo("▲ off target (1/2)\nUnits produced: 7,104 units / 12,000 units");
+    assertThat(ReportSentences.triadCell(ENGLISH, UK, "off target", 1L, 3L, "Freight cost", 35400.0, 8000.0, "EUR"))
+        .endsWith("Freight cost: 35,400 EUR / 8,000 EUR");
+    assertThat(ReportSentences.triadCell(ENGLISH, UK, "off target", 0L, 1L, "Inspection coverage", 62.5, 95.0, "percent"))
+        .endsWith("Inspection coverage: 62.5% / 95.0%");
+    assertThat(ReportSentences.triadCell(GERMAN, Locale.GERMANY, "off target", 0L, 1L, "Lackfehler", 3.3, 2.0, "%"))
+        .endsWith("Lackfehler: 3,3\u00a0% / 2,0\u00a0%");
+  }
+
+  @Test
+  void aPercentageIsWrittenAsTheLanguageWritesItWhateverTheKpiUnitIsCalled() {
+    // German puts a no-break space before the sign (CLDR, and application.yml's "24,8 %"); a unit
+    // written "%" in kpis.yml reads as "percent" does
+    assertThat(ReportSentences.figure(Locale.GERMANY, 3.6, "percent")).isEqualTo("3,6\u00a0%");
+    assertThat(ReportSentences.figure(Locale.GERMANY, 3.6, "%")).isEqualTo("3,6\u00a0%");
+    assertThat(ReportSentences.figure(UK, 3.6, "%")).isEqualTo("3.6%");
+    assertThat(ReportSentences.evidence(GERMAN, Locale.GERMANY, "evidence.triad_gap",
+        "[\"x\", {\"value\": 3.6, \"unit\": \"%\"}, \"y\", \"z\"]")).isEqualTo("x berichtet zu 3,6\u00a0% (y), aber nicht zu z.");
+  }
+
+  @Test
+  void aFindingWithoutASentenceShowsOnlyTheFiguresItHasInItsUnit() {
+    // a discrepancy of an amount: no stray decimal, the unit named, a signed gap
+    assertThat(ReportSentences.findingFigures(ENGLISH, UK, "reporting_discrepancy", "Rework cost", "EUR", 3000.0,
+        6247.5, 4247.5, -2000.0, "Head of Assembly")).isEqualTo("Rework cost: Target 3,000 EUR · Measured 6,248 EUR"
+        + " · Self-reported 4,248 EUR · Gap -2,000 EUR · Owner Head of Assembly");
+    // a percentage's gap in points
+    assertThat(ReportSentences.findingFigures(ENGLISH, UK, "policy_breach", "First-pass yield", "percent", 97.0,
+        96.0, 97.1, -1.0, null)).isEqualTo("First-pass yield: Target 97.0% · Measured 96.0% · Self-reported 97.1%"
+        + " · Gap -1.0 points");
+    // submissions: how late, or not received; no dashes for figures that do not apply
+    assertThat(ReportSentences.findingFigures(ENGLISH, UK, "late_submission", null, null, null, null, null, 3.875,
+        "Paint Shop Manager")).isEqualTo("Arrived 3.9 days late · Owner Paint Shop Manager");
+    assertThat(ReportSentences.findingFigures(ENGLISH, UK, "missing_submission", null, null, null, null, null, null,
+        "Head of Logistics")).isEqualTo("Not received · Owner Head of Logistics");
+    assertThat(ReportSentences.findingFigures(GERMAN, Locale.GERMANY, "late_submission", null, null, null, null, null,
+        3.875, "Leitung Lackiererei")).isEqualTo("Mit 3,9 Tagen Verspätung eingegangen · Verantwortlich Leitung Lackiererei");
+    assertThat(ReportSentences.findingFigures(GERMAN, Locale.GERMANY, "policy_breach", "Erstdurchlaufquote", "percent",
+        97.0, 96.0, null, -1.0, null)).isEqualTo("Erstdurchlaufquote: Ziel 97,0\u00a0% · Gemessen 96,0\u00a0% · Lücke -1,0"
+        + " Prozentpunkte");
   }
 
   @Test
@@ -85,6 +127,20 @@ class ReportTextTests {
         .isEqualTo("Production: Inspection coverage 53.5% → 63.4% (+9.9).");
     assertThat(ReportSentences.kpiMovement(ENGLISH, UK, "Quality", "Customer complaints", 0.8, 2.35, 1.55, "count"))
         .isEqualTo("Quality: Customer complaints 0.8 → 2.4 (+1.6).");
+    // a count a system measures, as the mean of its weekly totals, is a week's
+    assertThat(ReportSentences.kpiMovement(ENGLISH, UK, "Quality", "Customer complaints", 1.8, 1.3, -0.5, "count", true))
+        .isEqualTo("Quality: Customer complaints 1.8 → 1.3 a week (-0.5).");
+    assertThat(ReportSentences.kpiMovement(GERMAN, Locale.GERMANY, "QM", "Reklamationen", 1.8, 1.3, -0.5, "count", true))
+        .isEqualTo("QM: Reklamationen 1,8 → 1,3 je Woche (-0,5).");
+  }
+
+  @Test
+  void aFindingChangeAboutTheDepartmentAsAWholeNamesNoSubject() {
+    assertThat(ReportSentences.findingChange(ENGLISH, UK, "new", "triad_gap", "Logistics", null, 1L, 0L, null, null,
+        "2025-Q1", "2024-Q4")).isEqualTo("Logistics: triad gap — 1 finding in 2025-Q1, none in 2024-Q4.");
+    assertThat(ReportSentences.findingChange(ENGLISH, UK, "new", "policy_breach", "Assembly", "POL-FPY-001", 1L, 0L,
+        null, null, "2025-Q1", "2024-Q4")).isEqualTo("Assembly: policy breach POL-FPY-001 — 1 finding in 2025-Q1, none"
+        + " in 2024-Q4.");
   }
 
   @Test
@@ -108,7 +164,7 @@ class ReportTextTests {
     // then
     assertThat(headline).isEqualTo("Richtlinie POL-INSP-001 (Jedes kritische Ventil wird vor dem Versand geprüft)"
         + " wurde in 16 Wochen verletzt (2025-W31 bis 2025-W46): Der Messwert „Prüfabdeckung kritischer Teile“"
-        + " fiel in 2025-W38 auf 24,8%, während die Abteilung 100,0% meldete. Die eigene Meldung der Abteilung"
+        + " fiel in 2025-W38 auf 24,8\u00a0%, während die Abteilung 100,0\u00a0% meldete. Die eigene Meldung der Abteilung"
         + " wich in 2 Wochen von der Messung ab. Verantwortlich: Leitung Qualität.");
     assertThat(ReportText.noBreachedWeeks(GERMAN, Locale.GERMANY, "week", "2025-W01", "2025-W52"))
         .isEqualTo("Keine Woche von 2025-W01 bis 2025-W52 lag unter einer Richtlinienschwelle.");
@@ -142,7 +198,7 @@ class ReportTextTests {
     assertThat(english).isEqualTo("Policy POL-INSP-001 was breached in 1 fiscal period, FY2025-P07: measured"
         + " inspection coverage fell to 90.0% in FY2025-P07 while the department reported 100.0%.");
     assertThat(german).isEqualTo("Richtlinie POL-INSP-001 wurde in 3 Fiskalperioden verletzt (FY2025-P05 bis"
-        + " FY2025-P07): Der Messwert „Prüfabdeckung“ fiel in FY2025-P07 auf 90,0%, während die Abteilung für diese"
+        + " FY2025-P07): Der Messwert „Prüfabdeckung“ fiel in FY2025-P07 auf 90,0\u00a0%, während die Abteilung für diese"
         + " Fiskalperiode keinen Wert meldete. Die eigene Meldung der Abteilung wich in 3 Fiskalperioden von der"
         + " Messung ab.");
     assertThat(ReportText.noBreachedWeeks(GERMAN, Locale.GERMANY, "month", "2025-01", "2025-12"))
@@ -192,7 +248,7 @@ class ReportTextTests {
   void formatsNumbersAndDatesInTheReportsLanguage() {
     // when / then
     assertThat(ReportSentences.figure(UK, 34.66, "percent")).isEqualTo("34.7%");
-    assertThat(ReportSentences.figure(Locale.GERMANY, 34.66, "percent")).isEqualTo("34,7%");
+    assertThat(ReportSentences.figure(Locale.GERMANY, 34.66, "percent")).isEqualTo("34,7\u00a0%");
     assertThat(ReportSentences.figure(UK, null, "percent")).isEqualTo("–");
     assertThat(ReportText.decimal(UK, 100.0)).isEqualTo("100.0");
     assertThat(ReportText.signedDecimal(UK, 75.2)).isEqualTo("+75.2");

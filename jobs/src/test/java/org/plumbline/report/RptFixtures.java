@@ -39,14 +39,16 @@ final class RptFixtures {
         cost_status varchar, cost_on_target_count bigint, cost_kpi_count bigint, cost_worst_kpi varchar,
         cost_worst_value double, cost_worst_target double,
         speed_status varchar, speed_on_target_count bigint, speed_kpi_count bigint, speed_worst_kpi varchar,
-        speed_worst_value double, speed_worst_target double);
+        speed_worst_value double, speed_worst_target double,
+        quality_worst_unit varchar, cost_worst_unit varchar, speed_worst_unit varchar);
       create or replace table rpt_policy_execution (policy_id varchar, statement varchar, severity varchar,
         department_code varchar, department_name varchar, owner_title varchar, kpi_name varchar, unit varchar,
         target_value double, latest_period varchar, measured_value double, reported_value double, gap double,
         breached_since varchar, breached_period_count bigint, covered_period_count bigint,
         latest_deviation_id varchar, latest_deviation_expires_on date, is_measured boolean default true);
       create or replace table rpt_file_delivery (delivery_id bigint, file_name varchar, source_id varchar,
-        received_at timestamp, outcome varchar, reason varchar, load_id bigint, quarantined_row_count bigint);
+        received_at timestamp, outcome varchar, reason varchar, load_id bigint, quarantined_row_count bigint,
+        received_at_plant timestamp, plant_time_zone varchar);
       create or replace table rpt_control_point (kpi_id varchar, kpi_name varchar, department_code varchar,
         department_name varchar, chart_type varchar, chart_status varchar, iso_week varchar, week_start date,
         point_number bigint, phase varchar, plotted_value double, centre_line double, upper_control_limit double,
@@ -60,7 +62,7 @@ final class RptFixtures {
       create or replace table rpt_kpi_movement (period_kind varchar, kpi_id varchar, kpi_name varchar, unit varchar,
         direction varchar, target_value double, department_code varchar, department_name varchar,
         previous_value double, period_value double, change double, movement varchar, relative_change double,
-        is_listed boolean);
+        is_weekly_total boolean, is_listed boolean);
       create table if not exists dim_poor_quality_cost (category varchar, source_id varchar, measure varchar);
       create or replace table rpt_quarantine (reason varchar, file_name varchar, source_id varchar,
         sheet_name varchar, row_number integer, row_text varchar, reason_row_number bigint, reason_row_count bigint);
@@ -204,10 +206,10 @@ final class RptFixtures {
            2, 0, null, 1, null, 'resolved');
         insert into rpt_kpi_movement values
           ('quarter', 'KPI-COV', 'Inspection coverage of critical parts', 'percent', 'higher_is_better', 100.0, 'PROD',
-           'Production', 98.0, 62.5, -35.5, 'worse', 0.355, true);
+           'Production', 98.0, 62.5, -35.5, 'worse', 0.355, false, true);
         insert into rpt_triad_scorecard values ('PROD', 'Production', '2025-W52', date '2025-12-22', date '2025-12-28',
           'off target', 0, 1, 'Inspection coverage of critical parts', 62.5, 100.0,
-          'on target', 1, 1, null, null, null, 'not reported', 0, 0, null, null, null);
+          'on target', 1, 1, null, null, null, 'not reported', 0, 0, null, null, null, 'percent', null, null);
         insert into rpt_policy_execution values ('POL-INSP-001', 'Every critical engine valve is inspected.',
           'critical', 'PROD', 'Production', 'Head of Quality', 'Inspection coverage of critical parts', 'percent',
           100.0, '2025-W52', 62.5, 100.0, -37.5, '2025-W31', 16, 0, null, null, true);
@@ -215,8 +217,9 @@ final class RptFixtures {
         insert into rpt_cost_of_poor_quality values ('PROD', 'Production', 'scrap', '2025-W41', date '2025-10-06',
           1234.5, 3);
         insert into rpt_file_delivery values (1, 'mes_inspection_2025-10.csv', 'mes', timestamp '2025-11-01 06:00',
-          'loaded', null, 1, 2), (2, 'Produktion_KPI_2025-10.xlsx', 'prod_kpi', timestamp '2025-11-02 06:00',
-          'rejected', 'The sheet KPI is missing.', null, null);
+          'loaded', null, 1, 2, timestamp '2025-11-01 07:00', 'Europe/Berlin'), (2, 'Produktion_KPI_2025-10.xlsx',
+          'prod_kpi', timestamp '2025-11-02 06:00', 'rejected', 'The sheet KPI is missing.', null, null,
+          timestamp '2025-11-02 07:00', 'Europe/Berlin');
         insert into rpt_quarantine values ('The date 31.02.2025 is not a date.', 'mes_inspection_2025-10.csv', 'mes',
           null, 17, 'V-1 | 31.02.2025 | 1', 1, 2), ('The date 31.02.2025 is not a date.', 'mes_inspection_2025-10.csv',
           'mes', null, 18, 'V-2 | 31.02.2025 | 1', 2, 2);
@@ -245,7 +248,8 @@ final class RptFixtures {
         create or replace table rpt_context as
         select 'Nordwerk Ventiltechnik GmbH' as company_name, date '%s' as as_of_date,
                '%s' as config_version, '2025-W01' as first_week, '2025-W52' as last_week,
-               'week' as period_grain, '2025-W01' as first_period, '2025-W52' as last_period;
+               'week' as period_grain, '2025-W01' as first_period, '2025-W52' as last_period,
+               2::bigint as control_chart_count;
         create or replace table rpt_coverage_by_week as
         select 'POL-INSP-001' as policy_id, 'PROD' as department_code, 'Production' as department_name,
                'Inspection coverage of critical parts' as kpi_name, 'percent' as unit,
