@@ -33,7 +33,11 @@ final as (
            j.kpi_id,
            j.effective_from                             as period_start,
            coalesce(j.effective_to, c.as_of_date)       as period_end,
-           j.policy_id || ' v' || j.policy_version      as period_label,
+           -- the periods the version has been in force, as other findings name periods (the common
+           -- grain's labels: 2025-01 .. 2025-10), not the policy's id and version
+           coalesce(first_day.common_period_label, j.effective_from::varchar) || ' .. '
+               || coalesce(last_day.common_period_label, coalesce(j.effective_to, c.as_of_date)::varchar)
+                                                        as period_label,
            j.owner_role,
            j.policy_id,
            j.policy_version,
@@ -45,13 +49,17 @@ final as (
                else 'Policy ' || j.policy_id || ' ("' || j.statement || '") is owned by the ' || j.role_title
                     || ', who cannot pause the process it governs (roles.yml: can_pause_process: false).'
            end                                          as evidence,
-           -- the same sentence for the report, in its language (reports/i18n)
+           -- the same sentence for the report, in its language (reports/i18n), in words: the config
+           -- pointer (roles.yml: can_pause_process) is for analysts, in the English sentence above
            case when j.owner_role is null then 'evidence.accountability_without_authority.noOwner'
                 else 'evidence.accountability_without_authority.cannotPause' end as evidence_key,
            json_array(j.policy_id, j.statement, j.role_title)::varchar as evidence_args,
            []::bigint[]                                 as load_ids,
            c.config_version
-    from judged as j, context as c
+    from judged as j
+    cross join context as c
+    left join dim_date as first_day on first_day.calendar_date = j.effective_from
+    left join dim_date as last_day on last_day.calendar_date = coalesce(j.effective_to, c.as_of_date)
 )
 
 select * from final;
@@ -66,7 +74,7 @@ comment on column fct_accountability_gap.department_code is 'The department (dep
 comment on column fct_accountability_gap.kpi_id is 'The catalogue KPI (kpis.yml).';
 comment on column fct_accountability_gap.period_start is 'First day of the policy version.';
 comment on column fct_accountability_gap.period_end is 'Its last day, or the as-of date.';
-comment on column fct_accountability_gap.period_label is 'The policy and version.';
+comment on column fct_accountability_gap.period_label is 'The periods of the common grain the version has been in force, first .. last (2025-01 .. 2025-10).';
 comment on column fct_accountability_gap.owner_role is 'The role accountable (roles.yml).';
 comment on column fct_accountability_gap.policy_id is 'The policy (policies.yml).';
 comment on column fct_accountability_gap.policy_version is 'The version of the policy (policies.yml: version).';

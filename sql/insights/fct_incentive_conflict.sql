@@ -87,12 +87,18 @@ final as (
            -- the KPIs by their names (kpis.yml), as a reader of the sentence knows them
            ro.role_title || ' is paid ' || round(100 * c.paid_weight)::integer || '% on ' || pk.kpi_name
                || ' each ' || c.pay_period || ' (' || c.scheme_id || '), which pulls against ' || kk.kpi_name || ' (' || c.tension_id
-               || ': ' || c.explanation || '), the KPI of policy ' || c.policy_id || '; the scheme rewards '
-               || kk.kpi_name || ' with ' || round(100 * c.policy_kpi_weight)::integer || '%, below '
-               || c.min_weight_ratio::varchar || ' times ' || round(100 * c.paid_weight)::integer || '%.'
+               || ': ' || c.explanation || '), the KPI of policy ' || c.policy_id || '; the scheme '
+               || case when c.min_weight_ratio = 0
+                       then 'does not reward ' || kk.kpi_name || ' at all.'
+                       else 'rewards ' || kk.kpi_name || ' with ' || round(100 * c.policy_kpi_weight)::integer
+                            || '%, below ' || c.min_weight_ratio::varchar || ' times '
+                            || round(100 * c.paid_weight)::integer || '%.' end
                                                                   as evidence,
-           -- the same sentence for the report, in its language (reports/i18n): weights as whole percentages
-           'evidence.incentive_conflict'                          as evidence_key,
+           -- the same sentence for the report, in its language (reports/i18n): weights as whole percentages.
+           -- Without an incentive check for the role (min_weight_ratio 0) the conflict is that the
+           -- policy's KPI is not rewarded at all, and the sentence names no ratio ("below 0.0 times 60%").
+           case when c.min_weight_ratio = 0 then 'evidence.incentive_conflict.unrewarded'
+                else 'evidence.incentive_conflict' end            as evidence_key,
            json_array(ro.role_title, json_object('value', c.paid_weight, 'unit', 'proportion', 'decimals', 0),
                       pk.kpi_name, c.scheme_id, kk.kpi_name, c.tension_id, c.explanation, c.policy_id,
                       json_object('value', c.policy_kpi_weight, 'unit', 'proportion', 'decimals', 0),
@@ -129,7 +135,7 @@ comment on column fct_incentive_conflict.paid_weight is 'The paid KPI''s weight 
 comment on column fct_incentive_conflict.tension_id is 'The tension between two KPIs (strategy.yml: tensions).';
 comment on column fct_incentive_conflict.policy_id is 'The policy (policies.yml).';
 comment on column fct_incentive_conflict.policy_kpi_weight is 'The weight the scheme gives the policy''s KPI.';
-comment on column fct_incentive_conflict.min_weight_ratio is 'How much, at least, a scheme must weigh a policy''s KPI relative to the KPI it pulls against.';
+comment on column fct_incentive_conflict.min_weight_ratio is 'How much, at least, a scheme must weigh a policy''s KPI relative to the KPI it pulls against (incentive_checks); 0 where no check applies to the role, when only no reward at all is a conflict.';
 comment on column fct_incentive_conflict.evidence is 'One sentence with the figures behind the finding, in English (the report prints it in its own language from evidence_key and evidence_args).';
 comment on column fct_incentive_conflict.evidence_key is 'The sentence''s message key in the report''s words (reports/i18n), which prints it in the report''s language.';
 comment on column fct_incentive_conflict.evidence_args is 'The sentence''s figures and names for evidence_key, a JSON array in the order of its placeholders.';

@@ -6,7 +6,7 @@ create or replace table fct_triad_gap as
 with
 
 reported as (
-    select r.department_code, r.kpi_id, r.week_start, r.load_ids, k.triad_dimension
+    select r.department_code, r.kpi_id, k.kpi_name, r.week_start, r.load_ids, k.triad_dimension
     from int_reported_kpi_weekly as r
     join dim_kpi as k using (kpi_id)
 ),
@@ -15,6 +15,8 @@ by_department as (
     select department_code,
            list(distinct triad_dimension order by triad_dimension) as reported_dimensions,
            list(distinct kpi_id order by kpi_id)                   as reported_kpis,
+           -- the sentence names the KPIs as kpis.yml names them, as a reader knows them
+           list(distinct kpi_name order by kpi_name)               as reported_kpi_names,
            min(week_start)                                         as period_start,
            max(week_start) + 6                                     as period_end,
            list_sort(list_distinct(flatten(list(load_ids))))       as load_ids
@@ -41,7 +43,7 @@ final as (
                                                                as missing_dimensions,
            b.reported_kpis,
            d.department_name || ' reports ' || array_to_string(b.reported_dimensions, ' and ') || ' ('
-               || array_to_string(b.reported_kpis, ', ') || ') but not '
+               || array_to_string(b.reported_kpi_names, ', ') || ') but not '
                || array_to_string(list_filter(['quality', 'cost', 'speed'],
                                               lambda x: not list_contains(b.reported_dimensions, x)), ' or ') || '.'
                                                                as evidence,
@@ -52,7 +54,7 @@ final as (
                       json_object('list', list_transform(b.reported_dimensions,
                                                          lambda x: json_object('word', 'evidence.dimension.' || x)),
                                   'join', 'and'),
-                      array_to_string(b.reported_kpis, ', '),
+                      array_to_string(b.reported_kpi_names, ', '),
                       json_object('list', list_transform(list_filter(['quality', 'cost', 'speed'],
                                                                      lambda x: not list_contains(b.reported_dimensions, x)),
                                                          lambda x: json_object('word', 'evidence.dimension.' || x)),

@@ -56,13 +56,14 @@ class AccountabilityAndTriadTests {
             + " ('POL-D', 1, 'An old rule.', 'audit', '>=', 90, 'head_of_quality', 'low', date '2020-01-01',"
             + " date '2023-12-31')");
 
-    bench.run("fct_accountability_gap");
+    bench.withDates("month").run("fct_accountability_gap");
 
-    // then POL-A (its owner cannot pause) and POL-C (no owner) are gaps; POL-B is fine; POL-D is no longer in force
+    // then POL-A (its owner cannot pause) and POL-C (no owner) are gaps; POL-B is fine; POL-D is no longer in force.
+    // The period is the months the version has been in force, up to the as-of date (31 January 2026)
     List<List<Object>> gaps = bench.query("select finding_key, severity, department_code, owner_role, period_label,"
         + " evidence from fct_accountability_gap order by finding_key");
     assertThat(gaps).extracting(r -> r.get(0)).containsExactly("POL-A", "POL-C");
-    assertThat(gaps.get(0)).containsExactly("POL-A", "critical", "QUAL", "head_of_quality", "POL-A v1",
+    assertThat(gaps.get(0)).containsExactly("POL-A", "critical", "QUAL", "head_of_quality", "2024-01 .. 2026-01",
         "Policy POL-A (\"Inspect every critical part.\") is owned by the Head of Quality, who cannot pause the"
             + " process it governs (roles.yml: can_pause_process: false).");
     assertThat(gaps.get(1).get(3)).isNull();
@@ -74,7 +75,7 @@ class AccountabilityAndTriadTests {
         "insert into dim_policy values ('POL-A', 1, 'Inspect every critical part.', 'coverage', '>=', 100,"
             + " 'head_of_quality', 'critical', date '2024-01-01', null)");
 
-    bench.run("fct_accountability_gap");
+    bench.withDates("month").run("fct_accountability_gap");
 
     assertThat(bench.single("select count(*) from fct_accountability_gap")).isEqualTo(0L);
   }
@@ -97,7 +98,7 @@ class AccountabilityAndTriadTests {
         + " from fct_triad_gap");
     assertThat(gaps).hasSize(1);
     assertThat(gaps.get(0).subList(0, 4)).containsExactly("QUAL", "head_of_quality", "2025-W01 .. 2025-W03",
-        "Quality Management reports quality (audit) but not cost or speed.");
+        "Quality Management reports quality (Audit score) but not cost or speed.");
     assertThat(gaps.get(0).get(4).toString()).isEqualTo("[2, 3]");
   }
 

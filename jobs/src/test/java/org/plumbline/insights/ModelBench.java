@@ -33,6 +33,20 @@ final class ModelBench implements AutoCloseable {
     return bench;
   }
 
+  /**
+   * The calendar days (dim_date, by its real SQL) of a plant comparing figures by {@code commonGrain}
+   * (week, month or fiscal_period), for models that name periods by their labels.
+   */
+  ModelBench withDates(String commonGrain) throws SQLException {
+    sql("create table if not exists dim_calendar (calendar_id varchar, timezone varchar, common_grain varchar,"
+            + " fiscal_year_start_month integer, fiscal_pattern varchar, reporting_currency varchar)",
+        "delete from dim_calendar",
+        "insert into dim_calendar values ('PLANT', 'Europe/Berlin', '" + commonGrain + "', 1, '4-4-5', null)",
+        "create table if not exists stg_observation (period_date date)");
+    SqlScript.execute(duckdb, "sql/dimensions/dim_date.sql");
+    return this;
+  }
+
   /** The table int_kpi_series_weekly makes, empty, for tests that write series by hand. */
   ModelBench withSeriesTable() throws SQLException {
     return sql("create or replace table int_kpi_series_weekly (kpi_id varchar, department_code varchar,"

@@ -62,6 +62,22 @@ class StrategyInsightsTests {
   }
 
   @Test
+  void withoutAnIncentiveCheckTheConflictSaysThePolicysKpiIsNotRewardedAndNamesNoRatio() throws SQLException {
+    // given the head of production paid 70% on units and nothing on coverage, and no incentive_checks at all
+    scheme("INC-PROD", "head_of_production", "('units', 0.7), ('scrap', 0.3)");
+
+    bench.run("fct_incentive_conflict");
+
+    // then the conflict is there, and its sentence has no "below 0.0 times 70%"
+    List<Object> conflict = bench.query("select min_weight_ratio, evidence, evidence_key from fct_incentive_conflict")
+        .get(0);
+    assertThat(conflict).containsExactly(0.0, "Head of Production is paid 70% on Units produced each quarter"
+            + " (INC-PROD), which pulls against Inspection coverage (TEN-1: Inspection takes tester time.), the KPI of"
+            + " policy POL-A; the scheme does not reward Inspection coverage at all.",
+        "evidence.incentive_conflict.unrewarded");
+  }
+
+  @Test
   void aWeightBelowTheConfiguredRatioIsAConflictAndOneAboveItIsNot() throws SQLException {
     // given two schemes: coverage at 0.2 against units at 0.6 (below 0.5 x 0.6), and 0.4 against 0.6 (above)
     scheme("INC-LOW", "head_of_production", "('units', 0.6), ('coverage', 0.2), ('scrap', 0.2)");
@@ -101,7 +117,7 @@ class StrategyInsightsTests {
     bench.sql("create table fct_compliance_mirage as select 'compliance_mirage' as finding_type, 'm' as finding_key,"
         + " 'audit' as kpi_id, 'units' as watch_kpi_id, 'high' as severity, date '2025-07-01' as period_start,"
         + " date '2025-09-30' as period_end");
-    bench.run("fct_accountability_gap", "mart_objectives_at_risk");
+    bench.withDates("week").run("fct_accountability_gap", "mart_objectives_at_risk");
 
     // then OBJ-1 is at risk from two breaches and the accountability gap of POL-A; OBJ-2 from nothing
     assertThat(bench.query("select objective_id, kpi_id, finding_type, finding_count, highest_severity"

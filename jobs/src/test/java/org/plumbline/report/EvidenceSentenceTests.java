@@ -240,16 +240,35 @@ class EvidenceSentenceTests {
   }
 
   @Test
+  void anIncentiveConflictWithoutACheckSaysThePolicysKpiIsNotRewardedWithoutARatio() {
+    // given no incentive_checks: min_weight_ratio 0, as fct_incentive_conflict stores it
+    String args = """
+        ["Head of Assembly", {"value": 0.6, "unit": "proportion", "decimals": 0}, "Assembly lead time",
+         "INC-ASM-2025", "First-pass yield", "TEN-SPEED-FPY", "Faster orders skip checks.", "POL-FPY-001",
+         {"value": 0.0, "unit": "proportion", "decimals": 0}, 0.0, {"word": "evidence.pay_period.quarter"}]""";
+
+    // when / then
+    assertThat(english("evidence.incentive_conflict.unrewarded", args)).isEqualTo("Head of Assembly is paid 60% on"
+        + " Assembly lead time each quarter (INC-ASM-2025), which pulls against First-pass yield (TEN-SPEED-FPY: Faster"
+        + " orders skip checks.), the KPI of policy POL-FPY-001; the scheme does not reward First-pass yield at all.");
+    assertThat(german("evidence.incentive_conflict.unrewarded", args)).isEqualTo("Head of Assembly wird je Quartal"
+        + " zu 60\u00a0% nach Assembly lead time vergütet (INC-ASM-2025), was gegen First-pass yield wirkt"
+        + " (TEN-SPEED-FPY: Faster orders skip checks.), die Kennzahl der Richtlinie POL-FPY-001; das"
+        + " Vergütungsmodell berücksichtigt First-pass yield überhaupt nicht.");
+  }
+
+  @Test
   void anAccountabilityGapSaysWhoCannotStopTheLineOrThatNobodyOwnsThePolicy() {
     String owned = "[\"POL-INSP-001\", \"Every critical engine valve is inspected.\", \"Leitung Qualität\"]";
     String unowned = "[\"POL-SCRAP-002\", \"Scrap stays below 2%.\", null]";
 
+    // in words for an executive: the setting behind it (roles.yml: can_pause_process) is no part of the sentence
     assertThat(english("evidence.accountability_without_authority.cannotPause", owned)).isEqualTo("Policy POL-INSP-001"
-        + " (\"Every critical engine valve is inspected.\") is owned by the Leitung Qualität, who cannot pause the"
-        + " process it governs (roles.yml: can_pause_process: false).");
+        + " (\"Every critical engine valve is inspected.\") is owned by the Leitung Qualität, who has no authority to"
+        + " pause the process it governs.");
     assertThat(german("evidence.accountability_without_authority.cannotPause", owned)).isEqualTo("Richtlinie"
-        + " POL-INSP-001 („Every critical engine valve is inspected.“) liegt bei der Rolle Leitung Qualität, die den"
-        + " Prozess, den die Richtlinie regelt, nicht anhalten kann (roles.yml: can_pause_process: false).");
+        + " POL-INSP-001 („Every critical engine valve is inspected.“) liegt bei der Rolle Leitung Qualität, die nicht"
+        + " befugt ist, den Prozess anzuhalten, den die Richtlinie regelt.");
     assertThat(english("evidence.accountability_without_authority.noOwner", unowned)).isEqualTo("Policy POL-SCRAP-002"
         + " (\"Scrap stays below 2%.\") has no owner, so nobody answers for it and nobody is entitled to stop the"
         + " process when it is broken.");
