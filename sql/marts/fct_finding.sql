@@ -126,8 +126,44 @@ submissions as (
 ),
 
 -- A revision is labelled by the period of the common grain its value counts in, like every
--- other finding; a withdrawn value has no revised value and says in words what happened (or
--- which row of the newer version could not be read, where it holds the period unreadably).
+-- other finding, and says in words what happened: what the value was, in which file, what it
+-- became and in which file, and whether the change flatters the department (a rise where the
+-- KPI is better higher, a fall where it is better lower); a withdrawn value has no revised value
+-- (or the newer version holds the period in a row that could not be read, which is named).
+revision_texts as (
+    select r.*,
+           coalesce(k.kpi_name, r.metric_name) as subject_name,
+           k.unit,
+           k.owner_role                        as kpi_owner_role,
+           -- the previous and the revised figure as the English sentence shows them: thousands
+           -- grouped, the KPI's unit ([previous, revised])
+           list_transform([r.previous_value, r.revised_value],
+                          lambda v: case when v = round(v) then format('{:,}', v::bigint)
+                                         else round(v, 2)::varchar end
+                                    || case when k.unit = 'percent' then '%'
+                                            when k.unit is null or k.unit = 'count' then ''
+                                            else ' ' || k.unit end) as value_texts,
+           -- which way the value moved against the KPI's better direction (none for a metric
+           -- that is no KPI): the word of the report's bundle, and the same in English
+           case when r.direction not in ('up', 'down') then null
+                when k.direction is null and r.direction = 'up' then 'evidence.revision.rise'
+                when k.direction is null then 'evidence.revision.fall'
+                when r.is_flattering and r.direction = 'up' then 'evidence.revision.rise.flattering'
+                when r.is_flattering then 'evidence.revision.fall.flattering'
+                when r.direction = 'up' then 'evidence.revision.rise.unflattering'
+                else 'evidence.revision.fall.unflattering' end as movement_word,
+           case when r.direction not in ('up', 'down') then null
+                when k.direction is null then case r.direction when 'up' then 'a rise' else 'a fall' end
+                                              || '; the figure has no better direction'
+                else case r.direction when 'up' then 'a rise' else 'a fall' end
+                     || case k.direction when 'higher_is_better' then ' where higher is better'
+                             else ' where lower is better' end
+                     || case when r.is_flattering then ', which flatters the department'
+                             else ', which does not flatter the department' end end as movement_text
+    from fct_retroactive_revision as r
+    left join dim_kpi as k using (kpi_id)
+),
+
 revisions as (
     select 'retroactive_revision:' || r.finding_key as finding_key,
            'retroactive_revision'          as finding_type,
@@ -143,48 +179,47 @@ revisions as (
            null::double                    as measured_value,
            r.revised_value                 as self_reported_value,
            r.revision                      as gap,
-           coalesce(k.owner_role, o.role_id) as owner_role,
+           coalesce(r.kpi_owner_role, o.role_id) as owner_role,
            null::varchar                   as deviation_id,
            false                           as is_covered_by_deviation,
-           case when r.is_withdrawal
-                then coalesce(k.kpi_name, r.metric_name) || ': the '
-                     || case when r.previous_value = round(r.previous_value) then format('{:,}', r.previous_value::bigint)
-                             else round(r.previous_value, 2)::varchar end
-                     || case when k.unit = 'percent' then '%' when k.unit is null or k.unit = 'count' then ''
-                             else ' ' || k.unit end
-                     || ' for ' || r.period_label || ' from ' || r.previous_file_name || ' (received '
-                     || strftime(r.previous_received_at, '%Y-%m-%d') || ') '
-                     || case when r.direction = 'unreadable'
-                             then 'is no longer in force: the newer version received '
-                                  || strftime(r.revised_received_at, '%Y-%m-%d') || ' holds that period in '
-                                  || case when r.quarantined_sheet_name <> ''
-                                          then 'row ' || r.quarantined_row_number || ' of sheet '
-                                               || r.quarantined_sheet_name
-                                          else 'line ' || r.quarantined_row_number end
-                                  || ', which could not be read: ' || r.quarantine_reason
-                             else 'was withdrawn: the newer version received '
-                                  || strftime(r.revised_received_at, '%Y-%m-%d') || ' no longer holds that period.'
-                        end end
-                                           as evidence,
+           r.subject_name || ': the ' || r.value_texts[1]
+               || ' for ' || r.period_label || ' from ' || r.previous_file_name || ' (received '
+               || strftime(r.previous_received_at, '%Y-%m-%d') || ') '
+               || case when r.direction = 'unreadable'
+                       then 'is no longer in force: the newer version received '
+                            || strftime(r.revised_received_at, '%Y-%m-%d') || ' holds that period in '
+                            || case when r.quarantined_sheet_name <> ''
+                                    then 'row ' || r.quarantined_row_number || ' of sheet '
+                                         || r.quarantined_sheet_name
+                                    else 'line ' || r.quarantined_row_number end
+                            || ', which could not be read: ' || r.quarantine_reason
+                       when r.is_withdrawal
+                       then 'was withdrawn: the newer version received '
+                            || strftime(r.revised_received_at, '%Y-%m-%d') || ' no longer holds that period.'
+                       else 'was changed to ' || r.value_texts[2] || ' in ' || r.revised_file_name || ' (received '
+                            || strftime(r.revised_received_at, '%Y-%m-%d') || '): ' || r.movement_text || '.'
+                  end                      as evidence,
            -- the same sentence for the report, in its language (reports/i18n)
            case when r.direction = 'unreadable' and r.quarantined_sheet_name <> ''
                     then 'evidence.retroactive_revision.unreadable_sheet'
                 when r.direction = 'unreadable' then 'evidence.retroactive_revision.unreadable'
-                when r.is_withdrawal then 'evidence.retroactive_revision.withdrawn' end as evidence_key,
-           -- the unreadable templates go on with the row (and its sheet) and why it was quarantined;
-           -- those three are null for a withdrawal, whose template stops before them
-           case when r.is_withdrawal
-                then json_array(coalesce(k.kpi_name, r.metric_name),
-                                json_object('value', r.previous_value, 'unit', k.unit), r.period_label,
-                                r.previous_file_name, json_object('date', r.previous_received_at::date),
-                                json_object('date', r.revised_received_at::date), r.quarantined_row_number,
-                                nullif(r.quarantined_sheet_name, ''), r.quarantine_reason)::varchar end
+                when r.is_withdrawal then 'evidence.retroactive_revision.withdrawn'
+                else 'evidence.retroactive_revision.changed' end as evidence_key,
+           -- the first six are every template's; the unreadable ones go on with the row (and its
+           -- sheet) and why it was quarantined, a changed value with what it became, in which file
+           -- and which way it moved; what a template does not name is null
+           json_array(r.subject_name,
+                      json_object('value', r.previous_value, 'unit', r.unit), r.period_label,
+                      r.previous_file_name, json_object('date', r.previous_received_at::date),
+                      json_object('date', r.revised_received_at::date), r.quarantined_row_number,
+                      nullif(r.quarantined_sheet_name, ''), r.quarantine_reason,
+                      json_object('value', r.revised_value, 'unit', r.unit), r.revised_file_name,
+                      case when r.movement_word is not null then json_object('word', r.movement_word) end)::varchar
                                            as evidence_args,
            'reconciliation'                as finding_family
-    from fct_retroactive_revision as r
+    from revision_texts as r
     join severity_of as v
       on v.finding_case = case when r.is_flattering then 'flattering_revision' else 'retroactive_revision' end
-    left join dim_kpi as k using (kpi_id)
     left join department_owner as o using (department_code)
 ),
 
@@ -333,7 +368,7 @@ comment on column fct_finding.gap is 'Breach: measured minus threshold. Discrepa
 comment on column fct_finding.owner_role is 'The role accountable (roles.yml).';
 comment on column fct_finding.deviation_id is 'The approved deviation covering the finding, if any (deviations.yml).';
 comment on column fct_finding.is_covered_by_deviation is 'True when an approved deviation makes the breach legitimate: shown as a concession, not a breach.';
-comment on column fct_finding.evidence is 'The sentence with the figures of an insight finding, a missing exchange rate or a withdrawn value, in English (the report prints it in its own language from evidence_key and evidence_args); null for the other reconciliation findings.';
+comment on column fct_finding.evidence is 'The sentence with the figures of an insight finding, a missing exchange rate or a retroactive revision (what the value was and became, in which files, and whether the change flatters the department), in English (the report prints it in its own language from evidence_key and evidence_args); null for the other reconciliation findings.';
 comment on column fct_finding.evidence_key is 'The evidence sentence''s message key in the report''s words (reports/i18n); null where evidence is null.';
 comment on column fct_finding.evidence_args is 'The evidence sentence''s figures and names for evidence_key, a JSON array in the order of its placeholders; null where evidence is null.';
 comment on column fct_finding.finding_family is 'reconciliation (held against the governance model) or insight (early warnings and strategy gaps).';

@@ -64,7 +64,7 @@ comment on column v_finding.gap is 'Breach: measured minus threshold. Discrepanc
 comment on column v_finding.owner_role is 'The role accountable (roles.yml).';
 comment on column v_finding.owner_title is 'The accountable role''s title.';
 comment on column v_finding.objectives_at_risk is 'Strategic objectives whose key results include this KPI (strategy.yml).';
-comment on column v_finding.evidence is 'The sentence with the figures of an insight finding, a missing exchange rate or a withdrawn value, in English (the report prints it in its own language from evidence_key and evidence_args); null for the other reconciliation findings.';
+comment on column v_finding.evidence is 'The sentence with the figures of an insight finding, a missing exchange rate or a retroactive revision (what the value was and became, in which files, and whether the change flatters the department), in English (the report prints it in its own language from evidence_key and evidence_args); null for the other reconciliation findings.';
 comment on column v_finding.evidence_key is 'The sentence''s message key in the report''s words (reports/i18n), which prints it in the report''s language.';
 comment on column v_finding.evidence_args is 'The sentence''s figures and names for evidence_key, a JSON array in the order of its placeholders.';
 comment on column v_finding.deviation_id is 'The approved deviation covering the finding, if any (deviations.yml).';

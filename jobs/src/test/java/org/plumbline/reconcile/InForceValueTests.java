@@ -244,6 +244,18 @@ class InForceValueTests {
       // then
       assertThat(fixture.query("select metric_name, iso_week, previous_value, revised_value, direction"
           + " from fct_retroactive_revision")).containsExactly(List.of("Units", "2025-W25", 100.0, 110.0, "up"));
+      // and its finding says what the value was and became, in which files, and that a rise of a KPI
+      // that is better higher flatters the department
+      assertThat(fixture.query("select evidence, evidence_key, evidence_args from fct_finding"
+          + " where finding_type = 'retroactive_revision'")).containsExactly(List.of(
+          "Units produced: the 100 units for 2025-W25 from prod_2025.csv (received 2025-07-03) was changed to"
+              + " 110 units in prod_2025.csv (received 2025-07-06): a rise where higher is better, which flatters"
+              + " the department.",
+          "evidence.retroactive_revision.changed",
+          "[\"Units produced\",{\"value\":100.0,\"unit\":\"units\"},\"2025-W25\",\"prod_2025.csv\","
+              + "{\"date\":\"2025-07-03\"},{\"date\":\"2025-07-06\"},null,null,null,"
+              + "{\"value\":110.0,\"unit\":\"units\"},\"prod_2025.csv\","
+              + "{\"word\":\"evidence.revision.rise.flattering\"}]"));
     }
   }
 

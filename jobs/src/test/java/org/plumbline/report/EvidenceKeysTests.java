@@ -54,12 +54,12 @@ class EvidenceKeysTests {
       }
     }
 
-    // then: the seventeen sentences, each prefix completed with every value it can take, in both bundles
-    assertThat(keys).hasSize(17);
+    // then: the twenty-four sentences and words, each prefix completed with every value it can take, in both bundles
+    assertThat(keys).hasSize(24);
     assertThat(prefixes).containsExactlyInAnyOrderElementsOf(WORDS.keySet());
     List<String> needed = Stream.concat(keys.stream(),
         WORDS.entrySet().stream().flatMap(e -> e.getValue().stream().map(word -> e.getKey() + word))).toList();
-    assertThat(needed).hasSize(17 + 5 + 12 + 2 + 3 + 4);
+    assertThat(needed).hasSize(24 + 5 + 12 + 2 + 3 + 4);
     assertThat(needed).allSatisfy(key -> {
       assertThat(ENGLISH.containsKey(key)).as("English has %s", key).isTrue();
       assertThat(GERMAN.containsKey(key)).as("German has %s", key).isTrue();

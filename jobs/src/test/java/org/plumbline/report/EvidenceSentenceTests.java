@@ -258,6 +258,32 @@ class EvidenceSentenceTests {
   }
 
   @Test
+  void aChangedValueSaysWhatItWasAndBecameInWhichFilesAndWhetherItFlattersTheDepartment() {
+    // given March's first-pass yield revised from 95.6% to 96.0% (higher is better: flattering), as fct_finding stores it
+    String flattering = """
+        ["First-pass yield", {"value": 95.6, "unit": "percent"}, "2025-03", "Montage_2025-03.xlsx",
+         {"date": "2025-04-08"}, {"date": "2025-09-09"}, null, null, null, {"value": 96.0, "unit": "percent"},
+         "Montage_2025-08.xlsx", {"word": "evidence.revision.rise.flattering"}]""";
+    String unflattering = """
+        ["Rework cost", {"value": 4247.5, "unit": "EUR"}, "2025-06", "Montage_2025-06.xlsx",
+         {"date": "2025-07-04"}, {"date": "2025-08-05"}, null, null, null, {"value": 6247.5, "unit": "EUR"},
+         "Montage_2025-07.xlsx", {"word": "evidence.revision.rise.unflattering"}]""";
+
+    // when / then
+    assertThat(english("evidence.retroactive_revision.changed", flattering)).isEqualTo("First-pass yield: the 95.6%"
+        + " for 2025-03 from Montage_2025-03.xlsx (received 8 Apr 2025) was changed to 96.0% in Montage_2025-08.xlsx"
+        + " (received 9 Sept 2025): a rise where higher is better, which flatters the department.");
+    assertThat(german("evidence.retroactive_revision.changed", flattering)).isEqualTo("First-pass yield: Der Wert"
+        + " 95,6\u00a0% für 2025-03 aus Montage_2025-03.xlsx (eingegangen am 08.04.2025) wurde in Montage_2025-08.xlsx"
+        + " (eingegangen am 09.09.2025) auf 96,0\u00a0% geändert: ein Anstieg, wo höher besser ist; die Korrektur schönt"
+        + " die Zahlen der Abteilung.");
+    assertThat(english("evidence.retroactive_revision.changed", unflattering)).isEqualTo("Rework cost: the 4,248 EUR"
+        + " for 2025-06 from Montage_2025-06.xlsx (received 4 Jul 2025) was changed to 6,248 EUR in"
+        + " Montage_2025-07.xlsx (received 5 Aug 2025): a rise where lower is better, which does not flatter the"
+        + " department.");
+  }
+
+  @Test
   void anAccountabilityGapSaysWhoCannotStopTheLineOrThatNobodyOwnsThePolicy() {
     String owned = "[\"POL-INSP-001\", \"Every critical engine valve is inspected.\", \"Leitung Qualität\"]";
     String unowned = "[\"POL-SCRAP-002\", \"Scrap stays below 2%.\", null]";
