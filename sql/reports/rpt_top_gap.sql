@@ -1,7 +1,16 @@
 -- rpt_top_gap: the worst gaps for the one-page summary. Findings of the same type about the
 -- same policy, KPI or subject in the same department are one gap (sixteen breached weeks of one
--- policy are one sentence, not sixteen), ranked by the highest rank_score of its findings
--- (severity x materiality), then by how many findings it gathers. status: new if any of its
+-- policy are one sentence, not sixteen).
+-- Ranking (gap_rank, 1 the worst), in this order:
+--   1. rank_group: open policy breaches first (1), everything else after (2). A breach is what
+--      the report is about: each breached policy has a headline, and the summary must not leave
+--      out the policy its headline is about.
+--   2. severity_weight: critical before high before medium before low, so no medium finding
+--      (a missing submission, an accountability or triad gap) outranks a high or critical one.
+--   3. rank_score (severity x (0.5 + materiality)), then how many findings the gap gathers.
+-- Materiality alone cannot order gaps across types: it is gap / target, so a 1-point shortfall
+-- of a 97% yield is about 0.01, while a finding without a target counts 0.5; within a group and
+-- severity it still puts the larger shortfall first. status: new if any of its
 -- findings is new, resolved if all are, else persisting (insight findings included: fct_finding
 -- gives every finding its run-to-run status).
 -- A breach inside an approved deviation is a concession, not a gap: the count, the first and
@@ -73,16 +82,22 @@ gaps as (
     group by finding_type, department_code, subject
 ),
 
+ranked as (
+    select *,
+           case when finding_type = 'policy_breach' and status <> 'resolved' then 1 else 2 end as rank_group
+    from gaps
+),
+
 final as (
-    select row_number() over (order by g.rank_score desc, g.finding_count desc, g.finding_type,
-                                       g.department_code, g.subject) as gap_rank,
+    select row_number() over (order by g.rank_group, g.severity_weight desc, g.rank_score desc,
+                                       g.finding_count desc, g.finding_type, g.department_code, g.subject) as gap_rank,
            g.* exclude (worst_evidence),
            g.worst_evidence.evidence                    as evidence,
            g.worst_evidence.evidence_key                as evidence_key,
            g.worst_evidence.evidence_args               as evidence_args,
            coalesce(c.covered_count, 0)                 as covered_count,
            coalesce(r.resolved_count, 0)                as resolved_count
-    from gaps as g
+    from ranked as g
     left join covered as c
       on c.finding_type = g.finding_type
      and c.department_code is not distinct from g.department_code
@@ -95,6 +110,28 @@ final as (
 
 select * from final order by gap_rank;
 
+comment on table rpt_top_gap is 'The worst gaps of the summary page: findings of one type about one policy, KPI or subject in one department, gathered; one row per gap, gap_rank 1 the worst (open policy breaches first, then by severity, then by rank_score).';
+comment on column rpt_top_gap.gap_rank is 'The gap''s place on the summary, 1 the worst: by rank_group, then severity_weight (critical first), then rank_score, then finding_count.';
+comment on column rpt_top_gap.finding_type is 'The findings'' type (fct_finding.finding_type).';
+comment on column rpt_top_gap.department_code is 'The department (departments.yml).';
+comment on column rpt_top_gap.subject is 'What the gap is about: its policy, KPI, calendar entry or rogue metric (rpt_finding.subject).';
+comment on column rpt_top_gap.department_name is 'The department''s name.';
+comment on column rpt_top_gap.kpi_name is 'The KPI''s name (kpis.yml); null where the findings have no KPI.';
+comment on column rpt_top_gap.policy_id is 'The policy (policies.yml), for breaches, accountability gaps and incentive conflicts.';
+comment on column rpt_top_gap.unit is 'The KPI''s unit, of worst_measured and target_value.';
+comment on column rpt_top_gap.severity_weight is 'The highest severity of its findings as a number: critical 4, high 3, medium 2, low 1; the second ranking key.';
+comment on column rpt_top_gap.severity is 'That severity: critical, high, medium or low.';
+comment on column rpt_top_gap.rank_score is 'The highest rpt_finding.rank_score of its findings: severity weight x (0.5 + materiality, the gap as a share of the target, 0.5 without a target); the third ranking key.';
+comment on column rpt_top_gap.first_period is 'The first period its findings describe.';
+comment on column rpt_top_gap.last_period is 'The last period its findings describe.';
+comment on column rpt_top_gap.worst_measured is 'The measured value of its most material finding.';
+comment on column rpt_top_gap.target_value is 'The threshold or target of that finding.';
+comment on column rpt_top_gap.owner_title is 'Who answers for its highest-ranked finding (roles.yml).';
+comment on column rpt_top_gap.status is 'Against the previous nightly run: new if any of its findings is new, resolved if all are, else persisting.';
+comment on column rpt_top_gap.rank_group is '1 for an open policy breach, 2 for every other gap: the first ranking key, so every breached policy (each has a headline) comes before any other finding.';
+comment on column rpt_top_gap.evidence is 'The English sentence of its highest-ranked finding that has one (an insight, a revision, a missing exchange rate).';
+comment on column rpt_top_gap.evidence_key is 'That sentence''s message key (reports/i18n), which the summary prints in the report''s language.';
+comment on column rpt_top_gap.evidence_args is 'That sentence''s figures and names, a JSON array.';
 comment on column rpt_top_gap.finding_count is 'The gap''s open findings outside any approved deviation: the periods its sentence counts (all its findings, when every one is resolved).';
 comment on column rpt_top_gap.resolved_count is 'The gap''s findings resolved since the previous run, left out of the count, periods, worst figure and rank while others are open.';
 comment on column rpt_top_gap.covered_count is 'The gap''s findings inside an approved deviation: concessions, left out of the count, periods, worst figure and rank.';
