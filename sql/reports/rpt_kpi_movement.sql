@@ -7,6 +7,10 @@
 -- "what changed" and counts in its worse / better tile (one rule for both).
 -- A week is in the period its Thursday is in (week_start + 3, the rule of
 -- stg_observation.placement_date and rpt_finding_change), so 2021-W13 (29 Mar-4 Apr) is April's.
+-- is_weekly_total: the KPI's weekly values are totals of the week (a count or amount, aggregation
+-- sum, that a system of record measures without a denominator, summed per week:
+-- int_measured_kpi_weekly), so its figures are "a week"; a rate, a time or a department's own
+-- figure (a monthly figure sits in one week) is no weekly total.
 -- Grain: one row per period kind, KPI and department.
 create or replace table rpt_kpi_movement as
 with
@@ -38,7 +42,9 @@ final as (
            case when abs(m.period_value - m.previous_value) < 1e-9 then 'unchanged'
                 when (m.period_value > m.previous_value) = (k.direction = 'higher_is_better') then 'better'
                 else 'worse' end as movement,
-           abs(m.period_value - m.previous_value) / greatest(abs(k.target), 1e-9) as relative_change
+           abs(m.period_value - m.previous_value) / greatest(abs(k.target), 1e-9) as relative_change,
+           k.aggregation = 'sum' and k.measured_source_id is not null and k.denominator_measure is null
+                                                                    as is_weekly_total
     from means as m
     join dim_kpi as k using (kpi_id)
     left join dim_department as d using (department_code)

@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -88,11 +90,12 @@ class PeriodChangeTests {
       execute(duckdb, """
           create table dim_department as select * from (values ('PROD', 'Production'), ('QUAL', 'Quality'))
             as t(department_code, department_name);
+          -- coverage measured as a ratio by the MES, OEE a count the MES sums per week, scrap self-reported
           create table dim_kpi as select * from (values
-              ('KPI-COV', 'Inspection coverage', 'percent', 'higher_is_better', 100.0),
-              ('KPI-SCRAP', 'Scrap rate', 'percent', 'lower_is_better', 2.0),
-              ('KPI-OEE', 'OEE', 'percent', 'higher_is_better', 60.0))
-            as t(kpi_id, kpi_name, unit, direction, target);
+              ('KPI-COV', 'Inspection coverage', 'percent', 'higher_is_better', 100.0, 'mes', 'produced', 'mean'),
+              ('KPI-SCRAP', 'Scrap rate', 'percent', 'lower_is_better', 2.0, null, null, 'mean'),
+              ('KPI-OEE', 'OEE', 'count', 'higher_is_better', 60.0, 'mes', null, 'sum'))
+            as t(kpi_id, kpi_name, unit, direction, target, measured_source_id, denominator_measure, aggregation);
           -- subject as rpt_finding.sql gives it: the policy, else the KPI, else the finding
           create table rpt_finding as select *, coalesce(policy_id, kpi_id, finding_key) as subject,
                  finding_key = 'f11' as is_covered_by_deviation from (values
@@ -141,13 +144,55 @@ class PeriodChangeTests {
       // a week is in the quarter of its Thursday: the week of Monday 29 Sep (98%, Thursday 2 Oct)
       // is Q4's, so Q4 is (98 + 12 x 70) / 13 = 72.2
       assertThat(rows(duckdb, """
-          select kpi_id, round(previous_value, 1), round(period_value, 1), round(change, 1), movement
+          select kpi_id, round(previous_value, 1), round(period_value, 1), round(change, 1), movement, is_weekly_total
           from rpt_kpi_movement where period_kind = 'quarter'"""))
           .containsExactly(
-              "KPI-COV 98.0 72.2 -25.8 worse",
-              "KPI-SCRAP 3.0 2.5 -0.5 better",
-              "KPI-OEE 65.0 65.0 0.0 unchanged");
+              "KPI-COV 98.0 72.2 -25.8 worse false",
+              "KPI-SCRAP 3.0 2.5 -0.5 better false",
+              // a count the system sums per week: its figures are a week's
+              "KPI-OEE 65.0 65.0 0.0 unchanged true");
     }
+  }
+
+  @Test
+  void whenMoreChangedThanTheSummaryListsItSaysHowManyMoreSoTheTileAndTheListAgree() throws Exception {
+    // given the fixture's three finding changes and one KPI movement, plus five new findings (a triad
+    // gap among them, whose subject is its own key) and six more KPIs that moved: 8 changes, 7 movements
+    Path pdf = dir.resolve("more.pdf");
+    try (Connection duckdb = RptFixtures.open(dir.resolve("more.duckdb"))) {
+      RptFixtures.oneOfEverySection(duckdb);
+      execute(duckdb, """
+          insert into rpt_finding_change
+          select 'quarter', 'late_submission', 'D' || i, 'SUB-' || i, 'Department ' || i, null, 1, 1, null, 0, null, 'new'
+          from range(1, 5) as t(i);
+          insert into rpt_finding_change values
+            ('quarter', 'triad_gap', 'LOG', 'triad_gap:LOG', 'Logistics', null, 2, 1, null, 0, null, 'new');
+          insert into rpt_kpi_movement
+          select 'quarter', 'KPI-' || i, 'KPI ' || i, 'count', 'higher_is_better', 100.0, 'PROD', 'Production',
+                 50.0, 50.0 + i, i, 'better', i / 100.0, false, true
+          from range(1, 7) as t(i);
+          """);
+
+      // when
+      RptFixtures.a4().render(duckdb, pdf, ZonedDateTime.of(2026, 1, 5, 6, 0, 0, 0, ZoneId.of("Europe/Berlin")));
+    }
+
+    // then the tile counts all 6 new findings, the list shows 6 of the 8 changes and says 2 more, and
+    // 6 of the 7 KPIs and says 1 more
+    String text = PdfText.of(pdf);
+    assertThat(text).contains("6 new, 1 resolved");
+    assertThat(text).contains("… and 2 more findings that changed; the findings pages and the CSV beside this report"
+        + " list every finding.");
+    assertThat(text).contains("… and 1 more KPI moved by at least 1% of the target; rpt_kpi_movement in the warehouse"
+        + " lists them all.");
+    // and each list says what its tags compare: the worst gaps the previous nightly run, "what changed"
+    // the quarter with the one before, so a gap PERSISTING above and NEW below is not a contradiction
+    assertThat(text).contains("The worst gaps Marked against the previous nightly run: NEW if that run had not found"
+        + " the gap, PERSISTING if it had.", "What changed since 2025-Q3 Marked by the period the findings describe:"
+        + " 2025-Q4 against 2025-Q3, not against the previous nightly run.");
+    // and the triad gap reads as the department's, without its key for a subject
+    assertThat(text).contains("Logistics: triad gap — 1 finding in 2025-Q4, none in 2025-Q3.");
+    assertThat(text).doesNotContain("triad gap triad_gap:LOG");
   }
 
   /** The calendar's last complete week, month or quarter before {@code asOf} and the one before, by java.time. */
