@@ -243,6 +243,23 @@ class ReportRendererTests {
   }
 
   @Test
+  void theAppendixGivesTimesOfReceiptInThePlantsTimeZoneAndNamesIt() throws Exception {
+    // given the fixture's files, received at 06:00 UTC: 07:00 in Berlin (rpt_file_delivery.received_at_plant)
+    Path pdf = dir.resolve("appendix.pdf");
+    try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
+      RptFixtures.oneOfEverySection(duckdb);
+
+      // when
+      renderer.render(duckdb, pdf, GENERATED_AT);
+    }
+
+    // then
+    String text = PdfText.of(pdf);
+    assertThat(text).contains("Received (Europe/Berlin)", "mes_inspection_2025-10.csv 2025-11-01 07:00 loaded");
+    assertThat(text).doesNotContain("2025-11-01 06:00");
+  }
+
+  @Test
   void saysInASentenceThatNoPolicyWasBreached() throws Exception {
     // given
     Path pdf = dir.resolve("no-breach.pdf");
