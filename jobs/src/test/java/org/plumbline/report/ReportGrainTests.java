@@ -194,6 +194,23 @@ class ReportGrainTests {
     }
   }
 
+  @Test
+  void atTheMonthGrainDataFromTheFirstIsoWeekCoversJanuaryAsItsThursdayDoes() throws Exception {
+    // given Production's sheet from 2025-W01, which starts on Monday 30 December 2024, to July
+    Path pdf = dir.resolve("covers.pdf");
+    try (FindingFixture fixture = FindingFixture.create(dir.resolve("home"), grain("month"), "")) {
+      fixture.prodSheet("prod_2025.csv", LocalDateTime.parse("2025-08-01T08:00"), List.of(
+              List.of("2024-12-30", "100", "100"), List.of("2025-07-14", "100", "100")))
+          .reconcile("2025-08-05");
+
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT);
+    }
+
+    // then the data covers January to July: a week counts in the month of its Thursday, as everywhere
+    assertThat(PdfText.of(pdf)).contains("Data covers 2025-01 to 2025-07").doesNotContain("2024-12");
+  }
+
   /** The latest period, measured, reported, gap, breached since and breached count of POL-INSP-001 in PROD. */
   private static List<Object> policyExecutionRow(FindingFixture fixture) throws java.sql.SQLException {
     try (var statement = fixture.connection().createStatement();
