@@ -29,7 +29,10 @@ final as (
            strftime(w.last_week_start, '%G-W%V')  as last_week,
            g.period_grain,
            (select common_period_label from dim_date where calendar_date = w.first_placement_date) as first_period,
-           (select common_period_label from dim_date where calendar_date = w.last_placement_date)  as last_period
+           (select common_period_label from dim_date where calendar_date = w.last_placement_date)  as last_period,
+           -- KPIs on a control chart (insights.yml: control_charts): with none, the report says
+           -- nothing was monitored instead of that no chart signalled
+           (select count(*) from dim_control_chart)                                         as control_chart_count
     from run_context as c, weeks as w, calendar as g
 )
 

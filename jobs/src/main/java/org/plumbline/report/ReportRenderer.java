@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.ZonedDateTime;
 import java.util.Collections;
 import java.util.HashMap;
@@ -154,6 +157,7 @@ public final class ReportRenderer {
     parameters.put("PERIOD_START", java.sql.Date.valueOf(period.start()));
     parameters.put("PERIOD_END", java.sql.Date.valueOf(period.end()));
     parameters.put("PREVIOUS_START", java.sql.Date.valueOf(period.previousStart()));
+    parameters.put("CONTROL_CHART_COUNT", controlChartCount(duckdb));
     parameters.put("TOP_GAPS", options.topGaps());
     parameters.put("CHANGE_ROWS", CHANGE_ROWS);
     parameters.put("QUARANTINE_ROWS", options.quarantineRows());
@@ -161,6 +165,17 @@ public final class ReportRenderer {
     parameters.put("GENERATED_AT", generatedAt);
     parameters.put("TABLE_OF_CONTENTS", new TableOfContents());
     return parameters;
+  }
+
+  /** How many KPIs are on a control chart (rpt_context.control_chart_count): none means nothing was monitored. */
+  private static long controlChartCount(Connection duckdb) {
+    try (Statement query = duckdb.createStatement();
+        ResultSet row = query.executeQuery("select control_chart_count from rpt_context")) {
+      return row.next() ? row.getLong(1) : 0;
+    } catch (SQLException e) {
+      throw new ReportException("Could not read the report's context from the warehouse (rpt_context): "
+          + e.getMessage(), e);
+    }
   }
 
   /** The PDF's document title (what a viewer's title bar shows), in the report's language. */

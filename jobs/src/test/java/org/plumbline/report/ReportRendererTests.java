@@ -243,6 +243,26 @@ class ReportRendererTests {
   }
 
   @Test
+  void saysThatNothingWasMonitoredWhenNoControlChartIsConfigured() throws Exception {
+    // given no KPI on a control chart (insights.yml has no control_charts)
+    Path pdf = dir.resolve("no-chart.pdf");
+    try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
+      RptFixtures.yearWithOneBreach(duckdb);
+      try (var statement = duckdb.createStatement()) {
+        statement.execute("update rpt_context set control_chart_count = 0");
+      }
+
+      // when
+      renderer.render(duckdb, pdf, GENERATED_AT);
+    }
+
+    // then the section does not suggest that monitoring ran
+    assertThat(PdfText.of(pdf)).contains("Control charts and early warnings No control chart is configured"
+        + " (insights.yml: control_charts), so no KPI was monitored for run-rule signals.")
+        .doesNotContain("No control chart signalled");
+  }
+
+  @Test
   void theAppendixGivesTimesOfReceiptInThePlantsTimeZoneAndNamesIt() throws Exception {
     // given the fixture's files, received at 06:00 UTC: 07:00 in Berlin (rpt_file_delivery.received_at_plant)
     Path pdf = dir.resolve("appendix.pdf");
