@@ -8,8 +8,9 @@ import java.sql.Statement;
 /**
  * The data dictionary (docs/data-dictionary.md), generated from the warehouse's own
  * {@code COMMENT ON} text: the analysts' views with every column, then the fact and finding
- * tables ({@code fct_*}), then the governance model's dimensions ({@code dim_*}). So the
- * dictionary and the warehouse cannot disagree.
+ * tables ({@code fct_*}), then the report tables the PDF reads that carry a comment of their own
+ * ({@code rpt_*}: how the summary ranks its worst gaps, for one), then the governance model's
+ * dimensions ({@code dim_*}). So the dictionary and the warehouse cannot disagree.
  */
 public final class DataDictionary {
 
@@ -33,13 +34,15 @@ public final class DataDictionary {
             join duckdb_columns() as c on c.table_name = v.view_name
             where not v.internal and v.view_name like 'v\\_%' escape '\\'
             union all
-            select t.table_name, case when t.table_name like 'fct%' then 'table' else 'dimension' end, t.comment,
-                   c.column_name, c.data_type, c.comment, c.column_index
+            select t.table_name, case when t.table_name like 'fct%' then 'table'
+                                      when t.table_name like 'rpt%' then 'report table' else 'dimension' end,
+                   t.comment, c.column_name, c.data_type, c.comment, c.column_index
             from duckdb_tables() as t
             join duckdb_columns() as c on c.table_name = t.table_name
-            where (t.table_name like 'fct\\_%' escape '\\' or t.table_name like 'dim\\_%' escape '\\')
+            where (t.table_name like 'fct\\_%' escape '\\' or t.table_name like 'dim\\_%' escape '\\'
+                   or (t.table_name like 'rpt\\_%' escape '\\' and t.comment is not null))
               and not t.temporary
-            order by kind = 'view' desc, kind = 'table' desc, name, column_index""")) {
+            order by kind = 'view' desc, kind = 'table' desc, kind = 'report table' desc, name, column_index""")) {
       String current = null;
       while (r.next()) {
         String name = r.getString("name");
