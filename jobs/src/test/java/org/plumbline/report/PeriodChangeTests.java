@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +36,7 @@ class PeriodChangeTests {
 
           // then: the same as java.time works them out
           for (String kind : List.of("week", "month", "quarter")) {
-            assertThat(rows(duckdb, "select period_start, period_end, previous_start, period_label, previous_label"
+            assertThat(RptFixtures.rows(duckdb, "select period_start, period_end, previous_start, period_label, previous_label"
                 + " from rpt_report_period where period_kind = '" + kind + "'"))
                 .as("%s as of %s at the %s grain", kind, asOf, grain)
                 .containsExactly(calendarPeriod(kind, LocalDate.parse(asOf)));
@@ -59,7 +55,7 @@ class PeriodChangeTests {
       RptFixtures.reportPeriods(duckdb, "2025-08-05", "fiscal_period");
 
       // then the last complete fiscal period is P07 and quarter Q2; a week is still the ISO week
-      assertThat(rows(duckdb, "select period_kind, period_start, period_end, previous_start, previous_end,"
+      assertThat(RptFixtures.rows(duckdb, "select period_kind, period_start, period_end, previous_start, previous_end,"
           + " period_label, previous_label from rpt_report_period")).containsExactly(
           "month 2025-06-30 2025-07-27 2025-05-26 2025-06-29 FY2025-P07 FY2025-P06",
           "quarter 2025-03-31 2025-06-29 2024-12-30 2025-03-30 FY2025-Q2 FY2025-Q1",
@@ -75,7 +71,7 @@ class PeriodChangeTests {
       RptFixtures.reportPeriods(duckdb, "2026-01-05", "fiscal_period");
 
       // then: P12 (five weeks, 24 Nov-28 Dec) and Q4 of FY2025
-      assertThat(rows(duckdb, "select period_kind, period_start, period_end, previous_start, period_label,"
+      assertThat(RptFixtures.rows(duckdb, "select period_kind, period_start, period_end, previous_start, period_label,"
           + " previous_label from rpt_report_period where period_kind <> 'week'")).containsExactly(
           "month 2025-11-24 2025-12-28 2025-10-27 FY2025-P12 FY2025-P11",
           "quarter 2025-09-29 2025-12-28 2025-06-30 FY2025-Q4 FY2025-Q3");
@@ -87,7 +83,7 @@ class PeriodChangeTests {
     // given: as of 2026-01-06, the quarter is 2025-Q4 and the one before 2025-Q3
     try (Connection duckdb = RptFixtures.open(dir.resolve("change.duckdb"))) {
       RptFixtures.reportPeriods(duckdb, "2026-01-06", "week");
-      execute(duckdb, """
+      RptFixtures.execute(duckdb, """
           create table dim_department as select * from (values ('PROD', 'Production'), ('QUAL', 'Quality'))
             as t(department_code, department_name);
           -- coverage measured as a ratio by the MES, OEE a count the MES sums per week, scrap self-reported
@@ -132,7 +128,7 @@ class PeriodChangeTests {
       }
 
       // then
-      assertThat(rows(duckdb, """
+      assertThat(RptFixtures.rows(duckdb, """
           select change, finding_type, department_code, subject, finding_count, previous_finding_count,
                  largest_gap, previous_largest_gap
           from rpt_finding_change where period_kind = 'quarter'"""))
@@ -143,7 +139,7 @@ class PeriodChangeTests {
               "unchanged early_warning PROD KPI-SCRAP 1 1 null null");
       // a week is in the quarter of its Thursday: the week of Monday 29 Sep (98%, Thursday 2 Oct)
       // is Q4's, so Q4 is (98 + 12 x 70) / 13 = 72.2
-      assertThat(rows(duckdb, """
+      assertThat(RptFixtures.rows(duckdb, """
           select kpi_id, round(previous_value, 1), round(period_value, 1), round(change, 1), movement, is_weekly_total
           from rpt_kpi_movement where period_kind = 'quarter'"""))
           .containsExactly(
@@ -161,7 +157,7 @@ class PeriodChangeTests {
     Path pdf = dir.resolve("more.pdf");
     try (Connection duckdb = RptFixtures.open(dir.resolve("more.duckdb"))) {
       RptFixtures.oneOfEverySection(duckdb);
-      execute(duckdb, """
+      RptFixtures.execute(duckdb, """
           insert into rpt_finding_change
           select 'quarter', 'late_submission', 'D' || i, 'SUB-' || i, 'Department ' || i, null, 1, 1, null, 0, null, 'new'
           from range(1, 5) as t(i);
@@ -222,26 +218,5 @@ class PeriodChangeTests {
       case "month" -> String.format("%d-%02d", first.getYear(), first.getMonthValue());
       default -> first.getYear() + "-Q" + first.get(IsoFields.QUARTER_OF_YEAR);
     };
-  }
-
-  private static List<String> rows(Connection duckdb, String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Statement statement = duckdb.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-      int columns = result.getMetaData().getColumnCount();
-      while (result.next()) {
-        List<String> values = new ArrayList<>();
-        for (int i = 1; i <= columns; i++) {
-          values.add(String.valueOf(result.getObject(i)));
-        }
-        rows.add(String.join(" ", values));
-      }
-    }
-    return rows;
-  }
-
-  private static void execute(Connection duckdb, String sql) throws SQLException {
-    try (Statement statement = duckdb.createStatement()) {
-      statement.execute(sql);
-    }
   }
 }

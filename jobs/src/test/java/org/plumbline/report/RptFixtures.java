@@ -3,8 +3,11 @@ package org.plumbline.report;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Builds the rpt_* tables the report reads, in a real DuckDB file, the way the reconcile SQL
@@ -300,7 +303,23 @@ final class RptFixtures {
     org.plumbline.system.SqlScript.execute(c, "sql/reports/rpt_report_period.sql");
   }
 
-  private static void execute(Connection c, String sql) throws SQLException {
+  /** A query's rows, each as its values joined by spaces ("null" for none), for tests to compare. */
+  static List<String> rows(Connection c, String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Statement statement = c.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+      int columns = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        List<String> values = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          values.add(String.valueOf(result.getObject(i)));
+        }
+        rows.add(String.join(" ", values));
+      }
+    }
+    return rows;
+  }
+
+  static void execute(Connection c, String sql) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute(sql);
     }

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plumbline.system.SqlScript;
@@ -28,7 +24,7 @@ class TopGapRankingTests {
       // given Brenner Pumpen's findings as rpt_finding holds them: the headline policy POL-FPY-001
       // 1 point short of 97% (materiality 0.01), POL-PAINT-002 0.6 over 3%, a high incentive conflict
       // and discrepancy, and three medium findings without a target (materiality 0.5 each)
-      execute(duckdb, RptFixtures.EMPTY_SECTIONS + """
+      RptFixtures.execute(duckdb, RptFixtures.EMPTY_SECTIONS + """
           insert into rpt_finding (finding_key, finding_type, section, severity, severity_weight, department_code,
                                    department_name, policy_id, period_label, target_value, gap, status, materiality,
                                    rank_score, subject, display_status)
@@ -49,7 +45,7 @@ class TopGapRankingTests {
       SqlScript.execute(duckdb, "sql/reports/rpt_top_gap.sql");
 
       // then both breaches lead, the high findings follow, the medium ones come last
-      assertThat(rows(duckdb, "select gap_rank, finding_type, subject, rank_group from rpt_top_gap order by gap_rank"))
+      assertThat(RptFixtures.rows(duckdb, "select gap_rank, finding_type, subject, rank_group from rpt_top_gap order by gap_rank"))
           .containsExactly(
               "1 policy_breach POL-PAINT-002 1",
               "2 policy_breach POL-FPY-001 1",
@@ -58,27 +54,6 @@ class TopGapRankingTests {
               "5 accountability_without_authority POL-OTD-003 2",
               "6 missing_submission SUB-LOG 2",
               "7 triad_gap triad_gap:LOG 2");
-    }
-  }
-
-  private static List<String> rows(Connection duckdb, String sql) throws Exception {
-    List<String> rows = new ArrayList<>();
-    try (Statement statement = duckdb.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-      int columns = result.getMetaData().getColumnCount();
-      while (result.next()) {
-        List<String> values = new ArrayList<>();
-        for (int i = 1; i <= columns; i++) {
-          values.add(String.valueOf(result.getObject(i)));
-        }
-        rows.add(String.join(" ", values));
-      }
-    }
-    return rows;
-  }
-
-  private static void execute(Connection duckdb, String sql) throws Exception {
-    try (Statement statement = duckdb.createStatement()) {
-      statement.execute(sql);
     }
   }
 }
