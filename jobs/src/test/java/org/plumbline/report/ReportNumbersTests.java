@@ -177,6 +177,19 @@ class ReportNumbersTests {
   }
 
   @Test
+  void theBreachTileCountsTheReportingPeriodsBreachesAndNamesTheEarlierOnesApart() throws Exception {
+    try (FindingFixture fixture = julyAndAugust(dir.resolve("home"))) {
+      // when the August report is rendered: W35 breached in August, W27, W30 and W31 in July
+      fixture.reconcile("2025-09-02");
+      Path pdf = RptFixtures.a4().render(fixture.connection(), dir.resolve("august.pdf"), GENERATED_AT,
+          ReportOptions.of(Locale.UK, "month"));
+
+      // then the tile counts August's one breach, and the three of July on a line of their own
+      assertThat(PdfText.of(pdf)).contains("1 Policy breaches in 1 policy plus 3 still open from before 1 Aug 2025");
+    }
+  }
+
+  @Test
   void policyVsExecutionJudgesTheLatestPeriodByTheVersionInForceThen() throws Exception {
     // given two June weeks, the second at 99%: v1 (100%) is in force, v2 (95%) only from July
     try (FindingFixture fixture = FindingFixture.create(dir.resolve("home"), FindingFixture.GOVERNANCE, "")) {
