@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.plumbline.governance.Department;
 import org.plumbline.governance.GovernanceModel;
 import org.plumbline.governance.Kpi;
 import org.plumbline.governance.Source;
@@ -22,9 +23,11 @@ import org.plumbline.governance.Source.SourceMetric;
  */
 final class LoadSettings {
 
+  private final GovernanceModel model;
   private final UnitConversion units;
 
   LoadSettings(GovernanceModel model) {
+    this.model = model;
     this.units = new UnitConversion(model);
   }
 
@@ -32,7 +35,7 @@ final class LoadSettings {
       throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(
         "insert into incoming_load (load_id, source_id, content_hash, received_at, file_name, version_key,"
-            + " version_by_periods, decimal_mark) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            + " version_by_periods, decimal_mark, department_code) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       s.setLong(1, loadId);
       s.setString(2, source.id());
       s.setString(3, file.contentHash());
@@ -43,9 +46,13 @@ final class LoadSettings {
       s.setString(6, source.id() + "/" + file.name());
       s.setBoolean(7, source.versionKey() == Source.VersionKey.PERIODS);
       s.setString(8, source.textDecimalMark());
+      s.setString(9, source.departmentCode());
       s.executeUpdate();
     }
     writeTables(connection, source);
+    if (source.departmentColumn() != null) {
+      writeDepartmentNames(connection);
+    }
     writeMetrics(connection, source);
     // What type_values.sql reads periods and numbers typed as text with, for this source only.
     if (readsMonths(source)) {
@@ -70,7 +77,7 @@ final class LoadSettings {
    */
   private static void writeTables(Connection connection, Source source) throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(
-        "insert into incoming_table values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        "insert into incoming_table values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       writeTable(s, source, "", null);
       for (Source.Table table : source.tables()) {
         writeTable(s, source, table.name(), table);
@@ -96,7 +103,29 @@ final class LoadSettings {
     s.setString(10, attributes.get("part_class"));
     s.setString(11, attributes.get("lot_id"));
     s.setString(12, source.dateFormatOf(table));
+    s.setString(13, source.departmentColumn());
     s.addBatch();
+  }
+
+  /**
+   * The texts a row's department cell may name a department by: its code, its name and its
+   * aliases (departments.yml), matched as row_departments.sql normalises them (trimmed, one
+   * spelling of each letter, case aside), so an export's ASSEMBLY is the department named Assembly.
+   */
+  private void writeDepartmentNames(Connection connection) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(
+        "insert into incoming_department_name values (lower(nfc_normalize(trim(?))), ?)")) {
+      for (Department department : model.departments()) {
+        List<String> names = new java.util.ArrayList<>(List.of(department.code(), department.name()));
+        names.addAll(department.aliases());
+        for (String name : names) {
+          s.setString(1, name);
+          s.setString(2, department.code());
+          s.addBatch();
+        }
+      }
+      s.executeBatch();
+    }
   }
 
   /** The metrics per table: a sheet of one table is the table '', a table of several may list its own. */
