@@ -19,9 +19,10 @@ join incoming_position p using (sheet_name, table_name)
 cross join incoming_load l;
 
 -- A row belongs to the table (ledger V10) whose rows first_row..last_row hold it; '' on a sheet of one.
--- The department a row names (ledger V14: a source's department_column, row_departments.sql); null
--- for every other source's rows, which are the source's department's (incoming_row_department is
--- then empty, which the join costs nothing for).
+-- The department a row names (ledger V14: a source's department_column; the names and the empty
+-- cell's department are incoming_department_name's, a row naming none is quarantined by
+-- row_departments.sql). Null for every other source's rows, which are their source's department's:
+-- for them incoming_department_name is empty, and a join with an empty table costs nothing.
 insert into raw_record (load_id, sheet_name, row_number, is_layout, fields, table_name, reading_id, department_code)
 select l.load_id,
        r.sheet_name,
@@ -37,7 +38,8 @@ join incoming_position p
   on p.sheet_name = r.sheet_name
  and r.row_number between coalesce(p.first_row, 0) and coalesce(p.last_row, 2147483647)
 cross join incoming_load l
-left join incoming_row_department d on d.sheet_name = r.sheet_name and d.row_number = r.row_number
+left join incoming_department_name d
+  on d.department_name = coalesce(lower(nfc_normalize(trim(r.fields[p.department_pos]))), '')
 where not exists (select 1 from incoming_problem q where q.sheet_name = r.sheet_name and q.row_number = r.row_number);
 
 -- A blank row (every field empty: incoming_problem.blank) is layout, kept like a totals row.

@@ -15,8 +15,7 @@ create or replace temp table incoming_load (
     version_key     varchar not null,        -- by file name, or replaced by the periods covered
     version_by_periods boolean not null,
     decimal_mark    varchar not null,
-    reading_id      bigint,                  -- a reload's new reading (ledger V13); null when the file is loaded
-    department_code varchar                  -- the source's department: a row's, where its department cell is empty
+    reading_id      bigint                   -- a reload's new reading (ledger V13); null when the file is loaded
 );
 
 -- How each metric's values are stated: for column_per_metric one row per column; for the
@@ -59,21 +58,13 @@ create or replace temp table incoming_table (
 );
 
 -- For a source whose rows name their department (department_column): each text a department goes
--- by (its code, name and aliases in departments.yml) and the department. row_departments.sql reads
--- it; empty for every other source.
+-- by (its code, name and aliases in departments.yml), normalised as a cell is read (trimmed, one
+-- spelling of each letter, lower case), and the department; and '' (an empty cell) for the source's
+-- own department where it gives one. row_departments.sql and append_to_ledger.sql read it. Empty for
+-- every other source, so the append's join with it costs nothing for their rows.
 create or replace temp table incoming_department_name (
-    department_name varchar not null,
+    department_name varchar primary key,
     department_code varchar not null
-);
-
--- The department each loaded row names, for a source with a department_column (row_departments.sql
--- fills it); append_to_ledger.sql writes it to raw_record.department_code. Empty for every other
--- source, whose rows are the source's department's.
-create or replace temp table incoming_row_department (
-    sheet_name      varchar not null,
-    row_number      integer not null,
-    department_text varchar,                 -- the cell as written
-    department_code varchar                  -- the department it names; null: none (the row is quarantined)
 );
 
 -- One row per table read: a sheet (or a flat file) is one table, named ''; a sheet of several

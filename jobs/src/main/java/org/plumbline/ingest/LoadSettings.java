@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.plumbline.governance.Department;
 import org.plumbline.governance.GovernanceModel;
 import org.plumbline.governance.Kpi;
@@ -35,7 +36,7 @@ final class LoadSettings {
       throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(
         "insert into incoming_load (load_id, source_id, content_hash, received_at, file_name, version_key,"
-            + " version_by_periods, decimal_mark, department_code) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            + " version_by_periods, decimal_mark) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
       s.setLong(1, loadId);
       s.setString(2, source.id());
       s.setString(3, file.contentHash());
@@ -46,12 +47,11 @@ final class LoadSettings {
       s.setString(6, source.id() + "/" + file.name());
       s.setBoolean(7, source.versionKey() == Source.VersionKey.PERIODS);
       s.setString(8, source.textDecimalMark());
-      s.setString(9, source.departmentCode());
       s.executeUpdate();
     }
     writeTables(connection, source);
     if (source.departmentColumn() != null) {
-      writeDepartmentNames(connection);
+      writeDepartmentNames(connection, source);
     }
     writeMetrics(connection, source);
     // What type_values.sql reads periods and numbers typed as text with, for this source only.
@@ -109,20 +109,25 @@ final class LoadSettings {
 
   /**
    * The texts a row's department cell may name a department by: its code, its name and its
-   * aliases (departments.yml), matched as row_departments.sql normalises them (trimmed, one
-   * spelling of each letter, case aside), so an export's ASSEMBLY is the department named Assembly.
+   * aliases (departments.yml), trimmed, in one spelling of each letter and case aside, as a cell
+   * is read, so an export's ASSEMBLY is the department named Assembly; and the empty text for the
+   * source's own department, where it gives one (the fallback for an empty cell).
    */
-  private void writeDepartmentNames(Connection connection) throws SQLException {
+  private void writeDepartmentNames(Connection connection, Source source) throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(
-        "insert into incoming_department_name values (lower(nfc_normalize(trim(?))), ?)")) {
+        "insert or ignore into incoming_department_name values (coalesce(lower(nfc_normalize(trim(?))), ''), ?)")) {
       for (Department department : model.departments()) {
-        List<String> names = new java.util.ArrayList<>(List.of(department.code(), department.name()));
-        names.addAll(department.aliases());
-        for (String name : names) {
+        for (String name : Stream.concat(Stream.of(department.code(), department.name()),
+            department.aliases().stream()).toList()) {
           s.setString(1, name);
           s.setString(2, department.code());
           s.addBatch();
         }
+      }
+      if (source.departmentCode() != null) {
+        s.setString(1, "");
+        s.setString(2, source.departmentCode());
+        s.addBatch();
       }
       s.executeBatch();
     }
