@@ -90,7 +90,8 @@ create or replace table dim_source (
     shape           varchar not null,       -- column_per_metric | metric_per_row | periods_across | rows_only
     metric_column   varchar,                -- the column naming the metric (metric_per_row, periods_across)
     value_column    varchar,                -- the column holding the value (metric_per_row)
-    version_key     varchar not null        -- file_name | periods: what makes two files versions of one document
+    version_key     varchar not null,       -- file_name | periods: what makes two files versions of one document
+    department_column varchar               -- the column naming each row's department (one export, several departments)
 );
 
 -- The tables of a sheet that holds several (a source's tables in sources.yml), each with the
@@ -210,7 +211,7 @@ comment on column dim_role.department_code is 'The department the role belongs t
 comment on column dim_role.can_pause_process is 'Whether the role has the authority to pause the process a policy governs.';
 comment on table dim_source is 'Sources (sources.yml): where each file comes from and how it is read.';
 comment on column dim_source.source_id is 'The source (sources.yml).';
-comment on column dim_source.department_code is 'The department (departments.yml).';
+comment on column dim_source.department_code is 'The department (departments.yml) of the source''s rows; with a department_column, of the rows whose cell in it is empty; null for a system''s export that names none.';
 comment on column dim_source.system_name is 'The system of record''s name (MES, ERP…); null for a department''s own file.';
 comment on column dim_source.kind is 'self_reported or system_of_record.';
 comment on column dim_source.file_format is 'xlsx, csv, json or parquet.';
@@ -227,6 +228,7 @@ comment on column dim_source.shape is 'column_per_metric, metric_per_row, period
 comment on column dim_source.metric_column is 'The column naming the metric (metric_per_row, periods_across).';
 comment on column dim_source.value_column is 'The column holding the value (metric_per_row).';
 comment on column dim_source.version_key is 'file_name or periods: what makes two files versions of one document.';
+comment on column dim_source.department_column is 'The column naming each row''s department, by a department''s code, name or alias (departments.yml), in a system''s export covering several departments; null: every row is department_code''s.';
 comment on table dim_source_attribute is 'The columns holding a row''s attributes (part, part class, lot): the source''s, and those of each table that names its own.';
 comment on column dim_source_attribute.source_id is 'The source (sources.yml).';
 comment on column dim_source_attribute.table_name is 'The table (dim_source_table) that names this attribute column as its own; empty for the source''s, which every table without its own attributes reads.';

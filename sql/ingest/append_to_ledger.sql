@@ -10,16 +10,20 @@
 -- Every row carries incoming_load.reading_id (ledger V13): null when the file is loaded, the new
 -- reading's id when plumbline reload reads a loaded file again.
 insert into raw_sheet (load_id, sheet_name, header_row, column_names, shape, period_position, part_id_position,
-                       part_class_position, lot_id_position, table_name, reading_id)
+                       part_class_position, lot_id_position, table_name, reading_id, department_position)
 select l.load_id, s.sheet_name, s.header_row, s.column_names, p.shape,
        case when p.shape <> 'periods_across' then p.period_pos end, p.part_id_pos, p.part_class_pos, p.lot_id_pos,
-       s.table_name, l.reading_id
+       s.table_name, l.reading_id, p.department_pos
 from incoming_sheet s
 join incoming_position p using (sheet_name, table_name)
 cross join incoming_load l;
 
 -- A row belongs to the table (ledger V10) whose rows first_row..last_row hold it; '' on a sheet of one.
-insert into raw_record (load_id, sheet_name, row_number, is_layout, fields, table_name, reading_id)
+-- The department a row names (ledger V14: a source's department_column; the names and the empty
+-- cell's department are incoming_department_name's, a row naming none is quarantined by
+-- row_departments.sql). Null for every other source's rows, which are their source's department's:
+-- for them incoming_department_name is empty, and a join with an empty table costs nothing.
+insert into raw_record (load_id, sheet_name, row_number, is_layout, fields, table_name, reading_id, department_code)
 select l.load_id,
        r.sheet_name,
        r.row_number,
@@ -27,12 +31,15 @@ select l.load_id,
        coalesce(regexp_matches(r.fields[p.skip_pos], p.skip_pattern), false) as is_layout,
        r.fields,
        p.table_name,
-       l.reading_id
+       l.reading_id,
+       d.department_code
 from incoming_row r
 join incoming_position p
   on p.sheet_name = r.sheet_name
  and r.row_number between coalesce(p.first_row, 0) and coalesce(p.last_row, 2147483647)
 cross join incoming_load l
+left join incoming_department_name d
+  on d.department_name = coalesce(lower(nfc_normalize(trim(r.fields[p.department_pos]))), '')
 where not exists (select 1 from incoming_problem q where q.sheet_name = r.sheet_name and q.row_number = r.row_number);
 
 -- A blank row (every field empty: incoming_problem.blank) is layout, kept like a totals row.

@@ -53,7 +53,18 @@ create or replace temp table incoming_table (
     part_id         varchar,                 -- the column holding each attribute, null where none
     part_class      varchar,
     lot_id          varchar,
-    date_format     varchar                  -- strptime format of the period texts, null for ISO (Source.dateFormatOf)
+    date_format     varchar,                 -- strptime format of the period texts, null for ISO (Source.dateFormatOf)
+    department_column varchar                -- the column naming each row's department (Source.departmentColumn), or null
+);
+
+-- For a source whose rows name their department (department_column): each text a department goes
+-- by (its code, name and aliases in departments.yml), normalised as a cell is read (trimmed, one
+-- spelling of each letter, lower case), and the department; and '' (an empty cell) for the source's
+-- own department where it gives one. row_departments.sql and append_to_ledger.sql read it. Empty for
+-- every other source, so the append's join with it costs nothing for their rows.
+create or replace temp table incoming_department_name (
+    department_name varchar primary key,
+    department_code varchar not null
 );
 
 -- One row per table read: a sheet (or a flat file) is one table, named ''; a sheet of several

@@ -26,8 +26,9 @@ select s.sheet_name, s.table_name, s.first_row, s.last_row, s.column_names,
        list_position(s.column_names, t.part_id)       as part_id_pos,
        list_position(s.column_names, t.part_class)    as part_class_pos,
        list_position(s.column_names, t.lot_id)        as lot_id_pos,
+       list_position(s.column_names, t.department_column) as department_pos,
        t.shape, t.grain, t.skip_pattern, t.period_column, t.metric_column, t.value_column, t.date_format,
-       l.decimal_mark
+       t.department_column, l.decimal_mark
 from incoming_sheet as s
 join incoming_table as t using (table_name)   -- each table read under its own settings (LoadSettings)
 cross join incoming_load as l;

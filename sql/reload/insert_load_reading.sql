@@ -2,8 +2,9 @@
 -- counts come from what the reader produced (rows_read) and what the ledger now holds for the
 -- reading (the others), so check_conservation.sql compares two independent counts, as for a load.
 -- values_changed: the reading's values that the reading it replaces did not hold as they are
--- (same row, field, metric and period, same value); a value moved to another metric or period,
--- rescaled, or new, counts.
+-- (same row, field, metric and period, same value, its row naming the same department); a value
+-- moved to another metric, period or department (ledger V14: department_column), rescaled, or
+-- new, counts.
 -- Parameters: $1 reading_id, $2 load_id, $3 read_at, $4 config_version, $5 reason, $6 requested_by,
 -- $7 the reading replaced (null: the one made when the file was loaded).
 insert into load_reading (reading_id, load_id, read_at, config_version, reason, requested_by, rows_read,
@@ -12,11 +13,21 @@ insert into load_reading (reading_id, load_id, read_at, config_version, reason, 
 with
 
 new_values as (
-    select * from raw_record_value where load_id = $2 and reading_id = $1
+    select v.*, r.department_code
+    from raw_record_value as v
+    join raw_record as r
+      on r.load_id = v.load_id and r.sheet_name = v.sheet_name and r.row_number = v.row_number
+     and r.reading_id = v.reading_id
+    where v.load_id = $2 and v.reading_id = $1
 ),
 
 old_values as (
-    select * from raw_record_value where load_id = $2 and reading_id is not distinct from $7
+    select v.*, r.department_code
+    from raw_record_value as v
+    join raw_record as r
+      on r.load_id = v.load_id and r.sheet_name = v.sheet_name and r.row_number = v.row_number
+     and r.reading_id is not distinct from v.reading_id
+    where v.load_id = $2 and v.reading_id is not distinct from $7
 ),
 
 unchanged as (
@@ -26,6 +37,7 @@ unchanged as (
       on o.sheet_name = n.sheet_name and o.row_number = n.row_number
      and o.value_position is not distinct from n.value_position
      and o.metric_name = n.metric_name and o.period_date = n.period_date and o.value = n.value
+     and o.department_code is not distinct from n.department_code
 )
 
 select $1, $2, $3, $4, $5, $6,

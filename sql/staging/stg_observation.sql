@@ -9,6 +9,9 @@
 -- of its version key received by the as-of date); null for the newest. A new version replaces
 -- the whole document, so a period it no longer holds is withdrawn (int_observation_current,
 -- fct_retroactive_revision).
+-- department_code: the department the value is about: the one its row names where its source reads
+-- each row's department from a column (sources.yml: department_column; one export covering several
+-- departments), else the source's department.
 -- period_grain: what the period describes (day, week, month): the value's table's, else its source's.
 -- period_start: the first day of the period the value describes at that grain. Any day of a
 -- week or month names that week or month ("week ending" Friday 10.01.2025 is ISO week 2025-W02;
@@ -33,7 +36,9 @@ received_loads as (
 typed as (
     select v.load_id,
            l.source_id,
-           src.department_code,
+           -- the department the row names (a plant-wide export's department_column, read at load:
+           -- ledger V14), else the source's
+           coalesce(v.department_code, src.department_code) as department_code,
            src.kind as source_kind,
            v.sheet_name,
            v.row_number,

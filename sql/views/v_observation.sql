@@ -24,7 +24,7 @@ join load_audit as a using (load_id);
 comment on view v_observation is 'Every typed value received up to the run''s as-of date, with the period it describes (period_date) and when it was received (received_at). What was known on date D: where received_at < D, the newest version of each file (version_key), and per statement and period the latest received.';
 comment on column v_observation.source_id is 'The source (sources.yml).';
 comment on column v_observation.source_kind is 'self_reported or system_of_record.';
-comment on column v_observation.department_code is 'The department the source belongs to.';
+comment on column v_observation.department_code is 'The department the value is about: the one its row names where the source reads it from a column (sources.yml: department_column, one export covering several departments), else the source''s.';
 comment on column v_observation.metric_name is 'The measure (system of record) or the department''s own name for the metric.';
 comment on column v_observation.period_date is 'The date the period is dated by, as delivered: a day, or any day of the week or month the value describes.';
 comment on column v_observation.iso_week is 'The ISO week of period_date.';

@@ -29,6 +29,10 @@ import java.util.Map;
  *     a workbook or JSON file whose dates are typed as text), or null: the csv dialect's, else ISO
  * @param decimal a workbook's decimal mark ({@code .} or {@code ,}) for numbers typed as text
  *     ({@code decimal}); null when it declares none (a csv source gives its mark in its csv block)
+ * @param departmentColumn the column naming each row's department ({@code department_column}: one
+ *     system export covering several departments), or null: every row is {@code departmentCode}'s.
+ *     Its text is a department's code, name or alias (departments.yml); an empty cell falls back
+ *     to {@code departmentCode}
  */
 public record Source(
     String id,
@@ -51,7 +55,8 @@ public record Source(
     String currency,
     List<Table> tables,
     String dateFormat,
-    String decimal) {
+    String decimal,
+    String departmentColumn) {
 
   /** A source whose sheet is one table, with ISO dates or its csv dialect's. */
   public Source(String id, String departmentCode, String system, Kind kind, Format format, String filePattern,
@@ -59,7 +64,7 @@ public record Source(
       List<SourceMetric> metrics, Shape shape, String metricColumn, String valueColumn, VersionKey versionKey,
       String currency) {
     this(id, departmentCode, system, kind, format, filePattern, sheet, headerRow, period, csv, skipRows, attributes,
-        metrics, shape, metricColumn, valueColumn, versionKey, currency, List.of(), null, null);
+        metrics, shape, metricColumn, valueColumn, versionKey, currency, List.of(), null, null, null);
   }
 
   /** A source whose money is in the reporting currency. */
@@ -329,6 +334,9 @@ public record Source(
       metricsOf(table).stream().map(SourceMetric::column).filter(java.util.Objects::nonNull).forEach(columns::add);
     }
     columns.addAll(attributesOf(table).values());
+    if (departmentColumn != null) {
+      columns.add(departmentColumn);
+    }
     return columns.stream().distinct().toList();
   }
 

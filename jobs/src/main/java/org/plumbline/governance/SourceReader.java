@@ -32,6 +32,7 @@ final class SourceReader {
     Kind kind = entry.choice("kind", Kind.class, REQUIRED);
     // A self-reported source's metric names are its department's local KPI names: it needs one.
     String department = entry.text("department", kind == Kind.SELF_REPORTED ? REQUIRED : OPTIONAL);
+    String departmentColumn = departmentColumn(entry, kind);
     String system = entry.text("system", OPTIONAL);
     Format format = entry.choice("format", Format.class, REQUIRED);
     String files = glob(entry);
@@ -73,11 +74,28 @@ final class SourceReader {
     String currency = currency(entry);
     Source source = new Source(id, department, system, kind, format, files, sheet, headerRow, period, csv, skipRows,
         attributes, metrics, shape, metricColumn, valueColumn, versionKey == null ? VersionKey.FILE_NAME : versionKey,
-        currency, List.of(), dateFormat, decimal);
+        currency, List.of(), dateFormat, decimal, departmentColumn);
     List<Table> tables = SourceTablesReader.read(entry, format, source);
     return new Source(id, department, system, kind, format, files, sheet, headerRow, period, csv, skipRows,
         attributes, metrics, shape, metricColumn, valueColumn, source.versionKey(), currency, tables, dateFormat,
-        decimal);
+        decimal, departmentColumn);
+  }
+
+  /**
+   * The column naming each row's department, for one system export covering several departments.
+   * A department's own figures are its own by definition and read under its local KPI names, which
+   * are the department's: a self-reported source names its one department instead.
+   */
+  private static String departmentColumn(Block entry, Kind kind) {
+    String column = entry.text("department_column", OPTIONAL);
+    if (column != null && kind == Kind.SELF_REPORTED) {
+      entry.problem("department_column", "'department_column' is for a system's export whose rows belong to"
+          + " several departments (kind: system_of_record). A self-reported source is one department's own"
+          + " figures, read under that department's local KPI names: name it with 'department', and give each"
+          + " department's sheet a source of its own.");
+      return null;
+    }
+    return column;
   }
 
   /** A row number, or {@code auto}: the first row that has every column the source reads. */

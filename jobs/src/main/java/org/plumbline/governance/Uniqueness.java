@@ -56,7 +56,10 @@ final class Uniqueness {
     }
   }
 
-  /** Files name departments by code or alias; a name two departments share cannot be assigned. */
+  /**
+   * Files and an export's department column (a source's department_column) name a department by
+   * its code, name or an alias, case aside; a name two departments share could not be assigned.
+   */
   private void aliases() {
     Map<String, Located<Department>> byName = new HashMap<>();
     for (Located<Department> entry : entries.of(Section.DEPARTMENTS)) {
@@ -65,14 +68,22 @@ final class Uniqueness {
       }
     }
     for (Located<Department> entry : entries.of(Section.DEPARTMENTS)) {
-      for (String alias : entry.value().aliases()) {
-        Located<Department> other = byName.putIfAbsent(alias.toLowerCase(Locale.ROOT), entry);
-        if (other != null && other != entry) {
-          entry.block().problem("aliases", "The alias '" + alias + "' also names department " + other.value().code()
-              + " (" + where(other.block(), "code") + "), so a file that uses it could not be assigned to one"
-              + " department.");
-        }
+      if (entry.value().name() != null) {
+        sharedName(byName, entry, "name", entry.value().name());
       }
+      for (String alias : entry.value().aliases()) {
+        sharedName(byName, entry, "aliases", alias);
+      }
+    }
+  }
+
+  private static void sharedName(Map<String, Located<Department>> byName, Located<Department> entry, String key,
+      String name) {
+    Located<Department> other = byName.putIfAbsent(name.toLowerCase(Locale.ROOT), entry);
+    if (other != null && other != entry) {
+      entry.block().problem(key, "The " + (key.equals("name") ? "name" : "alias") + " '" + name
+          + "' also names department " + other.value().code() + " (" + where(other.block(), "code")
+          + "), so a file or a department column that uses it could not be assigned to one department.");
     }
   }
 

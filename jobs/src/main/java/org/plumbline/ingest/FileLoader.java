@@ -144,6 +144,9 @@ public final class FileLoader {
   static void typeRows(Connection connection, Source source) throws SQLException, FileRejectedException {
     HeaderCheck.requireReadablePeriodHeaders(connection, source);
     SqlScript.execute(connection, "sql/ingest/type_values.sql");
+    if (source.departmentColumn() != null) {
+      SqlScript.execute(connection, "sql/ingest/row_departments.sql"); // one export, several departments
+    }
     // A repeated header always has a problem (header_repeats.sql): a file without one skips both.
     if (exists(connection, "select 1 from incoming_problem where not blank")) {
       SqlScript.execute(connection, "sql/ingest/header_repeats.sql");

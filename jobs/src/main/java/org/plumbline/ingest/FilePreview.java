@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.plumbline.governance.GovernanceModel;
+import org.plumbline.governance.Source;
 import org.plumbline.operations.PlainWords;
 import org.plumbline.system.PlumblineHome;
 import org.plumbline.system.Warehouse;
@@ -60,8 +61,12 @@ public final class FilePreview {
         print(out, c, "First rows (raw text)", "select sheet_name, table_name, row_number, is_layout, fields"
             + " from raw_row qualify row_number() over (partition by sheet_name, table_name order by row_number) <= ?"
             + " order by sheet_name, row_number", rows * 100, rows);
+        // The attributes a KPI filter or a deviation scope can match, and the department each value
+        // counts for: the one its row names (with the text it was read from) or else the source's.
         print(out, c, "First values (typed)", "select table_name, row_number, column_name, metric_name, period_text,"
-            + " period_date, value_text, value, part_id, lot_id from raw_value order by sheet_name, row_number", rows);
+            + " period_date, value_text, value, part_id, part_class, lot_id,"
+            + " coalesce(department_code || coalesce(' (' || nullif(trim(department_text), '') || ')', ''), ?)"
+            + " as department from raw_value order by sheet_name, row_number", rows, departmentOf(c));
         print(out, c, "Would be quarantined", "select sheet_name, table_name, row_number, reason, fields"
             + " from raw_quarantine order by sheet_name, row_number", rows);
         // What a load would say of it beside its counts (percentages that look like fractions, hidden rows …)
@@ -73,6 +78,17 @@ public final class FilePreview {
       throw new UncheckedIOException("Could not preview " + file + ": " + e.getMessage(), e);
     } finally {
       delete(scratch);
+    }
+  }
+
+  /** The department of the source the file was read under, for the rows that name none. */
+  private String departmentOf(Connection c) {
+    try (PreparedStatement s = c.prepareStatement("select source_id from load_audit"); ResultSet r = s.executeQuery()) {
+      String sourceId = r.next() ? r.getString(1) : null;
+      return model.sources().stream().filter(source -> source.id().equals(sourceId)).findFirst()
+          .map(Source::departmentCode).orElse(null);
+    } catch (SQLException e) {
+      return null; // then the typed values show only the departments the rows name
     }
   }
 

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.plumbline.governance.Department;
 import org.plumbline.governance.GovernanceModel;
 import org.plumbline.governance.Kpi;
 import org.plumbline.governance.Source;
@@ -22,9 +24,11 @@ import org.plumbline.governance.Source.SourceMetric;
  */
 final class LoadSettings {
 
+  private final GovernanceModel model;
   private final UnitConversion units;
 
   LoadSettings(GovernanceModel model) {
+    this.model = model;
     this.units = new UnitConversion(model);
   }
 
@@ -46,6 +50,9 @@ final class LoadSettings {
       s.executeUpdate();
     }
     writeTables(connection, source);
+    if (source.departmentColumn() != null) {
+      writeDepartmentNames(connection, source);
+    }
     writeMetrics(connection, source);
     // What type_values.sql reads periods and numbers typed as text with, for this source only.
     if (readsMonths(source)) {
@@ -70,7 +77,7 @@ final class LoadSettings {
    */
   private static void writeTables(Connection connection, Source source) throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(
-        "insert into incoming_table values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        "insert into incoming_table values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       writeTable(s, source, "", null);
       for (Source.Table table : source.tables()) {
         writeTable(s, source, table.name(), table);
@@ -96,7 +103,34 @@ final class LoadSettings {
     s.setString(10, attributes.get("part_class"));
     s.setString(11, attributes.get("lot_id"));
     s.setString(12, source.dateFormatOf(table));
+    s.setString(13, source.departmentColumn());
     s.addBatch();
+  }
+
+  /**
+   * The texts a row's department cell may name a department by: its code, its name and its
+   * aliases (departments.yml), trimmed, in one spelling of each letter and case aside, as a cell
+   * is read, so an export's ASSEMBLY is the department named Assembly; and the empty text for the
+   * source's own department, where it gives one (the fallback for an empty cell).
+   */
+  private void writeDepartmentNames(Connection connection, Source source) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(
+        "insert or ignore into incoming_department_name values (coalesce(lower(nfc_normalize(trim(?))), ''), ?)")) {
+      for (Department department : model.departments()) {
+        for (String name : Stream.concat(Stream.of(department.code(), department.name()),
+            department.aliases().stream()).toList()) {
+          s.setString(1, name);
+          s.setString(2, department.code());
+          s.addBatch();
+        }
+      }
+      if (source.departmentCode() != null) {
+        s.setString(1, "");
+        s.setString(2, source.departmentCode());
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
   }
 
   /** The metrics per table: a sheet of one table is the table '', a table of several may list its own. */

@@ -47,8 +47,8 @@ class SnapshotMaskingTests {
             + " (8, '', 1, ['contact_name', 'qty_good']),"
             + " (9, '', 1, ['complaint_id', 'customer', 'contact_name', 'part_no'])");
         s.execute("insert into raw_record values"
-            + " (7, '', 1, false, ['C-1', 'OEM Stuttgart', 'Sabine Hofmann', 'EV-1'], '', null),"
-            + " (7, '', 2, false, ['C-2', 'Kessler', '', 'EV-2'], '', null)");
+            + " (7, '', 1, false, ['C-1', 'OEM Stuttgart', 'Sabine Hofmann', 'EV-1'], '', null, null),"
+            + " (7, '', 2, false, ['C-2', 'Kessler', '', 'EV-2'], '', null, null)");
         // loads from before ledger V6, as they were written then
         s.execute("insert into raw_row_v1 values"
             + " (8, 'erp_production', 'h8', now(), 'e', '', 1, false, ['not marked for this source', '5']),"
@@ -110,8 +110,8 @@ class SnapshotMaskingTests {
         s.execute("insert into raw_sheet (load_id, sheet_name, header_row, column_names, table_name) values"
             + " (10, 'Report', 2, ['contact_name', 'calls'], 'contacts'),"
             + " (10, 'Report', 6, ['part_no', 'defects'], 'parts')");
-        s.execute("insert into raw_record values (10, 'Report', 3, false, ['Hans Meier', '4'], 'contacts', null),"
-            + " (10, 'Report', 7, false, ['EV-300', '2'], 'parts', null)");
+        s.execute("insert into raw_record values (10, 'Report', 3, false, ['Hans Meier', '4'], 'contacts', null, null),"
+            + " (10, 'Report', 7, false, ['EV-300', '2'], 'parts', null, null)");
       }
 
       // when the snapshot is published

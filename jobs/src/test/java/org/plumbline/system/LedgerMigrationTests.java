@@ -51,7 +51,7 @@ class LedgerMigrationTests {
         assertThat(rows(s, "select count(*) from raw_row_v1")).containsExactly("1");
         // and the migration was applied once and recorded
         assertThat(rows(s, "select string_agg(version::varchar, ',' order by version) from ledger_schema_version"))
-            .containsExactly("1,2,3,5,6,8,9,10,11,12,13");
+            .containsExactly("1,2,3,5,6,8,9,10,11,12,13,14");
         // a file loaded before ledger V12 was received at its last-modified time
         assertThat(rows(s, "select file_modified_at = received_at from load_audit")).containsExactly("true");
         // rows quarantined before ledger V11 lie in no table of several
@@ -67,14 +67,17 @@ class LedgerMigrationTests {
             + " (2, 'h2', 'mes', 'n.csv', 'archive/2-n.csv', 10, timestamp '2025-03-08 08:00', now(), 'mes/n.csv',"
             + " 1, 1, 0, 'v1')");
         s.execute("insert into raw_sheet values (2, '', 1, ['day', 'part_no', 'scrap'], 'column_per_metric', 1, 2,"
-            + " null, null, '', null)");
-        s.execute("insert into raw_record values (2, '', 2, false, ['2025-02-10', 'V-2', '5'], '', null)");
+            + " null, null, '', null, null)");
+        s.execute("insert into raw_record values (2, '', 2, false, ['2025-02-10', 'V-2', '5'], '', null, null)");
         s.execute("insert into raw_record_value values (2, '', 2, 3, 'scrap_units', date '2025-02-10', 5.0, null)");
         assertThat(rows(s, "select load_id, source_id, content_hash, received_at, fields from raw_row order by load_id"))
             .containsExactly("1|mes|h1|2025-03-01 08:00:00.0|[2025-02-03, V-1, 4]",
                 "2|mes|h2|2025-03-08 08:00:00.0|[2025-02-10, V-2, 5]");
         assertThat(rows(s, "select column_name, period_text, value_text, value, part_id from raw_value order by load_id"))
             .containsExactly("scrap|2025-02-03|4|4.0|V-1", "scrap|2025-02-10|5|5.0|V-2");
+        // rows loaded before ledger V14 name no department of their own: they are their source's
+        assertThat(rows(s, "select count(*) from raw_value where department_text is null and department_code is null"))
+            .containsExactly("2");
       }
     }
   }
