@@ -245,6 +245,17 @@ class ReportTextTests {
   }
 
   @Test
+  void aDiscrepancysGapSaysWhereItDifferedMostWhicheverWayIsBetter() {
+    // when a cost that should stay low (lower is better) differed most where it measured 3.6%
+    String english = ReportSentences.gap(ENGLISH, UK, "reporting_discrepancy", "Paint shop", "Paint defect rate",
+        2L, "2025-05", "2025-08", 3.6, 2.0, "percent", null);
+
+    // then it is not "as low as" 3.6%
+    assertThat(english).isEqualTo("Paint shop: the department's own Paint defect rate differed from the measurement in"
+        + " 2 periods (2025-05 to 2025-08); where it differed most, the measurement was 3.6% against a target of 2.0%.");
+  }
+
+  @Test
   void formatsNumbersAndDatesInTheReportsLanguage() {
     // when / then
     assertThat(ReportSentences.figure(UK, 34.66, "percent")).isEqualTo("34.7%");
