@@ -224,7 +224,9 @@ public final class ReportRenderer {
       String message = String.valueOf(t.getMessage());
       for (Map.Entry<String, String> section : SECTIONS.entrySet()) {
         JasperReport report = subreports.get(section.getKey());
-        if (report.getQuery() != null && message.contains(report.getQuery().getText().strip())) {
+        // JasperReports quotes the statement it ran, a parameter $P{X} as its placeholder ?
+        if (report.getQuery() != null
+            && message.contains(report.getQuery().getText().strip().replaceAll("\\$P\\{[^}]*}", "?"))) {
           return templatePath(section.getValue());
         }
       }

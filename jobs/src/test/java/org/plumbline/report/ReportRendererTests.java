@@ -108,6 +108,36 @@ class ReportRendererTests {
   }
 
   @Test
+  void aDepartmentsDrillDownShowsItsOwnChartsAndBreachTablesOnly() throws Exception {
+    // given the year with one breach for Production, and the same figures for Logistics
+    Path company = dir.resolve("outbox/company.pdf");
+    Path production = dir.resolve("outbox/production.pdf");
+    try (Connection duckdb = RptFixtures.open(dir.resolve("warehouse.duckdb"))) {
+      RptFixtures.yearWithOneBreach(duckdb);
+      try (var statement = duckdb.createStatement()) {
+        statement.execute("""
+            insert into rpt_breached_weeks select * replace ('LOG' as department_code, 'Logistics' as department_name)
+            from rpt_breached_weeks;
+            insert into rpt_coverage_by_week select * replace ('LOG' as department_code, 'Logistics' as department_name)
+            from rpt_coverage_by_week""");
+      }
+
+      // when the company's report and Production's drill-down are rendered
+      renderer.render(duckdb, company, GENERATED_AT);
+      renderer.render(duckdb, production, GENERATED_AT,
+          ReportOptions.defaults().forDepartment("PROD", "Production"));
+    }
+
+    // then the company's shows both departments' charts and tables, Production's only its own
+    String chart = "POL-INSP-001 · Inspection coverage of critical parts · ";
+    String table = "POL-INSP-001 · threshold 100.0% · ";
+    assertThat(PdfText.of(company)).contains(chart + "Production", chart + "Logistics", table + "Production",
+        table + "Logistics");
+    assertThat(PdfText.of(production)).contains(chart + "Production", table + "Production")
+        .doesNotContain(chart + "Logistics", table + "Logistics");
+  }
+
+  @Test
   void theTitlePageSaysSoWhenTheWarehouseHoldsNoFiguresYet() throws Exception {
     // given a warehouse whose systems have delivered nothing up to the as-of date
     Path pdf = dir.resolve("outbox/empty.pdf");
