@@ -89,9 +89,18 @@ final as (
                when 'fiscal_period' then f.fiscal_period_label
                else f.iso_week end                                                   as common_period_label
     from fiscal_periods as f, calendar as c
+),
+
+-- the ISO weeks a common period holds: those whose Thursday falls in it, as every model places a
+-- week; what a weekly target (kpis.yml) is multiplied by for an amount over the period
+weeks as (
+    select *,
+           count(*) filter (where isodow(calendar_date) = 4) over (partition by common_period_start)
+               as common_period_week_count
+    from final
 )
 
-select * from final order by calendar_date;
+select * from weeks order by calendar_date;
 
 -- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
 -- docs/data-dictionary.md.
@@ -115,3 +124,4 @@ comment on column dim_date.fiscal_quarter_label is 'The fiscal quarter, e.g. FY2
 comment on column dim_date.common_period_start is 'First day of the day''s period at the common grain (calendar.yml: common_grain).';
 comment on column dim_date.common_period_end is 'Last day of the day''s period at the common grain.';
 comment on column dim_date.common_period_label is 'The day''s period at the common grain: 2025-W31, 2025-07 or FY2025-P07.';
+comment on column dim_date.common_period_week_count is 'The ISO weeks that period holds, each counted in the period its Thursday is in: 1 for a week, 4 or 5 for a month.';

@@ -14,18 +14,11 @@ create or replace table rpt_triad_scorecard as
 with
 
 weekly as (
-    select s.department_code, s.kpi_id, s.value, d.common_period_label, d.common_period_start, d.common_period_end
+    select s.department_code, s.kpi_id, s.value, d.common_period_label, d.common_period_start, d.common_period_end,
+           d.common_period_week_count
     from int_kpi_series_weekly as s
     join dim_date as d on d.calendar_date = s.week_start + 3
     where s.value is not null
-),
-
--- how many weeks each period holds: its Thursdays
-period_weeks as (
-    select common_period_start, count(*) as week_count
-    from dim_date
-    where isodow(calendar_date) = 4
-    group by common_period_start
 ),
 
 valued as (
@@ -34,10 +27,9 @@ valued as (
            any_value(k.triad_dimension) as triad_dimension, any_value(k.direction) as direction,
            case any_value(k.aggregation) when 'mean' then avg(w.value) else sum(w.value) end as value,
            case any_value(k.aggregation) when 'mean' then any_value(k.target)
-                else any_value(k.target) * any_value(p.week_count) end as target
+                else any_value(k.target) * any_value(w.common_period_week_count) end as target
     from weekly as w
     join dim_kpi as k using (kpi_id)
-    join period_weeks as p using (common_period_start)
     group by w.department_code, w.common_period_label, w.common_period_start, w.kpi_id
 ),
 
