@@ -50,7 +50,7 @@ class GermanReportTests {
     assertThat(text).contains("Inhalt", "Was sich seit 2025-Q3 geändert hat", "Wichtigster Befund",
         "Wochen mit Richtlinienverstoß", "wurde in 16 Wochen verletzt (2025-W31 bis 2025-W46)",
         "Erstellt am 5. Januar 2026, 06:00 Uhr (MEZ)", "Datenstand 5. Januar 2026", "28.07.2025",
-        "Production: Richtlinienverstoß POL-INSP-001 — größte Lücke 75,2 in 2025-Q4, 10,0 in 2025-",
+        "Production: Richtlinienverstoß POL-INSP-001 — größte Lücke 75,2 Prozentpunkte in 2025-Q4, 10,0 Prozentpunkte in 2025-",
         "abgewiesen", "Quarantäne",
         "Production: Prüfabdeckung 98,0\u00a0% → 62,5\u00a0% (-35,5).",
         "Prüfabdeckung (p-Karte): ein Punkt jenseits von 3 Sigma (WE1), erstmals in 2025-W41 mit 60,0\u00a0% bei einer"
@@ -76,8 +76,10 @@ class GermanReportTests {
     try (var statement = duckdb.createStatement()) {
       statement.execute("""
           update rpt_finding set kpi_name = 'Prüfabdeckung', owner_title = 'Leitung Qualität',
+            subject_name = replace(subject_name, 'Inspection coverage of critical parts', 'Prüfabdeckung'),
             evidence_args = replace(evidence_args, 'Inspection coverage of critical parts', 'Prüfabdeckung');
-          update rpt_finding_change set kpi_name = 'Prüfabdeckung';
+          update rpt_finding_change set kpi_name = 'Prüfabdeckung',
+            subject_name = replace(subject_name, 'Inspection coverage of critical parts', 'Prüfabdeckung');
           update rpt_kpi_movement set kpi_name = 'Prüfabdeckung';
           update rpt_coverage_by_week set kpi_name = 'Prüfabdeckung', department_name = 'Produktion';
           update rpt_triad_scorecard set quality_worst_kpi = 'Prüfabdeckung', department_name = 'Produktion';

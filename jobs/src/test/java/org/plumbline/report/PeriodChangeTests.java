@@ -94,6 +94,7 @@ class PeriodChangeTests {
             as t(kpi_id, kpi_name, unit, direction, target, measured_source_id, denominator_measure, aggregation);
           -- subject as rpt_finding.sql gives it: the policy, else the KPI, else the finding
           create table rpt_finding as select *, coalesce(policy_id, kpi_id, finding_key) as subject,
+                 coalesce(policy_id, kpi_name) as subject_name, 'percent' as unit,
                  finding_key = 'f11' as is_covered_by_deviation from (values
               -- POL-A: 2 weeks in Q3 (gap 10), 3 in Q4 (gap 30): worsened
               ('policy_breach', 'PROD', 'Production', 'POL-A', 'KPI-COV', 'Inspection coverage', 'f1', 4, -10.0, date '2025-08-04', date '2025-08-10', 'new'),
@@ -159,10 +160,11 @@ class PeriodChangeTests {
       RptFixtures.oneOfEverySection(duckdb);
       RptFixtures.execute(duckdb, """
           insert into rpt_finding_change
-          select 'quarter', 'late_submission', 'D' || i, 'SUB-' || i, 'Department ' || i, null, 1, 1, null, 0, null, 'new'
+          select 'quarter', 'late_submission', 'D' || i, 'SUB-' || i, 'Department ' || i, null, 'SUB-' || i, null,
+                 1, 1, null, 0, null, 'new'
           from range(1, 5) as t(i);
           insert into rpt_finding_change values
-            ('quarter', 'triad_gap', 'LOG', 'triad_gap:LOG', 'Logistics', null, 2, 1, null, 0, null, 'new');
+            ('quarter', 'triad_gap', 'LOG', 'triad_gap:LOG', 'Logistics', null, null, null, 2, 1, null, 0, null, 'new');
           insert into rpt_kpi_movement
           select 'quarter', 'KPI-' || i, 'KPI ' || i, 'count', 'higher_is_better', 100.0, 'PROD', 'Production',
                  50.0, 50.0 + i, i, 'better', i / 100.0, false, true

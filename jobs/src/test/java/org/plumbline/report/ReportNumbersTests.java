@@ -145,7 +145,7 @@ class ReportNumbersTests {
       assertThat(PdfText.singleSpaced(PdfText.of(english))).contains(
           "0 new, 0 resolved 0 worse, 2 better Since 2025-07",
           "STILL MISSING Production: missing submission SUB-PROD — the report for 2025-07 has still not arrived.",
-          "BETTER Production: policy breach POL-INSP-001 — largest gap 3.0 in 2025-08, 15.0 in 2025-07.",
+          "BETTER Production: policy breach POL-INSP-001 — largest gap 3.0 points in 2025-08, 15.0 points in 2025-07.",
           "BETTER Production: Inspection coverage 92.2% → 95.0% (+2.8).")
           .doesNotContain("RESOLVED");
       assertThat(PdfText.singleSpaced(PdfText.of(german))).contains(

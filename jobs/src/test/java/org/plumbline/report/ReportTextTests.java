@@ -127,6 +127,9 @@ class ReportTextTests {
         .isEqualTo("Production: Inspection coverage 53.5% → 63.4% (+9.9).");
     assertThat(ReportSentences.kpiMovement(ENGLISH, UK, "Quality", "Customer complaints", 0.8, 2.35, 1.55, "count"))
         .isEqualTo("Quality: Customer complaints 0.8 → 2.4 (+1.6).");
+    // the change between the figures as printed, not as measured (2.36 - 0.84 = 1.52)
+    assertThat(ReportSentences.kpiMovement(ENGLISH, UK, "Quality", "Customer complaints", 0.84, 2.36, 1.52, "count"))
+        .isEqualTo("Quality: Customer complaints 0.8 → 2.4 (+1.6).");
     // a count a system measures, as the mean of its weekly totals, is a week's
     assertThat(ReportSentences.kpiMovement(ENGLISH, UK, "Quality", "Customer complaints", 1.8, 1.3, -0.5, "count", true))
         .isEqualTo("Quality: Customer complaints 1.8 → 1.3 a week (-0.5).");
@@ -137,10 +140,24 @@ class ReportTextTests {
   @Test
   void aFindingChangeAboutTheDepartmentAsAWholeNamesNoSubject() {
     assertThat(ReportSentences.findingChange(ENGLISH, UK, "new", "triad_gap", "Logistics", null, 1L, 0L, null, null,
-        "2025-Q1", "2024-Q4")).isEqualTo("Logistics: triad gap — 1 finding in 2025-Q1, none in 2024-Q4.");
+        null, "2025-Q1", "2024-Q4")).isEqualTo("Logistics: triad gap — 1 finding in 2025-Q1, none in 2024-Q4.");
     assertThat(ReportSentences.findingChange(ENGLISH, UK, "new", "policy_breach", "Assembly", "POL-FPY-001", 1L, 0L,
-        null, null, "2025-Q1", "2024-Q4")).isEqualTo("Assembly: policy breach POL-FPY-001 — 1 finding in 2025-Q1, none"
-        + " in 2024-Q4.");
+        null, null, "percent", "2025-Q1", "2024-Q4")).isEqualTo("Assembly: policy breach POL-FPY-001 — 1 finding in"
+        + " 2025-Q1, none in 2024-Q4.");
+  }
+
+  @Test
+  void aFindingChangeSaysInWhatItsLargestGapIsCounted() {
+    // a percentage's gap in points, a late submission's in days, an amount's in its unit
+    assertThat(ReportSentences.findingChange(ENGLISH, UK, "worsened", "policy_breach", "Production", "POL-INSP-001",
+        9L, 3L, 69.1, 68.1, "percent", "2025-Q4", "2025-Q3"))
+        .isEqualTo("Production: policy breach POL-INSP-001 — largest gap 69.1 points in 2025-Q4, 68.1 points in 2025-Q3.");
+    assertThat(ReportSentences.findingChange(GERMAN, Locale.GERMANY, "improved", "late_submission", "Produktion",
+        "SUB-PROD-KPI", 1L, 1L, 1.5, 3.9, null, "2025-Q4", "2025-Q3"))
+        .endsWith("größte Lücke 1,5 Tage in 2025-Q4, 3,9 Tage in 2025-Q3.");
+    assertThat(ReportSentences.findingChange(ENGLISH, UK, "worsened", "policy_breach", "Logistics", "POL-FRT-001",
+        2L, 1L, 2000.0, 1500.0, "EUR", "2025-Q4", "2025-Q3"))
+        .endsWith("largest gap 2,000 EUR in 2025-Q4, 1,500 EUR in 2025-Q3.");
   }
 
   @Test
@@ -241,7 +258,8 @@ class ReportTextTests {
 
     // then
     assertThat(breach).startsWith("Produktion: Richtlinie POL-INSP-001 verletzt in 16 Zeiträumen (2025-W31 bis 2025-W46)");
-    assertThat(late).isEqualTo("Logistik: In 2 Zeiträumen kam eine Pflichtmeldung verspätet (2025-09).");
+    // and a submission is named, with the span of its periods
+    assertThat(late).isEqualTo("Logistik: In 2 Zeiträumen kam die Pflichtmeldung SUB-LOG verspätet (2025-09 bis 2025-10).");
   }
 
   @Test

@@ -28,7 +28,8 @@ final class RptFixtures {
         kpi_id varchar, kpi_name varchar, unit varchar, policy_id varchar, period_start date, period_end date,
         period_label varchar, target_value double, measured_value double, self_reported_value double,
         gap double, owner_title varchar, evidence varchar, evidence_key varchar, evidence_args varchar, status varchar, materiality double, rank_score double,
-        subject varchar, is_covered_by_deviation boolean default false, deviation_id varchar, display_status varchar);
+        subject varchar, is_covered_by_deviation boolean default false, deviation_id varchar, display_status varchar,
+        subject_name varchar);
       create or replace table rpt_top_gap as select 1::bigint as gap_rank, * exclude (finding_key, section,
         period_start, period_end, period_label, self_reported_value, gap, materiality, measured_value, subject),
         'x' as subject, 1::bigint as finding_count, 'x' as first_period, 'x' as last_period,
@@ -60,7 +61,8 @@ final class RptFixtures {
         department_name varchar, chart_type varchar, chart_status varchar, departure_count bigint, note varchar,
         note_key varchar, note_args varchar);
       create or replace table rpt_finding_change (period_kind varchar, finding_type varchar, department_code varchar,
-        subject varchar, department_name varchar, kpi_name varchar, severity_weight integer, finding_count bigint,
+        subject varchar, department_name varchar, kpi_name varchar, subject_name varchar, unit varchar,
+        severity_weight integer, finding_count bigint,
         largest_gap double, previous_finding_count bigint, previous_largest_gap double, change varchar);
       create or replace table rpt_kpi_movement (period_kind varchar, kpi_id varchar, kpi_name varchar, unit varchar,
         direction varchar, target_value double, department_code varchar, department_name varchar,
@@ -184,7 +186,10 @@ final class RptFixtures {
         select 'k-' || section, finding_type, section, 'high', 3, 'PROD', 'Production', 'KPI-COV',
                'Inspection coverage of critical parts', 'percent', 'POL-INSP-001', date '2025-10-06',
                date '2025-10-12', '2025-W41', 100.0, 60.0, 100.0, -40.0, 'Head of Quality', null, null, null, 'new', 0.4, 2.7,
-               'POL-INSP-001', false, null, 'new'
+               'POL-INSP-001', false, null, 'new',
+               -- the subject as rpt_finding.sql names it: a breach's policy, a triad gap none, else the KPI
+               case finding_type when 'policy_breach' then 'POL-INSP-001' when 'triad_gap' then null
+                                 else 'Inspection coverage of critical parts' end
         from (values ('policy_breach', 'policy_breach'), ('reporting_discrepancy', 'reporting_discrepancy'),
                      ('rogue_metric', 'rogue_metric'), ('late_submission', 'submission_gap'),
                      ('retroactive_revision', 'retroactive_revision'), ('incentive_conflict', 'incentive_conflict'),
@@ -202,11 +207,11 @@ final class RptFixtures {
         where finding_type = 'early_warning';
         insert into rpt_finding_change values
           ('quarter', 'policy_breach', 'PROD', 'POL-INSP-001', 'Production', 'Inspection coverage of critical parts',
-           4, 9, 75.2, 2, 10.0, 'worsened'),
-          ('quarter', 'late_submission', 'PROD', 'KPI-COV', 'Production', 'Inspection coverage of critical parts',
-           2, 1, null, 0, null, 'new'),
+           'POL-INSP-001', 'percent', 4, 9, 75.2, 2, 10.0, 'worsened'),
+          ('quarter', 'late_submission', 'PROD', 'SUB-PROD-KPI', 'Production', null, 'Monthly production KPI workbook',
+           null, 2, 1, 2.5, 0, null, 'new'),
           ('quarter', 'retroactive_revision', 'PROD', 'KPI-COV', 'Production', 'Inspection coverage of critical parts',
-           2, 0, null, 1, null, 'resolved');
+           'Inspection coverage of critical parts', 'percent', 2, 0, null, 1, null, 'resolved');
         insert into rpt_kpi_movement values
           ('quarter', 'KPI-COV', 'Inspection coverage of critical parts', 'percent', 'higher_is_better', 100.0, 'PROD',
            'Production', 98.0, 62.5, -35.5, 'worse', 0.355, false, true);
