@@ -16,7 +16,8 @@ import org.jfree.data.category.CategoryDataset;
 /**
  * Makes a line chart over ISO weeks readable. It labels only every n-th week, and writes the
  * year only where it starts or changes ("2025-W01", "W05", "W09", …), so labels never overlap
- * or get cut to "20…". It draws the series given by {@value #DASHED_SERIES} (the policy
+ * or get cut to "20…"; the periods of another grain (a month "2025-02", a fiscal period
+ * "FY2025-P02") are labelled whole, every n-th one. It draws the series given by {@value #DASHED_SERIES} (the policy
  * threshold) dashed, and the one given by {@value #WIDE_SERIES} wide and underneath, so that a
  * line lying exactly on it (measured equal to reported) still shows both. A series is given by
  * its position (0 for the first), since its name is in the report's language. The value axis

@@ -81,7 +81,7 @@ class GermanReportTests {
           update rpt_finding_change set kpi_name = 'Prüfabdeckung',
             subject_name = replace(subject_name, 'Inspection coverage of critical parts', 'Prüfabdeckung');
           update rpt_kpi_movement set kpi_name = 'Prüfabdeckung';
-          update rpt_coverage_by_week set kpi_name = 'Prüfabdeckung', department_name = 'Produktion';
+          update rpt_coverage_by_period set kpi_name = 'Prüfabdeckung', department_name = 'Produktion';
           update rpt_triad_scorecard set quality_worst_kpi = 'Prüfabdeckung', department_name = 'Produktion';
           update rpt_policy_execution set kpi_name = 'Prüfabdeckung', statement = 'Jedes Ventil wird geprüft.',
             owner_title = 'Leitung Qualität';

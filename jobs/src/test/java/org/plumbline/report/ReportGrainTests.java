@@ -44,9 +44,10 @@ class ReportGrainTests {
             + " measurement in 1 month.",
         "Month Month start Measured (%)",
         "2025-07 1 Jul 2025 90.0 100.0 +10.0",
-        // the chart is built from weekly figures whatever the grain, and says so
-        "Self-reported vs measured, week by week");
-    assertThat(text).doesNotContain("Weeks in breach", "Week start", "in 1 week", "2025-W29 14 Jul 2025");
+        // the chart draws the month the pages judge, and says so
+        "Self-reported vs measured, month by month");
+    assertThat(text).doesNotContain("Weeks in breach", "Week start", "in 1 week", "2025-W29 14 Jul 2025",
+        "week by week");
   }
 
   @Test
@@ -211,6 +212,45 @@ class ReportGrainTests {
     assertThat(PdfText.of(pdf)).contains("Data covers 2025-01 to 2025-07").doesNotContain("2024-12");
   }
 
+  @Test
+  void atTheMonthGrainTheChartDrawsEachMonthAsThePolicyPagesJudgeIt() throws Exception {
+    // given Production's monthly figures, dated the 1st (1 February is in 2025-W05, which starts on
+    // 27 January), and the MES's weekly export: January holds 2025-W03 (100 of 100 inspected) and
+    // 2025-W05 (240 of 300; its Thursday, 30 January, is in January), February 2025-W06 (100 of
+    // 100) and 2025-W09 (90 of 100)
+    Path pdf = dir.resolve("month-chart.pdf");
+    try (FindingFixture fixture = FindingFixture.create(dir.resolve("home"), monthlyDepartment(), "")) {
+      fixture.deliver("prod_sheet", "prod_2025-02.csv", LocalDateTime.parse("2025-03-03T08:00"),
+              List.of("Month", "Units", "Inspected %"),
+              List.of(List.of("2025-01-01", "400", "100"), List.of("2025-02-01", "200", "98")))
+          .deliver("mes", "mes_2025-02.csv", LocalDateTime.parse("2025-03-02T02:00"), FindingFixture.MES_HEADER,
+              List.of(List.of("2025-01-13", "CRITICAL", "100", "100"), List.of("2025-01-27", "CRITICAL", "300", "240"),
+                  List.of("2025-02-03", "CRITICAL", "100", "100"), List.of("2025-02-24", "CRITICAL", "100", "90")))
+          .reconcile("2025-03-05");
+
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT);
+
+      // then the chart has one point per month, at the month: measured as the breach pages judge it
+      // (340 of 400 inspected is 85.0%, not the mean of the weeks' 100% and 80%), beside the
+      // department's own figure for that month and the threshold in force (version 1's 100%)
+      assertThat(ReportNumbersTests.rows(fixture, """
+          select period_label, period_start::varchar, measured_coverage, self_reported_coverage, threshold
+          from rpt_coverage_by_period where policy_id = 'POL-INSP-001' order by period_start""")).containsExactly(
+          List.of("2025-01", "2025-01-01", 85.0, 100.0, 100.0),
+          List.of("2025-02", "2025-02-01", 95.0, 98.0, 100.0));
+      assertThat(ReportNumbersTests.rows(fixture, """
+          select period_label, measured_value, self_reported_value from fct_policy_breach
+          where policy_id = 'POL-INSP-001' order by period_start""")).containsExactly(
+          List.of("2025-01", 85.0, 100.0), List.of("2025-02", 95.0, 98.0));
+    }
+    // and the section, the chart's axis and its note name months
+    String text = PdfText.of(pdf);
+    assertThat(text).contains("Self-reported vs measured, month by month",
+        "Each point is a month, as the policy pages judge it.");
+    assertThat(text).doesNotContain("week by week", "that week.");
+  }
+
   /** The latest period, measured, reported, gap, breached since and breached count of POL-INSP-001 in PROD. */
   private static List<Object> policyExecutionRow(FindingFixture fixture) throws java.sql.SQLException {
     try (var statement = fixture.connection().createStatement();
@@ -232,6 +272,13 @@ class ReportGrainTests {
             List.of("2025-07-07", "100", "100"), List.of("2025-07-14", "100", "100")))
         .reconcile("2025-08-05");
     return fixture;
+  }
+
+  /** The month grain, Production reporting monthly and the MES exporting weekly. */
+  private static String monthlyDepartment() {
+    return grain("month")
+        .replace("period: { column: Week, grain: week }", "period: { column: Month, grain: month }")
+        .replace("period: { column: day, grain: day }", "period: { column: day, grain: week }");
   }
 
   private static String grain(String grain) {

@@ -80,15 +80,15 @@ class ReportNumbersTests {
       fixture.reconcile("2025-09-02");
 
       // then W27 (from Monday 30 June, the last day of v1) is held to v1's 100%, the rest to v2's 95%
-      assertThat(rows(fixture, "select iso_week, threshold from rpt_coverage_by_week"
-          + " where policy_id = 'POL-INSP-001' order by week_start")).containsExactly(
+      assertThat(rows(fixture, "select period_label, threshold from rpt_coverage_by_period"
+          + " where policy_id = 'POL-INSP-001' order by period_start")).containsExactly(
           List.of("2025-W27", 100.0), List.of("2025-W28", 95.0), List.of("2025-W29", 95.0),
           List.of("2025-W30", 95.0), List.of("2025-W31", 95.0), List.of("2025-W32", 95.0),
           List.of("2025-W33", 95.0), List.of("2025-W34", 95.0), List.of("2025-W35", 95.0));
       // and every breached week shows the threshold it was judged by
       assertThat(rows(fixture, """
-          select b.iso_week, b.threshold, c.threshold from fct_policy_breach as b
-          join rpt_coverage_by_week as c using (policy_id, iso_week) order by b.week_start"""))
+          select b.period_label, b.threshold, c.threshold from fct_policy_breach as b
+          join rpt_coverage_by_period as c using (policy_id, period_label) order by b.period_start"""))
           .containsExactly(List.of("2025-W27", 100.0, 100.0), List.of("2025-W30", 95.0, 95.0),
               List.of("2025-W31", 95.0, 95.0), List.of("2025-W35", 95.0, 95.0));
     }

@@ -118,8 +118,8 @@ class ReportRendererTests {
         statement.execute("""
             insert into rpt_breached_weeks select * replace ('LOG' as department_code, 'Logistics' as department_name)
             from rpt_breached_weeks;
-            insert into rpt_coverage_by_week select * replace ('LOG' as department_code, 'Logistics' as department_name)
-            from rpt_coverage_by_week""");
+            insert into rpt_coverage_by_period select * replace ('LOG' as department_code, 'Logistics' as department_name)
+            from rpt_coverage_by_period""");
       }
 
       // when the company's report and Production's drill-down are rendered

@@ -236,7 +236,8 @@ class ReportTextTests {
     // given the texts the policy pages choose by grain
     List<String> keys = List.of("section.breachedWeeks", "breachedWeeks.period",
         "breachedWeeks.periodStart", "breachedWeeks.none", "breachedWeeks.noData", "headline.periods",
-        "headline.notReported", "headline.none", "headline.noData");
+        "headline.notReported", "headline.none", "headline.noData", "section.coverage", "coverage.axis",
+        "coverage.note", "coverage.none");
 
     // then
     for (ResourceBundle words : List.of(ENGLISH, GERMAN)) {

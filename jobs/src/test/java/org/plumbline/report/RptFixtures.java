@@ -258,10 +258,11 @@ final class RptFixtures {
                '%s' as config_version, '2025-W01' as first_week, '2025-W52' as last_week,
                'week' as period_grain, '2025-W01' as first_period, '2025-W52' as last_period,
                2::bigint as control_chart_count;
-        create or replace table rpt_coverage_by_week as
+        create or replace table rpt_coverage_by_period as
         select 'POL-INSP-001' as policy_id, 'PROD' as department_code, 'Production' as department_name,
                'Inspection coverage of critical parts' as kpi_name, 'percent' as unit,
-               iso_week, week_start, measured_coverage, self_reported_coverage, threshold
+               iso_week as period_label, week_start as period_start, measured_coverage, self_reported_coverage,
+               threshold
         from fixture_week;
         """.formatted(AS_OF, CONFIG_VERSION) + EMPTY_SECTIONS;
   }
