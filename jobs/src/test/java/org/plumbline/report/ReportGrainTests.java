@@ -63,8 +63,9 @@ class ReportGrainTests {
     // then
     String text = PdfText.of(pdf);
     assertThat(text).contains("Monate mit Richtlinienverstoß", "wurde in 1 Monat verletzt (2025-07)",
-        "Monat Monatsbeginn", "Gemessen und gemeldet: der letzte Monat mit Messwert.");
-    assertThat(text).doesNotContain("Wochen mit Richtlinienverstoß", "Wochenbeginn");
+        "Monat Monatsbeginn", "Gemessen und gemeldet: der letzte Monat mit Messwert.",
+        "Gemeldet und gemessen, Monat für Monat", "Jeder Punkt ist ein Monat");
+    assertThat(text).doesNotContain("Wochen mit Richtlinienverstoß", "Wochenbeginn", "Woche für Woche");
   }
 
   @Test
