@@ -109,6 +109,19 @@ public final class ReportText {
     return nothingIn(words, locale, periodGrain, "headline", firstPeriod, lastPeriod);
   }
 
+  /**
+   * The same for one department's drill-down ("Production breached no policy in the weeks
+   * 2025-W01 to 2025-W52."); the company's sentence when {@code departmentName} is null.
+   */
+  public static String noBreach(ResourceBundle words, Locale locale, String periodGrain, String firstPeriod,
+      String lastPeriod, String departmentName) {
+    if (departmentName == null || firstPeriod == null) {
+      return noBreach(words, locale, periodGrain, firstPeriod, lastPeriod);
+    }
+    return ReportSentences.message(words, locale, grainKey("headline.noneInDepartment", periodGrain), departmentName,
+        weekRange(words, locale, firstPeriod, lastPeriod));
+  }
+
   /** The sentence that replaces the table of breached periods when there are none. */
   public static String noBreachedWeeks(ResourceBundle words, Locale locale, String periodGrain, String firstPeriod,
       String lastPeriod) {

@@ -32,6 +32,20 @@ class ReportTextTests {
   }
 
   @Test
+  void aDepartmentWithoutABreachIsToldSoByName() {
+    // when / then
+    assertThat(ReportText.noBreach(ENGLISH, UK, "week", "2025-W01", "2025-W52", "Logistics"))
+        .isEqualTo("Logistics breached no policy in the weeks 2025-W01 to 2025-W52.");
+    assertThat(ReportText.noBreach(GERMAN, Locale.GERMANY, "month", "2025-01", "2025-12", "Logistik"))
+        .isEqualTo("Logistik hat in den Monaten 2025-01 bis 2025-12 keine Richtlinie verletzt.");
+    // and the company's report, or a warehouse without figures, as before
+    assertThat(ReportText.noBreach(ENGLISH, UK, "week", "2025-W01", "2025-W52", null))
+        .isEqualTo("No policy was breached in the weeks 2025-W01 to 2025-W52.");
+    assertThat(ReportText.noBreach(ENGLISH, UK, "week", null, null, "Logistics"))
+        .isEqualTo("No policy was breached: the warehouse holds no weekly figures yet.");
+  }
+
+  @Test
   void writesASingleWeekAMissingReportAndDiscrepancies() {
     // when
     String headline = ReportText.headline(ENGLISH, UK, "week", "POL-OEE-002", "OEE stays above 60%", "OEE", "Plant Manager",
@@ -236,8 +250,8 @@ class ReportTextTests {
     // given the texts the policy pages choose by grain
     List<String> keys = List.of("section.breachedWeeks", "breachedWeeks.period",
         "breachedWeeks.periodStart", "breachedWeeks.none", "breachedWeeks.noData", "headline.periods",
-        "headline.notReported", "headline.none", "headline.noData", "section.coverage", "coverage.axis",
-        "coverage.note", "coverage.none");
+        "headline.notReported", "headline.none", "headline.noData", "headline.noneInDepartment", "section.coverage",
+        "coverage.axis", "coverage.note", "coverage.none");
 
     // then
     for (ResourceBundle words : List.of(ENGLISH, GERMAN)) {

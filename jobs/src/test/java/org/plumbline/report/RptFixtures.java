@@ -278,8 +278,10 @@ final class RptFixtures {
                false as is_covered_by_deviation, null::varchar as deviation_id, null::date as deviation_expires_on
         from fixture_week, (select %s as policy_id)
         where measured_coverage < threshold;
+        -- the company's headline (department_code null) and Production's, from the same weeks
         create or replace table rpt_headline as
-        select policy_id, 1 as policy_version,
+        select policy_id, scope as department_code, case when scope is not null then 'Production' end as department_name,
+               1 as policy_version,
                'Every critical engine valve is inspected before shipment' as policy_statement,
                'Inspection coverage of critical parts' as kpi_name, 'Head of Quality' as owner_title,
                max(threshold) as threshold, cast(count(*) as integer) as breached_period_count,
@@ -289,8 +291,8 @@ final class RptFixtures {
                cast(count(*) filter (where abs(gap_points) > 0.5) as integer) as discrepancy_period_count,
                0 as covered_period_count, null::varchar as covering_deviation_ids,
                'percent' as unit, '>=' as comparator
-        from rpt_breached_weeks
-        group by policy_id;
+        from rpt_breached_weeks, (values (null::varchar), ('PROD')) as s(scope)
+        group by policy_id, scope;
         """.formatted(policies);
   }
 
