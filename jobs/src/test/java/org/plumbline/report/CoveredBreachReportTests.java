@@ -172,7 +172,8 @@ class CoveredBreachReportTests {
 
       // when
       for (String model : List.of("marts/fct_finding", "marts/fct_finding_status", "reports/rpt_breached_weeks",
-          "reports/rpt_headline", "reports/rpt_finding", "reports/rpt_top_gap", "reports/rpt_finding_change")) {
+          "reports/rpt_headline", "reports/rpt_finding", "reports/rpt_top_gap", "reports/rpt_summary_headline",
+          "reports/rpt_finding_change")) {
         org.plumbline.system.SqlScript.execute(fixture.connection(), "sql/" + model + ".sql");
       }
       Path pdf = RptFixtures.a4().render(fixture.connection(), dir.resolve("two-departments.pdf"), GENERATED_AT);

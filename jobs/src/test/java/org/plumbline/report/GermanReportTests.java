@@ -94,6 +94,7 @@ class GermanReportTests {
           """);
     }
     org.plumbline.system.SqlScript.execute(duckdb, "sql/reports/rpt_top_gap.sql");
+    RptFixtures.summaryHeadline(duckdb);
   }
 
   /** Each English bundle text that German words differently, cut at its placeholders into pieces of 3+ words. */

@@ -173,7 +173,9 @@ class ReportRendererTests {
     assertThat(text).contains(
         "Richtlinie und Umsetzung — Bericht für die Geschäftsleitung",
         "Berichtszeitraum 2025-12 (1. Dezember 2025 bis 31. Dezember 2025)", "Datenbasis 2025-W01 bis 2025-W52",
-        "Zusammenfassung 0 Richtlinienverstöße in keiner Richtlinie",
+        // this fixture's findings hold no breach (rpt_finding is empty): the headline says none, as the tile
+        "Zusammenfassung In den Wochen 2025-W01 bis 2025-W52 wurde keine Richtlinie verletzt."
+            + " 0 Richtlinienverstöße in keiner Richtlinie",
         // no poor-quality cost category configured: said so, not 0,0 EUR
         "nicht eingerichtet Fehlerkosten keine Kostenart in insights.yml",
         "Triade: Qualität, Kosten und Tempo",

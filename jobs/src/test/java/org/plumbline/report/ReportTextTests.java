@@ -32,6 +32,27 @@ class ReportTextTests {
   }
 
   @Test
+  void writesTheSummaryPagesHeadlineAsOneSentenceWithDepartmentThresholdAndOwner() {
+    // when
+    String english = ReportText.summaryHeadline(ENGLISH, UK, "week", "Production", "POL-INSP-001",
+        "Every critical engine valve is inspected before shipment.", "Inspection coverage of critical parts",
+        "Head of Quality", 16, "2025-W31", "2025-W46", "2025-W38", 24.8, 100.0, 100.0, "percent", ">=");
+    String german = ReportText.summaryHeadline(GERMAN, Locale.GERMANY, "month", "Lackiererei", "POL-PAINT",
+        "", "Lackfehlerquote", "Leitung Lackiererei", 1, "2025-05", "2025-05", "2025-05", 3.606, 3.0, null,
+        "percent", "<=");
+
+    // then one sentence each: the policy, the department, the worst figure against the threshold, the owner
+    assertThat(english).isEqualTo("Policy POL-INSP-001 (Every critical engine valve is inspected before shipment)"
+        + " was breached by Production in 16 weeks, 2025-W31 to 2025-W46: measured inspection coverage of critical"
+        + " parts fell to 24.8% in 2025-W38 against a threshold of 100.0%, while the department reported 100.0%;"
+        + " owner: Head of Quality.");
+    assertThat(german).isEqualTo("Richtlinie POL-PAINT wurde in 1 Monat (2025-05) von Lackiererei verletzt: Der"
+        + " Messwert „Lackfehlerquote“ stieg in 2025-05 auf 3,6\u00a0% (Schwelle: 3,0\u00a0%), während die Abteilung"
+        + " für diesen Monat keinen Wert meldete; verantwortlich: Leitung Lackiererei.");
+    assertThat(List.of(english, german)).allSatisfy(sentence -> assertThat(sentence).endsWith(".").doesNotContain(". "));
+  }
+
+  @Test
   void aDepartmentWithoutABreachIsToldSoByName() {
     // when / then
     assertThat(ReportText.noBreach(ENGLISH, UK, "week", "2025-W01", "2025-W52", "Logistics"))
@@ -250,8 +271,8 @@ class ReportTextTests {
     // given the texts the policy pages choose by grain
     List<String> keys = List.of("section.breachedWeeks", "breachedWeeks.period",
         "breachedWeeks.periodStart", "breachedWeeks.none", "breachedWeeks.noData", "headline.periods",
-        "headline.notReported", "headline.none", "headline.noData", "headline.noneInDepartment", "section.coverage",
-        "coverage.axis", "coverage.note", "coverage.none");
+        "headline.notReported", "headline.none", "headline.noData", "headline.noneInDepartment", "lead.notReported",
+        "section.coverage", "coverage.axis", "coverage.note", "coverage.none");
 
     // then
     for (ResourceBundle words : List.of(ENGLISH, GERMAN)) {

@@ -33,7 +33,7 @@ final class RptFixtures {
       create or replace table rpt_top_gap as select 1::bigint as gap_rank, * exclude (finding_key, section,
         period_start, period_end, period_label, self_reported_value, gap, materiality, measured_value, subject),
         'x' as subject, 1::bigint as finding_count, 'x' as first_period, 'x' as last_period,
-        1.0::double as worst_measured, 0::bigint as covered_count from rpt_finding;
+        1.0::double as worst_measured, 0::bigint as covered_count, 2 as rank_group from rpt_finding;
       create or replace table rpt_cost_of_poor_quality (department_code varchar, department_name varchar,
         category varchar, iso_week varchar, week_start date, cost_amount double, source_row_count bigint);
       create or replace table rpt_triad_scorecard (department_code varchar, department_name varchar,
@@ -96,6 +96,7 @@ final class RptFixtures {
              when w between 31 and 46 then 25.0 + ((w * 37) % 151) / 10.0
              else 100.0 end"""));
     execute(c, context() + rptTables("'POL-INSP-001'"));
+    summaryHeadline(c);
     reportPeriods(c, AS_OF, "week");
   }
 
@@ -112,6 +113,7 @@ final class RptFixtures {
   static void yearWithoutBreach(Connection c) throws SQLException {
     execute(c, weeks("100.0"));
     execute(c, context() + rptTables("'POL-INSP-001'"));
+    summaryHeadline(c);
     reportPeriods(c, AS_OF, "week");
   }
 
@@ -119,6 +121,7 @@ final class RptFixtures {
   static void yearWithTwoPoliciesAlwaysBreached(Connection c) throws SQLException {
     execute(c, weeks("25.0 + ((w * 37) % 151) / 10.0"));
     execute(c, context() + rptTables("unnest(['POL-INSP-001', 'POL-INSP-002'])"));
+    summaryHeadline(c);
     reportPeriods(c, AS_OF, "week");
   }
 
@@ -233,6 +236,15 @@ final class RptFixtures {
           'mes', null, 18, 'V-2 | 31.02.2025 | 1', 2, 2);
         """);
     org.plumbline.system.SqlScript.execute(c, "sql/reports/rpt_top_gap.sql");
+    summaryHeadline(c);
+  }
+
+  /**
+   * The summary page's headline by the real model, from the worst gaps (rpt_top_gap) and the
+   * headlines (rpt_headline) as they stand: none in the fixtures whose rpt_finding is empty.
+   */
+  static void summaryHeadline(Connection c) throws SQLException {
+    org.plumbline.system.SqlScript.execute(c, "sql/reports/rpt_summary_headline.sql");
   }
 
   /** One row per ISO week of 2025 with the measured coverage given as an expression of w. */
