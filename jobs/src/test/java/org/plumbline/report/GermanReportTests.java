@@ -47,7 +47,7 @@ class GermanReportTests {
 
     // then
     String text = PdfText.of(pdf);
-    assertThat(text).contains("Inhalt", "Was sich seit 2025-Q3 geändert hat", "Wichtigster Befund",
+    assertThat(text).contains("Inhalt", "Was sich seit 2025-Q3 geändert hat", "Wichtigste Befunde je Richtlinie",
         "Wochen mit Richtlinienverstoß", "wurde in 16 Wochen verletzt (2025-W31 bis 2025-W46)",
         "Erstellt am 5. Januar 2026, 06:00 Uhr (MEZ)", "Datenstand 5. Januar 2026", "28.07.2025",
         "Production: Richtlinienverstoß POL-INSP-001 — größte Lücke 75,2 Prozentpunkte in 2025-Q4, 10,0 Prozentpunkte in 2025-",

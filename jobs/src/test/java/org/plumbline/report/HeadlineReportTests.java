@@ -19,8 +19,8 @@ import org.plumbline.reconcile.FindingFixture;
 
 /**
  * The headline, read where an executive reads it: one sentence on the summary page naming the
- * worst gap (the first of the worst gaps below it), and a department's drill-down counting that
- * department's periods only. A real
+ * worst gap (the first of the worst gaps below it), a department's drill-down counting that
+ * department's periods only, and the detailed headlines never parted from their heading. A real
  * reconciliation of one plant-wide MES export measuring first-pass yield for three departments,
  * filled into real PDFs and read back with PDFBox.
  *
@@ -112,6 +112,9 @@ class HeadlineReportTests {
           + " percent) wurde in 3 Wochen (2025-W24 bis 2025-W26) von Assembly verletzt: Der Messwert „First-pass"
           + " yield“ fiel in 2025-W24 auf 90,0\u00a0% (Schwelle: 95,0\u00a0%), während die Abteilung 99,0\u00a0% meldete;"
           + " verantwortlich: Head of Quality.");
+      // and the title page points to it where it is, the page after
+      assertThat(pages(english).get(0)).contains("The next page is the summary;");
+      assertThat(pages(german).get(0)).contains("Die nächste Seite ist die Zusammenfassung;");
       // and the detailed headline counts the company's weeks: Assembly's three and the Paint shop's one
       assertThat(PdfText.of(english)).contains("Policy POL-FPY (First-pass yield is at least 95 percent) was breached"
           + " in 4 weeks, 2025-W24 to 2025-W27: measured first-pass yield fell to 90.0% in 2025-W24");
@@ -145,8 +148,43 @@ class HeadlineReportTests {
           .doesNotContain("4 weeks, 2025-W24 to 2025-W27", "1 week, 2025-W27");
       // and Logistics, which breached nothing, is told so plainly in both places
       assertThat(pages(logistics).get(1)).contains("Executive summary Logistics breached no policy in the weeks");
-      assertThat(PdfText.of(logistics)).contains("Headline finding Logistics breached no policy in the weeks")
+      assertThat(PdfText.of(logistics)).contains("Headline findings by policy Logistics breached no policy in the weeks")
           .doesNotContain(policy);
+    }
+  }
+
+  @Test
+  void theHeadlineHeadingStaysOnThePageOfItsFirstParagraphWhereverThePageBreakFalls() throws Exception {
+    try (FindingFixture fixture = threeDepartments(STATEMENT + " in every week, on every line and in every shift,"
+        + " before any unit leaves assembly for the paint shop or the customer")) {
+      // given one more finding (43 points) at a time in the section before the headline, until the
+      // heading has been pushed down its page and over the foot of it onto the next
+      int firstPage = -1;
+      for (int findings = 0; ; findings++) {
+        if (findings > 0) {
+          RptFixtures.execute(fixture.connection(), """
+              insert into rpt_finding (finding_key, finding_type, section, severity, severity_weight, department_code,
+                department_name, period_label, status, display_status, evidence, is_covered_by_deviation)
+              values ('triad_gap:F%1$d', 'triad_gap', 'accountability_gap', 'low', 1, 'LOG', 'Logistics', '2025-W27',
+                'new', 'new', 'Logistics reports speed but not quality or cost.', false)""".formatted(findings));
+        }
+
+        // when
+        Path pdf = RptFixtures.a4().render(fixture.connection(), dir.resolve("report-" + findings + ".pdf"),
+            GENERATED_AT, ReportOptions.of(Locale.UK, "month"));
+
+        // then the heading and the whole of its first paragraph are on one page, at every step
+        List<String> pages = pages(pdf);
+        int heading = pageWith(pages, "Headline findings by policy");
+        assertThat(pages.get(heading)).as("%d findings before it", findings)
+            .contains("Headline findings by policy Policy POL-FPY", "Owner: Head of Quality.");
+        if (firstPage < 0) {
+          firstPage = heading;
+        } else if (heading > firstPage) {
+          break;
+        }
+        assertThat(findings).as("findings added without the heading reaching the next page").isLessThan(25);
+      }
     }
   }
 
@@ -184,5 +222,15 @@ class HeadlineReportTests {
       }
     }
     return pages;
+  }
+
+  /** The index of the first page after the contents that holds the heading. */
+  private static int pageWith(List<String> pages, String heading) {
+    for (int page = 3; page < pages.size(); page++) {
+      if (pages.get(page).contains(heading)) {
+        return page;
+      }
+    }
+    throw new AssertionError(heading + " is on no page after the contents");
   }
 }

@@ -419,7 +419,7 @@ class ReportRendererTests {
     assertThat(pages.get(1)).startsWith(header + "Executive summary");
     assertThat(pages.get(2)).startsWith(header + "Contents Executive summary 2 Triad scorecard");
     for (String section : List.of("Triad scorecard: quality, cost and speed", "Policy breaches",
-        "Control charts and early warnings", "Rogue metrics", "Headline finding", "Weeks in breach",
+        "Control charts and early warnings", "Rogue metrics", "Headline findings by policy", "Weeks in breach",
         "Appendix: data quality")) {
       int listed = pageListedFor(pages.get(2), section);
       assertThat(pages.get(listed - 1)).as("page %d, listed for %s", listed, section).contains(section);
