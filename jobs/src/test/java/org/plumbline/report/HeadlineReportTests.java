@@ -2,7 +2,6 @@ package org.plumbline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -10,9 +9,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plumbline.reconcile.FindingFixture;
@@ -101,20 +97,20 @@ class HeadlineReportTests {
 
       // then the summary page opens with one sentence on Assembly's breach: policy, department, the
       // worst week's figure against the threshold, what Assembly reported, the owner; then the tiles
-      String summary = pages(english).get(1);
+      String summary = PdfText.pages(english).get(1);
       String sentence = "Policy POL-FPY (First-pass yield is at least 95 percent) was breached by Assembly in 3 weeks,"
           + " 2025-W24 to 2025-W26: measured first-pass yield fell to 90.0% in 2025-W24 against a threshold of 95.0%,"
           + " while the department reported 99.0%; owner: Head of Quality.";
       assertThat(summary).contains("Executive summary " + sentence + " ");
       assertThat(summary.indexOf(sentence)).isLessThan(summary.indexOf("Policy breaches"));
       assertThat(summary.indexOf(sentence)).isLessThan(summary.indexOf("Assembly: policy POL-FPY breached in 3 periods"));
-      assertThat(pages(german).get(1)).contains("Zusammenfassung Richtlinie POL-FPY (First-pass yield is at least 95"
+      assertThat(PdfText.pages(german).get(1)).contains("Zusammenfassung Richtlinie POL-FPY (First-pass yield is at least 95"
           + " percent) wurde in 3 Wochen (2025-W24 bis 2025-W26) von Assembly verletzt: Der Messwert „First-pass"
           + " yield“ fiel in 2025-W24 auf 90,0\u00a0% (Schwelle: 95,0\u00a0%), während die Abteilung 99,0\u00a0% meldete;"
           + " verantwortlich: Head of Quality.");
       // and the title page points to it where it is, the page after
-      assertThat(pages(english).get(0)).contains("The next page is the summary;");
-      assertThat(pages(german).get(0)).contains("Die nächste Seite ist die Zusammenfassung;");
+      assertThat(PdfText.pages(english).get(0)).contains("The next page is the summary;");
+      assertThat(PdfText.pages(german).get(0)).contains("Die nächste Seite ist die Zusammenfassung;");
       // and the detailed headline counts the company's weeks: Assembly's three and the Paint shop's one
       assertThat(PdfText.of(english)).contains("Policy POL-FPY (First-pass yield is at least 95 percent) was breached"
           + " in 4 weeks, 2025-W24 to 2025-W27: measured first-pass yield fell to 90.0% in 2025-W24");
@@ -134,20 +130,20 @@ class HeadlineReportTests {
 
       // then the Paint shop's headline, on its summary page and in its detail, is its one week
       String policy = "Policy POL-FPY (First-pass yield is at least 95 percent) was breached";
-      assertThat(pages(paint).get(1)).contains(policy + " by Paint shop in 1 week, 2025-W27: measured first-pass"
+      assertThat(PdfText.pages(paint).get(1)).contains(policy + " by Paint shop in 1 week, 2025-W27: measured first-pass"
           + " yield fell to 94.0% in 2025-W27 against a threshold of 95.0%, while the department reported no figure"
           + " for that week; owner: Head of Quality.");
       assertThat(PdfText.of(paint)).contains(policy + " in 1 week, 2025-W27: measured first-pass yield fell to 94.0%"
           + " in 2025-W27 while the department reported no figure for that week. Owner: Head of Quality.")
           .doesNotContain("4 weeks, 2025-W24 to 2025-W27", "3 weeks, 2025-W24 to 2025-W26", "differed from the measurement");
       // and Assembly's its three, with its own differing reports (all four weeks: 97 measured, 99 reported in W27)
-      assertThat(pages(assembly).get(1)).contains(policy + " by Assembly in 3 weeks, 2025-W24 to 2025-W26:");
+      assertThat(PdfText.pages(assembly).get(1)).contains(policy + " by Assembly in 3 weeks, 2025-W24 to 2025-W26:");
       assertThat(PdfText.of(assembly)).contains(policy + " in 3 weeks, 2025-W24 to 2025-W26: measured first-pass"
           + " yield fell to 90.0% in 2025-W24 while the department reported 99.0%. The department's own figure"
           + " differed from the measurement in 4 weeks.")
           .doesNotContain("4 weeks, 2025-W24 to 2025-W27", "1 week, 2025-W27");
       // and Logistics, which breached nothing, is told so plainly in both places
-      assertThat(pages(logistics).get(1)).contains("Executive summary Logistics breached no policy in the weeks");
+      assertThat(PdfText.pages(logistics).get(1)).contains("Executive summary Logistics breached no policy in the weeks");
       assertThat(PdfText.of(logistics)).contains("Headline findings by policy Logistics breached no policy in the weeks")
           .doesNotContain(policy);
     }
@@ -174,7 +170,7 @@ class HeadlineReportTests {
             GENERATED_AT, ReportOptions.of(Locale.UK, "month"));
 
         // then the heading and the whole of its first paragraph are on one page, at every step
-        List<String> pages = pages(pdf);
+        List<String> pages = PdfText.pages(pdf);
         int heading = pageWith(pages, "Headline findings by policy");
         assertThat(pages.get(heading)).as("%d findings before it", findings)
             .contains("Headline findings by policy Policy POL-FPY", "Owner: Head of Quality.");
@@ -208,20 +204,6 @@ class HeadlineReportTests {
             List.of("2025-06-30", "99")))
         .reconcile("2025-07-08");
     return fixture;
-  }
-
-  /** Each page's text, single-spaced, in page order. */
-  static List<String> pages(Path pdf) throws IOException {
-    List<String> pages = new ArrayList<>();
-    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-      PDFTextStripper stripper = new PDFTextStripper();
-      for (int page = 1; page <= document.getNumberOfPages(); page++) {
-        stripper.setStartPage(page);
-        stripper.setEndPage(page);
-        pages.add(PdfText.singleSpaced(stripper.getText(document)));
-      }
-    }
-    return pages;
   }
 
   /** The index of the first page after the contents that holds the heading. */

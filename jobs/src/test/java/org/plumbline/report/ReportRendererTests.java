@@ -21,7 +21,6 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -370,17 +369,11 @@ class ReportRendererTests {
     // then
     List<String> tablePages = new ArrayList<>();
     long rows = 0;
-    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-      PDFTextStripper stripper = new PDFTextStripper();
-      for (int page = 1; page <= document.getNumberOfPages(); page++) {
-        stripper.setStartPage(page);
-        stripper.setEndPage(page);
-        String text = PdfText.singleSpaced(stripper.getText(document));
-        long pageRows = TABLE_ROW.matcher(text).results().count();
-        rows += pageRows;
-        if (pageRows > 0) {
-          tablePages.add(text);
-        }
+    for (String text : PdfText.pages(pdf)) {
+      long pageRows = TABLE_ROW.matcher(text).results().count();
+      rows += pageRows;
+      if (pageRows > 0) {
+        tablePages.add(text);
       }
     }
     assertThat(rows).isEqualTo(104);
@@ -402,15 +395,9 @@ class ReportRendererTests {
     }
 
     // then
-    List<String> pages = new ArrayList<>();
+    List<String> pages = PdfText.pages(pdf);
     List<String> bookmarks = new ArrayList<>();
     try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-      PDFTextStripper stripper = new PDFTextStripper();
-      for (int page = 1; page <= document.getNumberOfPages(); page++) {
-        stripper.setStartPage(page);
-        stripper.setEndPage(page);
-        pages.add(PdfText.singleSpaced(stripper.getText(document)));
-      }
       for (var item : document.getDocumentCatalog().getDocumentOutline().children()) {
         bookmarks.add(item.getTitle());
       }
