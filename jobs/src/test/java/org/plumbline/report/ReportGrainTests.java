@@ -276,13 +276,13 @@ class ReportGrainTests {
   }
 
   /** The month grain, Production reporting monthly and the MES exporting weekly. */
-  private static String monthlyDepartment() {
+  static String monthlyDepartment() {
     return grain("month")
         .replace("period: { column: Week, grain: week }", "period: { column: Month, grain: month }")
         .replace("period: { column: day, grain: day }", "period: { column: day, grain: week }");
   }
 
-  private static String grain(String grain) {
+  static String grain(String grain) {
     return FindingFixture.GOVERNANCE.replace(FindingFixture.CALENDAR,
         "- { id: DE10, timezone: Europe/Berlin, common_grain: " + grain + ", fiscal_pattern: 4-4-5 }");
   }
