@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.data.category.CategoryDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +78,34 @@ class CoverageChartTests {
       assertThat(values(data, 0)).containsExactly(100.0, null, null, 100.0, null, null);
       assertThat(values(data, 1)).containsExactly(100.0, 90.0, null, null, null, 80.0);
       assertThat(values(data, 2)).containsExactly(100.0, 100.0, 100.0, 100.0, 100.0, 100.0);
+    }
+  }
+
+  @Test
+  void aLoneFigureIsDrawnAsADotAndTheLegendShowsTheDots() throws Exception {
+    try (FindingFixture fixture = monthsWithGaps()) {
+      // when
+      JFreeChart chart = theOnlyChart(fixture);
+
+      // then April's reported 100% and June's measured 80%, each without a neighbour to draw a line
+      // to, are dots; so is every other figure of the two lines, and the threshold has none
+      CategoryPlot plot = chart.getCategoryPlot();
+      LineAndShapeRenderer renderer = (LineAndShapeRenderer) plot.getRenderer();
+      assertThat(renderer.getItemShapeVisible(0, 3)).isTrue();
+      assertThat(renderer.getItemShapeVisible(1, 5)).isTrue();
+      assertThat(renderer.getItemShapeVisible(1, 0)).isTrue();
+      assertThat(renderer.getItemShapeVisible(2, 3)).isFalse();
+      assertThat(renderer.getSeriesShape(0).getBounds2D().getWidth()).isEqualTo(WeeklyChartCustomizer.WIDE_DOT);
+      assertThat(renderer.getSeriesShape(1).getBounds2D().getWidth()).isEqualTo(WeeklyChartCustomizer.DOT);
+      // and the legend draws each line as the chart does: with its dot, the threshold without
+      LegendItemCollection legend = plot.getLegendItems();
+      assertThat(legend.getItemCount()).isEqualTo(3);
+      List<Boolean> dots = new ArrayList<>();
+      for (int i = 0; i < legend.getItemCount(); i++) {
+        LegendItem item = legend.get(i);
+        dots.add(item.isShapeVisible() && item.isLineVisible());
+      }
+      assertThat(dots).containsExactly(true, true, false);
     }
   }
 
