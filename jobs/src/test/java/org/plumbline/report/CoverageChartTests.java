@@ -3,7 +3,6 @@ package org.plumbline.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -37,15 +36,10 @@ class CoverageChartTests {
    * 100), nothing in March to May; Production reported January and April (100%) only.
    */
   private FindingFixture monthsWithGaps() throws Exception {
-    FindingFixture fixture = FindingFixture.create(dir.resolve("home"), ReportGrainTests.monthlyDepartment(), "");
-    return fixture
-        .deliver("prod_sheet", "prod_2025-06.csv", LocalDateTime.parse("2025-07-03T08:00"),
-            List.of("Month", "Units", "Inspected %"),
-            List.of(List.of("2025-01-01", "400", "100"), List.of("2025-04-01", "400", "100")))
-        .deliver("mes", "mes_2025-06.csv", LocalDateTime.parse("2025-07-02T02:00"), FindingFixture.MES_HEADER,
-            List.of(List.of("2025-01-13", "CRITICAL", "100", "100"), List.of("2025-02-03", "CRITICAL", "100", "90"),
-                List.of("2025-06-02", "CRITICAL", "100", "80")))
-        .reconcile("2025-07-05");
+    return ReportGrainTests.monthlyFigures(dir.resolve("home"),
+        List.of(List.of("2025-01-01", "400", "100"), List.of("2025-04-01", "400", "100")),
+        List.of(List.of("2025-01-13", "100", "100"), List.of("2025-02-03", "100", "90"), List.of("2025-06-02", "100", "80")),
+        "2025-07-05");
   }
 
   @Test
