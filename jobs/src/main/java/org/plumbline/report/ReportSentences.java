@@ -208,8 +208,8 @@ public final class ReportSentences {
   }
 
   /**
-   * One KPI's movement, said to be a week's when its figures are weekly totals (a count or amount
-   * a system measures: rpt_kpi_movement.is_weekly_total): "Customer complaints 1.8 → 1.3 a week (-0.5)."
+   * One KPI's movement, said to be a week's when its figures are per week (a count or an amount:
+   * rpt_kpi_movement.is_weekly_total): "Customer complaints 1.8 → 1.3 a week (-0.5)."
    */
   public static String kpiMovement(ResourceBundle words, Locale locale, String departmentName, String kpiName,
       Double previousValue, Double periodValue, Double change, String unit, Boolean weeklyTotal) {

@@ -114,13 +114,21 @@ class PeriodChangeTests {
               ('policy_breach', 'PROD', 'Production', 'POL-B', 'KPI-COV', 'Inspection coverage', 'f11', 4, -15.0, date '2025-10-06', date '2025-10-12', 'new'))
             as t(finding_type, department_code, department_name, policy_id, kpi_id, kpi_name, finding_key,
                  severity_weight, gap, period_start, period_end, status);
+          -- every week of both quarters, at the week grain: coverage of 100 parts a week, scrap one
+          -- reported figure a week, OEE the MES's weekly count
+          create table fixture_week as
+          select w::date as week_start, w < date '2025-10-01' as is_q3
+          from range(date '2025-06-30', date '2026-01-05', interval 7 day) as t(w);
+          create table int_measured_kpi_period as
+          select 'KPI-COV' as kpi_id, 'PROD' as department_code, week_start as period_start,
+                 case when is_q3 then 98.0 else 70.0 end as measured_value, 100.0 as denominator_total
+          from fixture_week;
+          create table int_reported_kpi_period as
+          select 'KPI-SCRAP' as kpi_id, 'PROD' as department_code, week_start as period_start,
+                 case when is_q3 then 3.0 else 2.5 end as reported_value, 1 as value_count
+          from fixture_week;
           create table int_kpi_series_weekly as
-          select kpi_id, 'PROD' as department_code, week_start,
-                 case when kpi_id = 'KPI-COV' then (case when week_start < date '2025-10-01' then 98.0 else 70.0 end)
-                      when kpi_id = 'KPI-SCRAP' then (case when week_start < date '2025-10-01' then 3.0 else 2.5 end)
-                      else 65.0 end as value
-          from (values ('KPI-COV'), ('KPI-SCRAP'), ('KPI-OEE')) as k(kpi_id),
-               range(date '2025-06-30', date '2026-01-05', interval 7 day) as w(week_start);
+          select 'KPI-OEE' as kpi_id, 'PROD' as department_code, week_start, 65.0 as value from fixture_week;
           """);
 
       // when

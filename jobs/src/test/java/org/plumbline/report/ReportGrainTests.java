@@ -3,6 +3,7 @@ package org.plumbline.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -220,14 +221,10 @@ class ReportGrainTests {
     // 2025-W05 (240 of 300; its Thursday, 30 January, is in January), February 2025-W06 (100 of
     // 100) and 2025-W09 (90 of 100)
     Path pdf = dir.resolve("month-chart.pdf");
-    try (FindingFixture fixture = FindingFixture.create(dir.resolve("home"), monthlyDepartment(), "")) {
-      fixture.deliver("prod_sheet", "prod_2025-02.csv", LocalDateTime.parse("2025-03-03T08:00"),
-              List.of("Month", "Units", "Inspected %"),
-              List.of(List.of("2025-01-01", "400", "100"), List.of("2025-02-01", "200", "98")))
-          .deliver("mes", "mes_2025-02.csv", LocalDateTime.parse("2025-03-02T02:00"), FindingFixture.MES_HEADER,
-              List.of(List.of("2025-01-13", "CRITICAL", "100", "100"), List.of("2025-01-27", "CRITICAL", "300", "240"),
-                  List.of("2025-02-03", "CRITICAL", "100", "100"), List.of("2025-02-24", "CRITICAL", "100", "90")))
-          .reconcile("2025-03-05");
+    try (FindingFixture fixture = monthlyFigures(dir.resolve("home"),
+        List.of(List.of("2025-01-01", "400", "100"), List.of("2025-02-01", "200", "98")),
+        List.of(List.of("2025-01-13", "100", "100"), List.of("2025-01-27", "300", "240"),
+            List.of("2025-02-03", "100", "100"), List.of("2025-02-24", "100", "90")), "2025-03-05")) {
 
       // when
       RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT);
@@ -250,6 +247,52 @@ class ReportGrainTests {
     assertThat(text).contains("Self-reported vs measured, month by month",
         "Each point is a month, as the policy pages judge it.");
     assertThat(text).doesNotContain("week by week", "that week.");
+  }
+
+  @Test
+  void atTheMonthGrainWhatChangedComparesThePeriodsOwnFigures() throws Exception {
+    // given the MES's weekly export, one week a month but two in December: July 100 of 100, August
+    // 150 of 300, October 60 of 100, November 300 of 300, December 240 of 300 and 100 of 100; and
+    // Production's monthly units (no September): 400, 500, 450, 400 and 300
+    Path pdf = dir.resolve("month-change.pdf");
+    try (FindingFixture fixture = monthlyFigures(dir.resolve("home"),
+        List.of(List.of("2025-07-01", "400", "100"), List.of("2025-08-01", "500", "100"),
+            List.of("2025-10-01", "450", "100"), List.of("2025-11-01", "400", "100"), List.of("2025-12-01", "300", "100")),
+        List.of(List.of("2025-07-07", "100", "100"), List.of("2025-08-04", "300", "150"),
+            List.of("2025-10-06", "100", "60"), List.of("2025-11-03", "300", "300"),
+            List.of("2025-12-01", "300", "240"), List.of("2025-12-15", "100", "100")), "2026-01-06")) {
+
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT);
+
+      // then December against November is each month's own figure, the one v_kpi_period, the breach
+      // pages and the chart state: 340 of 400 inspected is 85.0%, not the mean of the weeks' 80% and
+      // 100%; the units reported for November (dated Saturday 1 November, in 2025-W44 whose Thursday
+      // is in October) are November's, per week of the month: 400 / 4 and 300 / 4
+      assertThat(ReportNumbersTests.rows(fixture, """
+          select m.kpi_id, m.previous_value, m.period_value, m.is_weekly_total,
+                 coalesce(previous.measured_value, previous.reported_value / 4),
+                 coalesce(current.measured_value, current.reported_value / 4)
+          from rpt_kpi_movement as m
+          join rpt_report_period as p using (period_kind)
+          join v_kpi_period as previous on previous.kpi_id = m.kpi_id and previous.period_start = p.previous_start
+          join v_kpi_period as current on current.kpi_id = m.kpi_id and current.period_start = p.period_start
+          where m.period_kind = 'month' order by m.kpi_id""")).containsExactly(
+          List.of("inspection_coverage", 100.0, 85.0, false, 100.0, 85.0),
+          List.of("units_produced", 100.0, 75.0, true, 100.0, 75.0));
+      // and the fourth quarter against the third is the ratio over each quarter's units (700 of 800
+      // inspected, 250 of 400), not the mean of its months or weeks; the units per week of the months
+      // reported: (400 + 500) / 9 weeks and (450 + 400 + 300) / 13
+      assertThat(ReportNumbersTests.rows(fixture, """
+          select kpi_id, previous_value, period_value from rpt_kpi_movement
+          where period_kind = 'quarter' order by kpi_id""")).containsExactly(
+          List.of("inspection_coverage", 62.5, 87.5), List.of("units_produced", 100.0, 88.461538));
+    }
+    // and the summary says what it compares
+    assertThat(PdfText.of(pdf)).contains("Production: Inspection coverage 62.5% → 87.5% (+25.0).",
+        "KPIs by each period's own figure, as the policy pages state one: a measured rate over the whole period"
+            + " (not a mean of its weeks or months); a count or an amount per week.")
+        .doesNotContain("mean of their weekly values");
   }
 
   /** The latest period, measured, reported, gap, breached since and breached count of POL-INSP-001 in PROD. */
@@ -275,14 +318,30 @@ class ReportGrainTests {
     return fixture;
   }
 
+  /**
+   * The month grain, reconciled as of {@code asOf}: Production's monthly sheet (month, units,
+   * inspected %) delivered two days before, the MES's weekly export of critical parts (Monday,
+   * produced, inspected) three days before.
+   */
+  static FindingFixture monthlyFigures(Path home, List<List<String>> sheet, List<List<String>> mes, String asOf)
+      throws Exception {
+    LocalDateTime received = LocalDate.parse(asOf).atTime(8, 0);
+    return FindingFixture.create(home, monthlyDepartment(), "")
+        .deliver("prod_sheet", "prod_" + asOf + ".csv", received.minusDays(2), List.of("Month", "Units", "Inspected %"),
+            sheet)
+        .deliver("mes", "mes_" + asOf + ".csv", received.minusDays(3).withHour(2), FindingFixture.MES_HEADER,
+            mes.stream().map(week -> List.of(week.get(0), "CRITICAL", week.get(1), week.get(2))).toList())
+        .reconcile(asOf);
+  }
+
   /** The month grain, Production reporting monthly and the MES exporting weekly. */
-  private static String monthlyDepartment() {
+  static String monthlyDepartment() {
     return grain("month")
         .replace("period: { column: Week, grain: week }", "period: { column: Month, grain: month }")
         .replace("period: { column: day, grain: day }", "period: { column: day, grain: week }");
   }
 
-  private static String grain(String grain) {
+  static String grain(String grain) {
     return FindingFixture.GOVERNANCE.replace(FindingFixture.CALENDAR,
         "- { id: DE10, timezone: Europe/Berlin, common_grain: " + grain + ", fiscal_pattern: 4-4-5 }");
   }
