@@ -51,7 +51,8 @@ create or replace table dim_submission (
     due_days_after_period  integer not null,
     due_time               time not null,
     effective_from         date not null,
-    effective_to           date
+    effective_to           date,
+    submission_name        varchar           -- what the report calls it; null: the id
 );
 
 -- Quality initiatives and the KPIs they are meant to move.
@@ -161,6 +162,7 @@ comment on column dim_objective_key_result.kpi_id is 'The catalogue KPI (kpis.ym
 comment on column dim_objective_key_result.target is 'The key result''s target, if named.';
 comment on table dim_submission is 'Submission calendars (submissions.yml): which department delivers which source for every period, and by when.';
 comment on column dim_submission.submission_id is 'The submission (submissions.yml).';
+comment on column dim_submission.submission_name is 'What the report calls it (submissions.yml: name); null where none is given, and the report shows the id.';
 comment on column dim_submission.source_id is 'The source (sources.yml).';
 comment on column dim_submission.department_code is 'The department (departments.yml).';
 comment on column dim_submission.frequency is 'week, month or quarter.';

@@ -9,7 +9,10 @@
 -- materiality is the gap as a share of the target (capped at 1), 0.5 where a finding has no
 -- target to measure against; rank_score = severity weight (critical 4 … low 1) x (0.5 + materiality).
 -- subject: what the finding is about (its policy, KPI or calendar entry), by which the summary
--- gathers findings into gaps.
+-- gathers findings into gaps. subject_name: what the report prints for it: a breach's policy, a
+-- KPI's name, a submission's name (submissions.yml: name, else its id), a rogue metric's name and
+-- source; none for a finding about its department as a whole (a triad gap, whose subject is its
+-- own key: "Logistics: triad gap", not "triad gap triad_gap:LOG").
 -- Grain: one row per finding (current or resolved since the previous run).
 create or replace table rpt_finding as
 with
@@ -76,14 +79,22 @@ final as (
                          then nullif(regexp_extract(u.finding_key, '^rogue_metric:[^/]*/[^/]*/(.*)$', 1)
                                      || ' (' || regexp_extract(u.finding_key, '^rogue_metric:[^/]*/([^/]*)/', 1)
                                      || ')', ' ()') end,
-                    u.finding_key)                                 as subject
+                    u.finding_key)                                 as subject,
+           s.submission_name
     from unioned as u
     left join dim_department as d using (department_code)
     left join dim_kpi as k using (kpi_id)
     left join dim_role as r on r.role_id = u.owner_role
+    left join dim_submission as s
+      on u.finding_type in ('late_submission', 'missing_submission')
+     and s.submission_id = regexp_extract(u.finding_key, '^[^:]+:([^/]+)', 1)
 )
 
-select *, severity_weight * (0.5 + materiality) as rank_score
+select * exclude (submission_name),
+       severity_weight * (0.5 + materiality) as rank_score,
+       case when finding_type = 'policy_breach' then subject
+            when starts_with(subject, finding_type || ':') then null
+            else coalesce(kpi_name, submission_name, subject) end as subject_name
 from final
 order by section, department_code, finding_key;
 

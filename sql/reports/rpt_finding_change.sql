@@ -9,7 +9,8 @@
 -- week, a run of weeks, a fiscal period) covers its weeks' Thursdays, from the first week's to
 -- the last week's; any other finding (a month, a day, a quarter) covers its own days.
 -- change: new (only this period), resolved (only the previous one), worsened / improved (both,
--- the largest gap grew / shrank), unchanged. still_missing: a missing submission of the
+-- the largest gap grew / shrank), unchanged. unit: the subject's KPI's, in which its gaps are (a late
+-- submission's are days). still_missing: a missing submission of the
 -- previous period whose finding is still open (its report has not arrived: a delivered report
 -- resolves the finding, and resolved findings are not counted here). The period moving on
 -- delivers nothing, so it is not "resolved".
@@ -24,7 +25,7 @@ periods as (
 ),
 
 findings as (
-    select finding_type, department_code, department_name, kpi_name, severity_weight, gap, subject,
+    select finding_type, department_code, department_name, kpi_name, subject_name, unit, severity_weight, gap, subject,
            period_start, coalesce(period_end, period_start) as period_end,
            isodow(period_start) = 1 and isodow(coalesce(period_end, period_start)) = 7 as is_whole_weeks
     from rpt_finding
@@ -45,6 +46,8 @@ in_period as (
            f.finding_type, f.department_code, f.subject,
            any_value(f.department_name)                                            as department_name,
            any_value(f.kpi_name)                                                   as kpi_name,
+           any_value(f.subject_name)                                               as subject_name,
+           any_value(f.unit)                                                       as unit,
            max(f.severity_weight)                                                  as severity_weight,
            count(*) filter (where f.placed_from <= p.period_end and f.placed_to >= p.period_start)
                                                                                    as finding_count,

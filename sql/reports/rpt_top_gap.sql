@@ -60,6 +60,7 @@ gaps as (
            subject,
            any_value(department_name)                   as department_name,
            any_value(kpi_name)                          as kpi_name,
+           any_value(subject_name)                      as subject_name,
            any_value(policy_id)                         as policy_id,
            any_value(unit)                              as unit,
            max(severity_weight)                         as severity_weight,
@@ -116,6 +117,7 @@ comment on column rpt_top_gap.finding_type is 'The findings'' type (fct_finding.
 comment on column rpt_top_gap.department_code is 'The department (departments.yml).';
 comment on column rpt_top_gap.subject is 'What the gap is about: its policy, KPI, calendar entry or rogue metric (rpt_finding.subject).';
 comment on column rpt_top_gap.department_name is 'The department''s name.';
+comment on column rpt_top_gap.subject_name is 'What the summary prints for the subject: the policy, the KPI''s name, the submission''s name (submissions.yml), the rogue metric and its source; null for a gap about its department as a whole (a triad gap).';
 comment on column rpt_top_gap.kpi_name is 'The KPI''s name (kpis.yml); null where the findings have no KPI.';
 comment on column rpt_top_gap.policy_id is 'The policy (policies.yml), for breaches, accountability gaps and incentive conflicts.';
 comment on column rpt_top_gap.unit is 'The KPI''s unit, of worst_measured and target_value.';

@@ -43,8 +43,8 @@ final class StrategyDimensions {
 
     Rows submissions = new Rows();
     model.submissions().forEach(s -> submissions.add(s.id(), s.sourceId(), s.departmentCode(), s.frequency(),
-        s.dueDaysAfterPeriod(), s.dueTime().toString(), s.effectiveFrom(), s.effectiveTo()));
-    submissions.insert(duckdb, "insert into dim_submission values (?, ?, ?, ?, ?, ?::time, ?, ?)");
+        s.dueDaysAfterPeriod(), s.dueTime().toString(), s.effectiveFrom(), s.effectiveTo(), s.name()));
+    submissions.insert(duckdb, "insert into dim_submission values (?, ?, ?, ?, ?, ?::time, ?, ?, ?)");
 
     Rows initiatives = new Rows();
     Rows initiativeKpis = new Rows();

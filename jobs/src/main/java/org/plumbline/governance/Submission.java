@@ -9,6 +9,7 @@ import java.time.LocalTime;
  *
  * @param frequency week, month or quarter: the periods a delivery is expected for
  * @param effectiveTo last period start covered, or null while the calendar still holds
+ * @param name what the report calls it ("Monthly production KPI workbook"), or null: the id
  */
 public record Submission(String id, String sourceId, String departmentCode, String frequency, int dueDaysAfterPeriod,
-    LocalTime dueTime, LocalDate effectiveFrom, LocalDate effectiveTo) {}
+    LocalTime dueTime, LocalDate effectiveFrom, LocalDate effectiveTo, String name) {}

@@ -16,6 +16,7 @@ final class SubmissionReader {
 
   static Submission read(Block entry) {
     String id = entry.text("id", REQUIRED);
+    String name = entry.text("name", OPTIONAL);
     String source = entry.text("source", REQUIRED);
     String department = entry.text("department", REQUIRED);
     String frequency = entry.oneOf("frequency", FREQUENCIES, REQUIRED);
@@ -37,6 +38,6 @@ final class SubmissionReader {
     }
     var from = entry.date("effective_from", REQUIRED);
     var to = entry.date("effective_to", OPTIONAL);
-    return new Submission(id, source, department, frequency, days == null ? 0 : days, at, from, to);
+    return new Submission(id, source, department, frequency, days == null ? 0 : days, at, from, to, name);
   }
 }

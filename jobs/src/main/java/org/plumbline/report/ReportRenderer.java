@@ -284,6 +284,7 @@ public final class ReportRenderer {
   private static Map<String, String> sections() {
     Map<String, String> sections = new LinkedHashMap<>();
     sections.put("HEADLINE_REPORT", "headline.jrxml");
+    sections.put("SUMMARY_HEADLINE_REPORT", "summary-headline.jrxml");
     sections.put("COVERAGE_CHART_REPORT", "coverage-chart.jrxml");
     sections.put("BREACHED_WEEKS_REPORT", "breached-weeks.jrxml");
     sections.put("SUMMARY_REPORT", "summary.jrxml");

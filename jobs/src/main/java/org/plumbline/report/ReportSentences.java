@@ -103,6 +103,12 @@ public final class ReportSentences {
     return unit == null || unit.isBlank() || "count".equals(unit) ? number : number + " " + unit;
   }
 
+  /** A value rounded as figure() prints it: a percentage and a value under 100 to one decimal, else whole. */
+  private static double printed(double value, String unit) {
+    int decimals = isPercent(unit) || Math.abs(value) < 100 ? 1 : 0;
+    return java.math.BigDecimal.valueOf(value).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
+  }
+
   /** Whether a KPI's unit (kpis.yml) is a percentage: "percent", or "%" as some write it. */
   public static boolean isPercent(String unit) {
     return "percent".equals(unit) || "%".equals(unit);
@@ -172,12 +178,27 @@ public final class ReportSentences {
    */
   public static String findingChange(ResourceBundle words, Locale locale, String change, String findingType,
       String departmentName, String subject, Long findingCount, Long previousFindingCount, Double largestGap,
-      Double previousLargestGap, String periodLabel, String previousLabel) {
+      Double previousLargestGap, String unit, String periodLabel, String previousLabel) {
     String what = word(words, "type", findingType) + (subject == null || subject.isBlank() ? "" : " " + subject);
     return message(words, locale, "change.finding." + change, departmentName == null ? "–" : departmentName,
         what, subject, message(words, locale, "findingCount", nonNull(findingCount)),
         periodLabel, previousLabel, message(words, locale, "findingCount", nonNull(previousFindingCount)),
-        number(locale, largestGap, 1), number(locale, previousLargestGap, 1));
+        gapSize(words, locale, findingType, largestGap, unit), gapSize(words, locale, findingType, previousLargestGap, unit));
+  }
+
+  /**
+   * How large a gap is, with a minus sign only, in what it counts: a late submission's in days, a
+   * percentage's in points, any other in the KPI's unit ("69.1 points", "3.9 days", "2,000 EUR").
+   */
+  private static String gapSize(ResourceBundle words, Locale locale, String findingType, Double gap, String unit) {
+    if (gap == null) {
+      return "–";
+    }
+    if ("late_submission".equals(findingType)) {
+      return number(locale, gap, 1) + " " + words.getString("evidence.unit.days");
+    }
+    return isPercent(unit) ? number(locale, gap, 1) + " " + words.getString("evidence.unit.points")
+        : figure(locale, gap, unit);
   }
 
   /** One KPI's movement: "Production: Scrap rate 2.1% → 3.4% (+1.3)." */
@@ -187,8 +208,8 @@ public final class ReportSentences {
   }
 
   /**
-   * One KPI's movement, said to be a week's when its figures are weekly totals (a count or amount
-   * a system measures: rpt_kpi_movement.is_weekly_total): "Customer complaints 1.8 → 1.3 a week (-0.5)."
+   * One KPI's movement, said to be a week's when its figures are per week (a count or an amount:
+   * rpt_kpi_movement.is_weekly_total): "Customer complaints 1.8 → 1.3 a week (-0.5)."
    */
   public static String kpiMovement(ResourceBundle words, Locale locale, String departmentName, String kpiName,
       Double previousValue, Double periodValue, Double change, String unit, Boolean weeklyTotal) {
@@ -196,7 +217,10 @@ public final class ReportSentences {
     boolean whole = !isPercent(unit) && (Math.abs(change == null ? 0 : change) >= 100
         || Math.abs(previousValue == null ? 0 : previousValue) >= 100
         || Math.abs(periodValue == null ? 0 : periodValue) >= 100);
-    String signed = change == null ? "–" : (change >= 0 ? "+" : "") + number(locale, change, whole ? 0 : 1);
+    // and between the figures as printed: 0.84 → 2.36 reads "0.8 → 2.4", so +1.6, not +1.5
+    Double shown = previousValue == null || periodValue == null ? change
+        : printed(periodValue, unit) - printed(previousValue, unit);
+    String signed = shown == null ? "–" : (shown >= 0 ? "+" : "") + number(locale, shown, whole ? 0 : 1);
     return message(words, locale, Boolean.TRUE.equals(weeklyTotal) ? "change.kpi.weekly" : "change.kpi",
         departmentName == null ? "–" : departmentName, kpiName,
         figure(locale, previousValue, unit), figure(locale, periodValue, unit), signed);
@@ -229,12 +253,7 @@ public final class ReportSentences {
 
   /** A difference with its sign, in the KPI's unit; between percentages, in points. */
   private static String gap(ResourceBundle words, Locale locale, Double gap, String unit) {
-    if (gap == null) {
-      return "–";
-    }
-    String sign = gap > 0 ? "+" : "";
-    return isPercent(unit) ? sign + number(locale, gap, 1) + " " + words.getString("evidence.unit.points")
-        : sign + figure(locale, gap, unit);
+    return (gap != null && gap > 0 ? "+" : "") + gapSize(words, locale, null, gap, unit);
   }
 
   private static void addFigure(java.util.List<String> parts, String label, String text, Double value) {

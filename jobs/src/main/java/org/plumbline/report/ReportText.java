@@ -71,10 +71,7 @@ public final class ReportText {
       String lastBreachedPeriod, String worstPeriod, Double worstMeasured, Double reportedInWorstPeriod,
       Integer discrepancyPeriodCount, Integer coveredPeriodCount, String coveringDeviationIds, String unit,
       String comparator) {
-    String trimmed = withoutFinalStop(statement);
-    String policy = trimmed.isEmpty()
-        ? ReportSentences.message(words, locale, "headline.policy", policyId)
-        : ReportSentences.message(words, locale, "headline.policyWithStatement", policyId, trimmed);
+    String policy = policy(words, locale, policyId, statement);
     String name = kpiName == null ? "" : kpiName;
     String breached = comparator == null || comparator.startsWith(">") ? "headline.breached"
         : comparator.startsWith("<") ? "headline.breached.rose" : "headline.breached.was";
@@ -103,10 +100,55 @@ public final class ReportText {
     return s.toString();
   }
 
+  /**
+   * The summary page's headline, one sentence on the worst gap between policy and execution: the
+   * policy, the department that breached it and in how many periods, what was measured against
+   * the threshold in the worst of them, what the department reported, and who owns the policy,
+   * e.g. "Policy POL-INSP-001 (Every critical engine valve is inspected before shipment) was
+   * breached by Production in 16 weeks, 2025-W31 to 2025-W46: measured inspection coverage of
+   * critical parts fell to 24.8% in 2025-W38 against a threshold of 100.0%, while the department
+   * reported 100.0%; owner: Head of Quality." Periods left out under an approved deviation are
+   * not counted and not named here (the detailed headline names them).
+   */
+  public static String summaryHeadline(ResourceBundle words, Locale locale, String periodGrain, String departmentName,
+      String policyId, String statement, String kpiName, String ownerTitle, Integer breachedPeriodCount,
+      String firstBreachedPeriod, String lastBreachedPeriod, String worstPeriod, Double worstMeasured,
+      Double threshold, Double reportedInWorstPeriod, String unit, String comparator) {
+    String name = kpiName == null ? "" : kpiName;
+    String breached = comparator == null || comparator.startsWith(">") ? "lead.breached"
+        : comparator.startsWith("<") ? "lead.breached.rose" : "lead.breached.was";
+    StringBuilder s = new StringBuilder(ReportSentences.message(words, locale, breached,
+        policy(words, locale, policyId, statement), departmentName == null ? "–" : departmentName,
+        periods(words, locale, periodGrain, breachedPeriodCount),
+        weekRange(words, locale, firstBreachedPeriod, lastBreachedPeriod),
+        ReportSentences.figure(locale, worstMeasured, unit), worstPeriod, ReportSentences.figure(locale, threshold, unit),
+        name, lowerFirst(name)));
+    s.append(reportedInWorstPeriod == null
+        ? ReportSentences.message(words, locale, grainKey("lead.notReported", periodGrain))
+        : ReportSentences.message(words, locale, "lead.reported", ReportSentences.figure(locale, reportedInWorstPeriod, unit)));
+    if (ownerTitle != null && !ownerTitle.isBlank()) {
+      s.append(ReportSentences.message(words, locale, "lead.owner", ownerTitle.strip()));
+    }
+    return s.append('.').toString();
+  }
+
   /** The sentence that replaces the headline when no policy was breached in the periods of the grain. */
   public static String noBreach(ResourceBundle words, Locale locale, String periodGrain, String firstPeriod,
       String lastPeriod) {
     return nothingIn(words, locale, periodGrain, "headline", firstPeriod, lastPeriod);
+  }
+
+  /**
+   * The same for one department's drill-down ("Production breached no policy in the weeks
+   * 2025-W01 to 2025-W52."); the company's sentence when {@code departmentName} is null.
+   */
+  public static String noBreach(ResourceBundle words, Locale locale, String periodGrain, String firstPeriod,
+      String lastPeriod, String departmentName) {
+    if (departmentName == null || firstPeriod == null) {
+      return noBreach(words, locale, periodGrain, firstPeriod, lastPeriod);
+    }
+    return ReportSentences.message(words, locale, grainKey("headline.noneInDepartment", periodGrain), departmentName,
+        weekRange(words, locale, firstPeriod, lastPeriod));
   }
 
   /** The sentence that replaces the table of breached periods when there are none. */
@@ -232,6 +274,14 @@ public final class ReportText {
   /** "16 weeks", "1 month", "3 fiscal periods": a count of periods of the grain. */
   private static String periods(ResourceBundle words, Locale locale, String periodGrain, Integer count) {
     return ReportSentences.message(words, locale, grainKey("headline.periods", periodGrain), count == null ? 0 : count);
+  }
+
+  /** "Policy POL-INSP-001 (Every critical part is inspected)", or the id alone when there is no statement. */
+  private static String policy(ResourceBundle words, Locale locale, String policyId, String statement) {
+    String trimmed = withoutFinalStop(statement);
+    return trimmed.isEmpty()
+        ? ReportSentences.message(words, locale, "headline.policy", policyId)
+        : ReportSentences.message(words, locale, "headline.policyWithStatement", policyId, trimmed);
   }
 
   private static String withoutFinalStop(String text) {

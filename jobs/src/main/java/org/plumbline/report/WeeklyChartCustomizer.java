@@ -2,6 +2,7 @@ package org.plumbline.report;
 
 import java.awt.BasicStroke;
 import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
 import net.sf.jasperreports.charts.JRChart;
 import net.sf.jasperreports.charts.JRChartCustomizer;
 import org.jfree.chart.JFreeChart;
@@ -9,6 +10,7 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.CategoryItemRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.text.TextBlock;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.CategoryDataset;
@@ -16,10 +18,14 @@ import org.jfree.data.category.CategoryDataset;
 /**
  * Makes a line chart over ISO weeks readable. It labels only every n-th week, and writes the
  * year only where it starts or changes ("2025-W01", "W05", "W09", …), so labels never overlap
- * or get cut to "20…". It draws the series given by {@value #DASHED_SERIES} (the policy
+ * or get cut to "20…"; the periods of another grain (a month "2025-02", a fiscal period
+ * "FY2025-P02") are labelled whole, every n-th one. It draws the series given by {@value #DASHED_SERIES} (the policy
  * threshold) dashed, and the one given by {@value #WIDE_SERIES} wide and underneath, so that a
- * line lying exactly on it (measured equal to reported) still shows both. A series is given by
- * its position (0 for the first), since its name is in the report's language. The value axis
+ * line lying exactly on it (measured equal to reported) still shows both. It marks each value of
+ * the series given by {@value #MARKED_SERIES} with a small dot, so that a value without a
+ * neighbour (a lone month between gaps), which has no line to draw, is still seen; a gap (a null
+ * value) breaks the line. A series is given by its position (0 for the first), since its name is
+ * in the report's language. The value axis
  * fits the figures rather than starting at zero: a yield of 94 % against a reported 95.6 %, or a
  * defect rate of 2 to 4 %, would be flat lines on an axis from 0 to 100 (the ticks say where it
  * starts).
@@ -30,6 +36,13 @@ public class WeeklyChartCustomizer implements JRChartCustomizer {
   public static final String DASHED_SERIES = "org.plumbline.report.chart.dashed-series";
   /** Chart property giving the series (position or name) to draw as a wide line. */
   public static final String WIDE_SERIES = "org.plumbline.report.chart.wide-series";
+
+  /** Chart property giving the series (positions or names, comma-separated) to mark with a dot at each value. */
+  public static final String MARKED_SERIES = "org.plumbline.report.chart.marked-series";
+
+  /** A marked value's dot, in points: a little wider than a thin line, as wide as a wide one. */
+  static final double DOT = 3.5;
+  static final double WIDE_DOT = 5.0;
 
   /** At most this many week labels fit under a chart the width of an A4 column. */
   static final int MAX_LABELS = 14;
@@ -57,6 +70,22 @@ public class WeeklyChartCustomizer implements JRChartCustomizer {
       renderer.setSeriesStroke(dashed, new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
           new float[] {5f, 3f}, 0f));
     }
+    String marked = property(jasperChart, MARKED_SERIES);
+    if (marked != null && renderer instanceof LineAndShapeRenderer lines) {
+      for (String series : marked.split(",")) {
+        int row = row(data, series.strip());
+        if (row >= 0) {
+          markValues(lines, row, row == wide ? WIDE_DOT : DOT);
+        }
+      }
+    }
+  }
+
+  /** Draws a filled dot of {@code size} at each value of {@code row}; its legend shows the dot too. */
+  static void markValues(LineAndShapeRenderer renderer, int row, double size) {
+    renderer.setSeriesShape(row, new Ellipse2D.Double(-size / 2, -size / 2, size, size));
+    renderer.setSeriesShapesVisible(row, true);
+    renderer.setSeriesShapesFilled(row, true);
   }
 
   /** The value axis spans the figures (with JFreeChart's margins), not zero to the largest. */

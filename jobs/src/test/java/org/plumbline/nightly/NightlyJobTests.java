@@ -245,9 +245,11 @@ class NightlyJobTests {
         .map(r -> (String) r.get(0)).toList()).isEqualTo(expected.lateSubmissions());
     assertThat(DemoHome.query(home, "select finding_type from fct_submission_gap").get(0).get(0))
         .isEqualTo("late_submission");
-    // and the report names it by its calendar entry, not by its finding key
-    assertThat(DemoHome.query(home, "select distinct subject from rpt_finding_change"
-        + " where finding_type = 'late_submission'")).containsExactly(List.of("SUB-PROD-KPI"));
+    // and the report gathers it by its calendar entry, not by its finding key, and prints the
+    // entry's name (submissions.yml: name)
+    assertThat(DemoHome.query(home, "select distinct subject, subject_name from rpt_finding_change"
+        + " where finding_type = 'late_submission'"))
+        .containsExactly(List.of("SUB-PROD-KPI", "Monthly production KPI workbook"));
   }
 
   @Test

@@ -54,7 +54,7 @@ public final class BigReportMain {
                  4 - i % 4, 'PROD', 'Production', 'KPI-COV', 'Inspection coverage of critical parts', 'percent',
                  'POL-BIG', date '2025-01-06' + cast(i % 52 * 7 as integer), date '2025-01-12' + cast(i % 52 * 7 as integer),
                  printf('2025-W%02d', i % 52 + 1), 100.0, 50.0 + i % 50, 100.0, -50.0 + i % 50, 'Head of Quality',
-                 null, null, null, 'new', 0.5, 2.0, 'POL-BIG', false, null, 'new'
+                 null, null, null, 'new', 0.5, 2.0, 'POL-BIG', false, null, 'new', 'POL-BIG'
           from range(FINDINGS) as t(i)
           """.replace("FINDINGS", Long.toString(findings)));
       statement.execute("""

@@ -77,7 +77,7 @@ class CoveredBreachReportTests {
       assertThat(rows(fixture, """
           select breached_period_count, first_breached_period, last_breached_period, worst_period, worst_measured,
                  covered_period_count, covering_deviation_ids
-          from rpt_headline""")).containsExactly(List.of(3, "2025-W28", "2025-W32", "2025-W30", 80.0, 1, "DEV-7"));
+          from rpt_headline where department_code is null""")).containsExactly(List.of(3, "2025-W28", "2025-W32", "2025-W30", 80.0, 1, "DEV-7"));
 
       // and given two more weeks, both inside DEV-8: W33 70% and W34 75%
       fixture.mesDay("2025-08-11", 100, 70).mesDay("2025-08-18", 100, 75);
@@ -95,7 +95,7 @@ class CoveredBreachReportTests {
       assertThat(rows(fixture, """
           select breached_period_count, first_breached_period, last_breached_period, worst_period, worst_measured,
                  covered_period_count, covering_deviation_ids
-          from rpt_headline""")).containsExactly(List.of(3, "2025-W28", "2025-W32", "2025-W30", 80.0, 3, "DEV-7, DEV-8"));
+          from rpt_headline where department_code is null""")).containsExactly(List.of(3, "2025-W28", "2025-W32", "2025-W30", 80.0, 3, "DEV-7, DEV-8"));
       assertThat(rows(fixture, "select count(*) filter (where is_covered_by_deviation), count(*)"
           + " from rpt_breached_weeks")).containsExactly(List.of(3L, 6L));
 
@@ -172,7 +172,8 @@ class CoveredBreachReportTests {
 
       // when
       for (String model : List.of("marts/fct_finding", "marts/fct_finding_status", "reports/rpt_breached_weeks",
-          "reports/rpt_headline", "reports/rpt_finding", "reports/rpt_top_gap", "reports/rpt_finding_change")) {
+          "reports/rpt_headline", "reports/rpt_finding", "reports/rpt_top_gap", "reports/rpt_summary_headline",
+          "reports/rpt_finding_change")) {
         org.plumbline.system.SqlScript.execute(fixture.connection(), "sql/" + model + ".sql");
       }
       Path pdf = RptFixtures.a4().render(fixture.connection(), dir.resolve("two-departments.pdf"), GENERATED_AT);
@@ -182,7 +183,16 @@ class CoveredBreachReportTests {
       assertThat(rows(fixture, """
           select breached_period_count, first_breached_period, last_breached_period, worst_period, worst_measured,
                  covered_period_count, covering_deviation_ids
-          from rpt_headline""")).containsExactly(Arrays.asList(2, "2025-W30", "2025-W31", "2025-W30", 80.0, 0, null));
+          from rpt_headline where department_code is null"""))
+          .containsExactly(Arrays.asList(2, "2025-W30", "2025-W31", "2025-W30", 80.0, 0, null));
+      // and each department's drill-down counts its own: Production one week and its covered one,
+      // Assembly both weeks
+      assertThat(rows(fixture, """
+          select department_code, breached_period_count, first_breached_period, last_breached_period, worst_measured,
+                 covered_period_count, covering_deviation_ids
+          from rpt_headline where department_code is not null order by department_code""")).containsExactly(
+          Arrays.asList("ASM", 2, "2025-W30", "2025-W31", 88.0, 0, null),
+          Arrays.asList("PROD", 1, "2025-W30", "2025-W30", 80.0, 1, "DEV-7"));
       assertThat(rows(fixture, "select department_code, finding_count, covered_count from rpt_top_gap"
           + " where finding_type = 'policy_breach' order by department_code"))
           .containsExactly(List.of("ASM", 2L, 0L), List.of("PROD", 1L, 1L));
@@ -193,6 +203,12 @@ class CoveredBreachReportTests {
           "POL-INSP-001 · threshold 95.0% · Production",
           "2025-W30 21 Jul 2025 80.0 – – 100 80 2025-W31 28 Jul 2025 85.0 – – 100 85 DEV-7");
       assertThat(PdfText.of(pdf)).doesNotContain("breached in 3 weeks", "Not counted: 1 week");
+      // and Production's drill-down tells its own week, and its own covered one
+      Path production = RptFixtures.a4().render(fixture.connection(), dir.resolve("production.pdf"), GENERATED_AT,
+          ReportOptions.defaults().forDepartment("PROD", "Production"));
+      assertThat(PdfText.of(production)).contains("was breached in 1 week, 2025-W30: measured inspection coverage fell"
+          + " to 80.0% in 2025-W30", "Not counted: 1 week within an approved deviation (DEV-7).")
+          .doesNotContain("breached in 2 weeks");
       assertThat(rows(fixture, "select period_label, department_code, department_name, is_covered_by_deviation"
           + " from rpt_breached_weeks order by period_start, department_code")).containsExactly(
           List.of("2025-W30", "ASM", "Assembly", false),

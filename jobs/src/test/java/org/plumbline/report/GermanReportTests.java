@@ -47,10 +47,10 @@ class GermanReportTests {
 
     // then
     String text = PdfText.of(pdf);
-    assertThat(text).contains("Inhalt", "Was sich seit 2025-Q3 geändert hat", "Wichtigster Befund",
+    assertThat(text).contains("Inhalt", "Was sich seit 2025-Q3 geändert hat", "Wichtigste Befunde je Richtlinie",
         "Wochen mit Richtlinienverstoß", "wurde in 16 Wochen verletzt (2025-W31 bis 2025-W46)",
         "Erstellt am 5. Januar 2026, 06:00 Uhr (MEZ)", "Datenstand 5. Januar 2026", "28.07.2025",
-        "Production: Richtlinienverstoß POL-INSP-001 — größte Lücke 75,2 in 2025-Q4, 10,0 in 2025-",
+        "Production: Richtlinienverstoß POL-INSP-001 — größte Lücke 75,2 Prozentpunkte in 2025-Q4, 10,0 Prozentpunkte in 2025-",
         "abgewiesen", "Quarantäne",
         "Unter früheren Einstellungen gelesene Dateien mes (MES): 3 Dateien von 5 unter früheren Einstellungen dieser"
             + " Quelle gelesen; die Zahlen daraus erscheinen so, wie sie damals gelesen wurden.",
@@ -78,10 +78,12 @@ class GermanReportTests {
     try (var statement = duckdb.createStatement()) {
       statement.execute("""
           update rpt_finding set kpi_name = 'Prüfabdeckung', owner_title = 'Leitung Qualität',
+            subject_name = replace(subject_name, 'Inspection coverage of critical parts', 'Prüfabdeckung'),
             evidence_args = replace(evidence_args, 'Inspection coverage of critical parts', 'Prüfabdeckung');
-          update rpt_finding_change set kpi_name = 'Prüfabdeckung';
+          update rpt_finding_change set kpi_name = 'Prüfabdeckung',
+            subject_name = replace(subject_name, 'Inspection coverage of critical parts', 'Prüfabdeckung');
           update rpt_kpi_movement set kpi_name = 'Prüfabdeckung';
-          update rpt_coverage_by_week set kpi_name = 'Prüfabdeckung', department_name = 'Produktion';
+          update rpt_coverage_by_period set kpi_name = 'Prüfabdeckung', department_name = 'Produktion';
           update rpt_triad_scorecard set quality_worst_kpi = 'Prüfabdeckung', department_name = 'Produktion';
           update rpt_policy_execution set kpi_name = 'Prüfabdeckung', statement = 'Jedes Ventil wird geprüft.',
             owner_title = 'Leitung Qualität';
@@ -94,6 +96,7 @@ class GermanReportTests {
           """);
     }
     org.plumbline.system.SqlScript.execute(duckdb, "sql/reports/rpt_top_gap.sql");
+    RptFixtures.summaryHeadline(duckdb);
   }
 
   /** Each English bundle text that German words differently, cut at its placeholders into pieces of 3+ words. */

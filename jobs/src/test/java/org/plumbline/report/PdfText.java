@@ -2,6 +2,8 @@ package org.plumbline.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -23,6 +25,20 @@ public final class PdfText {
   /** The whole document's text without white space. */
   public static String withoutSpaces(Path pdf) throws IOException {
     return withoutSpaces(raw(pdf));
+  }
+
+  /** Each page's text with single spaces, in page order (the first page at index 0). */
+  public static List<String> pages(Path pdf) throws IOException {
+    List<String> pages = new ArrayList<>();
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      PDFTextStripper stripper = new PDFTextStripper();
+      for (int page = 1; page <= document.getNumberOfPages(); page++) {
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        pages.add(singleSpaced(stripper.getText(document)));
+      }
+    }
+    return pages;
   }
 
   /** Text with every run of white space as one space. */

@@ -94,6 +94,7 @@ class PeriodChangeTests {
             as t(kpi_id, kpi_name, unit, direction, target, measured_source_id, denominator_measure, aggregation);
           -- subject as rpt_finding.sql gives it: the policy, else the KPI, else the finding
           create table rpt_finding as select *, coalesce(policy_id, kpi_id, finding_key) as subject,
+                 coalesce(policy_id, kpi_name) as subject_name, 'percent' as unit,
                  finding_key = 'f11' as is_covered_by_deviation from (values
               -- POL-A: 2 weeks in Q3 (gap 10), 3 in Q4 (gap 30): worsened
               ('policy_breach', 'PROD', 'Production', 'POL-A', 'KPI-COV', 'Inspection coverage', 'f1', 4, -10.0, date '2025-08-04', date '2025-08-10', 'new'),
@@ -113,13 +114,21 @@ class PeriodChangeTests {
               ('policy_breach', 'PROD', 'Production', 'POL-B', 'KPI-COV', 'Inspection coverage', 'f11', 4, -15.0, date '2025-10-06', date '2025-10-12', 'new'))
             as t(finding_type, department_code, department_name, policy_id, kpi_id, kpi_name, finding_key,
                  severity_weight, gap, period_start, period_end, status);
+          -- every week of both quarters, at the week grain: coverage of 100 parts a week, scrap one
+          -- reported figure a week, OEE the MES's weekly count
+          create table fixture_week as
+          select w::date as week_start, w < date '2025-10-01' as is_q3
+          from range(date '2025-06-30', date '2026-01-05', interval 7 day) as t(w);
+          create table int_measured_kpi_period as
+          select 'KPI-COV' as kpi_id, 'PROD' as department_code, week_start as period_start,
+                 case when is_q3 then 98.0 else 70.0 end as measured_value, 100.0 as denominator_total
+          from fixture_week;
+          create table int_reported_kpi_period as
+          select 'KPI-SCRAP' as kpi_id, 'PROD' as department_code, week_start as period_start,
+                 case when is_q3 then 3.0 else 2.5 end as reported_value, 1 as value_count
+          from fixture_week;
           create table int_kpi_series_weekly as
-          select kpi_id, 'PROD' as department_code, week_start,
-                 case when kpi_id = 'KPI-COV' then (case when week_start < date '2025-10-01' then 98.0 else 70.0 end)
-                      when kpi_id = 'KPI-SCRAP' then (case when week_start < date '2025-10-01' then 3.0 else 2.5 end)
-                      else 65.0 end as value
-          from (values ('KPI-COV'), ('KPI-SCRAP'), ('KPI-OEE')) as k(kpi_id),
-               range(date '2025-06-30', date '2026-01-05', interval 7 day) as w(week_start);
+          select 'KPI-OEE' as kpi_id, 'PROD' as department_code, week_start, 65.0 as value from fixture_week;
           """);
 
       // when
@@ -159,10 +168,11 @@ class PeriodChangeTests {
       RptFixtures.oneOfEverySection(duckdb);
       RptFixtures.execute(duckdb, """
           insert into rpt_finding_change
-          select 'quarter', 'late_submission', 'D' || i, 'SUB-' || i, 'Department ' || i, null, 1, 1, null, 0, null, 'new'
+          select 'quarter', 'late_submission', 'D' || i, 'SUB-' || i, 'Department ' || i, null, 'SUB-' || i, null,
+                 1, 1, null, 0, null, 'new'
           from range(1, 5) as t(i);
           insert into rpt_finding_change values
-            ('quarter', 'triad_gap', 'LOG', 'triad_gap:LOG', 'Logistics', null, 2, 1, null, 0, null, 'new');
+            ('quarter', 'triad_gap', 'LOG', 'triad_gap:LOG', 'Logistics', null, null, null, 2, 1, null, 0, null, 'new');
           insert into rpt_kpi_movement
           select 'quarter', 'KPI-' || i, 'KPI ' || i, 'count', 'higher_is_better', 100.0, 'PROD', 'Production',
                  50.0, 50.0 + i, i, 'better', i / 100.0, false, true

@@ -31,10 +31,11 @@ class PlainWordsReportTests {
    * and inspection weekly and its head of quality, who owns the inspection policy, cannot pause the
    * line and is paid on units alone. The MES counts produced and first-pass-OK units (measure
    * fp_ok_units, with no label: the governance model has none); units made is a count the MES sums
-   * per week. No control chart is configured.
+   * per week. No control chart is configured. The monthly report's calendar entry has a name.
    */
   private static final String MODEL = FindingFixture.GOVERNANCE
       .replace("can_pause_process: true", "can_pause_process: false")
+      .replace("- id: SUB-PROD\n", "- id: SUB-PROD\n    name: Monthly production report\n")
       .replace("numerator: inspected", "numerator: fp_ok_units")
       .replace("{ column: inspected, name: inspected }", "{ column: inspected, name: fp_ok_units }")
       .replace(FindingFixture.CALENDAR, "- { id: DE10, timezone: Europe/Berlin, common_grain: month }")
@@ -119,8 +120,8 @@ class PlainWordsReportTests {
         + " points · Owner Head of Quality");
     assertThat(text).contains("Inspection coverage: Target 100.0% · Measured 90.0% · Self-reported 100.0% · Gap +10.0"
         + " points");
-    // the late report: how late, in days, and no dashes for figures a submission does not have
-    assertThat(text).contains("Arrived 1.8 days late · Owner Head of Quality");
+    // the late report, by its name: how late, in days, and no dashes for figures a submission does not have
+    assertThat(text).contains("Monthly production report: Arrived 1.8 days late · Owner Head of Quality");
     assertThat(text).doesNotContain("Target – ·", "Measured – ·", "Gap –");
     // the scorecard's worst KPI against its target, in its unit
     assertThat(text).contains("Inspection coverage: 90.0% / 100.0%");

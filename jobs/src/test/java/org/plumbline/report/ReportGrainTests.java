@@ -3,6 +3,7 @@ package org.plumbline.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -44,9 +45,10 @@ class ReportGrainTests {
             + " measurement in 1 month.",
         "Month Month start Measured (%)",
         "2025-07 1 Jul 2025 90.0 100.0 +10.0",
-        // the chart is built from weekly figures whatever the grain, and says so
-        "Self-reported vs measured, week by week");
-    assertThat(text).doesNotContain("Weeks in breach", "Week start", "in 1 week", "2025-W29 14 Jul 2025");
+        // the chart draws the month the pages judge, and says so
+        "Self-reported vs measured, month by month");
+    assertThat(text).doesNotContain("Weeks in breach", "Week start", "in 1 week", "2025-W29 14 Jul 2025",
+        "week by week");
   }
 
   @Test
@@ -62,8 +64,9 @@ class ReportGrainTests {
     // then
     String text = PdfText.of(pdf);
     assertThat(text).contains("Monate mit Richtlinienverstoß", "wurde in 1 Monat verletzt (2025-07)",
-        "Monat Monatsbeginn", "Gemessen und gemeldet: der letzte Monat mit Messwert.");
-    assertThat(text).doesNotContain("Wochen mit Richtlinienverstoß", "Wochenbeginn");
+        "Monat Monatsbeginn", "Gemessen und gemeldet: der letzte Monat mit Messwert.",
+        "Gemeldet und gemessen, Monat für Monat", "Jeder Punkt ist ein Monat");
+    assertThat(text).doesNotContain("Wochen mit Richtlinienverstoß", "Wochenbeginn", "Woche für Woche");
   }
 
   @Test
@@ -211,6 +214,87 @@ class ReportGrainTests {
     assertThat(PdfText.of(pdf)).contains("Data covers 2025-01 to 2025-07").doesNotContain("2024-12");
   }
 
+  @Test
+  void atTheMonthGrainTheChartDrawsEachMonthAsThePolicyPagesJudgeIt() throws Exception {
+    // given Production's monthly figures, dated the 1st (1 February is in 2025-W05, which starts on
+    // 27 January), and the MES's weekly export: January holds 2025-W03 (100 of 100 inspected) and
+    // 2025-W05 (240 of 300; its Thursday, 30 January, is in January), February 2025-W06 (100 of
+    // 100) and 2025-W09 (90 of 100)
+    Path pdf = dir.resolve("month-chart.pdf");
+    try (FindingFixture fixture = monthlyFigures(dir.resolve("home"),
+        List.of(List.of("2025-01-01", "400", "100"), List.of("2025-02-01", "200", "98")),
+        List.of(List.of("2025-01-13", "100", "100"), List.of("2025-01-27", "300", "240"),
+            List.of("2025-02-03", "100", "100"), List.of("2025-02-24", "100", "90")), "2025-03-05")) {
+
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT);
+
+      // then the chart has one point per month, at the month: measured as the breach pages judge it
+      // (340 of 400 inspected is 85.0%, not the mean of the weeks' 100% and 80%), beside the
+      // department's own figure for that month and the threshold in force (version 1's 100%)
+      assertThat(ReportNumbersTests.rows(fixture, """
+          select period_label, period_start::varchar, measured_coverage, self_reported_coverage, threshold
+          from rpt_coverage_by_period where policy_id = 'POL-INSP-001' order by period_start""")).containsExactly(
+          List.of("2025-01", "2025-01-01", 85.0, 100.0, 100.0),
+          List.of("2025-02", "2025-02-01", 95.0, 98.0, 100.0));
+      assertThat(ReportNumbersTests.rows(fixture, """
+          select period_label, measured_value, self_reported_value from fct_policy_breach
+          where policy_id = 'POL-INSP-001' order by period_start""")).containsExactly(
+          List.of("2025-01", 85.0, 100.0), List.of("2025-02", 95.0, 98.0));
+    }
+    // and the section, the chart's axis and its note name months
+    String text = PdfText.of(pdf);
+    assertThat(text).contains("Self-reported vs measured, month by month",
+        "Each point is a month, as the policy pages judge it.");
+    assertThat(text).doesNotContain("week by week", "that week.");
+  }
+
+  @Test
+  void atTheMonthGrainWhatChangedComparesThePeriodsOwnFigures() throws Exception {
+    // given the MES's weekly export, one week a month but two in December: July 100 of 100, August
+    // 150 of 300, October 60 of 100, November 300 of 300, December 240 of 300 and 100 of 100; and
+    // Production's monthly units (no September): 400, 500, 450, 400 and 300
+    Path pdf = dir.resolve("month-change.pdf");
+    try (FindingFixture fixture = monthlyFigures(dir.resolve("home"),
+        List.of(List.of("2025-07-01", "400", "100"), List.of("2025-08-01", "500", "100"),
+            List.of("2025-10-01", "450", "100"), List.of("2025-11-01", "400", "100"), List.of("2025-12-01", "300", "100")),
+        List.of(List.of("2025-07-07", "100", "100"), List.of("2025-08-04", "300", "150"),
+            List.of("2025-10-06", "100", "60"), List.of("2025-11-03", "300", "300"),
+            List.of("2025-12-01", "300", "240"), List.of("2025-12-15", "100", "100")), "2026-01-06")) {
+
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT);
+
+      // then December against November is each month's own figure, the one v_kpi_period, the breach
+      // pages and the chart state: 340 of 400 inspected is 85.0%, not the mean of the weeks' 80% and
+      // 100%; the units reported for November (dated Saturday 1 November, in 2025-W44 whose Thursday
+      // is in October) are November's, per week of the month: 400 / 4 and 300 / 4
+      assertThat(ReportNumbersTests.rows(fixture, """
+          select m.kpi_id, m.previous_value, m.period_value, m.is_weekly_total,
+                 coalesce(previous.measured_value, previous.reported_value / 4),
+                 coalesce(current.measured_value, current.reported_value / 4)
+          from rpt_kpi_movement as m
+          join rpt_report_period as p using (period_kind)
+          join v_kpi_period as previous on previous.kpi_id = m.kpi_id and previous.period_start = p.previous_start
+          join v_kpi_period as current on current.kpi_id = m.kpi_id and current.period_start = p.period_start
+          where m.period_kind = 'month' order by m.kpi_id""")).containsExactly(
+          List.of("inspection_coverage", 100.0, 85.0, false, 100.0, 85.0),
+          List.of("units_produced", 100.0, 75.0, true, 100.0, 75.0));
+      // and the fourth quarter against the third is the ratio over each quarter's units (700 of 800
+      // inspected, 250 of 400), not the mean of its months or weeks; the units per week of the months
+      // reported: (400 + 500) / 9 weeks and (450 + 400 + 300) / 13
+      assertThat(ReportNumbersTests.rows(fixture, """
+          select kpi_id, previous_value, period_value from rpt_kpi_movement
+          where period_kind = 'quarter' order by kpi_id""")).containsExactly(
+          List.of("inspection_coverage", 62.5, 87.5), List.of("units_produced", 100.0, 88.461538));
+    }
+    // and the summary says what it compares
+    assertThat(PdfText.of(pdf)).contains("Production: Inspection coverage 62.5% → 87.5% (+25.0).",
+        "KPIs by each period's own figure, as the policy pages state one: a measured rate over the whole period"
+            + " (not a mean of its weeks or months); a count or an amount per week.")
+        .doesNotContain("mean of their weekly values");
+  }
+
   /** The latest period, measured, reported, gap, breached since and breached count of POL-INSP-001 in PROD. */
   private static List<Object> policyExecutionRow(FindingFixture fixture) throws java.sql.SQLException {
     try (var statement = fixture.connection().createStatement();
@@ -234,7 +318,30 @@ class ReportGrainTests {
     return fixture;
   }
 
-  private static String grain(String grain) {
+  /**
+   * The month grain, reconciled as of {@code asOf}: Production's monthly sheet (month, units,
+   * inspected %) delivered two days before, the MES's weekly export of critical parts (Monday,
+   * produced, inspected) three days before.
+   */
+  static FindingFixture monthlyFigures(Path home, List<List<String>> sheet, List<List<String>> mes, String asOf)
+      throws Exception {
+    LocalDateTime received = LocalDate.parse(asOf).atTime(8, 0);
+    return FindingFixture.create(home, monthlyDepartment(), "")
+        .deliver("prod_sheet", "prod_" + asOf + ".csv", received.minusDays(2), List.of("Month", "Units", "Inspected %"),
+            sheet)
+        .deliver("mes", "mes_" + asOf + ".csv", received.minusDays(3).withHour(2), FindingFixture.MES_HEADER,
+            mes.stream().map(week -> List.of(week.get(0), "CRITICAL", week.get(1), week.get(2))).toList())
+        .reconcile(asOf);
+  }
+
+  /** The month grain, Production reporting monthly and the MES exporting weekly. */
+  static String monthlyDepartment() {
+    return grain("month")
+        .replace("period: { column: Week, grain: week }", "period: { column: Month, grain: month }")
+        .replace("period: { column: day, grain: day }", "period: { column: day, grain: week }");
+  }
+
+  static String grain(String grain) {
     return FindingFixture.GOVERNANCE.replace(FindingFixture.CALENDAR,
         "- { id: DE10, timezone: Europe/Berlin, common_grain: " + grain + ", fiscal_pattern: 4-4-5 }");
   }

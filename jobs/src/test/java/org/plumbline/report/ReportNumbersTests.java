@@ -80,15 +80,15 @@ class ReportNumbersTests {
       fixture.reconcile("2025-09-02");
 
       // then W27 (from Monday 30 June, the last day of v1) is held to v1's 100%, the rest to v2's 95%
-      assertThat(rows(fixture, "select iso_week, threshold from rpt_coverage_by_week"
-          + " where policy_id = 'POL-INSP-001' order by week_start")).containsExactly(
+      assertThat(rows(fixture, "select period_label, threshold from rpt_coverage_by_period"
+          + " where policy_id = 'POL-INSP-001' order by period_start")).containsExactly(
           List.of("2025-W27", 100.0), List.of("2025-W28", 95.0), List.of("2025-W29", 95.0),
           List.of("2025-W30", 95.0), List.of("2025-W31", 95.0), List.of("2025-W32", 95.0),
           List.of("2025-W33", 95.0), List.of("2025-W34", 95.0), List.of("2025-W35", 95.0));
       // and every breached week shows the threshold it was judged by
       assertThat(rows(fixture, """
-          select b.iso_week, b.threshold, c.threshold from fct_policy_breach as b
-          join rpt_coverage_by_week as c using (policy_id, iso_week) order by b.week_start"""))
+          select b.period_label, b.threshold, c.threshold from fct_policy_breach as b
+          join rpt_coverage_by_period as c using (policy_id, period_label) order by b.period_start"""))
           .containsExactly(List.of("2025-W27", 100.0, 100.0), List.of("2025-W30", 95.0, 95.0),
               List.of("2025-W31", 95.0, 95.0), List.of("2025-W35", 95.0, 95.0));
     }
@@ -118,7 +118,8 @@ class ReportNumbersTests {
           select count(*) filter (where finding_type = 'policy_breach' and status <> 'resolved'
                                   and not is_covered_by_deviation)
           from rpt_finding""")).containsExactly(List.of(3L));
-      assertThat(rows(fixture, "select breached_period_count from rpt_headline")).containsExactly(List.of(3));
+      assertThat(rows(fixture, "select breached_period_count from rpt_headline where department_code is null"))
+          .containsExactly(List.of(3));
     }
   }
 
@@ -145,7 +146,7 @@ class ReportNumbersTests {
       assertThat(PdfText.singleSpaced(PdfText.of(english))).contains(
           "0 new, 0 resolved 0 worse, 2 better Since 2025-07",
           "STILL MISSING Production: missing submission SUB-PROD — the report for 2025-07 has still not arrived.",
-          "BETTER Production: policy breach POL-INSP-001 — largest gap 3.0 in 2025-08, 15.0 in 2025-07.",
+          "BETTER Production: policy breach POL-INSP-001 — largest gap 3.0 points in 2025-08, 15.0 points in 2025-07.",
           "BETTER Production: Inspection coverage 92.2% → 95.0% (+2.8).")
           .doesNotContain("RESOLVED");
       assertThat(PdfText.singleSpaced(PdfText.of(german))).contains(
@@ -256,7 +257,7 @@ class ReportNumbersTests {
       // then the headline quotes v1's statement and threshold beside W27's 80%
       assertThat(rows(fixture, """
           select policy_version, policy_statement, threshold, worst_period, worst_measured, breached_period_count
-          from rpt_headline"""))
+          from rpt_headline where department_code is null"""))
           .containsExactly(List.of(1, "Every critical part is inspected.", 100.0, "2025-W27", 80.0, 2));
     }
   }

@@ -32,6 +32,41 @@ class ReportTextTests {
   }
 
   @Test
+  void writesTheSummaryPagesHeadlineAsOneSentenceWithDepartmentThresholdAndOwner() {
+    // when
+    String english = ReportText.summaryHeadline(ENGLISH, UK, "week", "Production", "POL-INSP-001",
+        "Every critical engine valve is inspected before shipment.", "Inspection coverage of critical parts",
+        "Head of Quality", 16, "2025-W31", "2025-W46", "2025-W38", 24.8, 100.0, 100.0, "percent", ">=");
+    String german = ReportText.summaryHeadline(GERMAN, Locale.GERMANY, "month", "Lackiererei", "POL-PAINT",
+        "", "Lackfehlerquote", "Leitung Lackiererei", 1, "2025-05", "2025-05", "2025-05", 3.606, 3.0, null,
+        "percent", "<=");
+
+    // then one sentence each: the policy, the department, the worst figure against the threshold, the owner
+    assertThat(english).isEqualTo("Policy POL-INSP-001 (Every critical engine valve is inspected before shipment)"
+        + " was breached by Production in 16 weeks, 2025-W31 to 2025-W46: measured inspection coverage of critical"
+        + " parts fell to 24.8% in 2025-W38 against a threshold of 100.0%, while the department reported 100.0%;"
+        + " owner: Head of Quality.");
+    assertThat(german).isEqualTo("Richtlinie POL-PAINT wurde in 1 Monat (2025-05) von Lackiererei verletzt: Der"
+        + " Messwert „Lackfehlerquote“ stieg in 2025-05 auf 3,6\u00a0% (Schwelle: 3,0\u00a0%), während die Abteilung"
+        + " für diesen Monat keinen Wert meldete; verantwortlich: Leitung Lackiererei.");
+    assertThat(List.of(english, german)).allSatisfy(sentence -> assertThat(sentence).endsWith(".").doesNotContain(". "));
+  }
+
+  @Test
+  void aDepartmentWithoutABreachIsToldSoByName() {
+    // when / then
+    assertThat(ReportText.noBreach(ENGLISH, UK, "week", "2025-W01", "2025-W52", "Logistics"))
+        .isEqualTo("Logistics breached no policy in the weeks 2025-W01 to 2025-W52.");
+    assertThat(ReportText.noBreach(GERMAN, Locale.GERMANY, "month", "2025-01", "2025-12", "Logistik"))
+        .isEqualTo("Logistik hat in den Monaten 2025-01 bis 2025-12 keine Richtlinie verletzt.");
+    // and the company's report, or a warehouse without figures, as before
+    assertThat(ReportText.noBreach(ENGLISH, UK, "week", "2025-W01", "2025-W52", null))
+        .isEqualTo("No policy was breached in the weeks 2025-W01 to 2025-W52.");
+    assertThat(ReportText.noBreach(ENGLISH, UK, "week", null, null, "Logistics"))
+        .isEqualTo("No policy was breached: the warehouse holds no weekly figures yet.");
+  }
+
+  @Test
   void writesASingleWeekAMissingReportAndDiscrepancies() {
     // when
     String headline = ReportText.headline(ENGLISH, UK, "week", "POL-OEE-002", "OEE stays above 60%", "OEE", "Plant Manager",
@@ -127,6 +162,9 @@ class ReportTextTests {
         .isEqualTo("Production: Inspection coverage 53.5% → 63.4% (+9.9).");
     assertThat(ReportSentences.kpiMovement(ENGLISH, UK, "Quality", "Customer complaints", 0.8, 2.35, 1.55, "count"))
         .isEqualTo("Quality: Customer complaints 0.8 → 2.4 (+1.6).");
+    // the change between the figures as printed, not as measured (2.36 - 0.84 = 1.52)
+    assertThat(ReportSentences.kpiMovement(ENGLISH, UK, "Quality", "Customer complaints", 0.84, 2.36, 1.52, "count"))
+        .isEqualTo("Quality: Customer complaints 0.8 → 2.4 (+1.6).");
     // a count a system measures, as the mean of its weekly totals, is a week's
     assertThat(ReportSentences.kpiMovement(ENGLISH, UK, "Quality", "Customer complaints", 1.8, 1.3, -0.5, "count", true))
         .isEqualTo("Quality: Customer complaints 1.8 → 1.3 a week (-0.5).");
@@ -137,10 +175,24 @@ class ReportTextTests {
   @Test
   void aFindingChangeAboutTheDepartmentAsAWholeNamesNoSubject() {
     assertThat(ReportSentences.findingChange(ENGLISH, UK, "new", "triad_gap", "Logistics", null, 1L, 0L, null, null,
-        "2025-Q1", "2024-Q4")).isEqualTo("Logistics: triad gap — 1 finding in 2025-Q1, none in 2024-Q4.");
+        null, "2025-Q1", "2024-Q4")).isEqualTo("Logistics: triad gap — 1 finding in 2025-Q1, none in 2024-Q4.");
     assertThat(ReportSentences.findingChange(ENGLISH, UK, "new", "policy_breach", "Assembly", "POL-FPY-001", 1L, 0L,
-        null, null, "2025-Q1", "2024-Q4")).isEqualTo("Assembly: policy breach POL-FPY-001 — 1 finding in 2025-Q1, none"
-        + " in 2024-Q4.");
+        null, null, "percent", "2025-Q1", "2024-Q4")).isEqualTo("Assembly: policy breach POL-FPY-001 — 1 finding in"
+        + " 2025-Q1, none in 2024-Q4.");
+  }
+
+  @Test
+  void aFindingChangeSaysInWhatItsLargestGapIsCounted() {
+    // a percentage's gap in points, a late submission's in days, an amount's in its unit
+    assertThat(ReportSentences.findingChange(ENGLISH, UK, "worsened", "policy_breach", "Production", "POL-INSP-001",
+        9L, 3L, 69.1, 68.1, "percent", "2025-Q4", "2025-Q3"))
+        .isEqualTo("Production: policy breach POL-INSP-001 — largest gap 69.1 points in 2025-Q4, 68.1 points in 2025-Q3.");
+    assertThat(ReportSentences.findingChange(GERMAN, Locale.GERMANY, "improved", "late_submission", "Produktion",
+        "SUB-PROD-KPI", 1L, 1L, 1.5, 3.9, null, "2025-Q4", "2025-Q3"))
+        .endsWith("größte Lücke 1,5 Tage in 2025-Q4, 3,9 Tage in 2025-Q3.");
+    assertThat(ReportSentences.findingChange(ENGLISH, UK, "worsened", "policy_breach", "Logistics", "POL-FRT-001",
+        2L, 1L, 2000.0, 1500.0, "EUR", "2025-Q4", "2025-Q3"))
+        .endsWith("largest gap 2,000 EUR in 2025-Q4, 1,500 EUR in 2025-Q3.");
   }
 
   @Test
@@ -219,7 +271,8 @@ class ReportTextTests {
     // given the texts the policy pages choose by grain
     List<String> keys = List.of("section.breachedWeeks", "breachedWeeks.period",
         "breachedWeeks.periodStart", "breachedWeeks.none", "breachedWeeks.noData", "headline.periods",
-        "headline.notReported", "headline.none", "headline.noData");
+        "headline.notReported", "headline.none", "headline.noData", "headline.noneInDepartment", "lead.notReported",
+        "section.coverage", "coverage.axis", "coverage.note", "coverage.none");
 
     // then
     for (ResourceBundle words : List.of(ENGLISH, GERMAN)) {
@@ -241,7 +294,8 @@ class ReportTextTests {
 
     // then
     assertThat(breach).startsWith("Produktion: Richtlinie POL-INSP-001 verletzt in 16 Zeiträumen (2025-W31 bis 2025-W46)");
-    assertThat(late).isEqualTo("Logistik: In 2 Zeiträumen kam eine Pflichtmeldung verspätet (2025-09).");
+    // and a submission is named, with the span of its periods
+    assertThat(late).isEqualTo("Logistik: In 2 Zeiträumen kam die Pflichtmeldung SUB-LOG verspätet (2025-09 bis 2025-10).");
   }
 
   @Test

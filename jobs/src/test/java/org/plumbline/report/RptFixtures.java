@@ -28,11 +28,12 @@ final class RptFixtures {
         kpi_id varchar, kpi_name varchar, unit varchar, policy_id varchar, period_start date, period_end date,
         period_label varchar, target_value double, measured_value double, self_reported_value double,
         gap double, owner_title varchar, evidence varchar, evidence_key varchar, evidence_args varchar, status varchar, materiality double, rank_score double,
-        subject varchar, is_covered_by_deviation boolean default false, deviation_id varchar, display_status varchar);
+        subject varchar, is_covered_by_deviation boolean default false, deviation_id varchar, display_status varchar,
+        subject_name varchar);
       create or replace table rpt_top_gap as select 1::bigint as gap_rank, * exclude (finding_key, section,
         period_start, period_end, period_label, self_reported_value, gap, materiality, measured_value, subject),
         'x' as subject, 1::bigint as finding_count, 'x' as first_period, 'x' as last_period,
-        1.0::double as worst_measured, 0::bigint as covered_count from rpt_finding;
+        1.0::double as worst_measured, 0::bigint as covered_count, 2 as rank_group from rpt_finding;
       create or replace table rpt_cost_of_poor_quality (department_code varchar, department_name varchar,
         category varchar, iso_week varchar, week_start date, cost_amount double, source_row_count bigint);
       create or replace table rpt_triad_scorecard (department_code varchar, department_name varchar,
@@ -60,7 +61,8 @@ final class RptFixtures {
         department_name varchar, chart_type varchar, chart_status varchar, departure_count bigint, note varchar,
         note_key varchar, note_args varchar);
       create or replace table rpt_finding_change (period_kind varchar, finding_type varchar, department_code varchar,
-        subject varchar, department_name varchar, kpi_name varchar, severity_weight integer, finding_count bigint,
+        subject varchar, department_name varchar, kpi_name varchar, subject_name varchar, unit varchar,
+        severity_weight integer, finding_count bigint,
         largest_gap double, previous_finding_count bigint, previous_largest_gap double, change varchar);
       create or replace table rpt_kpi_movement (period_kind varchar, kpi_id varchar, kpi_name varchar, unit varchar,
         direction varchar, target_value double, department_code varchar, department_name varchar,
@@ -96,6 +98,7 @@ final class RptFixtures {
              when w between 31 and 46 then 25.0 + ((w * 37) % 151) / 10.0
              else 100.0 end"""));
     execute(c, context() + rptTables("'POL-INSP-001'"));
+    summaryHeadline(c);
     reportPeriods(c, AS_OF, "week");
   }
 
@@ -112,6 +115,7 @@ final class RptFixtures {
   static void yearWithoutBreach(Connection c) throws SQLException {
     execute(c, weeks("100.0"));
     execute(c, context() + rptTables("'POL-INSP-001'"));
+    summaryHeadline(c);
     reportPeriods(c, AS_OF, "week");
   }
 
@@ -119,6 +123,7 @@ final class RptFixtures {
   static void yearWithTwoPoliciesAlwaysBreached(Connection c) throws SQLException {
     execute(c, weeks("25.0 + ((w * 37) % 151) / 10.0"));
     execute(c, context() + rptTables("unnest(['POL-INSP-001', 'POL-INSP-002'])"));
+    summaryHeadline(c);
     reportPeriods(c, AS_OF, "week");
   }
 
@@ -186,7 +191,10 @@ final class RptFixtures {
         select 'k-' || section, finding_type, section, 'high', 3, 'PROD', 'Production', 'KPI-COV',
                'Inspection coverage of critical parts', 'percent', 'POL-INSP-001', date '2025-10-06',
                date '2025-10-12', '2025-W41', 100.0, 60.0, 100.0, -40.0, 'Head of Quality', null, null, null, 'new', 0.4, 2.7,
-               'POL-INSP-001', false, null, 'new'
+               'POL-INSP-001', false, null, 'new',
+               -- the subject as rpt_finding.sql names it: a breach's policy, a triad gap none, else the KPI
+               case finding_type when 'policy_breach' then 'POL-INSP-001' when 'triad_gap' then null
+                                 else 'Inspection coverage of critical parts' end
         from (values ('policy_breach', 'policy_breach'), ('reporting_discrepancy', 'reporting_discrepancy'),
                      ('rogue_metric', 'rogue_metric'), ('late_submission', 'submission_gap'),
                      ('retroactive_revision', 'retroactive_revision'), ('incentive_conflict', 'incentive_conflict'),
@@ -204,11 +212,11 @@ final class RptFixtures {
         where finding_type = 'early_warning';
         insert into rpt_finding_change values
           ('quarter', 'policy_breach', 'PROD', 'POL-INSP-001', 'Production', 'Inspection coverage of critical parts',
-           4, 9, 75.2, 2, 10.0, 'worsened'),
-          ('quarter', 'late_submission', 'PROD', 'KPI-COV', 'Production', 'Inspection coverage of critical parts',
-           2, 1, null, 0, null, 'new'),
+           'POL-INSP-001', 'percent', 4, 9, 75.2, 2, 10.0, 'worsened'),
+          ('quarter', 'late_submission', 'PROD', 'SUB-PROD-KPI', 'Production', null, 'Monthly production KPI workbook',
+           null, 2, 1, 2.5, 0, null, 'new'),
           ('quarter', 'retroactive_revision', 'PROD', 'KPI-COV', 'Production', 'Inspection coverage of critical parts',
-           2, 0, null, 1, null, 'resolved');
+           'Inspection coverage of critical parts', 'percent', 2, 0, null, 1, null, 'resolved');
         insert into rpt_kpi_movement values
           ('quarter', 'KPI-COV', 'Inspection coverage of critical parts', 'percent', 'higher_is_better', 100.0, 'PROD',
            'Production', 98.0, 62.5, -35.5, 'worse', 0.355, false, true);
@@ -231,6 +239,15 @@ final class RptFixtures {
         insert into rpt_stale_reading values ('mes', 'MES', 3, 5);
         """);
     org.plumbline.system.SqlScript.execute(c, "sql/reports/rpt_top_gap.sql");
+    summaryHeadline(c);
+  }
+
+  /**
+   * The summary page's headline by the real model, from the worst gaps (rpt_top_gap) and the
+   * headlines (rpt_headline) as they stand: none in the fixtures whose rpt_finding is empty.
+   */
+  static void summaryHeadline(Connection c) throws SQLException {
+    org.plumbline.system.SqlScript.execute(c, "sql/reports/rpt_summary_headline.sql");
   }
 
   /** One row per ISO week of 2025 with the measured coverage given as an expression of w. */
@@ -256,10 +273,11 @@ final class RptFixtures {
                '%s' as config_version, '2025-W01' as first_week, '2025-W52' as last_week,
                'week' as period_grain, '2025-W01' as first_period, '2025-W52' as last_period,
                2::bigint as control_chart_count;
-        create or replace table rpt_coverage_by_week as
+        create or replace table rpt_coverage_by_period as
         select 'POL-INSP-001' as policy_id, 'PROD' as department_code, 'Production' as department_name,
                'Inspection coverage of critical parts' as kpi_name, 'percent' as unit,
-               iso_week, week_start, measured_coverage, self_reported_coverage, threshold
+               iso_week as period_label, week_start as period_start, measured_coverage, self_reported_coverage,
+               threshold
         from fixture_week;
         """.formatted(AS_OF, CONFIG_VERSION) + EMPTY_SECTIONS;
   }
@@ -275,8 +293,10 @@ final class RptFixtures {
                false as is_covered_by_deviation, null::varchar as deviation_id, null::date as deviation_expires_on
         from fixture_week, (select %s as policy_id)
         where measured_coverage < threshold;
+        -- the company's headline (department_code null) and Production's, from the same weeks
         create or replace table rpt_headline as
-        select policy_id, 1 as policy_version,
+        select policy_id, scope as department_code, case when scope is not null then 'Production' end as department_name,
+               1 as policy_version,
                'Every critical engine valve is inspected before shipment' as policy_statement,
                'Inspection coverage of critical parts' as kpi_name, 'Head of Quality' as owner_title,
                max(threshold) as threshold, cast(count(*) as integer) as breached_period_count,
@@ -286,8 +306,8 @@ final class RptFixtures {
                cast(count(*) filter (where abs(gap_points) > 0.5) as integer) as discrepancy_period_count,
                0 as covered_period_count, null::varchar as covering_deviation_ids,
                'percent' as unit, '>=' as comparator
-        from rpt_breached_weeks
-        group by policy_id;
+        from rpt_breached_weeks, (values (null::varchar), ('PROD')) as s(scope)
+        group by policy_id, scope;
         """.formatted(policies);
   }
 
