@@ -1,7 +1,10 @@
 -- int_observation_current: every typed value with whether it is the one in force.
 -- What is replaced is a statement about a period, not a date: a period is taken at its source's
 -- grain (stg_observation.period_start), so a monthly correction dated 31.01. replaces the
--- original dated 01.01., and a weekly value dated by any day of its week is that ISO week.
+-- original dated 01.01., and a weekly value dated by any day of its week is that ISO week. A
+-- period is its grain and its first day: September 2025 and the ISO week from Monday 1 September
+-- 2025 are two periods, neither replaces the other (which grain speaks for a period of the common
+-- grain is int_kpi_observation's decision; a change of it is a revision across grains).
 -- A department's figure for a catalogue KPI is one statement per period, whichever of its
 -- self-reported sources (a monthly CSV, a quarterly overview) and local KPI names it came
 -- through: when a later delivery covers the same KPI and period again (a corrected workbook,
@@ -44,19 +47,19 @@ observations as (
 ),
 
 deliveries as (
-    select statement_key, period_start, load_id,
+    select statement_key, period_grain, period_start, load_id,
            case when any_value(source_kind) = 'system_of_record' then any_value(version_key) end as document_key,
            bool_and(is_current_version) as is_current_version,
            min(received_at) as received_at
     from observations
-    group by statement_key, period_start, load_id
+    group by statement_key, period_grain, period_start, load_id
 ),
 
 -- Only the newest version of a document is in force; among those, the latest received.
 ranked as (
-    select statement_key, period_start, load_id, document_key,
+    select statement_key, period_grain, period_start, load_id, document_key,
            is_current_version
-             and row_number() over (partition by statement_key, period_start, document_key
+             and row_number() over (partition by statement_key, period_grain, period_start, document_key
                                     order by is_current_version desc, received_at desc, load_id desc) = 1
                as is_current
     from deliveries
@@ -77,7 +80,9 @@ final as (
            coalesce(m.currency <> (select reporting_currency from reporting) and x.rate is null, false)
                                                                           as is_missing_exchange_rate
     from observations as o
-    join ranked as r using (statement_key, period_start, load_id)
+    join ranked as r
+      on r.statement_key = o.statement_key and r.period_start = o.period_start and r.load_id = o.load_id
+     and r.period_grain is not distinct from o.period_grain   -- none for a source of rows only
     left join dim_money_column as m using (source_id, metric_name)
     left join dim_exchange_rate as x
       on x.currency = m.currency

@@ -4,7 +4,7 @@
 -- per department, KPI and period. A metric name is mapped through the department's local KPI names (names not in the
 -- catalogue are the rogue-metric finding). A percentage reported daily is averaged over the
 -- period; an amount is summed. A period holding money that could not be converted (no exchange
--- rate) has no reported value.
+-- rate) has no reported value (plumbline_reported_figure, reported_figure.sql).
 create or replace table int_reported_kpi_period as
 with
 
@@ -18,9 +18,7 @@ final as (
            m.common_period_label as period_label,
            m.common_period_start as period_start,
            m.common_period_end   as period_end,
-           case when bool_or(m.is_missing_exchange_rate) then null
-                when any_value(k.aggregation) = 'mean' then avg(m.metric_value)
-                else sum(m.metric_value) end as reported_value,
+           plumbline_reported_figure(k.aggregation, m.metric_value, m.is_missing_exchange_rate) as reported_value,
            count(*)         as value_count,
            list(distinct m.load_id order by m.load_id) as load_ids
     from mapped as m

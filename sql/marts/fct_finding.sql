@@ -127,7 +127,9 @@ submissions as (
 -- other finding, and says in words what happened: what the value was, in which file, what it
 -- became and in which file, and whether the change flatters the department (a rise where the
 -- KPI is better higher, a fall where it is better lower); a withdrawn value has no revised value
--- (or the newer version holds the period in a row that could not be read, which is named).
+-- (or the newer version holds the period in a row that could not be read, which is named). A
+-- figure restated at another grain says which grain's figures were replaced by which, how many
+-- each combines and from which files.
 revision_texts as (
     select r.*,
            coalesce(k.kpi_name, r.metric_name) as subject_name,
@@ -157,7 +159,28 @@ revision_texts as (
                      || case k.direction when 'higher_is_better' then ' where higher is better'
                              else ' where lower is better' end
                      || case when r.is_flattering then ', which flatters the department'
-                             else ', which does not flatter the department' end end as movement_text
+                             else ', which does not flatter the department' end end as movement_text,
+           r.previous_grain <> r.revised_grain as is_restated_at_other_grain,
+           k.aggregation,
+           -- each side of a revision across grains as the English sentence says it ([previous,
+           -- revised]): "weekly figures", " on average over 4 weeks" (nothing for one value), the
+           -- files ("a.csv, b.csv and c.csv"), and "last received" where there are several
+           list_transform([{'grain': r.previous_grain, 'n': r.previous_value_count, 'files': r.previous_file_names},
+                           {'grain': r.revised_grain, 'n': r.revised_value_count, 'files': r.revised_file_names}],
+                          lambda side: {
+                              'figures': case side.grain when 'day' then 'daily' when 'week' then 'weekly' else 'monthly' end
+                                         || case when side.n = 1 then ' figure' else ' figures' end,
+                              'over': case when side.n > 1
+                                           then case k.aggregation when 'sum' then ' in total' else ' on average' end
+                                                || ' over ' || side.n || ' '
+                                                || case side.grain when 'day' then 'days' when 'week' then 'weeks'
+                                                                   else 'months' end
+                                           else '' end,
+                              'files': case when len(side.files) < 2 then side.files[1]
+                                            else array_to_string(side.files[1:len(side.files) - 1], ', ') || ' and '
+                                                 || side.files[len(side.files)] end,
+                              'received': case when len(side.files) > 1 then 'last received' else 'received' end})
+                                               as side_texts
     from fct_retroactive_revision as r
     left join dim_kpi as k using (kpi_id)
 ),
@@ -180,39 +203,72 @@ revisions as (
            coalesce(r.kpi_owner_role, o.role_id) as owner_role,
            null::varchar                   as deviation_id,
            false                           as is_covered_by_deviation,
-           r.subject_name || ': the ' || r.value_texts[1]
-               || ' for ' || r.period_label || ' from ' || r.previous_file_name || ' (received '
-               || strftime(r.previous_received_at, '%Y-%m-%d') || ') '
-               || case when r.direction = 'unreadable'
-                       then 'is no longer in force: the newer version received '
-                            || strftime(r.revised_received_at, '%Y-%m-%d') || ' holds that period in '
-                            || case when r.quarantined_sheet_name <> ''
-                                    then 'row ' || r.quarantined_row_number || ' of sheet '
-                                         || r.quarantined_sheet_name
-                                    else 'line ' || r.quarantined_row_number end
-                            || ', which could not be read: ' || r.quarantine_reason
-                       when r.is_withdrawal
-                       then 'was withdrawn: the newer version received '
-                            || strftime(r.revised_received_at, '%Y-%m-%d') || ' no longer holds that period.'
-                       else 'was changed to ' || r.value_texts[2] || ' in ' || r.revised_file_name || ' (received '
-                            || strftime(r.revised_received_at, '%Y-%m-%d') || '): ' || r.movement_text || '.'
-                  end                      as evidence,
+           case when r.is_restated_at_other_grain
+                then r.subject_name || ': the ' || r.side_texts[1].figures || ' for ' || r.period_label || ' from '
+                     || r.side_texts[1].files || ' (' || r.value_texts[1] || r.side_texts[1].over || ', '
+                     || r.side_texts[1].received || ' ' || strftime(r.previous_received_at, '%Y-%m-%d') || ') '
+                     || case when r.previous_value_count = 1 then 'was' else 'were' end || ' replaced by the '
+                     || r.side_texts[2].figures || ' in ' || r.side_texts[2].files || ' (' || r.value_texts[2]
+                     || r.side_texts[2].over || ', ' || r.side_texts[2].received || ' '
+                     || strftime(r.revised_received_at, '%Y-%m-%d') || '): ' || r.movement_text || '.'
+                else r.subject_name || ': the ' || r.value_texts[1]
+                     || ' for ' || r.period_label || ' from ' || r.previous_file_name || ' (received '
+                     || strftime(r.previous_received_at, '%Y-%m-%d') || ') '
+                     || case when r.direction = 'unreadable'
+                             then 'is no longer in force: the newer version received '
+                                  || strftime(r.revised_received_at, '%Y-%m-%d') || ' holds that period in '
+                                  || case when r.quarantined_sheet_name <> ''
+                                          then 'row ' || r.quarantined_row_number || ' of sheet '
+                                               || r.quarantined_sheet_name
+                                          else 'line ' || r.quarantined_row_number end
+                                  || ', which could not be read: ' || r.quarantine_reason
+                             when r.is_withdrawal
+                             then 'was withdrawn: the newer version received '
+                                  || strftime(r.revised_received_at, '%Y-%m-%d') || ' no longer holds that period.'
+                             else 'was changed to ' || r.value_texts[2] || ' in ' || r.revised_file_name || ' (received '
+                                  || strftime(r.revised_received_at, '%Y-%m-%d') || '): ' || r.movement_text || '.'
+                        end end as evidence,
            -- the same sentence for the report, in its language (reports/i18n)
            case when r.direction = 'unreadable' and r.quarantined_sheet_name <> ''
                     then 'evidence.retroactive_revision.unreadable_sheet'
                 when r.direction = 'unreadable' then 'evidence.retroactive_revision.unreadable'
                 when r.is_withdrawal then 'evidence.retroactive_revision.withdrawn'
+                when r.is_restated_at_other_grain then 'evidence.retroactive_revision.restated'
                 else 'evidence.retroactive_revision.changed' end as evidence_key,
            -- the first six are every template's; the unreadable ones go on with the row (and its
            -- sheet) and why it was quarantined, a changed value with what it became, in which file
-           -- and which way it moved; what a template does not name is null
-           json_array(r.subject_name,
-                      json_object('value', r.previous_value, 'unit', r.unit), r.period_label,
-                      r.previous_file_name, json_object('date', r.previous_received_at::date),
-                      json_object('date', r.revised_received_at::date), r.quarantined_row_number,
-                      nullif(r.quarantined_sheet_name, ''), r.quarantine_reason,
-                      json_object('value', r.revised_value, 'unit', r.unit), r.revised_file_name,
-                      case when r.movement_word is not null then json_object('word', r.movement_word) end)::varchar
+           -- and which way it moved; what a template does not name is null. A figure restated at
+           -- another grain goes on with each side's grain as the report's word (one figure or
+           -- several), how many values it combines, the words of that grain's periods and of the
+           -- KPI's aggregation, and how many files it came from; its files are lists.
+           case when r.is_restated_at_other_grain
+                then json_array(r.subject_name,
+                                json_object('value', r.previous_value, 'unit', r.unit), r.period_label,
+                                json_object('list', r.previous_file_names, 'join', 'and'),
+                                json_object('date', r.previous_received_at::date),
+                                json_object('date', r.revised_received_at::date), null, null, null,
+                                json_object('value', r.revised_value, 'unit', r.unit),
+                                json_object('list', r.revised_file_names, 'join', 'and'),
+                                json_object('word', r.movement_word),
+                                json_object('word', 'evidence.figures.' || r.previous_grain
+                                                    || case when r.previous_value_count = 1 then '.one' else '.many' end),
+                                r.previous_value_count,
+                                json_object('word', 'evidence.periods.' || r.previous_grain),
+                                json_object('word', 'evidence.aggregation.' || r.aggregation),
+                                len(r.previous_file_names),
+                                json_object('word', 'evidence.figures.' || r.revised_grain
+                                                    || case when r.revised_value_count = 1 then '.one' else '.many' end),
+                                r.revised_value_count,
+                                json_object('word', 'evidence.periods.' || r.revised_grain),
+                                len(r.revised_file_names))
+                else json_array(r.subject_name,
+                                json_object('value', r.previous_value, 'unit', r.unit), r.period_label,
+                                r.previous_file_name, json_object('date', r.previous_received_at::date),
+                                json_object('date', r.revised_received_at::date), r.quarantined_row_number,
+                                nullif(r.quarantined_sheet_name, ''), r.quarantine_reason,
+                                json_object('value', r.revised_value, 'unit', r.unit), r.revised_file_name,
+                                case when r.movement_word is not null then json_object('word', r.movement_word) end)
+           end::varchar
                                            as evidence_args,
            'reconciliation'                as finding_family
     from revision_texts as r

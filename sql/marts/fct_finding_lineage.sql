@@ -45,8 +45,20 @@ revision_rows as (
            o.load_id, o.sheet_name, o.row_number
     from fct_retroactive_revision as r
     join int_observation_current as o
-      on o.statement_key = r.statement_key and o.period_start = r.period_date
+      on o.statement_key = r.statement_key and o.period_grain is not distinct from r.revised_grain
+     and o.period_start = r.period_date
      and o.load_id in (r.previous_load_id, r.revised_load_id)   -- a withdrawal has previous rows only
+    where r.previous_grain is not distinct from r.revised_grain
+),
+
+-- restated at another grain: every value in force on either side of the change
+grain_change_rows as (
+    select 'retroactive_revision:' || r.finding_key, g.side, g.load_id, g.sheet_name, g.row_number
+    from fct_retroactive_revision as r
+    join int_reported_grain_change as g
+      on g.statement_key = r.statement_key and g.common_period_start = r.period_date
+     and g.revised_load_id = r.revised_load_id and g.revised_grain = r.revised_grain
+    where r.previous_grain <> r.revised_grain
 ),
 
 late_rows as (
@@ -105,6 +117,7 @@ final as (
         union all select * from discrepancy_rows
         union all select * from rogue_rows
         union all select * from revision_rows
+        union all select * from grain_change_rows
         union all select * from late_rows
         union all select * from exchange_rate_rows
         union all select * from trend_window_rows

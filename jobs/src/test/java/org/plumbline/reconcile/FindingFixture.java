@@ -2,6 +2,7 @@ package org.plumbline.reconcile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -120,6 +121,27 @@ public final class FindingFixture implements AutoCloseable {
         - { id: DE10, timezone: Europe/Berlin, common_grain: week }
       """;
 
+  /** {@code GOVERNANCE} compared and judged per month rather than per ISO week. */
+  public static final String MONTH_GRAIN = GOVERNANCE.replace(FindingFixture.CALENDAR,
+      "- { id: DE10, timezone: Europe/Berlin, common_grain: month }");
+
+  /** Production's monthly file beside its weekly sheet: the same two KPIs, a month dated by any of its days. */
+  public static final String MONTHLY_FILE = """
+      sources:
+        - id: prod_monthly
+          department: PROD
+          kind: self_reported
+          format: csv
+          files: "monthly_*.csv"
+          csv: { delimiter: ",", decimal: ".", date_format: "%Y-%m-%d" }
+          period: { column: Month, grain: month }
+          metrics:
+            - { column: Units }
+            - { column: Inspected % }
+      """;
+
+  public static final List<String> MONTH_HEADER = List.of("Month", "Units", "Inspected %");
+
   static final List<String> PROD_HEADER = List.of("Week", "Units", "Inspected %");
   public static final List<String> MES_HEADER = List.of("day", "class", "produced", "inspected");
 
@@ -158,12 +180,17 @@ public final class FindingFixture implements AutoCloseable {
    */
   public FindingFixture deliver(String sourceId, String fileName, LocalDateTime receivedAtUtc, List<String> header,
       List<List<String>> rows) throws SQLException {
+    List<String> lines = new ArrayList<>();
+    lines.add(csvLine(header));
+    rows.forEach(row -> lines.add(csvLine(row)));
+    return deliver(fileName, receivedAtUtc, String.join("\n", lines).concat("\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A file of the test's own making (a workbook) delivered and loaded, arriving at {@code receivedAtUtc}. */
+  public FindingFixture deliver(String fileName, LocalDateTime receivedAtUtc, byte[] content) throws SQLException {
     try {
       Path file = home.inbox().resolve(fileName);
-      List<String> lines = new ArrayList<>();
-      lines.add(csvLine(header));
-      rows.forEach(row -> lines.add(csvLine(row)));
-      Files.write(file, lines);
+      Files.write(file, content);
       Files.setLastModifiedTime(file, FileTime.from(receivedAtUtc.toInstant(ZoneOffset.UTC)));
       FileOutcome outcome = new FileLoader(duckdb, home, model(), Clock.systemUTC()).load(file, null);
       // The same bytes sent again are a recorded no-op, as in production; anything else must load.
@@ -185,6 +212,11 @@ public final class FindingFixture implements AutoCloseable {
   /** Production's weekly rows: week start, units, inspected %. */
   public FindingFixture prodSheet(String fileName, LocalDateTime receivedAtUtc, List<List<String>> rows) throws SQLException {
     return deliver("prod_sheet", fileName, receivedAtUtc, PROD_HEADER, rows);
+  }
+
+  /** Production's monthly rows: month, units, inspected %. */
+  public FindingFixture monthlyFile(String fileName, LocalDateTime receivedAtUtc, List<List<String>> rows) throws SQLException {
+    return deliver("prod_monthly", fileName, receivedAtUtc, MONTH_HEADER, rows);
   }
 
   /** One MES day of critical parts: produced and inspected units. */

@@ -51,14 +51,9 @@ class InForceValueTests {
 
   static final List<String> MONTH_HEADER = List.of("Month", "Units");
 
-  private static String monthGrain() {
-    return FindingFixture.GOVERNANCE.replace(FindingFixture.CALENDAR,
-        "- { id: DE10, timezone: Europe/Berlin, common_grain: month }");
-  }
-
   @Test
   void aMonthlyCorrectionDatedByTheMonthsLastDayReplacesTheOriginalAndIsARevision() throws Exception {
-    try (FindingFixture fixture = FindingFixture.create(folder, monthGrain(), MONTHLY)) {
+    try (FindingFixture fixture = FindingFixture.create(folder, FindingFixture.MONTH_GRAIN, MONTHLY)) {
       // given Q1 dated by the first of each month, then corrected dated by the last, March 12000 -> 12500
       fixture.deliver("prod_monthly", "monthly_2025-Q1.csv", LocalDateTime.parse("2025-04-03T08:00"), MONTH_HEADER,
               List.of(List.of("2025-01-01", "10000"), List.of("2025-02-01", "11000"), List.of("2025-03-01", "12000")))
@@ -282,7 +277,7 @@ class InForceValueTests {
 
   @Test
   void theSameKpiFromTwoSourcesOfDifferentGrainsIsOneStatementPerPeriodTheLatestInForce() throws Exception {
-    try (FindingFixture fixture = FindingFixture.create(folder, monthGrain(), MONTHLY)) {
+    try (FindingFixture fixture = FindingFixture.create(folder, FindingFixture.MONTH_GRAIN, MONTHLY)) {
       // given July's weeks W28 and W29 in the weekly sheet (100 each), then July in the monthly file
       fixture.prodSheet("prod_2025-07.csv", LocalDateTime.parse("2025-08-01T08:00"), List.of(
               List.of("2025-07-07", "100", "100"), List.of("2025-07-14", "100", "100")))

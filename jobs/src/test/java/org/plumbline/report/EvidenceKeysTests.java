@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.plumbline.governance.ControlChart;
 import org.plumbline.governance.IncentiveScheme;
+import org.plumbline.governance.Kpi;
+import org.plumbline.governance.Source.PeriodSpec.Grain;
 
 /**
  * Every message key an SQL model can write into evidence_key, and every word its evidence_args
@@ -38,7 +40,15 @@ class EvidenceKeysTests {
       // int_kpi_trend.direction of a significant trend
       "evidence.trend.", List.of("up", "down"),
       "evidence.dimension.", List.of("quality", "cost", "speed"),
-      "evidence.pay_period.", IncentiveScheme.PAY_PERIODS);
+      "evidence.pay_period.", IncentiveScheme.PAY_PERIODS,
+      // a revision across grains: a source's grain, as one figure or several, its periods, the KPI's aggregation
+      "evidence.figures.", lowerCase(Grain.values()).stream().flatMap(g -> Stream.of(g + ".one", g + ".many")).toList(),
+      "evidence.periods.", lowerCase(Grain.values()),
+      "evidence.aggregation.", lowerCase(Kpi.Aggregation.values()));
+
+  private static List<String> lowerCase(Enum<?>[] values) {
+    return Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).toList();
+  }
 
   @Test
   void everyEvidenceKeyAndWordTheSqlModelsWriteIsInBothLanguages() throws IOException {
@@ -54,12 +64,12 @@ class EvidenceKeysTests {
       }
     }
 
-    // then: the twenty-four sentences and words, each prefix completed with every value it can take, in both bundles
-    assertThat(keys).hasSize(24);
+    // then: the twenty-five sentences and words, each prefix completed with every value it can take, in both bundles
+    assertThat(keys).hasSize(25);
     assertThat(prefixes).containsExactlyInAnyOrderElementsOf(WORDS.keySet());
     List<String> needed = Stream.concat(keys.stream(),
         WORDS.entrySet().stream().flatMap(e -> e.getValue().stream().map(word -> e.getKey() + word))).toList();
-    assertThat(needed).hasSize(24 + 5 + 12 + 2 + 3 + 4);
+    assertThat(needed).hasSize(25 + 5 + 12 + 2 + 3 + 4 + 6 + 3 + 2);
     assertThat(needed).allSatisfy(key -> {
       assertThat(ENGLISH.containsKey(key)).as("English has %s", key).isTrue();
       assertThat(GERMAN.containsKey(key)).as("German has %s", key).isTrue();
