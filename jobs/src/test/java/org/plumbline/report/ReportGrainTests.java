@@ -295,6 +295,33 @@ class ReportGrainTests {
         .doesNotContain("mean of their weekly values");
   }
 
+  @Test
+  void atTheMonthGrainTheScorecardStatesTheMonthAsThePolicyPagesDo() throws Exception {
+    // given January at the month grain: the MES's 2025-W03 (100 of 100 critical parts inspected) and
+    // 2025-W05 (240 of 300), and Production's monthly figures (400 units, 100% inspected); a month's report
+    Path pdf = dir.resolve("month-scorecard.pdf");
+    try (FindingFixture fixture = monthlyFigures(dir.resolve("home"), List.of(List.of("2025-01-01", "400", "100")),
+        List.of(List.of("2025-01-13", "100", "100"), List.of("2025-01-27", "300", "240")), "2025-02-05")) {
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT, ReportOptions.of(Locale.UK, "month"));
+
+      // then the scorecard's January is v_kpi_period's: 340 of 400 inspected is 85.0%, not the mean of
+      // the weeks' 100% and 80%; the units against 5 weeks (January's Thursdays) of 100
+      assertThat(ReportNumbersTests.rows(fixture, """
+          select s.period_label, s.quality_status, s.quality_worst_kpi, s.quality_worst_value, v.measured_value,
+                 s.speed_worst_value, s.speed_worst_target
+          from rpt_triad_scorecard as s
+          join v_kpi_period as v on v.department_code = s.department_code and v.period_start = s.period_start
+                                and v.kpi_id = 'inspection_coverage'""")).containsExactly(
+          List.of("2025-01", "off target", "Inspection coverage", 85.0, 85.0, 400.0, 500.0));
+    }
+    // and the scorecard page says what the breach page says of the same month
+    String text = PdfText.of(pdf);
+    assertThat(text).contains("Latest month", "Production 2025-01 ▲ off target (0/1) Inspection coverage: 85.0% / 100.0%",
+        "2025-01 1 Jan 2025 85.0 100.0 +15.0");
+    assertThat(text).doesNotContain("90.0%");
+  }
+
   /** The latest period, measured, reported, gap, breached since and breached count of POL-INSP-001 in PROD. */
   private static List<Object> policyExecutionRow(FindingFixture fixture) throws java.sql.SQLException {
     try (var statement = fixture.connection().createStatement();
