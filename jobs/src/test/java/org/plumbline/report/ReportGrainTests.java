@@ -322,6 +322,57 @@ class ReportGrainTests {
     assertThat(text).doesNotContain("90.0%");
   }
 
+  @Test
+  void aWeeksReportAtTheMonthGrainSaysItComparesNoKpi() throws Exception {
+    // given July judged per month, reported for the week 2025-W31 (28 July to 3 August)
+    Path pdf = dir.resolve("week-at-month.pdf");
+    try (FindingFixture fixture = july(grain("month"))) {
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT, ReportOptions.of(Locale.UK, "week"));
+    }
+
+    // then "what changed" says why it lists no KPI rather than that none moved
+    String text = PdfText.of(pdf);
+    assertThat(text).contains("Reporting period 2025-W31", "What changed since 2025-W30",
+        "No finding appeared, cleared or moved between 2025-W30 and 2025-W31.",
+        "KPIs are compared by month, as the policy pages state them, and this report's period is a week,"
+            + " so no KPI was compared; the triad scorecard shows each department's latest month.");
+    assertThat(text).doesNotContain("no KPI moved", "KPIs by each period's own figure");
+  }
+
+  @Test
+  void aWeeksReportAtTheFiscalGrainSaysItComparesNoKpiInGerman() throws Exception {
+    // given July judged per fiscal period, reported in German for the week 2025-W31
+    Path pdf = dir.resolve("woche-fiskal.pdf");
+    try (FindingFixture fixture = july(grain("fiscal_period"))) {
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT, ReportOptions.of(Locale.GERMANY, "week"));
+    }
+
+    // then the findings of FY2025-P07 (30 June to 27 July) are listed as no longer in the week, and the
+    // line under them says why no KPI is
+    String text = PdfText.of(pdf);
+    assertThat(text).contains("BEHOBEN Production: Richtlinienverstoß POL-INSP-001 — keine in 2025-W31, 1 Befund in 2025-W30.",
+        "Befunde nach dem Zeitraum, den sie beschreiben. Kennzahlen werden je Fiskalperiode verglichen, wie die"
+            + " Richtlinienseiten sie angeben, und der Zeitraum dieses Berichts ist eine Woche; daher wurde keine"
+            + " Kennzahl verglichen. Die Triade zeigt die letzte Fiskalperiode jeder Abteilung.");
+    assertThat(text).doesNotContain("keine Kennzahl hat sich bewegt", "Kennzahlen mit dem eigenen Wert");
+  }
+
+  @Test
+  void aWeeksReportAtTheWeekGrainStillComparesKpis() throws Exception {
+    // given July judged per ISO week, reported for the week 2025-W31
+    Path pdf = dir.resolve("week-at-week.pdf");
+    try (FindingFixture fixture = july(FindingFixture.GOVERNANCE)) {
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT, ReportOptions.of(Locale.UK, "week"));
+    }
+
+    // then the basis of the comparison is the one of every other report
+    assertThat(PdfText.of(pdf)).contains("KPIs by each period's own figure, as the policy pages state one")
+        .doesNotContain("so no KPI was compared");
+  }
+
   /** The latest period, measured, reported, gap, breached since and breached count of POL-INSP-001 in PROD. */
   private static List<Object> policyExecutionRow(FindingFixture fixture) throws java.sql.SQLException {
     try (var statement = fixture.connection().createStatement();
