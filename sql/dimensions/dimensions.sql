@@ -91,7 +91,8 @@ create or replace table dim_source (
     metric_column   varchar,                -- the column naming the metric (metric_per_row, periods_across)
     value_column    varchar,                -- the column holding the value (metric_per_row)
     version_key     varchar not null,       -- file_name | periods: what makes two files versions of one document
-    department_column varchar               -- the column naming each row's department (one export, several departments)
+    department_column varchar,              -- the column naming each row's department (one export, several departments)
+    settings_fingerprint varchar not null   -- what reading its files depends on now (ReadingSettings; ledger V15)
 );
 
 -- The tables of a sheet that holds several (a source's tables in sources.yml), each with the
@@ -229,6 +230,7 @@ comment on column dim_source.metric_column is 'The column naming the metric (met
 comment on column dim_source.value_column is 'The column holding the value (metric_per_row).';
 comment on column dim_source.version_key is 'file_name or periods: what makes two files versions of one document.';
 comment on column dim_source.department_column is 'The column naming each row''s department, by a department''s code, name or alias (departments.yml), in a system''s export covering several departments; null: every row is department_code''s.';
+comment on column dim_source.settings_fingerprint is 'SHA-256 of the settings a file of the source is read under with the config now (its entry and what else the reading takes from the config, in a canonical form); a load whose latest reading has another (load_settings, ledger V15) was read under other settings: rpt_stale_reading.';
 comment on table dim_source_attribute is 'The columns holding a row''s attributes (part, part class, lot): the source''s, and those of each table that names its own.';
 comment on column dim_source_attribute.source_id is 'The source (sources.yml).';
 comment on column dim_source_attribute.table_name is 'The table (dim_source_table) that names this attribute column as its own; empty for the source''s, which every table without its own attributes reads.';

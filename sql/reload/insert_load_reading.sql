@@ -6,10 +6,11 @@
 -- moved to another metric, period or department (ledger V14: department_column), rescaled, or
 -- new, counts.
 -- Parameters: $1 reading_id, $2 load_id, $3 read_at, $4 config_version, $5 reason, $6 requested_by,
--- $7 the reading replaced (null: the one made when the file was loaded).
+-- $7 the reading replaced (null: the one made when the file was loaded), $8 settings_fingerprint (ledger V15:
+-- the settings the file was read under, ReadingSettings).
 insert into load_reading (reading_id, load_id, read_at, config_version, reason, requested_by, rows_read,
                           rows_loaded, rows_skipped, rows_quarantined, first_period, last_period, value_count,
-                          values_changed)
+                          values_changed, settings_fingerprint)
 with
 
 new_values as (
@@ -48,4 +49,5 @@ select $1, $2, $3, $4, $5, $6,
        (select min(period_date) from new_values),
        (select max(period_date) from new_values),
        (select count(*) from new_values),
-       (select count(*) from new_values) - (select count(*) from unchanged)
+       (select count(*) from new_values) - (select count(*) from unchanged),
+       $8

@@ -1,7 +1,18 @@
 package org.plumbline.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.plumbline.governance.ConfigCheck;
+import org.plumbline.governance.GovernanceModel;
+import org.plumbline.ingest.ReadingDrift;
+import org.plumbline.operations.PlainWords;
+import org.plumbline.system.PlumblineHome;
+import org.plumbline.system.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -21,7 +32,10 @@ final class ConfigCommand implements Callable<Integer> {
   }
 
   @Command(name = "check", mixinStandardHelpOptions = true,
-      description = "Validates config/governance/*.yml and lists every problem with file, line and key.",
+      description = {"Validates config/governance/*.yml and lists every problem with file, line and key.",
+          "A valid model is then held against the files already loaded: a source whose loaded files were read"
+              + " under other settings than it has now is a warning (their figures stay as then read until"
+              + " `plumbline reload --source ID`), not a problem."},
       footer = {"", ExitCodes.HELP})
   static final class Check implements Callable<Integer> {
 
@@ -35,8 +49,34 @@ final class ConfigCommand implements Callable<Integer> {
     public Integer call() {
       PlumblineCommand root = (PlumblineCommand) spec.commandLine().getParent().getParent().getCommand();
       ConfigCheck.Report report = new ConfigCheck().check(root.home().governance());
-      (report.ok() ? spec.commandLine().getOut() : spec.commandLine().getErr()).println(report.text());
-      return report.ok() ? ExitCodes.OK : ExitCodes.CONFIG_INVALID;
+      if (!report.ok()) {
+        spec.commandLine().getErr().println(report.text());
+        return ExitCodes.CONFIG_INVALID;
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(report.text());
+      loadedFilesReadUnderOtherSettings(root.home(), report.model()).forEach(w -> out.println("Warning: " + w));
+      out.flush();
+      return ExitCodes.OK;
+    }
+
+    /**
+     * The loaded files' settings against the model's, read from the warehouse without a write lock
+     * and without migrating it (ReadingDrift): nothing when nothing was loaded yet.
+     */
+    private static List<String> loadedFilesReadUnderOtherSettings(PlumblineHome home, GovernanceModel model) {
+      Path warehouse = home.warehouseFile();
+      if (!Files.exists(warehouse)) {
+        return List.of();
+      }
+      try (Connection readOnly = Warehouse.readOnly(warehouse)) {
+        return ReadingDrift.of(readOnly, model).sentences();
+      } catch (SQLException e) {
+        return List.of("the loaded files were not compared with these settings, as the warehouse could not be read"
+            + (e.getMessage() != null && e.getMessage().contains("lock")
+                ? " while another Plumbline process (a run, `plumbline serve`) holds it; check again once it is free."
+                : ": " + PlainWords.firstLineOf(e)));
+      }
     }
   }
 }

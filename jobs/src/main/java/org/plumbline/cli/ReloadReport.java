@@ -11,7 +11,8 @@ final class ReloadReport {
     LoadRereader.Load load = result.load();
     String name = "Load " + load.loadId() + " (" + load.fileName() + ")";
     if (!result.succeeded()) {
-      return name + ": not read again, left as it was: " + result.failure() + ".";
+      // the reason is a rejection's sentence, which ends in its own full stop
+      return name + ": not read again, left as it was: " + result.failure().strip().replaceAll("\\.+$", "") + ".";
     }
     LoadRereader.Counts before = load.counts();
     LoadRereader.Counts after = result.after();

@@ -13,9 +13,7 @@ final class RunTable {
     for (RunView.StepView s : run.steps()) {
       out.printf("  %-10s %-10s %10d %10d %10d %12d%n", s.name(), s.status(), s.read(), s.written(), s.skipped(),
           s.quarantined());
-      if (!s.note().isEmpty()) {
-        out.println("    " + s.name() + ": " + s.note());
-      }
+      s.note().lines().forEach(line -> out.println("    " + s.name() + ": " + line));
     }
   }
 }

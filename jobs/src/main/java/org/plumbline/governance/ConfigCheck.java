@@ -11,8 +11,9 @@ public final class ConfigCheck {
    *
    * @param text a summary when the model is valid, else every problem, one per line
    * @param problems empty when the model is valid
+   * @param model the model read; null when it is not valid
    */
-  public record Report(String text, List<ConfigProblem> problems) {
+  public record Report(String text, List<ConfigProblem> problems, GovernanceModel model) {
     public boolean ok() {
       return problems.isEmpty();
     }
@@ -30,9 +31,10 @@ public final class ConfigCheck {
 
   public Report check(Path governanceDir) {
     try {
-      return new Report(summary(loader.load(governanceDir)), List.of());
+      GovernanceModel model = loader.load(governanceDir);
+      return new Report(summary(model), List.of(), model);
     } catch (ConfigInvalidException e) {
-      return new Report(e.getMessage(), e.problems());
+      return new Report(e.getMessage(), e.problems(), null);
     }
   }
 

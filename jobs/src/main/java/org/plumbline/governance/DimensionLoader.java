@@ -153,14 +153,14 @@ public final class DimensionLoader {
           source.skipRows() == null ? null : source.skipRows().column(),
           source.skipRows() == null ? null : source.skipRows().matches(),
           lower(source.shape()), source.metricColumn(), source.valueColumn(), lower(source.versionKey()),
-          source.departmentColumn());
+          source.departmentColumn(), ReadingSettings.fingerprint(model, source));
       addMetrics(metrics, source.id(), SOURCE_ITSELF, source.metrics());
       addAttributes(attributes, source.id(), SOURCE_ITSELF, source.attributes());
     }
     sources.insert(duckdb, "insert into dim_source (source_id, department_code, system_name, kind, file_format,"
         + " file_pattern, sheet_name, header_row, period_column, period_grain, date_format, decimal_mark, skip_column,"
-        + " skip_pattern, shape, metric_column, value_column, version_key, department_column)"
-        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        + " skip_pattern, shape, metric_column, value_column, version_key, department_column, settings_fingerprint)"
+        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     metrics.insert(duckdb, "insert into dim_source_metric (source_id, table_name, metric_ordinal, column_name,"
         + " metric_name, scale, constant_value, unit) values (?, ?, ?, ?, ?, ?, ?, ?)");
     attributes.insert(duckdb,

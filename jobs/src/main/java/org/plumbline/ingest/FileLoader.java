@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.plumbline.governance.GovernanceModel;
+import org.plumbline.governance.ReadingSettings;
 import org.plumbline.governance.Source;
 import org.plumbline.operations.PlainWords;
 import org.plumbline.system.PlumblineHome;
@@ -111,7 +112,7 @@ public final class FileLoader {
       long typed = System.nanoTime();
       SqlScript.execute(connection, "sql/ingest/append_to_ledger.sql");
       long appended = System.nanoTime();
-      writeLoadAudit(file, loadId, archiveName, jobExecutionId);
+      writeLoadAudit(file, source, loadId, archiveName, jobExecutionId);
       Conservation.check(connection, loadId, file.name());
       String note = notes(OverlappingExports.note(connection, loadId, source), HiddenRows.note(connection, loadId),
           PercentAsFractions.note(connection));
@@ -309,7 +310,7 @@ public final class FileLoader {
     };
   }
 
-  private void writeLoadAudit(InboxFile file, long loadId, String archiveName, Long jobExecutionId)
+  private void writeLoadAudit(InboxFile file, Source source, long loadId, String archiveName, Long jobExecutionId)
       throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(SqlScript.text("sql/ingest/insert_load_audit.sql"))) {
       s.setString(1, file.name());
@@ -324,7 +325,8 @@ public final class FileLoader {
       s.setString(6, model.configVersion());
       s.setString(7, file.path().toAbsolutePath().toString());
       s.setTimestamp(8, Timestamp.valueOf(file.modifiedAt()));
-      s.setLong(9, loadId);
+      s.setString(9, ReadingSettings.fingerprint(model, source)); // what it was read under (ledger V15)
+      s.setLong(10, loadId);
       s.executeUpdate();
     }
   }

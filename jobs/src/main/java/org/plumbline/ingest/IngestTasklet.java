@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.plumbline.governance.GovernanceModel;
+import org.plumbline.operations.PlainWords;
 import org.plumbline.system.PlumblineHome;
 import org.plumbline.system.Warehouse;
 import org.slf4j.Logger;
@@ -36,6 +39,11 @@ public final class IngestTasklet implements Tasklet {
   public static final String WITH_REJECTED_FILES = "COMPLETED WITH REJECTED FILES";
   /** The ingest step's exit code when it left files still being written in the inbox, and rejected none. */
   public static final String WITH_FILES_LEFT = "COMPLETED WITH FILES LEFT IN THE INBOX";
+  /**
+   * The ingest step's exit code when loaded files were last read under other settings than their
+   * source has now (ReadingDrift), and no file was rejected or left.
+   */
+  public static final String WITH_FILES_READ_UNDER_OTHER_SETTINGS = "COMPLETED WITH FILES READ UNDER OTHER SETTINGS";
   private static final String FILES = "files";
   private static final String REJECTED = "files_rejected";
   private static final String LEFT = "files_left";
@@ -69,8 +77,14 @@ public final class IngestTasklet implements Tasklet {
     StepExecution step = contribution.getStepExecution();
     if (next.isEmpty()) {
       ExecutionContext context = step.getExecutionContext();
-      note(context).ifPresent(note -> contribution.setExitStatus(new ExitStatus(
-          context.getInt(REJECTED, 0) > 0 ? WITH_REJECTED_FILES : WITH_FILES_LEFT, note)));
+      List<String> lines = new ArrayList<>();
+      note(context).ifPresent(lines::add);
+      lines.addAll(readUnderOtherSettings());
+      if (!lines.isEmpty()) {
+        String code = context.getInt(REJECTED, 0) > 0 ? WITH_REJECTED_FILES
+            : context.getInt(LEFT, 0) > 0 ? WITH_FILES_LEFT : WITH_FILES_READ_UNDER_OTHER_SETTINGS;
+        contribution.setExitStatus(new ExitStatus(code, String.join("\n", lines)));
+      }
       return RepeatStatus.FINISHED;
     }
     Duration age = sinceModified(next.get());
@@ -124,7 +138,7 @@ public final class IngestTasklet implements Tasklet {
     int rejected = context.getInt(REJECTED, 0);
     int left = context.getInt(LEFT, 0);
     int files = context.getInt(FILES, 0);
-    List<String> sentences = new java.util.ArrayList<>();
+    List<String> sentences = new ArrayList<>();
     if (rejected > 0) {
       sentences.add(rejected + " of " + files + " file" + (files == 1 ? "" : "s") + (rejected == 1 ? " was" : " were")
           + " rejected (" + names(context, REJECTED) + "): each is in the rejected folder beside a file saying why;"
@@ -139,6 +153,21 @@ public final class IngestTasklet implements Tasklet {
 
   private static String names(ExecutionContext context, String key) {
     return context.getString(key + "_names", "") + (context.getInt(key, 0) > NAMED_FILES ? ", …" : "");
+  }
+
+  /**
+   * A sentence a source whose loaded files were last read under other settings than it has now,
+   * once the inbox is loaded: what status and the run's summary show, one line each. A failed
+   * comparison is said, not thrown: it must not hold back the report.
+   */
+  private List<String> readUnderOtherSettings() {
+    try {
+      return ReadingDrift.of(warehouse.connection(), governance.get()).sentences();
+    } catch (SQLException e) {
+      LOG.warn("Could not compare the loaded files' settings with the config", e);
+      return List.of("The loaded files' settings could not be compared with the config: "
+          + PlainWords.firstLineOf(e));
+    }
   }
 
   /**

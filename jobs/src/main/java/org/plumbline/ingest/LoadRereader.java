@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.plumbline.governance.GovernanceModel;
+import org.plumbline.governance.ReadingSettings;
 import org.plumbline.governance.Source;
 import org.plumbline.system.PlumblineHome;
 import org.plumbline.system.SqlScript;
@@ -122,7 +123,7 @@ public final class LoadRereader {
       // No duplicate, received-time or version decision: those are the load's and stay as they are.
       FileLoader.typeRows(connection, source);
       SqlScript.execute(connection, "sql/ingest/append_to_ledger.sql");
-      insertReading(load, readingId, reason, requestedBy);
+      insertReading(load, source, readingId, reason, requestedBy);
       checkConservation(readingId, load);
       Result result = result(load, readingId, rewritten);
       connection.commit();
@@ -139,7 +140,8 @@ public final class LoadRereader {
     }
   }
 
-  private void insertReading(Load load, long readingId, String reason, String requestedBy) throws SQLException {
+  private void insertReading(Load load, Source source, long readingId, String reason, String requestedBy)
+      throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(SqlScript.text("sql/reload/insert_load_reading.sql"))) {
       s.setLong(1, readingId);
       s.setLong(2, load.loadId());
@@ -152,6 +154,7 @@ public final class LoadRereader {
       } else {
         s.setLong(7, load.latestReadingId());
       }
+      s.setString(8, ReadingSettings.fingerprint(model, source)); // what it was read under (ledger V15)
       s.executeUpdate();
     }
   }

@@ -5,22 +5,22 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.plumbline.governance.Department;
 import org.plumbline.governance.GovernanceModel;
 import org.plumbline.governance.Kpi;
+import org.plumbline.governance.ReadingSettings;
 import org.plumbline.governance.Source;
 import org.plumbline.system.SqlScript;
-import org.plumbline.governance.Source.Shape;
 import org.plumbline.governance.Source.SourceMetric;
 
 /**
  * Writes the source's column map for the file being loaded into the scratch tables that
- * {@code sql/ingest/type_values.sql} types against, every value as a bound parameter.
+ * {@code sql/ingest/type_values.sql} types against, every value as a bound parameter. What it
+ * takes from the config is what {@link ReadingSettings} fingerprints for the ledger (V15): a
+ * setting read here that the fingerprint lacks would change loaded files' readings unsaid.
  */
 final class LoadSettings {
 
@@ -137,28 +137,24 @@ final class LoadSettings {
   private void writeMetrics(Connection connection, Source source) throws SQLException {
     try (PreparedStatement s = connection.prepareStatement("insert into incoming_metric values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       if (source.tables().isEmpty()) {
-        writeMetrics(s, source, "", source.shape(), source.metrics());
+        writeMetrics(s, source, "", null);
       }
       for (Source.Table table : source.tables()) {
-        writeMetrics(s, source, table.name(), source.shapeOf(table), source.metricsOf(table));
+        writeMetrics(s, source, table.name(), table);
       }
       s.executeBatch();
     }
   }
 
-  private void writeMetrics(PreparedStatement s, Source source, String tableName, Shape shape,
-      List<SourceMetric> metrics) throws SQLException {
-    Map<String, SourceMetric> byName = new LinkedHashMap<>();
-    if (shape == Shape.COLUMN_PER_METRIC) {
-      metrics.forEach(m -> byName.put(m.name(), m));
-    } else {
-      // Names come from the file: every local KPI name of the department converts to its
-      // KPI's unit; a metric entry in the config says how a name's values are stated.
-      units.localNames(source).keySet().forEach(name -> byName.put(name, null));
-      metrics.forEach(m -> byName.put(m.name(), m));
-    }
+  /**
+   * Every local KPI name of the department converts to its KPI's unit; a metric entry in the
+   * config says how a name's values are stated (ReadingSettings.metricsByName, which the
+   * fingerprint of what a reading depends on reads too).
+   */
+  private void writeMetrics(PreparedStatement s, Source source, String tableName, Source.Table table)
+      throws SQLException {
     int ordinal = 0;
-    for (Map.Entry<String, SourceMetric> entry : byName.entrySet()) {
+    for (Map.Entry<String, SourceMetric> entry : ReadingSettings.metricsByName(model, source, table).entrySet()) {
       SourceMetric metric = entry.getValue();
       UnitConversion.Factors factors = units.of(source, entry.getKey(), metric);
       s.setString(1, tableName);

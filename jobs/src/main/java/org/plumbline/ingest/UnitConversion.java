@@ -1,9 +1,9 @@
 package org.plumbline.ingest;
 
 import java.util.Map;
-import org.plumbline.governance.Department;
 import org.plumbline.governance.GovernanceModel;
 import org.plumbline.governance.Kpi;
+import org.plumbline.governance.ReadingSettings;
 import org.plumbline.governance.Source;
 import org.plumbline.governance.Source.SourceMetric;
 
@@ -51,20 +51,6 @@ final class UnitConversion {
 
   /** The catalogue KPI a self-reported metric stands for; null for a system's measure or a name the catalogue lacks. */
   Kpi kpi(Source source, String metricName) {
-    if (source.kind() != Source.Kind.SELF_REPORTED || metricName == null) {
-      return null;
-    }
-    String kpiId = department(source.departmentCode()).localKpiNames().get(metricName);
-    return kpiId == null ? null : model.kpis().stream().filter(k -> k.id().equals(kpiId)).findFirst().orElse(null);
-  }
-
-  Map<String, String> localNames(Source source) {
-    Department department = department(source.departmentCode());
-    return department == null ? Map.of() : department.localKpiNames();
-  }
-
-  private Department department(String code) {
-    return model.departments().stream().filter(d -> d.code().equals(code)).findFirst()
-        .orElse(new Department(code, code, java.util.List.of(), Map.of()));
+    return ReadingSettings.kpiOf(model, source, metricName);
   }
 }

@@ -24,7 +24,7 @@ public record RunView(long id, String job, String asOf, BatchStatus status, Loca
    * @param quarantined rows set aside with a reason (the step's skip count, or what it recorded
    *     under {@code quarantined} in its execution context)
    * @param note what a step that completed with something to say said (its exit code is
-   *     "COMPLETED WITH …", e.g. e-mails that could not be sent); empty otherwise
+   *     "COMPLETED WITH …", e.g. e-mails that could not be sent), a sentence a line; empty otherwise
    */
   public record StepView(String name, BatchStatus status, long read, long written, long skipped,
       long quarantined, String note) {
@@ -32,8 +32,10 @@ public record RunView(long id, String job, String asOf, BatchStatus status, Loca
     static StepView of(StepExecution s) {
       long recorded = s.getExecutionContext().containsKey("quarantined")
           ? s.getExecutionContext().getLong("quarantined") : 0;
+      // Written by the step itself, never a stack trace: every line (one per source read under other settings).
+      String description = s.getExitStatus().getExitDescription();
       String note = s.getStatus() == BatchStatus.COMPLETED && s.getExitStatus().getExitCode().startsWith("COMPLETED ")
-          ? PlainWords.firstLine(s.getExitStatus().getExitDescription()) : "";
+          && description != null ? description.strip() : "";
       return new StepView(s.getStepName(), s.getStatus(), s.getReadCount(), s.getWriteCount(),
           s.getFilterCount(), s.getSkipCount() + recorded, note);
     }

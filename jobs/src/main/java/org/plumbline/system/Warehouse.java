@@ -33,7 +33,8 @@ public final class Warehouse implements AutoCloseable {
       "sql/ledger/V11__quarantine_table_name.sql",
       "sql/ledger/V12__file_modified_time.sql",
       "sql/ledger/V13__readings.sql",
-      "sql/ledger/V14__row_departments.sql");
+      "sql/ledger/V14__row_departments.sql",
+      "sql/ledger/V15__reading_settings.sql");
 
   private static final Pattern VERSION_NUMBER = Pattern.compile("/V(\\d+)__");
 

@@ -52,6 +52,8 @@ class GermanReportTests {
         "Erstellt am 5. Januar 2026, 06:00 Uhr (MEZ)", "Datenstand 5. Januar 2026", "28.07.2025",
         "Production: Richtlinienverstoß POL-INSP-001 — größte Lücke 75,2 Prozentpunkte in 2025-Q4, 10,0 Prozentpunkte in 2025-",
         "abgewiesen", "Quarantäne",
+        "Unter früheren Einstellungen gelesene Dateien mes (MES): 3 Dateien von 5 unter früheren Einstellungen dieser"
+            + " Quelle gelesen; die Zahlen daraus erscheinen so, wie sie damals gelesen wurden.",
         "Production: Prüfabdeckung 98,0\u00a0% → 62,5\u00a0% (-35,5).",
         "Prüfabdeckung (p-Karte): ein Punkt jenseits von 3 Sigma (WE1), erstmals in 2025-W41 mit 60,0\u00a0% bei einer"
             + " Mittellinie von 99,9\u00a0% und Eingriffsgrenzen von 99,3\u00a0% bis 100,0\u00a0% (Punkte 2025-W41); die Regel schlug in"

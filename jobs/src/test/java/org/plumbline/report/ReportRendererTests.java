@@ -308,6 +308,9 @@ class ReportRendererTests {
     String text = PdfText.of(pdf);
     assertThat(text).contains("Received (Europe/Berlin)", "mes_inspection_2025-10.csv 2025-11-01 07:00 loaded");
     assertThat(text).doesNotContain("2025-11-01 06:00");
+    // and it says first which source's figures come from files read under earlier settings (rpt_stale_reading)
+    assertThat(text).contains("Appendix: data quality Files read under earlier settings mes (MES): 3 files of 5 read"
+        + " under earlier settings of this source; the figures from them are shown as then read. Files received");
   }
 
   @Test

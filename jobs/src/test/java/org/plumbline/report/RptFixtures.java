@@ -71,6 +71,8 @@ final class RptFixtures {
       create table if not exists dim_poor_quality_cost (category varchar, source_id varchar, measure varchar);
       create or replace table rpt_quarantine (reason varchar, file_name varchar, source_id varchar,
         sheet_name varchar, row_number integer, row_text varchar, reason_row_number bigint, reason_row_count bigint);
+      create or replace table rpt_stale_reading (source_id varchar, source_owner varchar, stale_file_count bigint,
+        loaded_file_count bigint);
       """;
 
   private static ReportRenderer a4;
@@ -234,6 +236,7 @@ final class RptFixtures {
         insert into rpt_quarantine values ('The date 31.02.2025 is not a date.', 'mes_inspection_2025-10.csv', 'mes',
           null, 17, 'V-1 | 31.02.2025 | 1', 1, 2), ('The date 31.02.2025 is not a date.', 'mes_inspection_2025-10.csv',
           'mes', null, 18, 'V-2 | 31.02.2025 | 1', 2, 2);
+        insert into rpt_stale_reading values ('mes', 'MES', 3, 5);
         """);
     org.plumbline.system.SqlScript.execute(c, "sql/reports/rpt_top_gap.sql");
     summaryHeadline(c);

@@ -51,7 +51,10 @@ class LedgerMigrationTests {
         assertThat(rows(s, "select count(*) from raw_row_v1")).containsExactly("1");
         // and the migration was applied once and recorded
         assertThat(rows(s, "select string_agg(version::varchar, ',' order by version) from ledger_schema_version"))
-            .containsExactly("1,2,3,5,6,8,9,10,11,12,13,14");
+            .containsExactly("1,2,3,5,6,8,9,10,11,12,13,14,15");
+        // a load made before ledger V15 has no record of its settings: unknown, not other settings
+        assertThat(rows(s, "select load_id, source_id, settings_fingerprint is null from load_settings"))
+            .containsExactly("1|mes|true");
         // a file loaded before ledger V12 was received at its last-modified time
         assertThat(rows(s, "select file_modified_at = received_at from load_audit")).containsExactly("true");
         // rows quarantined before ledger V11 lie in no table of several
