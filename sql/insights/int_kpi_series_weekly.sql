@@ -1,5 +1,6 @@
 -- int_kpi_series_weekly: each catalogue KPI as one weekly series per department, the input of
--- the control charts, trend tests and the triad scorecard. A KPI its system of record measures
+-- the control charts, trend tests and the weekly triad scorecard (int_triad_scorecard, which also
+-- takes from it which weeks a count's exports covered). A KPI its system of record measures
 -- is taken from int_measured_kpi_weekly; any other KPI from what the department reports.
 -- A measured count without a denominator (complaints) is 0 in a week its source covers but
 -- has no row for: no complaint that week is a value, not a gap. Which weeks a source covers:

@@ -26,7 +26,8 @@
 -- day - 3 both inside. For an ISO week those are its Thursday, the rule every model places a week
 -- by (stg_observation.placement_date, rpt_finding_change), so 2021-W13 (29 Mar-4 Apr) is April's;
 -- a month or fiscal period lies wholly inside the month or quarter that holds it; none lies inside
--- a week, so at the month or fiscal grain a week's report compares no KPI.
+-- a week, so at the month or fiscal grain a week's report compares no KPI (and says so:
+-- ReportSentences.comparesKpis).
 -- is_weekly_total: the figures are per week (a count or amount, above), so the summary says
 -- "a week".
 -- Grain: one row per period kind, KPI and department.

@@ -227,6 +227,45 @@ public final class ReportSentences {
   }
 
   /**
+   * Whether "what changed" compares KPIs: it compares each KPI's figures for the periods of the
+   * common grain the reporting period holds (rpt_kpi_movement), and a week holds no month or
+   * fiscal period, so a week's report at those grains compares none.
+   */
+  public static boolean comparesKpis(String periodKind, String periodGrain) {
+    return !("week".equals(periodKind) && ("month".equals(periodGrain) || "fiscal_period".equals(periodGrain)));
+  }
+
+  /**
+   * The sentence when no finding and no KPI changed: "No finding appeared, cleared or moved and no
+   * KPI moved between 2025-W30 and 2025-W31." Where no KPI was compared (a week's report at the
+   * month grain) it says so, and why, instead of that none moved.
+   */
+  public static String nothingChanged(ResourceBundle words, Locale locale, String periodKind, String periodGrain,
+      String previousLabel, String periodLabel) {
+    return comparesKpis(periodKind, periodGrain)
+        ? message(words, locale, "change.none", previousLabel, periodLabel)
+        : message(words, locale, "change.none.findings", previousLabel, periodLabel) + " "
+            + kpisNotCompared(words, periodGrain);
+  }
+
+  /**
+   * The line under "what changed" saying what it compares: findings by the period they describe,
+   * KPIs by each period's own figure, or why no KPI was compared, unless the sentence saying that
+   * nothing changed has just said so ({@code listsChanges} false).
+   */
+  public static String changeBasis(ResourceBundle words, String periodKind, String periodGrain, boolean listsChanges) {
+    String findings = words.getString("change.basis.findings");
+    if (comparesKpis(periodKind, periodGrain)) {
+      return findings + " " + words.getString("change.basis.kpis");
+    }
+    return listsChanges ? findings + " " + kpisNotCompared(words, periodGrain) : findings;
+  }
+
+  private static String kpisNotCompared(ResourceBundle words, String periodGrain) {
+    return words.getString(ReportText.grainKey("change.kpisNotCompared", periodGrain));
+  }
+
+  /**
    * A finding's figures where it has no sentence of its own, only those it has: "Inspection
    * coverage: Target 95.0% · Measured 90.0% · Self-reported 100.0% · Gap +10.0 points · Owner Head
    * of Quality"; a late submission says how late ("Arrived 3.9 days late"), a missing one that it

@@ -104,16 +104,42 @@ class AccountabilityAndTriadTests {
 
   @Test
   void theScorecardPutsTheThreeDimensionsSideBySideAgainstTheirTargets() throws SQLException {
-    // given one Production week: coverage 40% (target 100), scrap 3100 EUR (target 4000); no speed figure
-    bench.weeklySeries("coverage", "PROD", List.of(40.0));
-    bench.weeklySeries("scrap", "PROD", List.of(3100.0));
+    // given one Production week at the week grain: coverage 40% (target 100), scrap 3100 EUR (target
+    // 4000); no speed figure
+    bench.withDates("week").withPeriodFigures().sql("insert into int_reported_kpi_period values"
+        + " ('PROD', 'coverage', '2025-W01', date '2024-12-30', date '2025-01-05', 40.0, 1, [1]),"
+        + " ('PROD', 'scrap', '2025-W01', date '2024-12-30', date '2025-01-05', 3100.0, 1, [1])");
 
-    bench.run("mart_triad_scorecard");
+    bench.run("int_triad_scorecard", "mart_triad_scorecard");
 
     assertThat(bench.query("select department_code, iso_week, quality_status, quality_worst_kpi_id,"
         + " quality_worst_value, cost_status, cost_on_target_count, speed_status, speed_kpi_count"
         + " from mart_triad_scorecard").get(0))
         .containsExactly("PROD", "2025-W01", "off target", "coverage", 40.0, "on target", 1L, "not reported", 0L);
+  }
+
+  @Test
+  void atTheMonthGrainTheScorecardHoldsTheMonthAsStatedAndTheWeeklyViewTheWeeks() throws SQLException {
+    // given February 2025 at the month grain: Production's scrap cost of 15,000 EUR for the month
+    // (4 weeks of a 4,000 EUR target), made of weeks of 3,000, 3,000, 3,000 and 6,000 EUR
+    bench.withDates("month").withPeriodFigures().sql("insert into int_reported_kpi_period values"
+        + " ('PROD', 'scrap', '2025-02', date '2025-02-01', date '2025-02-28', 15000.0, 4, [1])",
+        "insert into int_kpi_series_weekly (kpi_id, department_code, iso_week, week_start, value, origin, load_ids)"
+            + " select 'scrap', 'PROD', strftime(w, '%G-W%V'), w, v, 'reported', [1] from (values"
+            + " (date '2025-02-03', 3000.0), (date '2025-02-10', 3000.0), (date '2025-02-17', 3000.0),"
+            + " (date '2025-02-24', 6000.0)) as t(w, v)");
+
+    bench.run("int_triad_scorecard", "mart_triad_scorecard");
+
+    // then the month is on target against 16,000 EUR, and the weekly view still shows the week of
+    // 6,000 EUR off its weekly target
+    assertThat(bench.query("select period_grain, period_label, cost_status, cost_worst_value, cost_worst_target"
+        + " from int_triad_scorecard where period_grain = 'month'"))
+        .containsExactly(List.of("month", "2025-02", "on target", 15000.0, 16000.0));
+    assertThat(bench.query("select iso_week, cost_status, cost_worst_value, cost_worst_target from mart_triad_scorecard"
+        + " order by week_start")).containsExactly(List.of("2025-W06", "on target", 3000.0, 4000.0),
+        List.of("2025-W07", "on target", 3000.0, 4000.0), List.of("2025-W08", "on target", 3000.0, 4000.0),
+        List.of("2025-W09", "off target", 6000.0, 4000.0));
   }
 
   @Test

@@ -54,6 +54,21 @@ final class ModelBench implements AutoCloseable {
         + " subgroup_size bigint, subgroup_mean double, subgroup_range double, origin varchar, load_ids bigint[])");
   }
 
+  /**
+   * The tables int_measured_kpi_period and int_reported_kpi_period make, empty, for tests that
+   * write a period's figures by hand, and v_kpi_period over them by its real SQL.
+   */
+  ModelBench withPeriodFigures() throws SQLException {
+    sql("create or replace table int_measured_kpi_period (kpi_id varchar, department_code varchar,"
+            + " period_label varchar, period_start date, period_end date, numerator_total double,"
+            + " denominator_total double, measured_value double, load_ids bigint[])",
+        "create or replace table int_reported_kpi_period (department_code varchar, kpi_id varchar,"
+            + " period_label varchar, period_start date, period_end date, reported_value double, value_count bigint,"
+            + " load_ids bigint[])");
+    SqlScript.execute(duckdb, "sql/views/v_kpi_period.sql");
+    return this;
+  }
+
   /** A KPI's weekly values from 2024-12-30 (2025-W01) on, the i-th with load id i. */
   ModelBench weeklySeries(String kpi, String department, List<Double> values) throws SQLException {
     String rows = java.util.stream.IntStream.range(0, values.size())

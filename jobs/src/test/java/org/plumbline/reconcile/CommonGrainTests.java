@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +96,90 @@ class CommonGrainTests {
           .containsExactly(List.of("2025-07", "off target", 1L, 2L, "Units produced", 220.0, 500.0));
     }
   }
+
+  @Test
+  void atTheMonthGrainTheScorecardCountsComplaintsInTheMonthsThePolicyPagesDo() throws Exception {
+    // given the CRM's monthly exports of complaints (1 a week is the target): June's empty, July's
+    // with two on 16 and 24 July, August's with one on Friday 1 August, in 2025-W31 whose Thursday
+    // is 31 July
+    try (FindingFixture fixture = FindingFixture.create(folder, grain("month"), COMPLAINTS + CountKpiCoverageTests.CALENDAR)) {
+      fixture.deliver("crm", "crm_2025-06.csv", LocalDateTime.parse("2025-07-02T03:00"), CountKpiCoverageTests.HEADER,
+              List.of())
+          .deliver("crm", "crm_2025-07.csv", LocalDateTime.parse("2025-08-02T03:00"), CountKpiCoverageTests.HEADER,
+              List.of(List.of("C1", "2025-07-16"), List.of("C2", "2025-07-24")))
+          .deliver("crm", "crm_2025-08.csv", LocalDateTime.parse("2025-09-02T03:00"), CountKpiCoverageTests.HEADER,
+              List.of(List.of("C3", "2025-08-01")));
+
+      // when
+      fixture.reconcile("2025-09-05");
+
+      // then each month holds the complaints received in it, as v_kpi_period counts them (July 2,
+      // August 1), against its weeks' targets; June, exported without a complaint, has 0 of them,
+      // where v_kpi_period, made of rows, has no row
+      assertThat(fixture.query("select period_label, quality_status, quality_worst_kpi, quality_worst_value,"
+          + " quality_worst_target from rpt_triad_scorecard order by period_start")).containsExactly(
+          List.of("2025-06", "on target", "Customer complaints", 0.0, 4.0),
+          List.of("2025-07", "on target", "Customer complaints", 2.0, 5.0),
+          List.of("2025-08", "on target", "Customer complaints", 1.0, 4.0));
+      assertThat(fixture.query("select period_label, measured_value from v_kpi_period"
+          + " where kpi_id = 'customer_complaints' order by period_start"))
+          .containsExactly(List.of("2025-07", 2.0), List.of("2025-08", 1.0));
+    }
+  }
+
+  @Test
+  void theWeeklyScorecardAnalystsReadHoldsTheSameWeeksAtTheWeekGrainAsBefore() throws Exception {
+    assertThat(weeklyScorecard("week")).containsExactlyElementsOf(WEEKLY_SCORECARD);
+  }
+
+  @Test
+  void atTheMonthGrainTheWeeklyScorecardStillHoldsTheWeeks() throws Exception {
+    assertThat(weeklyScorecard("month")).containsExactlyElementsOf(WEEKLY_SCORECARD);
+  }
+
+  /**
+   * mart_triad_scorecard of July 2025 at {@code grain}: the MES inspecting 100 of 100 critical parts on
+   * 8 July and 240 of 300 on 10 July (2025-W28: 85%), 80 of 100 on 15 July (2025-W29); Production's
+   * sheet saying 110 and 90 units; the CRM's complaints (1 a week is the target), June's export
+   * empty, July's with one on 16 July.
+   */
+  private List<List<Object>> weeklyScorecard(String grain) throws Exception {
+    try (FindingFixture fixture = FindingFixture.create(folder, grain(grain), COMPLAINTS + CountKpiCoverageTests.CALENDAR)) {
+      fixture.mesDay("2025-07-08", 100, 100).mesDay("2025-07-10", 300, 240).mesDay("2025-07-15", 100, 80)
+          .prodSheet("prod_2025-07.csv", LocalDateTime.parse("2025-08-01T08:00"), List.of(
+              List.of("2025-07-07", "110", "100"), List.of("2025-07-14", "90", "100")))
+          .deliver("crm", "crm_2025-06.csv", LocalDateTime.parse("2025-07-02T03:00"), CountKpiCoverageTests.HEADER,
+              List.of())
+          .deliver("crm", "crm_2025-07.csv", LocalDateTime.parse("2025-08-02T03:00"), CountKpiCoverageTests.HEADER,
+              List.of(List.of("C1", "2025-07-16")));
+      fixture.reconcile("2025-08-05");
+      return fixture.query("select * from mart_triad_scorecard order by week_start");
+    }
+  }
+
+  /**
+   * The weeks of weeklyScorecard, as mart_triad_scorecard held them before the scorecard read
+   * v_kpi_period: June's weeks and 2025-W27 (its Thursday is 3 July) zero complaints from June's
+   * empty export, W28 and W29 the inspection coverage furthest off, the units against 100 a week.
+   */
+  private static final List<List<Object>> WEEKLY_SCORECARD = List.of(
+      noComplaintOnly("2025-W23", "2025-06-02"), noComplaintOnly("2025-W24", "2025-06-09"),
+      noComplaintOnly("2025-W25", "2025-06-16"), noComplaintOnly("2025-W26", "2025-06-23"),
+      noComplaintOnly("2025-W27", "2025-06-30"),
+      Arrays.asList("PROD", "2025-W28", LocalDate.parse("2025-07-07"), 2L, 1L, "off target", "inspection_coverage", 85.0,
+          100.0, 0L, 0L, "not reported", null, null, null, 1L, 1L, "on target", "units_produced", 110.0, 100.0),
+      Arrays.asList("PROD", "2025-W29", LocalDate.parse("2025-07-14"), 2L, 1L, "off target", "inspection_coverage", 80.0,
+          100.0, 0L, 0L, "not reported", null, null, null, 1L, 0L, "off target", "units_produced", 90.0, 100.0),
+      noComplaintOnly("2025-W30", "2025-07-21"), noComplaintOnly("2025-W31", "2025-07-28"));
+
+  /** A week whose one KPI value is no complaint (0, against 1): quality on target, cost and speed not reported. */
+  private static List<Object> noComplaintOnly(String isoWeek, String monday) {
+    return Arrays.asList("PROD", isoWeek, LocalDate.parse(monday), 1L, 1L, "on target", "customer_complaints", 0.0, 1.0,
+        0L, 0L, "not reported", null, null, null, 0L, 0L, "not reported", null, null, null);
+  }
+
+  /** CountKpiCoverageTests' complaints with a target of 1 a week, so that a month's target is its weeks. */
+  private static final String COMPLAINTS = CountKpiCoverageTests.COMPLAINTS.replace("target: 0", "target: 1");
 
   @Test
   void aMonthsDiscrepancyOnAnAmountNamesTheMonthsTarget() throws Exception {

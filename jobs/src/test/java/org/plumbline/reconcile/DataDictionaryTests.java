@@ -64,11 +64,11 @@ class DataDictionaryTests {
       // then the report tables with a comment (the ones docs/data-dictionary.md lists) explain every
       // column: the chart of self-reported vs measured, the ranking of the summary's worst gaps and its
       // headline, the headlines by policy, the appendix's times of receipt and its sources read under
-      // earlier settings
+      // earlier settings, the triad scorecard per period of the common grain
       assertThat(fixture.query("select table_name from duckdb_tables() where table_name like 'rpt\\_%' escape '\\'"
           + " and comment is not null order by 1")).containsExactly(List.of("rpt_coverage_by_period"),
           List.of("rpt_file_delivery"), List.of("rpt_headline"), List.of("rpt_stale_reading"),
-          List.of("rpt_summary_headline"), List.of("rpt_top_gap"));
+          List.of("rpt_summary_headline"), List.of("rpt_top_gap"), List.of("rpt_triad_scorecard"));
       assertThat(fixture.query("select c.table_name || '.' || c.column_name from duckdb_columns() c"
           + " join duckdb_tables() t using (table_name) where c.table_name like 'rpt\\_%' escape '\\'"
           + " and t.comment is not null and c.comment is null order by 1")).isEmpty();

@@ -295,6 +295,84 @@ class ReportGrainTests {
         .doesNotContain("mean of their weekly values");
   }
 
+  @Test
+  void atTheMonthGrainTheScorecardStatesTheMonthAsThePolicyPagesDo() throws Exception {
+    // given January at the month grain: the MES's 2025-W03 (100 of 100 critical parts inspected) and
+    // 2025-W05 (240 of 300), and Production's monthly figures (400 units, 100% inspected); a month's report
+    Path pdf = dir.resolve("month-scorecard.pdf");
+    try (FindingFixture fixture = monthlyFigures(dir.resolve("home"), List.of(List.of("2025-01-01", "400", "100")),
+        List.of(List.of("2025-01-13", "100", "100"), List.of("2025-01-27", "300", "240")), "2025-02-05")) {
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT, ReportOptions.of(Locale.UK, "month"));
+
+      // then the scorecard's January is v_kpi_period's: 340 of 400 inspected is 85.0%, not the mean of
+      // the weeks' 100% and 80%; the units against 5 weeks (January's Thursdays) of 100
+      assertThat(ReportNumbersTests.rows(fixture, """
+          select s.period_label, s.quality_status, s.quality_worst_kpi, s.quality_worst_value, v.measured_value,
+                 s.speed_worst_value, s.speed_worst_target
+          from rpt_triad_scorecard as s
+          join v_kpi_period as v on v.department_code = s.department_code and v.period_start = s.period_start
+                                and v.kpi_id = 'inspection_coverage'""")).containsExactly(
+          List.of("2025-01", "off target", "Inspection coverage", 85.0, 85.0, 400.0, 500.0));
+    }
+    // and the scorecard page says what the breach page says of the same month
+    String text = PdfText.of(pdf);
+    assertThat(text).contains("Latest month", "Production 2025-01 ▲ off target (0/1) Inspection coverage: 85.0% / 100.0%",
+        "2025-01 1 Jan 2025 85.0 100.0 +15.0");
+    assertThat(text).doesNotContain("90.0%");
+  }
+
+  @Test
+  void aWeeksReportAtTheMonthGrainSaysItComparesNoKpi() throws Exception {
+    // given July judged per month, reported for the week 2025-W31 (28 July to 3 August)
+    Path pdf = dir.resolve("week-at-month.pdf");
+    try (FindingFixture fixture = july(grain("month"))) {
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT, ReportOptions.of(Locale.UK, "week"));
+    }
+
+    // then "what changed" says why it lists no KPI rather than that none moved
+    String text = PdfText.of(pdf);
+    assertThat(text).contains("Reporting period 2025-W31", "What changed since 2025-W30",
+        "No finding appeared, cleared or moved between 2025-W30 and 2025-W31.",
+        "KPIs are compared by month, as the policy pages state them, and this report's period is a week,"
+            + " so no KPI was compared; the triad scorecard shows each department's latest month.");
+    assertThat(text).doesNotContain("no KPI moved", "KPIs by each period's own figure");
+  }
+
+  @Test
+  void aWeeksReportAtTheFiscalGrainSaysItComparesNoKpiInGerman() throws Exception {
+    // given July judged per fiscal period, reported in German for the week 2025-W31
+    Path pdf = dir.resolve("woche-fiskal.pdf");
+    try (FindingFixture fixture = july(grain("fiscal_period"))) {
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT, ReportOptions.of(Locale.GERMANY, "week"));
+    }
+
+    // then the findings of FY2025-P07 (30 June to 27 July) are listed as no longer in the week, and the
+    // line under them says why no KPI is
+    String text = PdfText.of(pdf);
+    assertThat(text).contains("BEHOBEN Production: Richtlinienverstoß POL-INSP-001 — keine in 2025-W31, 1 Befund in 2025-W30.",
+        "Befunde nach dem Zeitraum, den sie beschreiben. Kennzahlen werden je Fiskalperiode verglichen, wie die"
+            + " Richtlinienseiten sie angeben, und der Zeitraum dieses Berichts ist eine Woche; daher wurde keine"
+            + " Kennzahl verglichen. Die Triade zeigt die letzte Fiskalperiode jeder Abteilung.");
+    assertThat(text).doesNotContain("keine Kennzahl hat sich bewegt", "Kennzahlen mit dem eigenen Wert");
+  }
+
+  @Test
+  void aWeeksReportAtTheWeekGrainStillComparesKpis() throws Exception {
+    // given July judged per ISO week, reported for the week 2025-W31
+    Path pdf = dir.resolve("week-at-week.pdf");
+    try (FindingFixture fixture = july(FindingFixture.GOVERNANCE)) {
+      // when
+      RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT, ReportOptions.of(Locale.UK, "week"));
+    }
+
+    // then the basis of the comparison is the one of every other report
+    assertThat(PdfText.of(pdf)).contains("KPIs by each period's own figure, as the policy pages state one")
+        .doesNotContain("so no KPI was compared");
+  }
+
   /** The latest period, measured, reported, gap, breached since and breached count of POL-INSP-001 in PROD. */
   private static List<Object> policyExecutionRow(FindingFixture fixture) throws java.sql.SQLException {
     try (var statement = fixture.connection().createStatement();
