@@ -7,11 +7,6 @@
 -- shifted when one of them is in another column than in the header, so that the rows below it
 -- would be read under the wrong columns (below_header_repeat.sql quarantines them).
 
--- A column's letters as Excel shows them (1 is A, 27 is AA), up to ZZ.
-create or replace temp macro plumbline_column_letters(position) as
-    case when position <= 26 then chr((64 + position)::integer)
-         else chr((64 + (position - 1) // 26)::integer) || chr((65 + (position - 1) % 26)::integer) end;
-
 -- The columns each table reads: its value cells (incoming_cell), its period and metric columns.
 create or replace temp table incoming_read_column as
 select distinct sheet_name, table_name, trim(name) as header_name, lower(trim(name)) as name, position

@@ -1,6 +1,6 @@
 -- The rows of the load just appended that the workbook hides (incoming_hidden_row) and that are
 -- data (raw_record, not layout): how many, and where the first five are ("row 5 of sheet
--- 'Daten', row 6 …"). HiddenRows turns them into the load's note. Parameter: the load.
+-- 'Daten', row 6 …"). HiddenRowsAndColumns turns them into the load's note. Parameter: the load.
 with
 
 loaded as (

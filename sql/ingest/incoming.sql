@@ -120,16 +120,24 @@ create or replace temp table incoming_row_joined (
     kinds       varchar                  -- each cell's kind, a character each: see below
 );
 
--- The rows a workbook hides (XLSX row attribute hidden): loaded like the others, as Excel keeps
--- them, but the load says so (HiddenRows), as a hidden row is often a figure no longer meant.
 -- The day a workbook's date serial 0 stands for: 1899-12-30 in the 1900 date system, 1904-01-01
 -- in the 1904 system (SheetRowSink sets it). The readers write dates as ISO dates themselves;
 -- only the hint for a serial in a cell without a date format (type_values.sql) reads this.
 create or replace temp table incoming_workbook as select date '1899-12-30' as serial_day_zero;
 
+-- The rows and the columns a workbook hides (XLSX: a row's hidden attribute, a <col> range's;
+-- XLS: a row of zero height, a hidden COLINFO range): loaded like the others, as Excel keeps
+-- them, but the load says so (HiddenRowsAndColumns), as a hidden row or column is often a figure
+-- no longer meant. A column range is as the workbook gives it, 1 for column A, both ends included.
 create or replace temp table incoming_hidden_row (
     sheet_name varchar not null,
     row_number integer not null
+);
+
+create or replace temp table incoming_hidden_column (
+    sheet_name   varchar not null,
+    first_column integer not null,
+    last_column  integer not null
 );
 
 -- For CSV, what the Java line scanner found, so records get the line an editor shows:
@@ -262,6 +270,13 @@ create or replace temp macro plumbline_month(text) as
 -- month's expressions cost every statement that uses them ≈ 10 ms to plan, which a file of a
 -- source without months should not pay (bench/RESULTS.md).
 create or replace temp macro plumbline_period_at(text, format, grain) as plumbline_period(text, format);
+
+-- A column's letters as Excel shows them (1 is A, 27 is AA, 703 is AAA), up to Excel's last, XFD.
+create or replace temp macro plumbline_column_letters(position) as
+    case when position <= 26 then chr((64 + position)::integer)
+         when position <= 702 then chr((64 + (position - 1) // 26)::integer) || chr((65 + (position - 1) % 26)::integer)
+         else chr((65 + (position - 703) // 676)::integer) || chr((65 + ((position - 703) // 26) % 26)::integer)
+              || chr((65 + (position - 1) % 26)::integer) end;
 
 -- A number as a sentence shows it: 12500, 12.5, 9800 (no trailing zeros, at most six decimals).
 create or replace temp macro plumbline_shown(x) as rtrim(rtrim(printf('%.6f', x), '0'), '.');

@@ -114,7 +114,8 @@ public final class FileLoader {
       long appended = System.nanoTime();
       writeLoadAudit(file, source, loadId, archiveName, jobExecutionId);
       Conservation.check(connection, loadId, file.name());
-      String note = notes(OverlappingExports.note(connection, loadId, source), HiddenRows.note(connection, loadId),
+      String note = notes(OverlappingExports.note(connection, loadId, source),
+          HiddenRowsAndColumns.rowsNote(connection, loadId), HiddenRowsAndColumns.columnsNote(connection, loadId),
           PercentAsFractions.note(connection));
       if (note != null) {
         LOG.warn("{}: {}.", file.name(), note);

@@ -30,6 +30,7 @@ final class SheetRowSink implements AutoCloseable {
   private final DuckDBAppender rows;
   private final Connection connection;
   private DuckDBAppender hiddenRows; // made at the first hidden row: most sheets have none
+  private DuckDBAppender hiddenColumns; // likewise
   private final JoinedFields joined = new JoinedFields();
   private final SheetTables tables;
   private List<String> header;
@@ -98,7 +99,7 @@ final class SheetRowSink implements AutoCloseable {
         .append(kinds).endRow();
   }
 
-  /** A row the workbook hides; it is read like the others ({@link #row}), and the load says so (HiddenRows). */
+  /** A row the workbook hides; read like the others ({@link #row}), and the load says so (HiddenRowsAndColumns). */
   void hidden(int rowNumber) throws SQLException {
     if (hiddenRows == null) {
       hiddenRows = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", "incoming_hidden_row");
@@ -106,11 +107,26 @@ final class SheetRowSink implements AutoCloseable {
     hiddenRows.beginRow().append(sheetName).append(rowNumber).endRow();
   }
 
+  /**
+   * Columns the workbook hides, {@code first} to {@code last} (1 for column A); their cells are read like
+   * the others, and a load that took values from them says so (HiddenRowsAndColumns).
+   */
+  void hiddenColumns(int first, int last) throws SQLException {
+    if (hiddenColumns == null) {
+      hiddenColumns =
+          connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", "incoming_hidden_column");
+    }
+    hiddenColumns.beginRow().append(sheetName).append(first).append(last).endRow();
+  }
+
   /** Records the header (each table's, on a sheet of several); call after the last row. */
   void finish(Connection connection) throws SQLException, FileRejectedException {
     rows.flush();
     if (hiddenRows != null) {
       hiddenRows.flush();
+    }
+    if (hiddenColumns != null) {
+      hiddenColumns.flush();
     }
     SqlScript.execute(connection, "sql/ingest/sheet_rows.sql");
     if (tables != null) {
@@ -150,6 +166,9 @@ final class SheetRowSink implements AutoCloseable {
     rows.close();
     if (hiddenRows != null) {
       hiddenRows.close();
+    }
+    if (hiddenColumns != null) {
+      hiddenColumns.close();
     }
   }
 

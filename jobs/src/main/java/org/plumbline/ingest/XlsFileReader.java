@@ -19,12 +19,14 @@ import org.apache.poi.hssf.record.BOFRecord;
 import org.apache.poi.hssf.record.BoolErrRecord;
 import org.apache.poi.hssf.record.BoundSheetRecord;
 import org.apache.poi.hssf.record.CellValueRecordInterface;
+import org.apache.poi.hssf.record.ColumnInfoRecord;
 import org.apache.poi.hssf.record.DateWindow1904Record;
 import org.apache.poi.hssf.record.FormulaRecord;
 import org.apache.poi.hssf.record.LabelRecord;
 import org.apache.poi.hssf.record.LabelSSTRecord;
 import org.apache.poi.hssf.record.NumberRecord;
 import org.apache.poi.hssf.record.Record;
+import org.apache.poi.hssf.record.RowRecord;
 import org.apache.poi.hssf.record.SSTRecord;
 import org.apache.poi.hssf.record.StringRecord;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -40,7 +42,8 @@ import org.plumbline.governance.Source;
  * puts first), never the whole workbook. Cells become the same text as {@link XlsxCellText}
  * makes of an XLSX cell, into the same {@link SheetRowSink}: numbers in full precision, dates
  * as ISO dates in the workbook's date system (1900 or 1904), formulas by their cached value,
- * and each cell's {@link CellKind} (a percentage, a duration, text…) beside it.
+ * and each cell's {@link CellKind} (a percentage, a duration, text…) beside it; hidden rows and
+ * columns are read like the others and told to the sink, as the XLSX reader does.
  * Password-protected and Excel 95 or older workbooks are rejected, saying so.
  */
 final class XlsFileReader implements SourceFileReader {
@@ -139,7 +142,17 @@ final class XlsFileReader implements SourceFileReader {
       } else if (record instanceof BOFRecord bof && bof.getType() == BOFRecord.TYPE_WORKSHEET) {
         startSheet();
       } else if (sink != null) {
+        hiddenRowOrColumns(record);
         cell(record);
+      }
+    }
+
+    /** A row Excel hides has zero height; a range of hidden columns is a hidden COLINFO (both 0-based). */
+    private void hiddenRowOrColumns(Record record) throws SQLException {
+      if (record instanceof RowRecord r && r.getZeroHeight()) {
+        sink.hidden(r.getRowNumber() + 1);
+      } else if (record instanceof ColumnInfoRecord c && c.getHidden()) {
+        sink.hiddenColumns(c.getFirstColumn() + 1, c.getLastColumn() + 1);
       }
     }
 

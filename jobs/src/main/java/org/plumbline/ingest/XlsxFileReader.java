@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.stream.Stream;
+import javax.xml.stream.XMLStreamException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
@@ -25,6 +26,8 @@ import org.plumbline.governance.Source;
  *
  * <p>The sheet's XML is parsed on a thread of its own ({@link PrefetchedSheetRows}) while this
  * thread appends the rows already parsed; everything the source's rules decide stays here.
+ * Hidden rows come with the rows; hidden columns, which fastexcel-reader does not expose, from the
+ * start of the sheet's part ({@link XlsxHiddenColumns}).
  */
 final class XlsxFileReader implements SourceFileReader {
 
@@ -44,6 +47,9 @@ final class XlsxFileReader implements SourceFileReader {
       try (SheetRowSink sink = new SheetRowSink(connection, sheet.getName(), source, workbook.isDate1904());
           Stream<Row> rows = sheet.openStream();
           PrefetchedSheetRows parsed = new PrefetchedSheetRows(rows.iterator(), sheet.getName())) {
+        for (XlsxHiddenColumns.Range hidden : XlsxHiddenColumns.of(file, sheet.getId())) {
+          sink.hiddenColumns(hidden.first(), hidden.last());
+        }
         for (PrefetchedSheetRows.SheetRow row = parsed.next(); row != null; row = parsed.next()) {
           if (row.hidden()) {
             sink.hidden(row.rowNumber());
@@ -52,7 +58,7 @@ final class XlsxFileReader implements SourceFileReader {
         }
         sink.finish(connection);
       }
-    } catch (IOException | RuntimeException | StackOverflowError e) {
+    } catch (IOException | XMLStreamException | RuntimeException | StackOverflowError e) {
       throw new FileRejectedException("It is not a readable XLSX workbook: " + describe(e), e);
     }
   }
