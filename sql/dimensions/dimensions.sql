@@ -176,7 +176,7 @@ comment on column dim_kpi.measured_source_id is 'The system-of-record source tha
 comment on column dim_kpi.numerator_measure is 'The measure summed as numerator.';
 comment on column dim_kpi.denominator_measure is 'The measure summed as denominator; null for a plain sum.';
 comment on column dim_kpi.measured_scale is 'Multiplies numerator / denominator (100 for a percentage).';
-comment on column dim_kpi.aggregation is 'How a department''s figures for shorter periods make a longer one''s (weekly figures compared per month): mean for a rate or a time (percent, ppm, days, h, min), sum for an amount or a count; kpis.yml aggregation overrides it.';
+comment on column dim_kpi.aggregation is 'How a department''s figures for shorter periods make a longer one''s (weekly figures compared per month), and whether a period''s figure is a total (sum: held against its weeks'' targets): for a KPI a system measures, mean for a ratio (measured_by with a denominator), sum for a total (without one); for any other, kpis.yml aggregation, or mean for a rate or a time (percent, ppm, days, h, min), sum for an amount or a count.';
 comment on table dim_kpi_filter is 'Filters on a KPI''s measurement (kpis.yml: measured_by.filter): only source rows with these attribute values count.';
 comment on column dim_kpi_filter.kpi_id is 'The catalogue KPI (kpis.yml).';
 comment on column dim_kpi_filter.attribute is 'The row attribute: part_id, part_class or lot_id.';

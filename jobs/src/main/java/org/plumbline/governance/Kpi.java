@@ -9,7 +9,9 @@ package org.plumbline.governance;
  * @param validRange the values a figure of it can take at all (a coverage between 0 and 100 %);
  *     null where any number can be meant
  * @param aggregation how a department's figures for shorter periods make a longer one's (weekly
- *     figures compared per month): their mean for a rate or a duration, their sum for an amount
+ *     figures compared per month): their mean for a rate or a duration, their sum for an amount;
+ *     for a measured KPI, as its measurement makes a longer period's figure (KpiReader). Whether
+ *     a period's figure is a total, held against its weeks' targets, is this too.
  */
 public record Kpi(
     String id,

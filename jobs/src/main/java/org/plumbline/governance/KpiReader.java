@@ -42,10 +42,41 @@ final class KpiReader {
     Kpi.ValidRange validRange = validRange(entry.child("valid_range", "valid range", OPTIONAL));
     Kpi.Aggregation aggregation = entry.choice("aggregation", Kpi.Aggregation.class, OPTIONAL);
     return new Kpi(id, name, dimension, unit, direction, orZero(target), ownerRole, orZero(tolerance), measuredBy,
-        validRange, aggregation != null ? aggregation : aggregationOf(unit));
+        validRange, aggregation(entry, aggregation, measuredBy, unit));
   }
 
-  /** Without an {@code aggregation}: the mean for a rate or a time, the sum for anything else (an amount, a count). */
+  /**
+   * How a department's figures for shorter periods make a longer one's. For a KPI a system
+   * measures, its measurement decides, so that the two figures compared are made alike: a ratio
+   * (a denominator) is the month's own ratio, which a department's weekly ratios make by their
+   * mean; a total (no denominator) is the month's sum, which its weekly totals make by their sum.
+   * An {@code aggregation} written against that is refused rather than followed: every month
+   * would be a discrepancy. Any other KPI takes what is written, or follows its unit.
+   */
+  private static Kpi.Aggregation aggregation(Block entry, Kpi.Aggregation written, Measurement measuredBy,
+      String unit) {
+    if (measuredBy == null) {
+      return written != null ? written : aggregationOf(unit);
+    }
+    boolean total = measuredBy.denominator() == null;
+    Kpi.Aggregation measured = total ? Kpi.Aggregation.SUM : Kpi.Aggregation.MEAN;
+    if (written != null && written != measured) {
+      entry.problem("aggregation", total
+          ? "'aggregation: mean' does not fit measured_by, which has no denominator: the system's figure for a month"
+              + " is the total of its weeks' (" + measuredBy.numerator() + " summed), so the department's weekly"
+              + " figures are summed to compare with it. Write aggregation: sum, or leave it out."
+          : "'aggregation: sum' does not fit measured_by, a ratio (" + measuredBy.numerator() + " / "
+              + measuredBy.denominator() + "): the system's figure for a month is the month's ratio, not the sum of"
+              + " its weeks', so the department's weekly figures are averaged. Write aggregation: mean, or leave it"
+              + " out.");
+    }
+    return measured;
+  }
+
+  /**
+   * A KPI no system measures, without an {@code aggregation}: the mean for a rate or a time, the
+   * sum for anything else (an amount, a count).
+   */
   static Kpi.Aggregation aggregationOf(String unit) {
     String name = unit == null ? "" : unit.trim().toLowerCase(Locale.ROOT);
     return RATE_UNITS.contains(name) || TIME_UNITS.contains(name) ? Kpi.Aggregation.MEAN : Kpi.Aggregation.SUM;

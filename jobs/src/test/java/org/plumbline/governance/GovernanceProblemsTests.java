@@ -257,6 +257,68 @@ class GovernanceProblemsTests {
   }
 
   @Test
+  void anAggregationAgainstTheSystemsMeasurementIsRefusedAndWithoutOneTheMeasurementDecides() throws IOException {
+    // given a total the MES sums (downtime hours, a unit of time) said to be averaged, a ratio (scrap
+    // cost per unit, in EUR) said to be summed, and the same two KPIs without an aggregation
+    String kpis = """
+        departments:
+          - { code: PROD, name: Production }
+        kpis:
+          - id: downtime
+            name: Downtime
+            dimension: speed
+            unit: h
+            direction: lower_is_better
+            target: 10
+            tolerance: 0
+            measured_by: { source: mes, numerator: downtime_hours }
+            aggregation: mean
+          - id: scrap_per_unit
+            name: Scrap cost per unit
+            dimension: cost
+            unit: EUR
+            direction: lower_is_better
+            target: 2
+            tolerance: 0
+            measured_by: { source: mes, numerator: scrap_eur, denominator: produced_units }
+            aggregation: sum
+        sources:
+          - id: mes
+            system: MES
+            kind: system_of_record
+            format: csv
+            files: "mes_*.csv"
+            csv: { delimiter: "," }
+            period: { column: day, grain: day }
+            metrics:
+              - { column: downtime, name: downtime_hours }
+              - { column: scrap, name: scrap_eur }
+              - { column: produced, name: produced_units }
+        """;
+    write("governance.yml", kpis);
+
+    // when
+    ConfigInvalidException invalid = catchThrowableOfType(ConfigInvalidException.class, () -> loader.load(dir));
+
+    // then each is refused on its line, saying what the system's figure is
+    assertThat(invalid.problems()).extracting(ConfigProblem::line, ConfigProblem::key, ConfigProblem::message)
+        .containsExactly(
+            tuple(12, "kpis[downtime].aggregation", "'aggregation: mean' does not fit measured_by, which has no"
+                + " denominator: the system's figure for a month is the total of its weeks' (downtime_hours summed),"
+                + " so the department's weekly figures are summed to compare with it. Write aggregation: sum, or leave"
+                + " it out."),
+            tuple(21, "kpis[scrap_per_unit].aggregation", "'aggregation: sum' does not fit measured_by, a ratio"
+                + " (scrap_eur / produced_units): the system's figure for a month is the month's ratio, not the sum of"
+                + " its weeks', so the department's weekly figures are averaged. Write aggregation: mean, or leave it"
+                + " out."));
+
+    // and without an aggregation the measurement decides, whatever the unit would say
+    write("governance.yml", kpis.replace("    aggregation: mean\n", "").replace("    aggregation: sum\n", ""));
+    assertThat(loader.load(dir).kpis()).extracting(Kpi::id, Kpi::aggregation).containsExactly(
+        tuple("downtime", Kpi.Aggregation.SUM), tuple("scrap_per_unit", Kpi.Aggregation.MEAN));
+  }
+
+  @Test
   void aValidRangeNeedsABoundAndItsMaxAboveItsMinAndAUnitOfPercentIsWrittenSo() throws IOException {
     // given a KPI whose valid range is upside down and whose aggregation is misspelt, and one with
     // percent written '%' and a range that misnames its bound
