@@ -10,17 +10,14 @@
 --   changed" compares: as its system of record measures it where one does (a rate is
 --   sum(numerator) / sum(denominator) over the period, so a month of 340 of 400 parts inspected
 --   is 85.0%, not the mean of its weeks' rates), else as the department reported it, combined by
---   the KPI's aggregation. A count or amount a system measures without a denominator (complaints)
---   is 0 in a period its exports covered without a row: v_kpi_period, made of rows, has no row
---   for it then, while the weekly series (int_kpi_series_weekly) knows which weeks an export
---   covered; a period holding such a week and no measured row (int_measured_kpi_period, which
---   v_kpi_period reads) had nothing to count. A period whose money lacks an exchange rate keeps its
---   measured row and so stays without a value.
+--   the KPI's aggregation. A count a system measures without a denominator (complaints) is 0 in
+--   a period its exports covered without a row (int_source_week). A period whose money lacks an
+--   exchange rate stays without a value.
 -- * 'week', at a month or fiscal grain: each ISO week of the weekly series, for the weekly
---   scorecard. At the week grain the common periods are the ISO weeks, and v_kpi_period with the
---   zeros above holds what the weekly series holds, so the weeks are not listed twice.
+--   scorecard. At the week grain the common periods are the ISO weeks, and v_kpi_period holds what
+--   the weekly series holds, so the weeks are not listed twice.
 -- A target is a week's (kpis.yml), so an amount's target for a period is the weekly target times
--- the weeks the period holds (dim_date.common_period_week_count): a month's freight cost of
+-- the weeks the period holds (dim_common_period.week_count): a month's freight cost of
 -- 30,500 EUR is held against 4 or 5 weeks of an 8,000 EUR target, not against one. A rate's or a
 -- time's target is the KPI's.
 -- Grain: one row per department, period grain and period with at least one KPI value.
@@ -35,32 +32,11 @@ calendar as (
     select common_grain from dim_calendar limit 1
 ),
 
-common_periods as (
-    select common_period_start as period_start, common_period_end as period_end,
-           common_period_label as period_label, common_period_week_count as week_count
-    from dim_date
-    where calendar_date = common_period_start
-),
-
 stated as (
     select v.department_code, v.period_grain, v.period_label, v.period_start, v.period_end, v.kpi_id,
            case when k.measured_source_id is not null then v.measured_value else v.reported_value end as value
     from v_kpi_period as v
     join kpis as k using (kpi_id)
-),
-
-nothing_to_count as (
-    select distinct s.department_code, c.common_grain as period_grain, p.period_label, p.period_start, p.period_end,
-           s.kpi_id, 0::double as value
-    from int_kpi_series_weekly as s
-    join kpis as k using (kpi_id)
-    join dim_date as d on d.calendar_date = s.week_start + 3
-    join common_periods as p on p.period_start = d.common_period_start
-    cross join calendar as c
-    where k.measured_source_id is not null and k.denominator_measure is null and s.value is not null
-      and not exists (select 1 from int_measured_kpi_period as m
-                      where m.kpi_id = s.kpi_id and m.department_code = s.department_code
-                        and m.period_start = p.period_start)
 ),
 
 weeks as (
@@ -73,8 +49,8 @@ weeks as (
 
 figures as (
     select f.*, p.week_count
-    from (select * from stated union all select * from nothing_to_count) as f
-    join common_periods as p using (period_start)
+    from stated as f
+    join dim_common_period as p using (period_start)
     union all
     select *, 1 as week_count from weeks
 ),

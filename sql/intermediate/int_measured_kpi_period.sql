@@ -3,6 +3,8 @@
 -- sum(numerator) / sum(denominator) * scale over the source rows that match every filter of
 -- the KPI (kpis.yml: measured_by), taking only the delivery in force for each period.
 -- A period holding money that could not be converted (no exchange rate) has no measured value.
+-- A count without a denominator (complaints) is 0 in a period holding a week its source's exports
+-- cover without a row for it (int_source_week), as int_measured_kpi_weekly has it for the week.
 -- Grain: one row per KPI, department and period of the common grain.
 create or replace table int_measured_kpi_period as
 with
@@ -24,7 +26,7 @@ matching as (
     where o.kpi_role in ('numerator', 'denominator')
 ),
 
-final as (
+measured as (
     select kpi_id,
            department_code,
            period_label,
@@ -41,6 +43,26 @@ final as (
            list(distinct load_id order by load_id) as load_ids
     from matching
     group by kpi_id, department_code, period_label, period_start, period_end
+),
+
+nothing_counted as (
+    select distinct k.kpi_id, d.department_code, w.common_period_label as period_label,
+           w.common_period_start as period_start, w.common_period_end as period_end,
+           0::double as numerator_total, null::double as denominator_total, 0::double as measured_value,
+           []::bigint[] as load_ids
+    from dim_kpi as k
+    join int_source_week as w on w.source_id = k.measured_source_id
+    join (select distinct kpi_id, department_code from measured) as d using (kpi_id)
+    where k.denominator_measure is null
+      and not exists (select 1 from measured as m
+                      where m.kpi_id = k.kpi_id and m.department_code = d.department_code
+                        and m.period_start = w.common_period_start)
+),
+
+final as (
+    select * from measured
+    union all
+    select * from nothing_counted
 )
 
 select * from final

@@ -2,6 +2,8 @@
 -- sum(numerator) / sum(denominator) * scale over the source rows that match every filter of
 -- the KPI (kpis.yml: measured_by), taking only the delivery in force for each period.
 -- A week holding money that could not be converted (no exchange rate) has no measured value.
+-- A count without a denominator (complaints) is 0 in a week its source's exports cover without a
+-- row for it (int_source_week), for each department the KPI has ever been measured in.
 -- Grain: one row per KPI, department and week.
 create or replace table int_measured_kpi_weekly as
 with
@@ -22,7 +24,7 @@ matching as (
     where o.kpi_role in ('numerator', 'denominator')
 ),
 
-final as (
+measured as (
     select kpi_id,
            department_code,
            iso_week,
@@ -38,6 +40,25 @@ final as (
            list(distinct load_id order by load_id) as load_ids
     from matching
     group by kpi_id, department_code, iso_week, week_start
+),
+
+nothing_counted as (
+    select k.kpi_id, d.department_code, strftime(w.week_start, '%G-W%V') as iso_week, w.week_start,
+           0::double as numerator_total, null::double as denominator_total, 0::double as measured_value,
+           []::bigint[] as load_ids
+    from dim_kpi as k
+    join int_source_week as w on w.source_id = k.measured_source_id
+    join (select distinct kpi_id, department_code from measured) as d using (kpi_id)
+    where k.denominator_measure is null
+      and not exists (select 1 from measured as m
+                      where m.kpi_id = k.kpi_id and m.department_code = d.department_code
+                        and m.week_start = w.week_start)
+),
+
+final as (
+    select * from measured
+    union all
+    select * from nothing_counted
 )
 
 select * from final

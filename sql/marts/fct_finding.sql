@@ -64,8 +64,8 @@ discrepancies as (
            d.period_end,
            d.period_label,
            -- a target is a week's (kpis.yml): an amount's, for a month, is that times the weeks
-           -- the month holds (dim_date), as the scorecard holds it (rpt_triad_scorecard)
-           case when k.aggregation = 'sum' then k.target * c.common_period_week_count else k.target end,
+           -- the month holds (dim_common_period), as the scorecard holds it (rpt_triad_scorecard)
+           case when k.aggregation = 'sum' then k.target * c.week_count else k.target end,
            d.measured_value,
            d.reported_value,
            d.gap,
@@ -74,7 +74,7 @@ discrepancies as (
            false
     from fct_reporting_discrepancy as d
     join dim_kpi as k using (kpi_id)
-    left join dim_date as c on c.calendar_date = d.period_start
+    left join dim_common_period as c on c.period_start = d.period_start
     left join policy_on_kpi as p using (kpi_id)
 ),
 

@@ -9,7 +9,7 @@
 -- A period between the first and the last without a figure is a row with null figures: the
 -- chart's axis then lists it and its line breaks there. Left out, the axis would skip it and the
 -- line would run straight across, as if the months nobody reported or measured had been (the
--- periods come from dim_date, which has every one).
+-- periods come from dim_common_period, which has every one).
 -- threshold is the one of the policy version that judges the period, by fct_policy_breach's rule:
 -- the version in force at the period's start. A period before the policy's first version took
 -- effect, or after its last one ended, is judged by none: its threshold is null.
@@ -41,12 +41,10 @@ charts as (
 -- Every period of the common grain from a chart's first to its last, with a figure or not.
 chart_periods as (
     select c.policy_id, c.kpi_id, c.department_code,
-           d.common_period_label as period_label,
-           d.common_period_start as period_start
+           d.period_label,
+           d.period_start
     from charts as c
-    join dim_date as d
-      on d.calendar_date = d.common_period_start
-     and d.calendar_date between c.first_period_start and c.last_period_start
+    join dim_common_period as d on d.period_start between c.first_period_start and c.last_period_start
 ),
 
 final as (
@@ -81,7 +79,7 @@ comment on column rpt_coverage_by_period.department_code is 'The department meas
 comment on column rpt_coverage_by_period.department_name is 'Its name, as the report prints it.';
 comment on column rpt_coverage_by_period.kpi_name is 'The policy''s KPI (kpis.yml).';
 comment on column rpt_coverage_by_period.unit is 'The KPI''s unit, of the figures and the threshold.';
-comment on column rpt_coverage_by_period.period_label is 'The period at the common grain: 2025-W31, 2025-07 or FY2025-P07 (dim_date.common_period_label).';
+comment on column rpt_coverage_by_period.period_label is 'The period at the common grain: 2025-W31, 2025-07 or FY2025-P07 (dim_common_period.period_label).';
 comment on column rpt_coverage_by_period.period_start is 'First day of the period.';
 comment on column rpt_coverage_by_period.measured_coverage is 'What the system of record measured in the period (v_kpi_period.measured_value), rounded to 0.1; null where it measured nothing.';
 comment on column rpt_coverage_by_period.self_reported_coverage is 'What the department reported for the period (v_kpi_period.reported_value), rounded to 0.1; null where it reported nothing.';

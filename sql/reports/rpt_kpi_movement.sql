@@ -14,12 +14,13 @@
 --   denominator, which is sum(numerator) / sum(denominator) over the whole reporting period;
 -- * a department's own figure that is averaged (kpis.yml aggregation: mean): each period's mean
 --   weighted by the values it averages, so the mean of all the values reported in it;
--- * a count or amount (a system's total without a denominator, or a department's figure that
---   is summed): per week, as the target is a week's (kpis.yml) and a month holds 4 or 5 weeks, a
+-- * a count or amount (dim_kpi.aggregation sum: a system's total without a denominator, or a
+--   department's figure that is summed): per week, as the target is a week's (kpis.yml) and a month holds 4 or 5 weeks, a
 --   quarter 12 to 14, so totals would compare the calendar. A department's amount is its
---   periods' total over the weeks those periods hold (dim_date.common_period_week_count). A
---   system's count comes from its weekly series (int_kpi_series_weekly), the one relation that
---   knows a week without a complaint (0) from a week no export covered (no value).
+--   periods' total over the weeks those periods hold (dim_common_period.week_count). A
+--   system's count comes from its weekly series (int_kpi_series_weekly): a week without a
+--   complaint is 0, a week no export covered has no value, so a month in progress is counted
+--   per week it has seen, not spread over the weeks it has yet to see.
 -- So when the reporting period is one period of the common grain (a month at the month grain)
 -- its rate or mean is v_kpi_period's figure for it, and an amount is that figure per week.
 -- A common period counts in the reporting period that holds it: its first day + 3 and its last
@@ -41,16 +42,8 @@ periods as (
 kpis as (
     select *,
            measured_source_id is not null and denominator_measure is not null as is_measured_rate,
-           case when measured_source_id is not null then denominator_measure is null
-                else aggregation = 'sum' end                                 as is_weekly_amount
+           aggregation = 'sum'                                                as is_weekly_amount
     from dim_kpi
-),
-
-common_periods as (
-    select common_period_start as period_start, common_period_end as period_end,
-           common_period_week_count as week_count
-    from dim_date
-    where calendar_date = common_period_start
 ),
 
 -- Each KPI's figure per department and period of the common grain, with what it weighs.
@@ -71,7 +64,7 @@ figures as (
            case when k.is_weekly_amount then c.week_count else r.value_count end
     from int_reported_kpi_period as r
     join kpis as k using (kpi_id)
-    join common_periods as c using (period_start)
+    join dim_common_period as c using (period_start)
     where k.measured_source_id is null and r.reported_value is not null
 ),
 
@@ -79,7 +72,7 @@ placed as (
     select p.period_kind, f.kpi_id, f.department_code, f.value, f.weight,
            c.period_start + 3 >= p.period_start and c.period_end - 3 <= p.period_end as is_in_period
     from periods as p
-    join common_periods as c
+    join dim_common_period as c
       on c.period_start + 3 >= p.previous_start and c.period_end - 3 <= p.period_end
     join figures as f on f.period_start = c.period_start
 ),

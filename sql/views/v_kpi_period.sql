@@ -39,7 +39,7 @@ comment on column v_kpi_period.period_grain is 'The common grain: week, month or
 comment on column v_kpi_period.period_label is 'The period as people say it: 2025-W31, 2025-07 or FY2025-P07.';
 comment on column v_kpi_period.period_start is 'First day of the period.';
 comment on column v_kpi_period.period_end is 'Last day of the period.';
-comment on column v_kpi_period.measured_value is 'As the system of record measures it (kpis.yml measured_by); null where none does, or where money in it lacks an exchange rate.';
+comment on column v_kpi_period.measured_value is 'As the system of record measures it (kpis.yml measured_by); a count without a denominator (complaints) is 0 in a period its exports covered without a row; null where none measures it, or where money in it lacks an exchange rate.';
 comment on column v_kpi_period.reported_value is 'As the department reported it (a percentage averaged over the period, an amount summed); null where it did not.';
 comment on column v_kpi_period.reported_minus_measured is 'Reported minus measured; beyond tolerance it is a reporting discrepancy.';
 comment on column v_kpi_period.tolerance is 'How far reported may be from measured, in the KPI''s unit.';

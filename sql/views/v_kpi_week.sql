@@ -32,7 +32,7 @@ comment on column v_kpi_week.direction is 'higher_is_better or lower_is_better.'
 comment on column v_kpi_week.department_code is 'The department.';
 comment on column v_kpi_week.iso_week is 'The ISO week, e.g. 2025-W31.';
 comment on column v_kpi_week.week_start is 'The Monday of the ISO week.';
-comment on column v_kpi_week.measured_value is 'As the system of record measures it (kpis.yml measured_by); null where none does.';
+comment on column v_kpi_week.measured_value is 'As the system of record measures it (kpis.yml measured_by); a count without a denominator (complaints) is 0 in a week its exports covered without a row; null where none measures it.';
 comment on column v_kpi_week.reported_value is 'As the department reported it (a daily percentage averaged, an amount summed); null where it did not.';
 comment on column v_kpi_week.reported_minus_measured is 'Reported minus measured; beyond tolerance it is a reporting discrepancy.';
 comment on column v_kpi_week.tolerance is 'How far reported may be from measured, in the KPI''s unit.';

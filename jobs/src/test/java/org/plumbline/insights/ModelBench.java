@@ -35,7 +35,8 @@ final class ModelBench implements AutoCloseable {
 
   /**
    * The calendar days (dim_date, by its real SQL) of a plant comparing figures by {@code commonGrain}
-   * (week, month or fiscal_period), for models that name periods by their labels.
+   * (week, month or fiscal_period), and its periods (dim_common_period), for models that name
+   * periods by their labels.
    */
   ModelBench withDates(String commonGrain) throws SQLException {
     sql("create table if not exists dim_calendar (calendar_id varchar, timezone varchar, common_grain varchar,"
@@ -44,6 +45,7 @@ final class ModelBench implements AutoCloseable {
         "insert into dim_calendar values ('PLANT', 'Europe/Berlin', '" + commonGrain + "', 1, '4-4-5', null)",
         "create table if not exists stg_observation (period_date date)");
     SqlScript.execute(duckdb, "sql/dimensions/dim_date.sql");
+    SqlScript.execute(duckdb, "sql/dimensions/dim_common_period.sql");
     return this;
   }
 

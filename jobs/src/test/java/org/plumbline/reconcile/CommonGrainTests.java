@@ -114,8 +114,7 @@ class CommonGrainTests {
       fixture.reconcile("2025-09-05");
 
       // then each month holds the complaints received in it, as v_kpi_period counts them (July 2,
-      // August 1), against its weeks' targets; June, exported without a complaint, has 0 of them,
-      // where v_kpi_period, made of rows, has no row
+      // August 1), against its weeks' targets; June, exported without a complaint, has 0 of them
       assertThat(fixture.query("select period_label, quality_status, quality_worst_kpi, quality_worst_value,"
           + " quality_worst_target from rpt_triad_scorecard order by period_start")).containsExactly(
           List.of("2025-06", "on target", "Customer complaints", 0.0, 4.0),
@@ -123,7 +122,41 @@ class CommonGrainTests {
           List.of("2025-08", "on target", "Customer complaints", 1.0, 4.0));
       assertThat(fixture.query("select period_label, measured_value from v_kpi_period"
           + " where kpi_id = 'customer_complaints' order by period_start"))
-          .containsExactly(List.of("2025-07", 2.0), List.of("2025-08", 1.0));
+          .containsExactly(List.of("2025-06", 0.0), List.of("2025-07", 2.0), List.of("2025-08", 1.0));
+    }
+  }
+
+  @Test
+  void aMonthExportedWithoutAComplaintMeetsTheComplaintsPolicyAndEndsItsBreach() throws Exception {
+    // given a policy of at most 1 complaint a month, July's export with two, and August's empty
+    String policy = """
+        policies:
+          - id: POL-CMP-001
+            version: 1
+            statement: At most one customer complaint a month.
+            kpi: customer_complaints
+            comparator: "<="
+            threshold: 1
+            owner_role: head_of_quality
+            severity: high
+            effective_from: 2025-01-01
+        """;
+    try (FindingFixture fixture = FindingFixture.create(folder, grain("month"),
+        COMPLAINTS + CountKpiCoverageTests.CALENDAR.replace("2025-06-01", "2025-07-01") + policy)) {
+      fixture.deliver("crm", "crm_2025-07.csv", LocalDateTime.parse("2025-08-02T03:00"), CountKpiCoverageTests.HEADER,
+              List.of(List.of("C1", "2025-07-16"), List.of("C2", "2025-07-24")))
+          .deliver("crm", "crm_2025-08.csv", LocalDateTime.parse("2025-09-02T03:00"), CountKpiCoverageTests.HEADER,
+              List.of());
+
+      // when
+      fixture.reconcile("2025-09-05");
+
+      // then July is breached, and August, with nothing to count, is judged: met, so the policy
+      // page states August's 0 and no breach running, rather than July's 2 as the latest figure
+      assertThat(fixture.query("select period_label, measured_value from fct_policy_breach"))
+          .containsExactly(List.of("2025-07", 2.0));
+      assertThat(fixture.query("select latest_period, measured_value, breached_since from rpt_policy_execution"
+          + " where policy_id = 'POL-CMP-001'")).containsExactly(Arrays.asList("2025-08", 0.0, null));
     }
   }
 

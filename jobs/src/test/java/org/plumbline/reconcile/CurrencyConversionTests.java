@@ -145,9 +145,11 @@ class CurrencyConversionTests {
       assertThat(fixture.query("select l.row_role, a.file_name, l.row_number from fct_finding_lineage l"
           + " join load_audit a using (load_id) where l.finding_key like 'missing_exchange_rate:%'"))
           .containsExactly(List.of("unconverted", "erp_us_2025-08.csv", 2));
-      // ... and the week has no measured value: not judged, not summed without the dollars
+      // ... and the week has no measured value: not judged, not summed without the dollars (the
+      // weeks between the two exports, without scrap, are 0: int_source_week)
       assertThat(fixture.query("select iso_week, measured_value from v_kpi_week where department_code = 'US'"
-          + " order by 1")).containsExactly(List.of("2025-W29", 1080.0), Arrays.asList("2025-W32", null));
+          + " order by 1")).containsExactly(List.of("2025-W29", 1080.0), List.of("2025-W30", 0.0),
+          List.of("2025-W31", 0.0), Arrays.asList("2025-W32", null));
       assertThat(fixture.query("select count(*) from fct_policy_breach where iso_week = '2025-W32'").get(0).get(0))
           .isEqualTo(0L);
     }

@@ -41,12 +41,12 @@ class DataDictionaryTests {
       // given a reconciled warehouse
       fixture.mesDay("2025-07-14", 100, 90).reconcile("2025-07-31");
 
-      // then: 17 fact tables (fct_finding, its details, lineage and status, the control charts) and 35
+      // then: 17 fact tables (fct_finding, its details, lineage and status, the control charts) and 36
       // dimensions, all explained
       assertThat(fixture.query("select count(*) filter (where table_name like 'fct%'),"
           + " count(*) filter (where table_name like 'dim%') from duckdb_tables()"
           + " where table_name like 'fct\\_%' escape '\\' or table_name like 'dim\\_%' escape '\\'"))
-          .containsExactly(List.of(17L, 35L));
+          .containsExactly(List.of(17L, 36L));
       assertThat(fixture.query("select table_name from duckdb_tables() where (table_name like 'fct\\_%' escape '\\'"
           + " or table_name like 'dim\\_%' escape '\\') and comment is null order by 1")).isEmpty();
       assertThat(fixture.query("select c.table_name || '.' || c.column_name from duckdb_columns() c"

@@ -323,6 +323,7 @@ final class RptFixtures {
         create table if not exists stg_observation (period_date date);
         """.formatted(asOf, commonGrain));
     org.plumbline.system.SqlScript.execute(c, "sql/dimensions/dim_date.sql");
+    org.plumbline.system.SqlScript.execute(c, "sql/dimensions/dim_common_period.sql");
     org.plumbline.system.SqlScript.execute(c, "sql/reports/rpt_report_period.sql");
   }
 
