@@ -5,6 +5,8 @@
 -- A period holding money that could not be converted (no exchange rate) has no measured value.
 -- A count without a denominator (complaints) is 0 in a period holding a week its source's exports
 -- cover without a row for it (int_source_week), as int_measured_kpi_weekly has it for the week.
+-- A period holding a day its source's exports have not yet spoken for (int_source_gap) is not
+-- complete: its totals so far are kept, but it has no measured value until it is, as for a week.
 -- Grain: one row per KPI, department and period of the common grain.
 create or replace table int_measured_kpi_period as
 with
@@ -59,10 +61,27 @@ nothing_counted as (
                         and m.period_start = w.common_period_start)
 ),
 
-final as (
+periods as (
     select * from measured
     union all
     select * from nothing_counted
+),
+
+completeness as (
+    select p.*,
+           not exists (select 1 from int_source_gap as g
+                       where g.source_id = k.measured_source_id
+                         and g.gap_from <= p.period_end and g.gap_through >= p.period_start) as is_complete
+    from periods as p
+    join dim_kpi as k using (kpi_id)
+),
+
+final as (
+    select kpi_id, department_code, period_label, period_start, period_end, numerator_total, denominator_total,
+           case when is_complete then measured_value end as measured_value,
+           load_ids, is_complete
+    from completeness
+    where is_complete or load_ids <> []
 )
 
 select * from final

@@ -4,6 +4,9 @@
 -- A week holding money that could not be converted (no exchange rate) has no measured value.
 -- A count without a denominator (complaints) is 0 in a week its source's exports cover without a
 -- row for it (int_source_week), for each department the KPI has ever been measured in.
+-- A week holding a day its source's exports have not yet spoken for (int_source_gap: a monthly
+-- export ending mid-week, a week still running) is not complete: its totals so far are kept, but
+-- it has no measured value, so it is neither judged, charted nor compared until it is.
 -- Grain: one row per KPI, department and week.
 create or replace table int_measured_kpi_weekly as
 with
@@ -55,10 +58,28 @@ nothing_counted as (
                         and m.week_start = w.week_start)
 ),
 
-final as (
+weeks as (
     select * from measured
     union all
     select * from nothing_counted
+),
+
+completeness as (
+    select w.*,
+           not exists (select 1 from int_source_gap as g
+                       where g.source_id = k.measured_source_id
+                         and g.gap_from <= w.week_start + 6 and g.gap_through >= w.week_start) as is_complete
+    from weeks as w
+    join dim_kpi as k using (kpi_id)
+),
+
+final as (
+    select kpi_id, department_code, iso_week, week_start, numerator_total, denominator_total,
+           case when is_complete then measured_value end as measured_value,
+           load_ids, is_complete
+    from completeness
+    -- a zero of a week not yet whole would be no figure at all
+    where is_complete or load_ids <> []
 )
 
 select * from final

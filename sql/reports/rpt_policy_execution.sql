@@ -31,6 +31,7 @@ periods as (
     from int_measured_kpi_period as m
     left join int_reported_kpi_period as r using (kpi_id, department_code, period_start)
     where m.period_start <= (select as_of_date from run_context)
+      and m.is_complete   -- the latest period the system has spoken for whole
 ),
 
 latest as (

@@ -18,6 +18,7 @@ select p.kpi_id,
        p.period_start,
        p.period_end,
        m.measured_value,
+       m.is_complete as measured_is_complete,
        r.reported_value,
        r.reported_value - m.measured_value as reported_minus_measured,
        k.tolerance,
@@ -39,7 +40,8 @@ comment on column v_kpi_period.period_grain is 'The common grain: week, month or
 comment on column v_kpi_period.period_label is 'The period as people say it: 2025-W31, 2025-07 or FY2025-P07.';
 comment on column v_kpi_period.period_start is 'First day of the period.';
 comment on column v_kpi_period.period_end is 'Last day of the period.';
-comment on column v_kpi_period.measured_value is 'As the system of record measures it (kpis.yml measured_by); a count without a denominator (complaints) is 0 in a period its exports covered without a row; null where none measures it, or where money in it lacks an exchange rate.';
+comment on column v_kpi_period.measured_value is 'As the system of record measures it (kpis.yml measured_by); a count without a denominator (complaints) is 0 in a period its exports covered without a row; null where none measures it, where the period is not yet whole (measured_is_complete), or where money in it lacks an exchange rate.';
+comment on column v_kpi_period.measured_is_complete is 'False where the period holds a day the system''s exports have not yet spoken for (a monthly export ending mid-week, a period that runs past the as-of date): measured_value is then null, and the period is neither judged nor compared until its days are all in; null where no system measures the KPI.';
 comment on column v_kpi_period.reported_value is 'As the department reported it (a percentage averaged over the period, an amount summed); null where it did not.';
 comment on column v_kpi_period.reported_minus_measured is 'Reported minus measured; beyond tolerance it is a reporting discrepancy.';
 comment on column v_kpi_period.tolerance is 'How far reported may be from measured, in the KPI''s unit.';

@@ -63,7 +63,7 @@ final class ModelBench implements AutoCloseable {
   ModelBench withPeriodFigures() throws SQLException {
     sql("create or replace table int_measured_kpi_period (kpi_id varchar, department_code varchar,"
             + " period_label varchar, period_start date, period_end date, numerator_total double,"
-            + " denominator_total double, measured_value double, load_ids bigint[])",
+            + " denominator_total double, measured_value double, load_ids bigint[], is_complete boolean)",
         "create or replace table int_reported_kpi_period (department_code varchar, kpi_id varchar,"
             + " period_label varchar, period_start date, period_end date, reported_value double, value_count bigint,"
             + " load_ids bigint[])");

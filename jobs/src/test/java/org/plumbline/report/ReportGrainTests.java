@@ -118,12 +118,12 @@ class ReportGrainTests {
           .prodSheet("prod_2025-08.csv", LocalDateTime.parse("2025-08-08T08:00"), List.of(
               List.of("2025-07-07", "100", "100"), List.of("2025-07-14", "100", "100"),
               List.of("2025-08-04", "100", "100")))
-          .reconcile("2025-08-10");
+          .reconcile("2025-09-01");
 
       // when
       RptFixtures.a4().render(fixture.connection(), pdf, GENERATED_AT);
 
-      // then August is the latest month, met, and July still counts among the breached months
+      // then August, over, is the latest month, met, and July still counts among the breached months
       assertThat(PdfText.of(pdf)).contains("Head of Quality 95.0% 100.0% 100.0% 5.0 met (2025-08) ");
       assertThat(policyExecutionRow(fixture)).containsExactly("2025-08", 100.0, 100.0, 5.0, "null", 1L);
     }

@@ -196,8 +196,8 @@ class ReportNumbersTests {
     try (FindingFixture fixture = FindingFixture.create(dir.resolve("home"), FindingFixture.GOVERNANCE, "")) {
       fixture.mesDay("2025-06-23", 100, 100).mesDay("2025-06-30", 100, 99);
 
-      // when
-      fixture.reconcile("2025-07-02");
+      // when (W27, 30 June to 6 July, is over: a week still running is not judged)
+      fixture.reconcile("2025-07-07");
 
       // then the table holds W27 against 100%, not against July's 95%
       assertThat(rows(fixture, """
@@ -227,7 +227,7 @@ class ReportNumbersTests {
           .prodSheet("prod_2025-07.csv", LocalDateTime.parse("2025-07-03T08:00"), List.of(List.of("2025-06-30", "80", "99")));
 
       // when
-      fixture.reconcile("2025-07-02");
+      fixture.reconcile("2025-07-07");
 
       // then it is listed, not judged, under its owner's department; no breach is claimed
       assertThat(rows(fixture, """
