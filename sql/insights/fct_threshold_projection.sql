@@ -52,6 +52,7 @@ thresholds as (
 crossing as (
     select *,
            (threshold - level_at_end) / slope as weeks_to_cross,
+           (end_week_start + round((threshold - level_at_end) / slope * 7)::integer)::date as crossing_date,
            case when sign(slope_low) = sign(slope) then (threshold - level_at_end) / slope_low end  as weeks_to_cross_a,
            case when sign(slope_high) = sign(slope) then (threshold - level_at_end) / slope_high end as weeks_to_cross_b
     from thresholds
@@ -69,14 +70,18 @@ projected as (
            case when weeks_to_cross_a is not null and weeks_to_cross_b is not null
                     then greatest(weeks_to_cross_a, weeks_to_cross_b)
                 when weeks_to_cross <= 0 then coalesce(weeks_to_cross_a, weeks_to_cross_b)
-           end as latest_weeks
+           end as latest_weeks,
+           -- past by the data (the line was beyond the threshold at its last week), or by the
+           -- calendar: a crossing projected between the last week with data and the as-of date
+           -- has, by the line, happened, and is told so
+           weeks_to_cross <= 0 or crossing_date < (select as_of_date from run_context) as is_past
     from crossing
 ),
 
 final as (
     select kpi_id || '/' || department_code as finding_key,
            'threshold_projection'           as finding_type,
-           case when weeks_to_cross <= 0 then 'high' else 'medium' end as severity,
+           case when is_past then 'high' else 'medium' end as severity,
            department_code,
            kpi_id,
            start_week_start                 as period_start,
@@ -94,8 +99,8 @@ final as (
            slope_low,
            slope_high,
            level_at_end,
-           weeks_to_cross <= 0              as is_already_past,
-           (end_week_start + round(weeks_to_cross * 7)::integer)::date as projected_crossing_date,
+           is_past                          as is_already_past,
+           crossing_date                    as projected_crossing_date,
            (end_week_start + round(earliest_weeks * 7)::integer)::date
                                             as projected_crossing_earliest,
            (end_week_start + round(latest_weeks * 7)::integer)::date
@@ -104,9 +109,9 @@ final as (
            kpi_name || ' trends ' || direction || ' by ' || round(abs(slope), 4)::varchar || ' a week over '
                || start_week || ' .. ' || end_week || ' (Mann-Kendall p '
                || case when p_value < 0.0001 then '< 0.0001' else '= ' || round(p_value, 4)::varchar end
-               || '); the Theil-Sen line ' || case when weeks_to_cross <= 0 then 'crossed ' else 'crosses ' end
+               || '); the Theil-Sen line ' || case when is_past then 'crossed ' else 'crosses ' end
                || threshold_source || ' (' || threshold::varchar || ') on '
-               || strftime((end_week_start + round(weeks_to_cross * 7)::integer)::date, '%Y-%m-%d') || '.'
+               || strftime(crossing_date, '%Y-%m-%d') || '.'
                                             as evidence,
            -- the same sentence for the report, in its language (reports/i18n); a percentage's
            -- slope is in percentage points
@@ -114,9 +119,9 @@ final as (
                 else 'evidence.threshold_projection.target' end as evidence_key,
            json_array(kpi_name, json_object('word', 'evidence.trend.' || direction),
                       json_object('value', abs(slope), 'unit', case when unit = 'percent' then 'points' else unit end),
-                      start_week, end_week, p_value, case when weeks_to_cross <= 0 then 1 else 0 end,
+                      start_week, end_week, p_value, case when is_past then 1 else 0 end,
                       threshold_policy_id, json_object('value', threshold, 'unit', unit),
-                      json_object('date', (end_week_start + round(weeks_to_cross * 7)::integer)::date))::varchar
+                      json_object('date', crossing_date))::varchar
                                             as evidence_args,
            load_ids,
            (select config_version from run_context) as config_version
@@ -148,7 +153,7 @@ comment on column fct_threshold_projection.slope is 'The Theil-Sen slope, per we
 comment on column fct_threshold_projection.slope_low is 'The slope''s lower confidence limit.';
 comment on column fct_threshold_projection.slope_high is 'The slope''s upper confidence limit.';
 comment on column fct_threshold_projection.level_at_end is 'The fitted level at the window''s last week.';
-comment on column fct_threshold_projection.is_already_past is 'The line has already crossed the threshold.';
+comment on column fct_threshold_projection.is_already_past is 'The line has already crossed the threshold: at its last week with data, or on a date before the as-of date.';
 comment on column fct_threshold_projection.projected_crossing_date is 'When the line crosses the threshold.';
 comment on column fct_threshold_projection.projected_crossing_earliest is 'The earliest crossing within the slope''s confidence interval; null for an open end.';
 comment on column fct_threshold_projection.projected_crossing_latest is 'The latest crossing within the slope''s confidence interval; null for an open end.';

@@ -37,6 +37,23 @@ public class ThresholdProjectionFindingTests {
   Path folder;
 
   @Test
+  void aCrossingProjectedBeforeTheAsOfDateIsToldAsPast() throws Exception {
+    // given the same twelve weeks, and no MES data since, reconciled after the line's crossing (2 November)
+    try (FindingFixture fixture = FindingFixture.create(folder, CHART)) {
+      deliverSlidingCoverage(fixture);
+
+      // when
+      fixture.reconcile("2025-11-10");
+
+      // then the report does not speak of 2 November in the future tense
+      assertThat(fixture.query("select is_already_past, projected_crossing_date::varchar, severity"
+          + " from fct_threshold_projection")).containsExactly(List.of(true, "2025-11-02", "high"));
+      assertThat((String) fixture.query("select evidence from fct_finding where finding_type = 'threshold_projection'")
+          .get(0).get(0)).endsWith("the Theil-Sen line crossed policy POL-INSP-001 (95.0) on 2025-11-02.");
+    }
+  }
+
+  @Test
   void aCoverageSlidingTowardsThePolicyFloorIsAnEarlyWarningBeforeAnyWeekBreachesIt() throws Exception {
     // given twelve weeks above POL-INSP-001's 95% (version 2), each lower than the one before
     try (FindingFixture fixture = FindingFixture.create(folder, CHART)) {
