@@ -34,8 +34,10 @@ final class ConfigCommand implements Callable<Integer> {
   @Command(name = "check", mixinStandardHelpOptions = true,
       description = {"Validates config/governance/*.yml and lists every problem with file, line and key.",
           "A valid model is then held against the files already loaded: a source whose loaded files were read"
-              + " under other settings than it has now is a warning (their figures stay as then read until"
-              + " `plumbline reload --source ID`), not a problem."},
+              + " under other settings than it has now is a warning (their values stay as then read until"
+              + " `plumbline reload --source ID`; the department a source is given and the KPIs its names stand for"
+              + " follow the config now),"
+              + " not a problem."},
       footer = {"", ExitCodes.HELP})
   static final class Check implements Callable<Integer> {
 

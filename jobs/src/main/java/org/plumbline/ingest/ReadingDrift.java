@@ -61,8 +61,10 @@ public final class ReadingDrift {
     public String sentence() {
       return readUnderOther + " of " + loads + " loaded file" + (loads == 1 ? "" : "s") + " of source " + sourceId
           + (readUnderOther == 1 ? " was" : " were") + " read under other settings than the config gives it now;"
-          + " " + (readUnderOther == 1 ? "its" : "their") + " figures stay as then read until `" + reloadCommand()
-          + "`.";
+          + " " + (readUnderOther == 1 ? "its" : "their") + " values stay as then read until `" + reloadCommand()
+          + "` (columns, units, scale, periods, what was quarantined, the departments a department column"
+          + " named), while the department a source is given and the KPIs its names stand for follow the config"
+          + " now, at every run.";
     }
   }
 

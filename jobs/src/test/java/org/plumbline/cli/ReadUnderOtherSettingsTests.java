@@ -40,8 +40,10 @@ class ReadUnderOtherSettingsTests {
     """;
 
   private static final String WARNING = "1 of 1 loaded file of source plant_orders was read under other settings"
-      + " than the config gives it now; its figures stay as then read until"
-      + " `plumbline reload --source plant_orders --reason TEXT`.";
+      + " than the config gives it now; its values stay as then read until"
+      + " `plumbline reload --source plant_orders --reason TEXT` (columns, units, scale, periods, what was"
+      + " quarantined, the departments a department column named), while the department a source is given and"
+      + " the KPIs its names stand for follow the config now, at every run.";
 
   @Test
   void anAliasAddedAfterTheLoadIsSaidEverywhereUntilTheSourceIsReadAgain(@TempDir Path folder) throws Exception {
