@@ -28,7 +28,7 @@ scored as (
            s.department_code                  as department_code,
            count(s.value)                     as score_weeks,
            min(s.value)                       as lowest_score,
-           avg(s.value)                       as mean_score,
+           plumbline_avg(s.value)             as mean_score,
            list_sort(list_distinct(flatten(list(s.load_ids)))) as score_load_ids
     from rising as r
     join int_kpi_series_weekly as s

@@ -28,7 +28,7 @@ reported_values as (
 subgroups as (
     select department_code, kpi_id, week_start,
            count(*)                              as subgroup_size,
-           avg(metric_value)                     as subgroup_mean,
+           plumbline_avg(metric_value)           as subgroup_mean,
            max(metric_value) - min(metric_value) as subgroup_range
     from reported_values
     group by all

@@ -71,10 +71,10 @@ baseline as (
            count(*)                                                   as baseline_points,
            min(p.plotted_value)                                       as lowest_value,
            max(p.plotted_value)                                       as highest_value,
-           avg(p.plotted_value)                                       as mean_value,
-           avg(abs(p.plotted_value - p.previous_value))               as mean_moving_range,
-           sum(p.numerator_total) / nullif(sum(p.sample_size), 0)     as pooled_rate,
-           avg(p.subgroup_range / d.d2)                               as sigma_from_ranges
+           plumbline_avg(p.plotted_value)                                       as mean_value,
+           plumbline_avg(abs(p.plotted_value - p.previous_value))               as mean_moving_range,
+           plumbline_sum(p.numerator_total) / nullif(plumbline_sum(p.sample_size), 0) as pooled_rate,
+           plumbline_avg(p.subgroup_range / d.d2)                               as sigma_from_ranges
     from plotted as p
     left join d2_constants as d on d.subgroup_size = p.subgroup_size
     where p.phase = 'I'

@@ -21,7 +21,7 @@ final as (
            iso_week,
            week_start,
            category,
-           case when bool_or(is_missing_exchange_rate) then null else sum(metric_value) end as cost_amount,
+           case when bool_or(is_missing_exchange_rate) then null else plumbline_sum(metric_value) end as cost_amount,
            count(*)                                    as source_row_count,
            list(distinct load_id order by load_id)     as load_ids
     from costs

@@ -41,22 +41,22 @@ kpi_change as (
            any_value(start_week_start)                    as start_week_start,
            any_value(weeks_after)                         as weeks_after,
            count(*) filter (where side = 'before')        as weeks_before,
-           avg(value) filter (where side = 'before')      as mean_before,
-           avg(value) filter (where side = 'after')       as mean_after
+           plumbline_avg(case when side = 'before' then value end) as mean_before,
+           plumbline_avg(case when side = 'after' then value end)  as mean_after
     from sides
     group by all
 ),
 
 weekly_copq as (
-    select week_start, sum(cost_amount) as cost_amount
+    select week_start, plumbline_sum(cost_amount) as cost_amount
     from mart_cost_of_poor_quality
     group by week_start
 ),
 
 copq_change as (
     select c.initiative_id, c.kpi_id, c.department_code,
-           avg(w.cost_amount) filter (where w.week_start < c.start_week_start)  as copq_weekly_before,
-           avg(w.cost_amount) filter (where w.week_start >= c.start_week_start) as copq_weekly_after
+           plumbline_avg(case when w.week_start < c.start_week_start then w.cost_amount end)  as copq_weekly_before,
+           plumbline_avg(case when w.week_start >= c.start_week_start then w.cost_amount end) as copq_weekly_after
     from kpi_change as c
     join weekly_copq as w on w.week_start >= c.start_week_start - (7 * c.weeks_after)::integer
     group by all

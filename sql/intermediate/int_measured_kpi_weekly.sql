@@ -32,13 +32,13 @@ measured as (
            department_code,
            iso_week,
            week_start,
-           sum(numerator_value)   as numerator_total,
-           sum(denominator_value) as denominator_total,
+           plumbline_sum(numerator_value)   as numerator_total,
+           plumbline_sum(denominator_value) as denominator_total,
            case
                when bool_or(is_missing_exchange_rate) then null
-               when not any_value(has_denominator) then sum(numerator_value) * any_value(measured_scale)
-               when sum(denominator_value) > 0
-                   then sum(numerator_value) / sum(denominator_value) * any_value(measured_scale)
+               when not any_value(has_denominator) then plumbline_sum(numerator_value) * any_value(measured_scale)
+               when plumbline_sum(denominator_value) > 0
+                   then plumbline_sum(numerator_value) / plumbline_sum(denominator_value) * any_value(measured_scale)
            end as measured_value,
            list(distinct load_id order by load_id) as load_ids
     from matching

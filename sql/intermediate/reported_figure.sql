@@ -7,5 +7,5 @@
 -- query depends on it.
 create or replace temp macro plumbline_reported_figure(aggregation, metric_value, is_missing_exchange_rate) as
     case when bool_or(is_missing_exchange_rate) then null
-         when any_value(aggregation) = 'mean' then avg(metric_value)
-         else sum(metric_value) end;
+         when any_value(aggregation) = 'mean' then plumbline_avg(metric_value)
+         else plumbline_sum(metric_value) end;

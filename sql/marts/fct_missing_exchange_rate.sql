@@ -21,7 +21,7 @@ final as (
            strftime(date_trunc('month', u.period_date), '%Y-%m') as month_label,
            list(distinct u.metric_name order by u.metric_name) as metric_names,
            count(*)                                        as value_count,
-           sum(u.value_as_delivered)                       as amount_as_delivered,
+           plumbline_sum(u.value_as_delivered)                       as amount_as_delivered,
            list(distinct u.load_id order by u.load_id)     as load_ids,
            (select config_version from run_context)        as config_version
     from unconverted as u

@@ -65,8 +65,8 @@ applicable as (
 -- For scoped deviations: the breach's rows outside every applicable scope, measured again.
 outside_scope as (
     select b.policy_id, b.department_code, b.period_start,
-           sum(o.metric_value) filter (where o.kpi_role = 'numerator')   as numerator_total,
-           sum(o.metric_value) filter (where o.kpi_role = 'denominator') as denominator_total
+           plumbline_sum(case when o.kpi_role = 'numerator' then o.metric_value end)   as numerator_total,
+           plumbline_sum(case when o.kpi_role = 'denominator' then o.metric_value end) as denominator_total
     from breached as b
     join int_kpi_observation as o
       on o.kpi_id = b.kpi_id and o.department_code = b.department_code

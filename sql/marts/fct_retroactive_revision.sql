@@ -43,7 +43,7 @@ per_delivery as (
            min(placement_date)       as placement_date,
            min(next_version_load_id) as next_version_load_id,
            min(received_at)          as received_at,
-           sum(metric_value)         as metric_value
+           plumbline_sum(metric_value) as metric_value
     from int_observation_current
     group by statement_key, period_grain, period_start, document_key, load_id
 ),

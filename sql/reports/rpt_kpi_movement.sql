@@ -79,9 +79,10 @@ placed as (
 
 means as (
     select period_kind, kpi_id, department_code,
-           sum(value * weight) filter (where is_in_period) / sum(weight) filter (where is_in_period)
+           plumbline_sum(case when is_in_period then value * weight end) / plumbline_sum(case when is_in_period then weight end)
                as period_value,
-           sum(value * weight) filter (where not is_in_period) / sum(weight) filter (where not is_in_period)
+           plumbline_sum(case when not is_in_period then value * weight end)
+               / plumbline_sum(case when not is_in_period then weight end)
                as previous_value
     from placed
     group by all

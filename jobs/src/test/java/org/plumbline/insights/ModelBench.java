@@ -28,6 +28,7 @@ final class ModelBench implements AutoCloseable {
     ModelBench bench = new ModelBench(DriverManager.getConnection("jdbc:duckdb:" + folder.resolve("bench.duckdb")));
     SqlScript.execute(bench.duckdb, "sql/dimensions/dimensions.sql");
     SqlScript.execute(bench.duckdb, "sql/dimensions/insights.sql");
+    SqlScript.execute(bench.duckdb, "sql/macros/exact_aggregates.sql");
     bench.sql("create or replace table run_context as select date '2026-01-31' as as_of_date,"
         + " 'test-config' as config_version, 'Test GmbH' as company_name, null::bigint as job_execution_id");
     return bench;

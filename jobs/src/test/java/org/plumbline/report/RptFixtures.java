@@ -87,8 +87,11 @@ final class RptFixtures {
     return a4;
   }
 
+  /** A DuckDB file with the macros the models use (sql/macros), as a rebuild has them. */
   static Connection open(Path file) throws SQLException {
-    return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+    Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+    org.plumbline.system.SqlScript.execute(connection, "sql/macros/exact_aggregates.sql");
+    return connection;
   }
 
   /** The year with one breached policy (POL-INSP-001, 16 weeks). */
