@@ -118,9 +118,10 @@ class TrendTests {
         + " 0, null, null, null, null, 'sum')",
         "insert into dim_control_chart values ('k', 'individuals', date '2024-12-30', date '2025-02-23', 8, 12, 0.05)",
         "insert into dim_policy values ('POL-R', 1, 'Returns stay at or below 5 a week.', 'k', '<=', 5, 'head_of_quality',"
-        + " 'high', date '2024-01-01', null)");
+        + " 'high', date '2024-01-01', null)",
+        "update run_context set as_of_date = date '2025-03-24'");
 
-    // when the projection is made
+    // when the projection is made, as of the Monday after the last week
     bench.run("int_kpi_trend", "fct_threshold_projection");
 
     // then the line at 3.5556 in the last week (2025-W12, starting 2025-03-17), rising 0.21111 a week,
