@@ -1,4 +1,7 @@
--- Lake table `observations`: every typed value the sources delivered, with its lineage.
+-- Lake table `observations`: every typed value the sources delivered, with its lineage, and
+-- whether it is the one in force (int_observation_current.is_current): a corrected workbook's
+-- values stand beside the ones they replaced, so a sum over the lake counts the report's
+-- figures only where is_current.
 -- Grain: one row per source row per metric. Partitioned by the month the value counts in
 -- (stg_observation.placement_date): a weekly value by its week's Thursday, a daily or monthly
 -- one by its date.
@@ -12,7 +15,7 @@ select strftime(placement_date, '%Y-%m')  as period,
        metric_name::varchar                as metric_name,
        period_date::date                   as period_date,
        iso_week::varchar                   as iso_week,
-       metric_value::double                as metric_value,
+       value_as_delivered::double          as metric_value,   -- scaled, in the source's currency
        part_id::varchar                    as part_id,
        part_class::varchar                 as part_class,
        lot_id::varchar                     as lot_id,
@@ -20,5 +23,6 @@ select strftime(placement_date, '%Y-%m')  as period,
        sheet_name::varchar                 as sheet_name,
        row_number::integer                 as row_number,
        received_at::timestamp              as received_at,
-       (select config_version from run_context)::varchar as config_version
-from stg_observation
+       (select config_version from run_context)::varchar as config_version,
+       is_current::boolean                 as is_current
+from int_observation_current

@@ -53,6 +53,15 @@ class LakeExporterTests {
       assertThat(row(s, "select count(*), round(sum(metric_value), 4) from stg_observation"))
           .isEqualTo(row(s, "select count(*), round(sum(metric_value), 4) from read_parquet('"
               + home.lake() + "/observations/*/*.parquet', hive_partitioning = true)"));
+      // with the values a later delivery replaced (the demo's corrected June workbook) marked as
+      // such, so that the values in force add up to the report's
+      assertThat(row(s, "select count(*) filter (where is_current), count(*) filter (where not is_current),"
+          + " round(sum(value_as_delivered) filter (where is_current), 4) from int_observation_current"))
+          .isEqualTo(row(s, "select count(*) filter (where is_current), count(*) filter (where not is_current),"
+              + " round(sum(metric_value) filter (where is_current), 4) from read_parquet('" + home.lake()
+              + "/observations/*/*.parquet', hive_partitioning = true)"));
+      assertThat(row(s, "select count(*) from int_observation_current where not is_current"))
+          .isNotEqualTo("0");
       assertThat(row(s, "select count(*), round(sum(gap), 4) from fct_policy_breach"))
           .isEqualTo(row(s, "select count(*), round(sum(gap), 4) from read_parquet('"
               + home.lake() + "/policy_breaches/*/*.parquet', hive_partitioning = true)"));
