@@ -405,7 +405,7 @@ comment on table fct_finding is 'Every finding of every type with the columns th
 
 -- What each column means, for analysts reading the warehouse (DuckDB CLI, DBeaver) and for
 -- docs/data-dictionary.md.
-comment on column fct_finding.finding_key is 'Stable key: the finding type and the type''s own key, the same in every run (policy_breach:POL-INSP-001/2025-W31).';
+comment on column fct_finding.finding_key is 'Stable key: the finding type and the type''s own key, the same in every run (policy_breach:POL-INSP-001/PROD/2025-W31).';
 comment on column fct_finding.finding_type is 'Reconciliation: policy_breach, reporting_discrepancy, rogue_metric, missing_submission, late_submission, retroactive_revision, missing_exchange_rate. Insight: early_warning, threshold_projection, compliance_mirage, accountability_without_authority, triad_gap, incentive_conflict.';
 comment on column fct_finding.detail_key is 'The key in the type''s own fct_ table (its finding_key there).';
 comment on column fct_finding.severity is 'low, medium, high or critical: a policy''s own; for other reconciliation types dim_finding_severity; an insight''s its own.';

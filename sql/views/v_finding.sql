@@ -42,7 +42,7 @@ left join dim_kpi as k on k.kpi_id = s.kpi_id
 left join dim_role as r on r.role_id = f.owner_role;
 
 comment on view v_finding is 'One row per finding of the latest run (and per finding of the previous run that is now resolved), reconciliation and insight findings alike. Details per type: fct_policy_breach, fct_reporting_discrepancy, fct_rogue_metric, fct_submission_gap, fct_retroactive_revision, fct_missing_exchange_rate, fct_early_warning, fct_threshold_projection, fct_compliance_mirage, fct_accountability_gap, fct_triad_gap, fct_incentive_conflict. Raw rows behind each reconciliation finding: v_finding_row.';
-comment on column v_finding.finding_key is 'Stable key: the same problem has the same key in every run, e.g. policy_breach:POL-INSP-001/2025-W31.';
+comment on column v_finding.finding_key is 'Stable key: the same problem has the same key in every run, e.g. policy_breach:POL-INSP-001/PROD/2025-W31.';
 comment on column v_finding.finding_type is 'Reconciliation: policy_breach, reporting_discrepancy, rogue_metric, missing_submission, late_submission, retroactive_revision, missing_exchange_rate. Insight: early_warning, threshold_projection, compliance_mirage, accountability_without_authority, triad_gap, incentive_conflict.';
 comment on column v_finding.severity is 'low, medium, high or critical: a policy''s own severity; for other types finding_severities in the governance files (dim_finding_severity), or the insight''s own.';
 comment on column v_finding.display_status is 'What to show first: resolved, covered by deviation, acknowledged, new or persisting.';

@@ -33,7 +33,7 @@ comment on column v_observation.received_at is 'When the file holding it arrived
 comment on column v_observation.is_current is 'True for the value in force: from the newest version of its file, and the latest delivery of its statement (a department''s KPI from any of its sources, else the source''s metric) for the period at the source''s grain.';
 comment on column v_observation.load_id is 'The load in the ledger (load_audit).';
 comment on column v_observation.file_name is 'The file as delivered.';
-comment on column v_observation.sheet_name is 'The sheet (XLSX) or data (flat files).';
+comment on column v_observation.sheet_name is 'The sheet (XLSX, XLS); empty for flat files (CSV, JSON, Parquet).';
 comment on column v_observation.row_number is 'The row (Excel) or line (editor) a person sees.';
 comment on column v_observation.part_id is 'The part, where the source says which column holds it.';
 comment on column v_observation.part_class is 'The part class (CRITICAL, STANDARD), where known.';

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "ack", mixinStandardHelpOptions = true,
     description = "Acknowledges a finding with a note, kept with who and when; the next run shows it as "
-        + "acknowledged. E.g. `plumbline ack POL-INSP-001/2025-W31 --by \"A. Weber\" --note \"8D report opened\"`.",
+        + "acknowledged. E.g. `plumbline ack POL-INSP-001/PROD/2025-W31 --by \"A. Weber\""
+        + " --note \"8D report opened\"`.",
     footer = {"", ExitCodes.HELP})
 final class AckCommand implements Callable<Integer> {
 

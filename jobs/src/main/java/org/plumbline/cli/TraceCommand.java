@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "trace", mixinStandardHelpOptions = true,
     description = "Prints a finding and the files, sheets, rows and raw text behind it, e.g. "
-        + "`plumbline trace POL-INSP-001/2025-W31`.",
+        + "`plumbline trace POL-INSP-001/PROD/2025-W31`.",
     footer = {"", ExitCodes.HELP})
 final class TraceCommand implements Callable<Integer> {
 

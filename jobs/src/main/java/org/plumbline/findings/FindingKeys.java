@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the one finding a person means: its full key ({@code policy_breach:POL-INSP-001/2025-W31})
- * or any unique end of it ({@code POL-INSP-001/2025-W31}), among this run's findings and those of
+ * Finds the one finding a person means: its full key ({@code policy_breach:POL-INSP-001/PROD/2025-W31})
+ * or any unique end of it ({@code POL-INSP-001/PROD/2025-W31}), among this run's findings and those of
  * earlier runs.
  */
 public final class FindingKeys {
@@ -41,8 +41,9 @@ public final class FindingKeys {
       return matches.get(0);
     }
     if (matches.isEmpty()) {
-      throw new UnknownFindingException("No finding has the key '" + given + "'. List the findings with the DuckDB"
-          + " CLI: select finding_key from fct_finding_status; or use a key printed in a report.");
+      throw new UnknownFindingException("No finding has the key '" + given + "'. Each finding's key is printed"
+          + " in the report (its 'Finding key' line) and in the finding_key column of findings_as-of-<date>.csv"
+          + " beside it in the outbox.");
     }
     throw new UnknownFindingException("'" + given + "' matches " + (matches.size() > 10 ? "more than 10" : matches.size())
         + " findings; give more of the key:\n  " + String.join("\n  ", matches.subList(0, Math.min(10, matches.size()))));

@@ -23,7 +23,11 @@ public final class DataDictionary {
         Generated from the warehouse's `COMMENT ON` text by `org.plumbline.reconcile.DataDictionary`
         (the test `DataDictionaryTests` fails when this file is stale and writes the fresh one to
         `jobs/target/data-dictionary.md`). Open a published copy (`published/CURRENT` names it) with the
-        DuckDB CLI or DBeaver; the views below are stable across releases.
+        DuckDB CLI or DBeaver; the views below are stable across releases. It lists the views, facts,
+        dimensions and report tables of the warehouse; the published copy leaves out the incentive
+        schemes (`dim_incentive_scheme`, `dim_incentive_weight`) and the e-mail delivery record
+        (sql/publish/mask_snapshot.sql). The ledger's tables and the models' `stg_`, `int_` and `mart_`
+        steps, also in the copy, are explained in their SQL files under `sql/` (docs/analysts.md).
 
         """);
     try (Statement s = duckdb.createStatement();
