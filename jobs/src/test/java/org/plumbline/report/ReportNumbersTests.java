@@ -191,6 +191,25 @@ class ReportNumbersTests {
   }
 
   @Test
+  void theBreachTileLeavesOutBreachesAfterTheReportingPeriod() throws Exception {
+    try (FindingFixture fixture = julyAndAugust(dir.resolve("home"))) {
+      // given a September week breached too (W37, 90%), and the report run on 30 September, whose
+      // month is still August
+      fixture.mesDay("2025-09-08", 100, 90).reconcile("2025-09-30");
+
+      // when
+      Path pdf = RptFixtures.a4().render(fixture.connection(), dir.resolve("august.pdf"),
+          ZonedDateTime.of(2025, 9, 30, 6, 0, 0, 0, ZoneId.of("Europe/Berlin")), ReportOptions.of(Locale.UK, "month"));
+
+      // then the tile counts August's one breach, as "what changed" lists August's, not September's
+      assertThat(PdfText.of(pdf)).contains("1 Policy breaches in 1 policy plus 3 still open from before 1 Aug 2025")
+          .doesNotContain("2 Policy breaches");
+      assertThat(rows(fixture, "select finding_count from rpt_finding_change"
+          + " where period_kind = 'month' and finding_type = 'policy_breach'")).containsExactly(List.of(1L));
+    }
+  }
+
+  @Test
   void policyVsExecutionJudgesTheLatestPeriodByTheVersionInForceThen() throws Exception {
     // given two June weeks, the second at 99%: v1 (100%) is in force, v2 (95%) only from July
     try (FindingFixture fixture = FindingFixture.create(dir.resolve("home"), FindingFixture.GOVERNANCE, "")) {
