@@ -79,7 +79,8 @@ class PlainWordsReportTests {
 
     // then the breached policy is the first of the worst gaps, ahead of every other finding
     assertThat(text).contains("The worst gaps Marked against the previous nightly run: NEW if that run had not found"
-        + " the gap, PERSISTING if it had. NEW high Production: policy POL-INSP-001 breached in 1 period (2025-07);"
+        + " the gap, PERSISTING if it had, RESOLVED if this run no longer finds it. NEW high Production: policy"
+        + " POL-INSP-001 breached in 1 period (2025-07);"
         + " worst measured 90.0% against a target of 95.0%.");
     // and "what changed" says its tags compare the month with the one before, not the previous run
     assertThat(text).contains("What changed since 2025-06 Marked by the period the findings describe: 2025-07"
