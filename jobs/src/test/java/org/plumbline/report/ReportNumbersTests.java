@@ -148,7 +148,7 @@ class ReportNumbersTests {
           "STILL MISSING Production: missing submission SUB-PROD — the report for 2025-07 has still not arrived.",
           "BETTER Production: policy breach POL-INSP-001 — largest gap 3.0 points in 2025-08, 15.0 points in 2025-07.",
           "BETTER Production: Inspection coverage 92.2% → 95.0% (+2.8).")
-          .doesNotContain("RESOLVED");
+          .doesNotContain("RESOLVED Production");
       assertThat(PdfText.singleSpaced(PdfText.of(german))).contains(
           "0 neu, 0 behoben 0 schlechter, 2 besser Seit 2025-07",
           "FEHLT WEITER Production: fehlende Meldung SUB-PROD — die Meldung für 2025-07 ist noch immer nicht eingegangen.");
