@@ -51,14 +51,7 @@ class PlainWordsReportTests {
               measured_by: { source: mes, numerator: produced }
           policies:
           """)
-      + """
-      incentives:
-        - { id: INC-PROD-2025, role: head_of_quality, period: quarter, weights: { units_produced: 1.0 },
-            effective_from: 2025-01-01 }
-      tensions:
-        - { id: TEN-UNITS-INSPECTION, kpis: [units_produced, inspection_coverage],
-            explanation: Inspecting takes time from production. }
-      """;
+      + FindingFixture.UNITS_BONUS;
 
   /** The report in English and in German, rendered once for every test (a reconciliation takes seconds). */
   private static String english;

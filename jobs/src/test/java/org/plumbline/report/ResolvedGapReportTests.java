@@ -32,14 +32,7 @@ class ResolvedGapReportTests {
    */
   private static final String FIRST_MODEL = FindingFixture.GOVERNANCE
       .replace("can_pause_process: true", "can_pause_process: false")
-      + """
-      incentives:
-        - { id: INC-PROD-2025, role: head_of_quality, period: quarter, weights: { units_produced: 1.0 },
-            effective_from: 2025-01-01 }
-      tensions:
-        - { id: TEN-UNITS-INSPECTION, kpis: [units_produced, inspection_coverage],
-            explanation: Inspecting takes time from production. }
-      """;
+      + FindingFixture.UNITS_BONUS;
 
   @TempDir
   Path dir;
