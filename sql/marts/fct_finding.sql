@@ -8,19 +8,27 @@
 -- finding_key is stable: the finding type and the type's own key, the same problem has the
 -- same key in every run, so fct_finding_status can call every finding new, persisting or resolved.
 -- Severities of findings no policy rates come from dim_finding_severity (finding_severities
--- in the governance files): a discrepancy takes the severity of the policy on its KPI, else
--- its configured one; a revision that flatters the figures is a flattering_revision. Insight
+-- in the governance files): a discrepancy takes the severity of the policy on its KPI in force
+-- for its period (policy_in_force), else its configured one; a revision that flatters the figures is a flattering_revision. Insight
 -- findings carry the severity their own model gives them.
 -- Grain: one row per finding.
 create or replace table fct_finding as
 with
 
-policy_on_kpi as (
-    select kpi_id,
-           arg_max(severity, case severity when 'critical' then 4 when 'high' then 3
-                                           when 'medium' then 2 else 1 end) as severity
-    from dim_policy
-    group by kpi_id
+-- The severity the policies on a discrepancy's KPI give it: of each policy, the version in force
+-- at the start of the discrepancy's period, the rule fct_policy_breach judges a period by, so a
+-- stricter version added later rates the periods it governs and not the ones before it; of
+-- several policies, the most severe. A period no version governs has none.
+policy_in_force as (
+    select d.finding_key,
+           arg_max(p.severity, case p.severity when 'critical' then 4 when 'high' then 3
+                                               when 'medium' then 2 else 1 end) as severity
+    from fct_reporting_discrepancy as d
+    join dim_policy as p
+      on p.kpi_id = d.kpi_id
+     and d.period_start >= p.effective_from
+     and (p.effective_to is null or d.period_start <= p.effective_to)
+    group by d.finding_key
 ),
 
 severity_of as (
@@ -75,7 +83,7 @@ discrepancies as (
     from fct_reporting_discrepancy as d
     join dim_kpi as k using (kpi_id)
     left join dim_common_period as c on c.period_start = d.period_start
-    left join policy_on_kpi as p using (kpi_id)
+    left join policy_in_force as p on p.finding_key = d.finding_key
 ),
 
 rogue as (
@@ -408,7 +416,7 @@ comment on table fct_finding is 'Every finding of every type with the columns th
 comment on column fct_finding.finding_key is 'Stable key: the finding type and the type''s own key, the same in every run (policy_breach:POL-INSP-001/PROD/2025-W31).';
 comment on column fct_finding.finding_type is 'Reconciliation: policy_breach, reporting_discrepancy, rogue_metric, missing_submission, late_submission, retroactive_revision, missing_exchange_rate. Insight: early_warning, threshold_projection, compliance_mirage, accountability_without_authority, triad_gap, incentive_conflict.';
 comment on column fct_finding.detail_key is 'The key in the type''s own fct_ table (its finding_key there).';
-comment on column fct_finding.severity is 'low, medium, high or critical: a policy''s own; for other reconciliation types dim_finding_severity; an insight''s its own.';
+comment on column fct_finding.severity is 'low, medium, high or critical: a policy''s own; a discrepancy''s that of the policy version on its KPI in force at its period''s start (the most severe, of several policies), else dim_finding_severity like the other reconciliation types; an insight''s its own.';
 comment on column fct_finding.department_code is 'The department (departments.yml).';
 comment on column fct_finding.kpi_id is 'The catalogue KPI concerned; null for rogue metrics, submissions and triad gaps.';
 comment on column fct_finding.policy_id is 'The policy concerned (breaches, accountability gaps, incentive conflicts).';

@@ -29,12 +29,18 @@ current_findings as (
     left join fct_finding_status as s using (finding_key)
 ),
 
--- A resolved breach keeps its policy (the key's subject: policy_breach:POL/DEPT/period), so it
--- is gathered with the policy's other breaches, not into a gap of its own.
+-- A resolved finding has what finding_history kept of it (fct_finding_status): its key, type,
+-- severity, department, KPI and period label, no figures and no sentence. One about a policy
+-- keeps its policy, read from its key as the open ones carry it (policy_breach:POL/DEPT/period,
+-- accountability_without_authority:POL, incentive_conflict:SCHEME/TENSION/POL), so it is
+-- gathered with the policy's other findings, not into a gap of its own.
 resolved as (
     select s.finding_key, s.finding_type, s.severity, s.department_code, s.kpi_id,
-           case when s.finding_type = 'policy_breach'
-                then nullif(regexp_extract(s.finding_key, '^[^:]+:([^/]+)', 1), '') end, null, null,
+           nullif(case s.finding_type
+                      when 'policy_breach' then regexp_extract(s.finding_key, '^[^:]+:([^/]+)', 1)
+                      when 'accountability_without_authority' then regexp_extract(s.finding_key, '^[^:]+:(.*)$', 1)
+                      when 'incentive_conflict' then regexp_extract(s.finding_key, '/([^/]+)$', 1)
+                  end, ''), null, null,
            s.period_label, null, null, null, null, null, null, null, null, 'resolved', false, null, 'resolved'
     from fct_finding_status as s
     where s.status = 'resolved'
@@ -64,7 +70,8 @@ final as (
                                                                   as severity_weight,
            case when u.gap is null or coalesce(u.target_value, 0) = 0 then 0.5
                 else least(abs(u.gap) / abs(u.target_value), 1.0) end  as materiality,
-           d.department_name,
+           -- a department no longer in departments.yml (renamed) by its code, as its findings were keyed
+           coalesce(d.department_name, u.department_code)         as department_name,
            k.kpi_name,
            k.unit,
            coalesce(r.role_title, u.owner_role)                   as owner_title,

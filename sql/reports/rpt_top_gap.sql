@@ -2,9 +2,10 @@
 -- same policy, KPI or subject in the same department are one gap (sixteen breached weeks of one
 -- policy are one sentence, not sixteen).
 -- Ranking (gap_rank, 1 the worst), in this order:
---   1. rank_group: open policy breaches first (1), everything else after (2). A breach is what
---      the report is about: each breached policy has a headline, and the summary must not leave
---      out the policy its headline is about.
+--   1. rank_group: open policy breaches first (1), every other open gap after (2), gaps resolved
+--      since the previous run last (3). A breach is what the report is about: each breached policy
+--      has a headline, and the summary must not leave out the policy its headline is about. A
+--      resolved gap is news, not a gap: it never takes an open one's place among the worst.
 --   2. severity_weight: critical before high before medium before low, so no medium finding
 --      (a missing submission, an accountability or triad gap) outranks a high or critical one.
 --   3. rank_score (severity x (0.5 + materiality)), then how many findings the gap gathers.
@@ -20,7 +21,9 @@
 -- A finding resolved since the previous run is no longer a gap: the count, periods, worst
 -- figure and rank are over the open findings, as the summary's tiles (status <> 'resolved')
 -- and the headline count them; resolved_count says how many resolved ones were left out. Only
--- a gap whose findings are all resolved is listed by them, marked resolved.
+-- a gap whose findings are all resolved is listed by them, marked resolved, after the open gaps.
+-- What was kept of a resolved finding (finding_history) has no figures and no sentence: such a
+-- gap has no worst figure, target or evidence, and the summary says what it was in words.
 -- finding_count is the "periods" of the summary's sentence ("differed ... in 6 periods"): one
 -- finding is one period of the common grain (a week by default) for one department and
 -- subject, so it counts the periods the way the breach tile counts findings and the headline
@@ -85,7 +88,7 @@ gaps as (
 
 ranked as (
     select *,
-           case when finding_type = 'policy_breach' and status <> 'resolved' then 1 else 2 end as rank_group
+           case when status = 'resolved' then 3 when finding_type = 'policy_breach' then 1 else 2 end as rank_group
     from gaps
 ),
 
@@ -111,7 +114,7 @@ final as (
 
 select * from final order by gap_rank;
 
-comment on table rpt_top_gap is 'The worst gaps of the summary page: findings of one type about one policy, KPI or subject in one department, gathered; one row per gap, gap_rank 1 the worst (open policy breaches first, then by severity, then by rank_score).';
+comment on table rpt_top_gap is 'The worst gaps of the summary page: findings of one type about one policy, KPI or subject in one department, gathered; one row per gap, gap_rank 1 the worst (open policy breaches first, then by severity, then by rank_score; gaps resolved since the previous run last).';
 comment on column rpt_top_gap.gap_rank is 'The gap''s place on the summary, 1 the worst: by rank_group, then severity_weight (critical first), then rank_score, then finding_count.';
 comment on column rpt_top_gap.finding_type is 'The findings'' type (fct_finding.finding_type).';
 comment on column rpt_top_gap.department_code is 'The department (departments.yml).';
@@ -130,7 +133,7 @@ comment on column rpt_top_gap.worst_measured is 'The measured value of its most 
 comment on column rpt_top_gap.target_value is 'The threshold or target of that finding.';
 comment on column rpt_top_gap.owner_title is 'Who answers for its highest-ranked finding (roles.yml).';
 comment on column rpt_top_gap.status is 'Against the previous nightly run: new if any of its findings is new, resolved if all are, else persisting.';
-comment on column rpt_top_gap.rank_group is '1 for an open policy breach, 2 for every other gap: the first ranking key, so every breached policy (each has a headline) comes before any other finding.';
+comment on column rpt_top_gap.rank_group is '1 for an open policy breach, 2 for every other open gap, 3 for a gap resolved since the previous run: the first ranking key, so every breached policy (each has a headline) comes before any other finding, and a resolved gap never before an open one.';
 comment on column rpt_top_gap.evidence is 'The English sentence of its highest-ranked finding that has one (an insight, a revision, a missing exchange rate).';
 comment on column rpt_top_gap.evidence_key is 'That sentence''s message key (reports/i18n), which the summary prints in the report''s language.';
 comment on column rpt_top_gap.evidence_args is 'That sentence''s figures and names, a JSON array.';

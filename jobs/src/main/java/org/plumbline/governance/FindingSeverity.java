@@ -13,8 +13,9 @@ import org.plumbline.governance.Policy.Severity;
 public record FindingSeverity(String findingCase, Severity severity) {
 
   /**
-   * The severities a model has when it names none. A discrepancy on a KPI a policy governs takes
-   * that policy's severity; {@code reporting_discrepancy} rates the others.
+   * The severities a model has when it names none. A discrepancy in a period a policy on its KPI
+   * governs (the version in force at the period's start) takes that version's severity;
+   * {@code reporting_discrepancy} rates the others.
    */
   public static final Map<String, Severity> DEFAULTS = defaults();
 

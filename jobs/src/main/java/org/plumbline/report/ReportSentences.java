@@ -66,12 +66,46 @@ public final class ReportSentences {
       key = "gap.other";
     }
     String periods = message(words, locale, "periods", findingCount == null ? 0 : findingCount);
-    // "2025-W31 to 2025-W46", or the one period alone rather than "FY2025-P07 to FY2025-P07"
-    String span = firstPeriod == null || firstPeriod.equals(lastPeriod) ? firstPeriod
-        : message(words, locale, "range", firstPeriod, lastPeriod);
     return message(words, locale, key, departmentName == null ? "–" : departmentName, subject, periods,
         firstPeriod, lastPeriod, figure(locale, worstMeasured, unit), figure(locale, target, unit),
-        evidence == null ? "" : evidence, span);
+        evidence == null ? "" : evidence, span(words, locale, firstPeriod, lastPeriod));
+  }
+
+  /**
+   * The sentence for a gap every finding of which the previous nightly run found and this one did
+   * not: "Production: policy breach POL-INSP-001 in 7 periods (2019-W42 to 2021-W01) — found by the
+   * previous nightly run, not by this one." All that was kept of such findings (finding_history) is
+   * what they were and when, not their figures or sentence, so that is what it says. A type whose
+   * open sentence counts periods says how many; an insight names its periods alone; a rogue
+   * metric, whose period is its name, none.
+   */
+  public static String resolvedGap(ResourceBundle words, Locale locale, String findingType, String departmentName,
+      String subject, Long findingCount, String firstPeriod, String lastPeriod) {
+    String span = span(words, locale, firstPeriod, lastPeriod);
+    String key = span == null || "rogue_metric".equals(findingType) ? "gap.resolved.unplaced"
+        : words.containsKey("gap." + findingType) ? "gap.resolved" : "gap.resolved.once";
+    return message(words, locale, key, departmentName == null ? "–" : departmentName,
+        typeAndSubject(words, findingType, subject),
+        message(words, locale, "periods", findingCount == null ? 0 : findingCount), span);
+  }
+
+  /**
+   * A resolved finding on the findings pages, where it has no figures and no sentence of its own
+   * left: "Inspection coverage: Found by the previous nightly run, not by this one."
+   */
+  public static String resolvedFinding(ResourceBundle words, String kpiName) {
+    return (kpiName == null ? "" : kpiName + ": ") + words.getString("findings.resolved");
+  }
+
+  /** "2025-W31 to 2025-W46", or the one period alone rather than "FY2025-P07 to FY2025-P07". */
+  private static String span(ResourceBundle words, Locale locale, String firstPeriod, String lastPeriod) {
+    return firstPeriod == null || firstPeriod.equals(lastPeriod) ? firstPeriod
+        : message(words, locale, "range", firstPeriod, lastPeriod);
+  }
+
+  /** "policy breach POL-INSP-001": the type's word and the subject, or the word alone for a department's finding. */
+  private static String typeAndSubject(ResourceBundle words, String findingType, String subject) {
+    return word(words, "type", findingType) + (subject == null || subject.isBlank() ? "" : " " + subject);
   }
 
   /**
@@ -179,9 +213,8 @@ public final class ReportSentences {
   public static String findingChange(ResourceBundle words, Locale locale, String change, String findingType,
       String departmentName, String subject, Long findingCount, Long previousFindingCount, Double largestGap,
       Double previousLargestGap, String unit, String periodLabel, String previousLabel) {
-    String what = word(words, "type", findingType) + (subject == null || subject.isBlank() ? "" : " " + subject);
     return message(words, locale, "change.finding." + change, departmentName == null ? "–" : departmentName,
-        what, subject, message(words, locale, "findingCount", nonNull(findingCount)),
+        typeAndSubject(words, findingType, subject), subject, message(words, locale, "findingCount", nonNull(findingCount)),
         periodLabel, previousLabel, message(words, locale, "findingCount", nonNull(previousFindingCount)),
         gapSize(words, locale, findingType, largestGap, unit), gapSize(words, locale, findingType, previousLargestGap, unit));
   }

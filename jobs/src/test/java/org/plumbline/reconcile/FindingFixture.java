@@ -121,6 +121,20 @@ public final class FindingFixture implements AutoCloseable {
         - { id: DE10, timezone: Europe/Berlin, common_grain: week }
       """;
 
+  /**
+   * An incentive scheme and a tension to append to {@code GOVERNANCE}: the head of quality, who owns
+   * POL-INSP-001, is paid on units alone while inspecting takes time from production, an incentive
+   * conflict.
+   */
+  public static final String UNITS_BONUS = """
+      incentives:
+        - { id: INC-PROD-2025, role: head_of_quality, period: quarter, weights: { units_produced: 1.0 },
+            effective_from: 2025-01-01 }
+      tensions:
+        - { id: TEN-UNITS-INSPECTION, kpis: [units_produced, inspection_coverage],
+            explanation: Inspecting takes time from production. }
+      """;
+
   /** {@code GOVERNANCE} compared and judged per month rather than per ISO week. */
   public static final String MONTH_GRAIN = GOVERNANCE.replace(FindingFixture.CALENDAR,
       "- { id: DE10, timezone: Europe/Berlin, common_grain: month }");

@@ -36,6 +36,27 @@ class ReportingFindingsTests {
   }
 
   @Test
+  void aDiscrepancyIsRatedByThePolicyVersionInForceForItsPeriod() throws Exception {
+    // given POL-INSP-001 v1 (critical) in force from 1 January to 30 June 2025 and v2 (high) from
+    // 1 July, and Production reporting 100% for a December 2024 week no version governs, a June
+    // week under v1 and a July week under v2, each measured at 99%
+    try (FindingFixture fixture = FindingFixture.create(folder, "")) {
+      fixture.mesDay("2024-12-16", 1000, 990).mesDay("2025-06-16", 1000, 990).mesDay("2025-07-14", 1000, 990)
+          .prodSheet("prod_2025-07.csv", LocalDateTime.parse("2025-07-20T08:00"), List.of(
+              List.of("2024-12-16", "100", "100"), List.of("2025-06-16", "100", "100"),
+              List.of("2025-07-14", "100", "100")));
+
+      // when
+      fixture.reconcile("2025-07-31");
+
+      // then each takes its own period's version; the week before any takes the configured severity
+      assertThat(fixture.query("select period_label, severity from fct_finding"
+          + " where finding_type = 'reporting_discrepancy' order by period_start")).containsExactly(
+          List.of("2024-W51", "medium"), List.of("2025-W25", "critical"), List.of("2025-W29", "high"));
+    }
+  }
+
+  @Test
   void aMetricNoDepartmentNameMapsToTheCatalogueIsARogueMetric() throws Exception {
     // given a second Production sheet with a column the catalogue does not know
     String rogueSource = """

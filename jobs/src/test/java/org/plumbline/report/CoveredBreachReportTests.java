@@ -82,8 +82,8 @@ class CoveredBreachReportTests {
       // and given two more weeks, both inside DEV-8: W33 70% and W34 75%
       fixture.mesDay("2025-08-11", 100, 70).mesDay("2025-08-18", 100, 75);
 
-      // when
-      fixture.reconcile("2025-08-31");
+      // when the run of 1 October reports on the third quarter, which holds every one of them
+      fixture.reconcile("2025-10-01");
 
       // then the latest week is covered, not breached, and says by what until when; the worst
       // shortfall (W33, 70%) is a concession and does not become the headline's worst week
@@ -176,7 +176,9 @@ class CoveredBreachReportTests {
           "reports/rpt_finding_change")) {
         org.plumbline.system.SqlScript.execute(fixture.connection(), "sql/" + model + ".sql");
       }
-      Path pdf = RptFixtures.a4().render(fixture.connection(), dir.resolve("two-departments.pdf"), GENERATED_AT);
+      // (the report of July, the month these weeks are in: the summary's tiles count the reporting period's)
+      Path pdf = RptFixtures.a4().render(fixture.connection(), dir.resolve("two-departments.pdf"), GENERATED_AT,
+          ReportOptions.defaults().forPeriod("month"));
 
       // then W31 is a breached week (Assembly fell short outside any deviation) though Production's
       // shortfall in it was covered; two weeks breached, not three rows, and none left out

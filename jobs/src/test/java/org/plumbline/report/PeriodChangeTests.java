@@ -194,7 +194,8 @@ class PeriodChangeTests {
     // and each list says what its tags compare: the worst gaps the previous nightly run, "what changed"
     // the quarter with the one before, so a gap PERSISTING above and NEW below is not a contradiction
     assertThat(text).contains("The worst gaps Marked against the previous nightly run: NEW if that run had not found"
-        + " the gap, PERSISTING if it had.", "What changed since 2025-Q3 Marked by the period the findings describe:"
+        + " the gap, PERSISTING if it had, RESOLVED if this run no longer finds it.",
+        "What changed since 2025-Q3 Marked by the period the findings describe:"
         + " 2025-Q4 against 2025-Q3, not against the previous nightly run.");
     // and the triad gap reads as the department's, without its key for a subject
     assertThat(text).contains("Logistics: triad gap — 1 finding in 2025-Q4, none in 2025-Q3.");

@@ -51,14 +51,7 @@ class PlainWordsReportTests {
               measured_by: { source: mes, numerator: produced }
           policies:
           """)
-      + """
-      incentives:
-        - { id: INC-PROD-2025, role: head_of_quality, period: quarter, weights: { units_produced: 1.0 },
-            effective_from: 2025-01-01 }
-      tensions:
-        - { id: TEN-UNITS-INSPECTION, kpis: [units_produced, inspection_coverage],
-            explanation: Inspecting takes time from production. }
-      """;
+      + FindingFixture.UNITS_BONUS;
 
   /** The report in English and in German, rendered once for every test (a reconciliation takes seconds). */
   private static String english;
@@ -79,7 +72,8 @@ class PlainWordsReportTests {
 
     // then the breached policy is the first of the worst gaps, ahead of every other finding
     assertThat(text).contains("The worst gaps Marked against the previous nightly run: NEW if that run had not found"
-        + " the gap, PERSISTING if it had. NEW high Production: policy POL-INSP-001 breached in 1 period (2025-07);"
+        + " the gap, PERSISTING if it had, RESOLVED if this run no longer finds it. NEW high Production: policy"
+        + " POL-INSP-001 breached in 1 period (2025-07);"
         + " worst measured 90.0% against a target of 95.0%.");
     // and "what changed" says its tags compare the month with the one before, not the previous run
     assertThat(text).contains("What changed since 2025-06 Marked by the period the findings describe: 2025-07"

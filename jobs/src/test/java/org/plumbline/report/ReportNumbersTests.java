@@ -148,7 +148,7 @@ class ReportNumbersTests {
           "STILL MISSING Production: missing submission SUB-PROD — the report for 2025-07 has still not arrived.",
           "BETTER Production: policy breach POL-INSP-001 — largest gap 3.0 points in 2025-08, 15.0 points in 2025-07.",
           "BETTER Production: Inspection coverage 92.2% → 95.0% (+2.8).")
-          .doesNotContain("RESOLVED");
+          .doesNotContain("RESOLVED Production");
       assertThat(PdfText.singleSpaced(PdfText.of(german))).contains(
           "0 neu, 0 behoben 0 schlechter, 2 besser Seit 2025-07",
           "FEHLT WEITER Production: fehlende Meldung SUB-PROD — die Meldung für 2025-07 ist noch immer nicht eingegangen.");
@@ -187,6 +187,25 @@ class ReportNumbersTests {
 
       // then the tile counts August's one breach, and the three of July on a line of their own
       assertThat(PdfText.of(pdf)).contains("1 Policy breaches in 1 policy plus 3 still open from before 1 Aug 2025");
+    }
+  }
+
+  @Test
+  void theBreachTileLeavesOutBreachesAfterTheReportingPeriod() throws Exception {
+    try (FindingFixture fixture = julyAndAugust(dir.resolve("home"))) {
+      // given a September week breached too (W37, 90%), and the report run on 30 September, whose
+      // month is still August
+      fixture.mesDay("2025-09-08", 100, 90).reconcile("2025-09-30");
+
+      // when
+      Path pdf = RptFixtures.a4().render(fixture.connection(), dir.resolve("august.pdf"),
+          ZonedDateTime.of(2025, 9, 30, 6, 0, 0, 0, ZoneId.of("Europe/Berlin")), ReportOptions.of(Locale.UK, "month"));
+
+      // then the tile counts August's one breach, as "what changed" lists August's, not September's
+      assertThat(PdfText.of(pdf)).contains("1 Policy breaches in 1 policy plus 3 still open from before 1 Aug 2025")
+          .doesNotContain("2 Policy breaches");
+      assertThat(rows(fixture, "select finding_count from rpt_finding_change"
+          + " where period_kind = 'month' and finding_type = 'policy_breach'")).containsExactly(List.of(1L));
     }
   }
 

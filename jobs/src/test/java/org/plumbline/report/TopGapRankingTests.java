@@ -11,7 +11,8 @@ import org.plumbline.system.SqlScript;
 /**
  * How the summary ranks its worst gaps (rpt_top_gap, by its real SQL): open policy breaches first,
  * then by severity, and only then by materiality, which cannot compare a 1-point shortfall of a 97%
- * yield (0.01) with a finding that has no target at all (0.5).
+ * yield (0.01) with a finding that has no target at all (0.5); gaps resolved since the previous
+ * run after every open one.
  */
 class TopGapRankingTests {
 
@@ -29,7 +30,7 @@ class TopGapRankingTests {
                                    department_name, policy_id, period_label, target_value, gap, status, materiality,
                                    rank_score, subject, display_status)
           select finding_key, finding_type, 'x', severity, weight, department_code, department_code, policy_id,
-                 '2025-07', target, gap, 'persisting', materiality, weight * (0.5 + materiality), subject, 'persisting'
+                 '2025-07', target, gap, status, materiality, weight * (0.5 + materiality), subject, status
           from (values
               ('policy_breach:FPY', 'policy_breach', 'high', 3, 'ASM', 'POL-FPY-001', 97.0, -1.0, 1.0 / 97, 'POL-FPY-001'),
               ('policy_breach:PAINT', 'policy_breach', 'critical', 4, 'ASM', 'POL-PAINT-002', 3.0, 0.6, 0.2, 'POL-PAINT-002'),
@@ -38,13 +39,19 @@ class TopGapRankingTests {
               ('accountability_without_authority:OTD', 'accountability_without_authority', 'medium', 2, 'LOG', 'POL-OTD-003', null, null, 0.5, 'POL-OTD-003'),
               ('missing_submission:SUB-LOG/2025-Q2', 'missing_submission', 'medium', 2, 'LOG', null, null, null, 0.5, 'SUB-LOG'),
               ('triad_gap:LOG', 'triad_gap', 'medium', 2, 'LOG', null, null, null, 0.5, 'triad_gap:LOG'))
-            as t(finding_key, finding_type, severity, weight, department_code, policy_id, target, gap, materiality, subject);
+            as t(finding_key, finding_type, severity, weight, department_code, policy_id, target, gap, materiality, subject)
+          cross join (select 'persisting' as status)
+          -- and a critical breach of another policy the previous run found and this one did not
+          union all
+          select 'policy_breach:VALVE', 'policy_breach', 'x', 'critical', 4, 'ASM', 'ASM', 'POL-VALVE-004', '2025-06',
+                 null, null, 'resolved', 0.5, 4.0, 'POL-VALVE-004', 'resolved';
           """);
 
       // when
       SqlScript.execute(duckdb, "sql/reports/rpt_top_gap.sql");
 
-      // then both breaches lead, the high findings follow, the medium ones come last
+      // then both open breaches lead, the high findings follow, the medium ones after them, and the
+      // resolved breach, news rather than a gap, comes last
       assertThat(RptFixtures.rows(duckdb, "select gap_rank, finding_type, subject, rank_group from rpt_top_gap order by gap_rank"))
           .containsExactly(
               "1 policy_breach POL-PAINT-002 1",
@@ -53,7 +60,8 @@ class TopGapRankingTests {
               "4 reporting_discrepancy first_pass_yield 2",
               "5 accountability_without_authority POL-OTD-003 2",
               "6 missing_submission SUB-LOG 2",
-              "7 triad_gap triad_gap:LOG 2");
+              "7 triad_gap triad_gap:LOG 2",
+              "8 policy_breach POL-VALVE-004 3");
     }
   }
 }
