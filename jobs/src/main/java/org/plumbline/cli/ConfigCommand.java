@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.plumbline.governance.ConfigCheck;
 import org.plumbline.governance.GovernanceModel;
+import org.plumbline.governance.PeriodBoundaryWarnings;
 import org.plumbline.ingest.ReadingDrift;
 import org.plumbline.operations.PlainWords;
 import org.plumbline.system.PlumblineHome;
@@ -57,6 +58,7 @@ final class ConfigCommand implements Callable<Integer> {
       }
       PrintWriter out = spec.commandLine().getOut();
       out.println(report.text());
+      PeriodBoundaryWarnings.of(report.model()).forEach(w -> out.println("Warning: " + w));
       loadedFilesReadUnderOtherSettings(root.home(), report.model()).forEach(w -> out.println("Warning: " + w));
       out.flush();
       return ExitCodes.OK;
