@@ -59,16 +59,16 @@ class PastReportReissueTests {
   @BeforeAll
   void issueReportsThenReissueOneThenRunTheNextNightly(@TempDir Path folder) throws Exception {
     // given an inspection breach measured by the MES in W28, W29, W30 and W32, each day's export
-    // arriving the next night, and W31's export late, on 6 August
+    // arriving the next night, and W31's export late, on 11 August
     mail = new GreenMail(TestSmtp.onFreePort());
     mail.start();
     home = home(folder, mail.getSmtp().getPort());
     for (String day : List.of("2025-07-07", "2025-07-14", "2025-07-21", "2025-08-04")) {
       mesDay(day, LocalDate.parse(day).plusDays(1));
     }
-    mesDay("2025-07-28", LocalDate.parse("2025-08-06"));
-    // and the reports issued as of 10 July, 31 July and 5 August
-    for (String asOf : List.of("2025-07-10", "2025-07-31", "2025-08-05")) {
+    mesDay("2025-07-28", LocalDate.parse("2025-08-11"));
+    // and the reports issued at the end of W28, W30 and W32
+    for (String asOf : List.of("2025-07-13", "2025-07-27", "2025-08-10")) {
       Result run = plumbline(home, "run", "nightly", "--as-of=" + asOf);
       assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     }
@@ -77,8 +77,8 @@ class PastReportReissueTests {
     lakeBefore = hashes(home.lake());
     mailedBefore = mail.getReceivedMessages().length;
 
-    // when the report as of 31 July is issued again
-    reissue = plumbline(home, "run", "nightly", "--as-of=2025-07-31");
+    // when the report as of 27 July is issued again
+    reissue = plumbline(home, "run", "nightly", "--as-of=2025-07-27");
     reissueBreaches = query(home, QUERY_BREACHES);
     outboxAfter = hashes(home.outbox());
     publishedAfter = hashes(home.published());
@@ -88,7 +88,7 @@ class PastReportReissueTests {
     history = plumbline(home, "history", "--last", "2");
 
     // and then the next nightly runs
-    next = plumbline(home, "run", "nightly", "--as-of=2025-08-06");
+    next = plumbline(home, "run", "nightly", "--as-of=2025-08-11");
   }
 
   @AfterAll
@@ -99,18 +99,18 @@ class PastReportReissueTests {
   @Test
   void theReissueSaysWhatWasNewOnItsDateAgainstTheRunBeforeIt() throws Exception {
     assertThat(reissue.exitCode()).as(reissue.out() + reissue.err()).isZero();
-    // against the run as of 10 July: W28 known then, W29 and W30 new; W32, measured in August, is
-    // no finding of 31 July and so not "resolved"
+    // against the run as of 13 July: W28 known then, W29 and W30 new; W32, measured in August, is
+    // no finding of 27 July and so not "resolved"
     assertThat(reissueBreaches).containsExactly(List.of("2025-W28", "persisting"), List.of("2025-W29", "new"),
         List.of("2025-W30", "new"));
-    String pdf = PdfText.of(home.outbox().resolve("executive-summary_as-of-2025-07-31_reissue-run-4.pdf"));
+    String pdf = PdfText.of(home.outbox().resolve("executive-summary_as-of-2025-07-27_reissue-run-4.pdf"));
     assertThat(pdf).contains("2025-W30").doesNotContain("2025-W32").doesNotContain("RESOLVED");
   }
 
   @Test
   void theNextNightlyComparesWithTheLatestIssuedRunNotWithTheReissue() throws Exception {
     assertThat(next.exitCode()).as(next.out() + next.err()).isZero();
-    // as without the re-issue: only W31, whose export came late, is new
+    // against the run as of 10 August, as without the re-issue: only W31, whose export came late, is new
     assertThat(query(home, QUERY_BREACHES)).containsExactly(List.of("2025-W28", "persisting"),
         List.of("2025-W29", "persisting"), List.of("2025-W30", "persisting"), List.of("2025-W31", "new"),
         List.of("2025-W32", "persisting"));
@@ -122,10 +122,10 @@ class PastReportReissueTests {
     // every file issued before is still there, byte for byte; the re-issue's files have their own names
     assertThat(outboxAfter).containsAllEntriesOf(outboxBefore);
     assertThat(outboxAfter.keySet().stream().filter(name -> !outboxBefore.containsKey(name)))
-        .containsExactlyInAnyOrder("executive-summary_as-of-2025-07-31_reissue-run-4.pdf",
-            "executive-report_PROD_as-of-2025-07-31_reissue-run-4.pdf",
-            "findings_as-of-2025-07-31_reissue-run-4.csv", "quarantine_as-of-2025-07-31_reissue-run-4.csv");
-    // the analysts' copy and the lake still hold 5 August, and nobody was e-mailed
+        .containsExactlyInAnyOrder("executive-summary_as-of-2025-07-27_reissue-run-4.pdf",
+            "executive-report_PROD_as-of-2025-07-27_reissue-run-4.pdf",
+            "findings_as-of-2025-07-27_reissue-run-4.csv", "quarantine_as-of-2025-07-27_reissue-run-4.csv");
+    // the analysts' copy and the lake still hold 10 August, and nobody was e-mailed
     assertThat(publishedAfter).isEqualTo(publishedBefore);
     assertThat(lakeAfter).isEqualTo(lakeBefore);
     assertThat(mailedBefore).isEqualTo(3);
@@ -134,21 +134,21 @@ class PastReportReissueTests {
 
   @Test
   void theRunStatusAndHistorySayItIsAReissue() {
-    String reissued = "Re-issue of the report as of 2025-07-31 (reporting has reached 2025-08-05).";
-    assertThat(reissue.out()).contains("Run 4 of job nightly (as of 2025-07-31, re-issue): COMPLETED in ")
+    String reissued = "Re-issue of the report as of 2025-07-27 (reporting has reached 2025-08-10).";
+    assertThat(reissue.out()).contains("Run 4 of job nightly (as of 2025-07-27, re-issue): COMPLETED in ")
         .contains("\n    reconcile: " + reissued + " Its findings are new, persisting or resolved against the last"
-            + " run before 2025-07-31, and later runs do not compare with it.\n")
+            + " run before 2025-07-27, and later runs do not compare with it.\n")
         .contains("\n    deliver: " + reissued + " No e-mail is sent; `plumbline resend --report"
-            + " executive-summary_as-of-2025-07-31_reissue-run-4.pdf --list NAME` sends it.\n")
+            + " executive-summary_as-of-2025-07-27_reissue-run-4.pdf --list NAME` sends it.\n")
         .contains("\n    publish: " + reissued + " The analysts' copy is left as it is.\n")
         .contains("\n    lake: " + reissued + " The lake is left as it is.\n")
-        .contains("Report:     " + home.outbox().resolve("executive-summary_as-of-2025-07-31_reissue-run-4.pdf"))
+        .contains("Report:     " + home.outbox().resolve("executive-summary_as-of-2025-07-27_reissue-run-4.pdf"))
         .doesNotContain("Analysts:");
-    assertThat(status.out()).contains("Run 4  nightly  as of 2025-07-31, re-issue  COMPLETED")
+    assertThat(status.out()).contains("Run 4  nightly  as of 2025-07-27, re-issue  COMPLETED")
         .contains("\n    publish: " + reissued + " The analysts' copy is left as it is.\n");
     assertThat(history.out().lines().skip(1).map(String::strip))
-        .allMatch(line -> line.startsWith("4  nightly  2025-07-31, re-issue COMPLETED ")
-            || line.startsWith("3  nightly  2025-08-05           COMPLETED "));
+        .allMatch(line -> line.startsWith("4  nightly  2025-07-27, re-issue COMPLETED ")
+            || line.startsWith("3  nightly  2025-08-10           COMPLETED "));
   }
 
   private PlumblineHome home(Path folder, int smtpPort) throws IOException {
