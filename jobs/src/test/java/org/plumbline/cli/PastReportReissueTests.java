@@ -133,6 +133,20 @@ class PastReportReissueTests {
   }
 
   @Test
+  void aReissueIsEmailedWhenSomeoneSendsIt() throws Exception {
+    int before = mail.getReceivedMessages().length;
+
+    Result resend = plumbline(home, "resend", "--report", "executive-summary_as-of-2025-07-27_reissue-run-4.pdf",
+        "--list", "executives");
+
+    assertThat(resend.exitCode()).as(resend.out() + resend.err()).isZero();
+    assertThat(mail.getReceivedMessages()).hasSize(before + 1);
+    assertThat(query(home, "select as_of_date::varchar, report_file, recipient, outcome from report_delivery"
+        + " where requested_by = 'resend'")).containsExactly(List.of("2025-07-27",
+        "executive-summary_as-of-2025-07-27_reissue-run-4.pdf", "ceo@fixture.example", "sent"));
+  }
+
+  @Test
   void theRunStatusAndHistorySayItIsAReissue() {
     String reissued = "Re-issue of the report as of 2025-07-27 (reporting has reached 2025-08-10).";
     assertThat(reissue.out()).contains("Run 4 of job nightly (as of 2025-07-27, re-issue): COMPLETED in ")
