@@ -104,7 +104,8 @@ class PastReportReissueTests {
     assertThat(reissueBreaches).containsExactly(List.of("2025-W28", "persisting"), List.of("2025-W29", "new"),
         List.of("2025-W30", "new"));
     String pdf = PdfText.of(home.outbox().resolve("executive-summary_as-of-2025-07-27_reissue-run-4.pdf"));
-    assertThat(pdf).contains("2025-W30").doesNotContain("2025-W32").doesNotContain("RESOLVED");
+    assertThat(pdf).contains("Production 2025-W29 high NEW", "Production 2025-W30 high NEW", "0 resolved")
+        .doesNotContain("2025-W32");
   }
 
   @Test
