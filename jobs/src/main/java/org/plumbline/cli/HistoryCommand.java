@@ -42,9 +42,9 @@ final class HistoryCommand implements Callable<Integer> {
         out.println("No runs yet. Start one with `plumbline demo` or `plumbline run nightly`.");
         return ExitCodes.OK;
       }
-      out.printf("%6s  %-8s %-10s %-10s %-19s %10s  %s%n", "run", "job", "as of", "status", "started", "took", "failure");
+      out.printf("%6s  %-8s %-20s %-10s %-19s %10s  %s%n", "run", "job", "as of", "status", "started", "took", "failure");
       for (RunView r : runs) {
-        out.printf("%6d  %-8s %-10s %-10s %-19s %10s  %s%n", r.id(), r.job(), r.asOf(), r.shownStatus(),
+        out.printf("%6d  %-8s %-20s %-10s %-19s %10s  %s%n", r.id(), r.job(), r.asOfShown(), r.shownStatus(),
             r.start() == null ? "" : WHEN.format(r.start()), r.took(), r.failure());
       }
       out.flush();

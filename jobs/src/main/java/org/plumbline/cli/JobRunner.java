@@ -47,7 +47,7 @@ final class JobRunner {
 
   private JobExecution report(JobExecution execution) {
     RunView run = RunView.of(execution);
-    out.printf("Run %d of job %s (as of %s): %s in %s%n", run.id(), run.job(), run.asOf(), run.status(), run.took());
+    out.printf("Run %d of job %s (as of %s): %s in %s%n", run.id(), run.job(), run.asOfShown(), run.status(), run.took());
     RunTable.print(out, run);
     if (run.status() == BatchStatus.COMPLETED) {
       PlumblineHome home = context.getBean(PlumblineHome.class);

@@ -32,7 +32,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "PERIOD",
       description = "The period to judge: a day (2026-01-31) or a month (2026-01, judged as of its last day). "
-          + "Default: today.")
+          + "Default: today. A date before the latest run's re-issues that past report under a name of its own "
+          + "and leaves e-mail, the analysts' copy and the lake alone.")
   String period;
 
   @Option(names = "--as-of", paramLabel = "DATE",

@@ -44,7 +44,7 @@ final class StatusCommand implements Callable<Integer> {
         return ExitCodes.OK;
       }
       for (RunView r : runs) {
-        out.printf("Run %d  %s  as of %s  %s  %s  started %s%n", r.id(), r.job(), r.asOf(), r.shownStatus(),
+        out.printf("Run %d  %s  as of %s  %s  %s  started %s%n", r.id(), r.job(), r.asOfShown(), r.shownStatus(),
             r.took(), r.start());
         RunTable.print(out, r);
         if (r.cutOff()) {

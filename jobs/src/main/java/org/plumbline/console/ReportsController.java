@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.plumbline.reconcile.Reissue;
 import org.plumbline.schedule.Schedules;
 import org.plumbline.system.PlumblineHome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -22,13 +23,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The latest PDF reports (downloadable) and the schedules with their next fire times. */
+/** The latest PDF reports (downloadable), re-issues of past reports after them, and the schedules with their next fire times. */
 @Controller
 @ConditionalOnWebApplication
 class ReportsController {
 
-  /** One PDF in the outbox. */
-  record Report(String name, long sizeKb, java.time.LocalDateTime written) {}
+  /** One PDF in the outbox; a re-issue's is a past date's report made again (its name says which run). */
+  record Report(String name, long sizeKb, java.time.LocalDateTime written) {
+    public boolean reissue() {
+      return Reissue.madeFile(name);
+    }
+  }
 
   private final PlumblineHome home;
   private final Schedules schedules;
@@ -65,7 +70,9 @@ class ReportsController {
   private List<Report> reports() {
     try (Stream<Path> files = Files.list(home.outbox())) {
       return files.filter(p -> p.getFileName().toString().endsWith(".pdf")).map(ReportsController::report)
-          .sorted(Comparator.comparing(Report::written).reversed()).limit(50).toList();
+          .sorted(Comparator.comparing(Report::written).reversed()).limit(50)
+          // then re-issues after what was issued (a stable sort): the newest issued report stays on top
+          .sorted(Comparator.comparing(Report::reissue)).toList();
     } catch (IOException e) {
       throw new ResponseStatusException(HttpStatus.INTERNAL_SERVER_ERROR, "Could not list " + home.outbox(), e);
     }

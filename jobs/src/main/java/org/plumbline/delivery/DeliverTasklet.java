@@ -1,5 +1,7 @@
 package org.plumbline.delivery;
 
+import java.util.Optional;
+import org.plumbline.reconcile.Reissue;
 import org.plumbline.report.ReportFiles;
 import org.plumbline.report.ReportWorkbookExport;
 import org.plumbline.system.PlumblineHome;
@@ -16,7 +18,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * {@code plumbline.delivery.email.enabled} is on). A failed e-mail does not fail the run: it is
  * recorded, the step ends {@value #WITH_FAILED_DELIVERIES} saying how many and how to resend,
  * and the run goes on to publish. Counts: read = e-mails due, written = e-mails sent, skipped =
- * e-mails this report already reached (a restarted run sends nothing twice).
+ * e-mails this report already reached (a restarted run sends nothing twice). A re-issue of a
+ * past report writes its workbook under its own name and sends no e-mail.
  */
 public final class DeliverTasklet implements Tasklet {
 
@@ -39,8 +42,18 @@ public final class DeliverTasklet implements Tasklet {
     String asOf = chunkContext.getStepContext().getJobParameters().get("asOf").toString();
     long runId = contribution.getStepExecution().getJobExecutionId();
     if (xlsx) {
-      new ReportWorkbookExport().write(warehouse.connection(), home.outbox(), asOf);
-      contribution.getStepExecution().getExecutionContext().putString("workbook", ReportFiles.workbook(asOf));
+      String label = ReportFiles.label(contribution);
+      new ReportWorkbookExport().write(warehouse.connection(), home.outbox(), label);
+      contribution.getStepExecution().getExecutionContext().putString("workbook", ReportFiles.workbook(label));
+    }
+    Optional<Reissue> reissue = Reissue.of(contribution);
+    if (reissue.isPresent()) {
+      // Not the report of the day: sent only when someone asks for it.
+      if (delivery.enabled()) {
+        reissue.get().leftOut(contribution, "No e-mail is sent; `plumbline resend --report "
+            + ReportFiles.summary(reissue.get().outboxLabel()) + " --list NAME` sends it.");
+      }
+      return RepeatStatus.FINISHED;
     }
     ReportDelivery.Result result = delivery.deliverRun(runId, asOf);
     for (int i = 0; i < result.due(); i++) {

@@ -13,6 +13,7 @@ import org.plumbline.lake.LakeTasklet;
 import org.plumbline.operations.RunLiveness;
 import org.plumbline.publish.PublishTasklet;
 import org.plumbline.reconcile.ReconcileTasklet;
+import org.plumbline.reconcile.Reissue;
 import org.plumbline.report.ReportRenderer;
 import org.plumbline.report.ReportTasklet;
 import org.plumbline.system.PlumblineHome;
@@ -33,7 +34,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * report, deliver it (workbook, e-mail; as configured), publish the analysts' snapshot, refresh
  * the Parquet lake. Delivery comes straight after the report so that executives get it even if
  * a later step fails, and a failed e-mail never holds back the rest: it is recorded and resent. Parameters: {@code asOf} (the date the run judges,
- * identifying) and {@code run} (a launch stamp, so the same date can be run again).
+ * identifying) and {@code run} (a launch stamp, so the same date can be run again). A run as of
+ * a date before an earlier run's re-issues a past report ({@link Reissue}): its files get their
+ * own names, and it sends no e-mail and leaves the analysts' copy and the lake to the latest run.
  */
 @Configuration(proxyBeanMethods = false)
 class NightlyJobConfiguration {
@@ -88,7 +91,7 @@ class NightlyJobConfiguration {
   Step publish(JobRepository jobRepository, PlatformTransactionManager transactionManager, PlumblineHome home,
       Warehouse warehouse) {
     return new StepBuilder("publish", jobRepository)
-        .tasklet(new PublishTasklet(home, warehouse), transactionManager)
+        .tasklet(Reissue.leavesOut("The analysts' copy", new PublishTasklet(home, warehouse)), transactionManager)
         .build();
   }
 
@@ -96,7 +99,7 @@ class NightlyJobConfiguration {
   Step lake(JobRepository jobRepository, PlatformTransactionManager transactionManager, PlumblineHome home,
       Warehouse warehouse) {
     return new StepBuilder("lake", jobRepository)
-        .tasklet(new LakeTasklet(home, warehouse), transactionManager)
+        .tasklet(Reissue.leavesOut("The lake", new LakeTasklet(home, warehouse)), transactionManager)
         .build();
   }
 }

@@ -3,6 +3,7 @@ package org.plumbline.operations;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.plumbline.reconcile.Reissue;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -13,9 +14,10 @@ import org.springframework.batch.core.step.StepExecution;
  * @param failure the failure in plain words, empty when the run did not fail
  * @param cutOff it reads as running, but no process runs it any more (killed, or its machine
  *     stopped; {@link RunLiveness}): it is neither running nor stoppable, only restartable
+ * @param reissue it re-issues a past report: its as-of date lies before an earlier run's ({@link Reissue})
  */
 public record RunView(long id, String job, String asOf, BatchStatus status, LocalDateTime start,
-    LocalDateTime end, Duration duration, List<StepView> steps, String failure, boolean cutOff) {
+    LocalDateTime end, Duration duration, List<StepView> steps, String failure, boolean cutOff, boolean reissue) {
 
   /**
    * One step's counts.
@@ -52,13 +54,18 @@ public record RunView(long id, String job, String asOf, BatchStatus status, Loca
     }
     return new RunView(e.getId(), e.getJobInstance().getJobName(), e.getJobParameters().getString("asOf"),
         e.getStatus(), e.getStartTime(), end, took,
-        e.getStepExecutions().stream().map(StepView::of).toList(), failure, false);
+        e.getStepExecutions().stream().map(StepView::of).toList(), failure, false, Reissue.of(e).isPresent());
   }
 
   /** The same run, known to have lost its process: it took until it was last seen making progress. */
   RunView asCutOff(LocalDateTime lastSeen) {
     Duration took = start == null ? Duration.ZERO : Duration.between(start, lastSeen);
-    return new RunView(id, job, asOf, status, start, end, took, steps, failure, true);
+    return new RunView(id, job, asOf, status, start, end, took, steps, failure, true, reissue);
+  }
+
+  /** The as-of date as ops staff should read it: "2020-12-31, re-issue" for a re-issue of a past report. */
+  public String asOfShown() {
+    return reissue ? asOf + ", re-issue" : asOf;
   }
 
   /** When the run or any of its steps last changed in the job repository. */

@@ -20,6 +20,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * governance config, the run context, then every SQL model in build order. Deterministic:
  * the same ledger, config and as-of date give the same tables, except for the findings' status
  * (new, persisting, resolved), which compares with the previous run kept in the findings history.
+ * A run as of a date before an earlier run's is a {@link Reissue} of a past report.
  */
 public final class ReconcileTasklet implements Tasklet {
 
@@ -38,6 +39,7 @@ public final class ReconcileTasklet implements Tasklet {
     LocalDate asOf = LocalDate.parse(chunkContext.getStepContext().getJobParameters().get("asOf").toString());
     long jobExecutionId = contribution.getStepExecution().getJobExecutionId();
     rebuild(warehouse.connection(), governance.get(), asOf, companyName, jobExecutionId);
+    Reissue.recognise(warehouse.connection(), contribution);
     return RepeatStatus.FINISHED;
   }
 

@@ -38,20 +38,21 @@ public final class ReportTasklet implements Tasklet {
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-    String asOf = chunkContext.getStepContext().getJobParameters().get("asOf").toString();
-    Path pdf = home.outbox().resolve(outboxName(asOf));
+    // The as-of date, or a re-issue's label: a re-issue never replaces what was issued.
+    String label = ReportFiles.label(contribution);
+    Path pdf = home.outbox().resolve(outboxName(label));
     ZonedDateTime now = ZonedDateTime.now(clock);
     ReportOptions company = ReportOptions.of(locale, period)
-        .withQuarantineCsv(ReportCsvExport.quarantineName(asOf));
+        .withQuarantineCsv(ReportCsvExport.quarantineName(label));
     // The full lists first, so that the PDF never names a CSV file that is not there.
-    int written = ReportCsvExport.write(warehouse.connection(), home.outbox(), asOf, locale);
+    int written = ReportCsvExport.write(warehouse.connection(), home.outbox(), label, locale);
     // One drill-down per department head, with only that department's findings.
     try (java.sql.Statement query = warehouse.connection().createStatement();
         java.sql.ResultSet departments = query.executeQuery(
             "select department_code, department_name from dim_department order by department_code")) {
       while (departments.next()) {
         String code = departments.getString(1);
-        renderer.render(warehouse.connection(), home.outbox().resolve(departmentName(asOf, code)), now,
+        renderer.render(warehouse.connection(), home.outbox().resolve(departmentName(label, code)), now,
             company.forDepartment(code, departments.getString(2)));
         written++;
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +35,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /**
  * The console end to end in Debian's headless chromium: an operator logs in, launches the demo
- * run, watches it complete and downloads the PDF; a viewer sees no launch and cannot launch.
+ * run, watches it complete and downloads the PDF, then re-issues a past date's report; a viewer
+ * sees no launch and cannot launch.
  * Skipped with a message where chromium and chromium-driver are not installed (.ci/run installs them).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -101,19 +103,9 @@ class ConsoleBrowserTests {
     assertThat(browser.getCurrentUrl()).endsWith("/runs");
 
     // when they launch the nightly run as of the day after the demo's last delivery
-    var asOf = browser.findElement(By.name("asOf"));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-01-31'", asOf);
-    browser.findElement(By.id("launch-button")).click();
+    launch("2026-01-31");
 
     // then the run's page follows it to COMPLETED, with the step counts
-    new WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(b -> b.getCurrentUrl().matches(".*/runs/\\d+") || !b.findElements(By.cssSelector(".flash.error")).isEmpty());
-    assertThat(browser.getCurrentUrl()).as("%s", browser.findElements(By.cssSelector(".flash")).stream()
-        .map(e -> e.getText()).toList()).matches(".*/runs/\\d+");
-    screenshot("run-started");
-    new WebDriverWait(browser, Duration.ofSeconds(180)).pollingEvery(Duration.ofMillis(500))
-        .ignoring(org.openqa.selenium.WebDriverException.class)
-        .until(b -> statusOnPage().equals("COMPLETED") || statusOnPage().equals("FAILED"));
     screenshot("run-completed");
     assertThat(statusOnPage()).isEqualTo("COMPLETED");
     assertThat(browser.findElement(By.id("steps")).getText())
@@ -139,7 +131,41 @@ class ConsoleBrowserTests {
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Quarantine");
     browser.get(url + "/rejected");
     assertThat(browser.findElement(By.id("rejected")).getText()).contains("No rejected files match.");
+
+    // when the report of the end of 2025 is issued again
+    browser.get(url + "/runs");
+    launch("2025-12-31");
+
+    // then its page says it is a re-issue and what it left alone
+    screenshot("reissue-completed");
+    assertThat(statusOnPage()).isEqualTo("COMPLETED");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).contains("as of 2025-12-31, re-issue:");
+    assertThat(browser.findElement(By.id("steps")).getText()).contains("Re-issue of the report as of 2025-12-31"
+        + " (reporting has reached 2026-01-31). The analysts' copy is left as it is.");
+    // and the reports page lists it, marked, after the reports issued
+    browser.get(url + "/reports");
+    screenshot("reports-with-reissue");
+    List<String> rows = browser.findElements(By.cssSelector("#reports tbody tr")).stream().map(e -> e.getText()).toList();
+    assertThat(rows.get(0)).startsWith(name);
+    assertThat(rows.stream().dropWhile(row -> !row.contains("_reissue-run-")))
+        .isNotEmpty().allMatch(row -> row.contains("_as-of-2025-12-31_reissue-run-")
+            && row.contains("re-issue of a past date's report; it replaces nothing issued"));
     logOut();
+  }
+
+  /** Launches the nightly run as of the date from the runs page, and follows it to its end. */
+  private void launch(String asOf) {
+    var date = browser.findElement(By.name("asOf"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].value = '" + asOf + "'", date);
+    browser.findElement(By.id("launch-button")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(b -> b.getCurrentUrl().matches(".*/runs/\\d+") || !b.findElements(By.cssSelector(".flash.error")).isEmpty());
+    assertThat(browser.getCurrentUrl()).as("%s", browser.findElements(By.cssSelector(".flash")).stream()
+        .map(e -> e.getText()).toList()).matches(".*/runs/\\d+");
+    screenshot("run-started");
+    new WebDriverWait(browser, Duration.ofSeconds(180)).pollingEvery(Duration.ofMillis(500))
+        .ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(b -> statusOnPage().equals("COMPLETED") || statusOnPage().equals("FAILED"));
   }
 
   @Test

@@ -47,6 +47,38 @@ class FindingHistoryTests {
   }
 
   @Test
+  void aReissueOfAPastDateSaysWhatWasNewThenAndLaterRunsDoNotCompareWithIt() throws Exception {
+    try (FindingFixture fixture = FindingFixture.create(folder, "")) {
+      // given runs at the end of W28 (a breach in W28), W30 and W31 (breaches in W29 and W30 too)
+      fixture.mesDay("2025-07-07", 100, 90).reconcile("2025-07-13");
+      fixture.mesDay("2025-07-14", 100, 90).mesDay("2025-07-21", 100, 90).reconcile("2025-07-27").reconcile("2025-08-03");
+      // and W29 acknowledged after them
+      String w29 = new FindingAcknowledgements(fixture.connection(), Clock.systemUTC())
+          .acknowledge("POL-INSP-001/PROD/2025-W29", "8D report opened", "A. Weber");
+
+      // when the report at the end of W29 is issued again, and then the next nightly runs
+      fixture.reconcile("2025-07-20");
+      List<List<Object>> reissue = fixture.query("select period_label, status, display_status, first_seen_run_id,"
+          + " previous_run_id from fct_finding_status where finding_type = 'policy_breach' order by 1");
+      fixture.reconcile("2025-08-04");
+
+      // then the re-issue compares with the run at the end of W28: W29 was new on 20 July, W30 not yet
+      // measured, and the acknowledgement not yet given
+      assertThat(reissue).containsExactly(List.of("2025-W28", "persisting", "persisting", 1L, 1L),
+          List.of("2025-W29", "new", "new", 4L, 1L));
+      assertThat(fixture.query("select as_of_date::varchar, is_reissue, latest_as_of_date::varchar from run_context"))
+          .containsExactly(List.of("2025-08-04", false, "2025-08-03"));
+      // and the next nightly compares with the run of 3 August, not with the re-issue
+      assertThat(fixture.query("select period_label, status, display_status, first_seen_run_id, previous_run_id"
+          + " from fct_finding_status where finding_type = 'policy_breach' order by 1")).containsExactly(
+          List.of("2025-W28", "persisting", "persisting", 1L, 3L),
+          List.of("2025-W29", "persisting", "acknowledged", 2L, 3L),
+          List.of("2025-W30", "persisting", "persisting", 2L, 3L));
+      assertThat(w29).isEqualTo("policy_breach:POL-INSP-001/PROD/2025-W29");
+    }
+  }
+
+  @Test
   void anAcknowledgementIsKeptWithWhoAndWhenAndShownByTheNextRun() throws Exception {
     try (FindingFixture fixture = FindingFixture.create(folder, "")) {
       // given
