@@ -31,7 +31,9 @@ final class RunCommand implements Callable<Integer> {
   String job;
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "PERIOD",
-      description = "The period to judge: a day (2026-01-31) or a month (2026-01, judged as of its last day). "
+      description = "The period to judge: a day (2026-01-31, the data as of that day; the report covers the last "
+          + "period over before it) or a month (2026-01: the data as of the 1st of the next month, when the month is "
+          + "over, so that the monthly report covers it). "
           + "Default: today. A date before the latest run's re-issues that past report under a name of its own "
           + "and leaves e-mail, the analysts' copy and the lake alone.")
   String period;
@@ -59,7 +61,10 @@ final class RunCommand implements Callable<Integer> {
       return LocalDate.now();
     }
     try {
-      return period.length() == 7 ? YearMonth.parse(period).atEndOfMonth() : LocalDate.parse(period);
+      // A month is judged once it is over: as of its last day it is still running (rpt_report_period
+      // reports the last period over before the as-of date, and int_source_gap leaves a running
+      // period unmeasured), so `run nightly 2026-01` would report December.
+      return period.length() == 7 ? YearMonth.parse(period).plusMonths(1).atDay(1) : LocalDate.parse(period);
     } catch (DateTimeParseException e) {
       throw new UsageException("The period '" + period + "' is neither a day (2026-01-31) nor a month (2026-01).");
     }

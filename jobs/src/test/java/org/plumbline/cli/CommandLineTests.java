@@ -46,6 +46,26 @@ class CommandLineTests {
   }
 
   @Test
+  void aMonthIsJudgedOnceItIsOverSoItsReportCoversIt(@TempDir Path folder) throws Exception {
+    // given a home with the example model and nothing in the inbox
+    org.plumbline.system.PlumblineHome home = new org.plumbline.system.PlumblineHome(folder).createFolders();
+    org.plumbline.system.ExampleConfig.writeIfAbsent(home);
+
+    // when December is asked for
+    Result run = plumbline("--home", folder.toString(), "run", "nightly", "2025-12");
+
+    // then the data is taken as of 1 January, when December is over, and the report is December's
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("(as of 2026-01-01)");
+    try (var duckdb = java.sql.DriverManager.getConnection("jdbc:duckdb:" + home.warehouseFile());
+        var rows = duckdb.createStatement().executeQuery(
+            "select period_label from rpt_report_period where period_kind = 'month'")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString(1)).isEqualTo("2025-12");
+    }
+  }
+
+  @Test
   void anUnknownJobOrANumberBelowOneIsAUsageError(@TempDir Path home) throws Exception {
     Result job = plumbline("--home", home.toString(), "run", "nightlyy");
     assertThat(job.exitCode()).isEqualTo(2);
