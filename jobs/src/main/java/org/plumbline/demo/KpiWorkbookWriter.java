@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -77,7 +78,11 @@ final class KpiWorkbookWriter {
       kpis(workbook.newWorksheet(SHEET), month, rows);
       workbook.finish();
     }
-    return new WrittenFile(SOURCE_ID, file, rows.size(), rows.get(rows.size() - 1).week().sunday());
+    LocalDate lastDay = rows.get(rows.size() - 1).week().sunday();
+    // Created on the last day it covers, as a department fills in its month's workbook then; a
+    // corrected copy keeps the date, as a copy saved under a new name does.
+    ReproducibleWorkbook.rewrite(file, lastDay.atStartOfDay(story.timezone()).toInstant());
+    return new WrittenFile(SOURCE_ID, file, rows.size(), lastDay);
   }
 
   private void notes(Worksheet sheet, YearMonth month, List<WeeklyKpi> rows) {
