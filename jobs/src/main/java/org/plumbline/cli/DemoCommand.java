@@ -33,7 +33,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    PlumblineHome home = parent.home().createFolders();
+    PlumblineHome home = parent.anyHome().createFolders();
     if (!ExampleConfig.writeIfAbsent(home).isEmpty()) {
       out.println("Wrote the example configuration to " + home.config());
     }

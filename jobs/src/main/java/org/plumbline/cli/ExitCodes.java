@@ -16,10 +16,11 @@ final class ExitCodes {
       Exit codes:
         0  done
         1  the job ran and failed (restart it with the command shown)
-        2  the command line was wrong
-        3  the configuration is invalid (the governance model: each problem
-           with file, line and key; config/application.yml: the key and what
-           it must be)
+        2  the command line was wrong: an unknown command, option, run, load
+           or finding, or a --home that is no Plumbline home
+        3  the configuration is invalid (the governance model and
+           config/application.yml: each problem with file, line where
+           known, key and what it must be)
         4  the warehouse is in use by another Plumbline process
            (e.g. `plumbline serve`)
         5  any other error (the message says what)

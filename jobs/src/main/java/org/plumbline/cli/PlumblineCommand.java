@@ -1,6 +1,7 @@
 package org.plumbline.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import org.plumbline.governance.ConfigInvalidException;
 import org.plumbline.operations.RunRefusedException;
@@ -31,7 +32,25 @@ public final class PlumblineCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /**
+   * The home the command works in, which must be one already: a typo in --home must not make a
+   * new, empty home that reads "no runs yet". Only demo makes a home ({@link #anyHome()}).
+   */
   PlumblineHome home() {
+    PlumblineHome resolved = anyHome();
+    if (!resolved.exists()) {
+      throw new UsageException((Files.isDirectory(resolved.root())
+          ? resolved.root() + " is no Plumbline home: it has no config folder."
+          : "There is no folder " + resolved.root() + ", so no Plumbline home there.")
+          + " Check --home (or PLUMBLINE_HOME; the default is ./var). `plumbline demo --home DIR` makes a home with"
+          + " an example configuration; a home of your own needs config/governance/*.yml (README.md, \"Onboard a new"
+          + " company\").");
+    }
+    return resolved;
+  }
+
+  /** The home named by --home, PLUMBLINE_HOME or the default, whether or not it is one yet. */
+  PlumblineHome anyHome() {
     return PlumblineHome.resolve(home);
   }
 
@@ -69,7 +88,7 @@ public final class PlumblineCommand implements Callable<Integer> {
     }
     Warehouse.WarehouseUnavailableException busy = find(e, Warehouse.WarehouseUnavailableException.class);
     if (busy != null) {
-      PlumblineHome home = ((PlumblineCommand) commandLine.getCommandSpec().root().userObject()).home();
+      PlumblineHome home = ((PlumblineCommand) commandLine.getCommandSpec().root().userObject()).anyHome();
       err.println(ServeInfo.read(home).map(ServeInfo::ownsTheWarehouse).orElse(busy.getMessage()));
       return ExitCodes.WAREHOUSE_BUSY;
     }
@@ -93,7 +112,8 @@ public final class PlumblineCommand implements Callable<Integer> {
     return ExitCodes.ERROR;
   }
 
-  private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+  /** The exception of {@code type} among {@code e} and its causes, or null. */
+  static <T extends Throwable> T find(Throwable e, Class<T> type) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (type.isInstance(t)) {
         return type.cast(t);

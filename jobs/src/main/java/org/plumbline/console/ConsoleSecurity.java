@@ -3,7 +3,6 @@ package org.plumbline.console;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -24,7 +23,6 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
-@EnableConfigurationProperties(ConsoleProperties.class)
 class ConsoleSecurity {
 
   static final String VIEWER = "VIEWER";
@@ -51,39 +49,13 @@ class ConsoleSecurity {
   }
 
   @Bean
-  UserDetailsService consoleUsers(ConsoleProperties properties) {
+  UserDetailsService consoleUsers(ConsoleUsersConfiguration.CheckedConsoleUsers checked) {
     List<UserDetails> users = new ArrayList<>();
-    for (ConsoleProperties.User u : properties.users()) {
-      users.add(User.withUsername(required(u.name(), "name", u)).password(hash(u)).roles(roles(u)).build());
+    for (ConsoleProperties.User u : checked.users()) {
+      String[] roles = ConsoleUsersCheck.OPERATOR.equals(ConsoleUsersCheck.role(u))
+          ? new String[] {VIEWER, OPERATOR} : new String[] {VIEWER};
+      users.add(User.withUsername(u.name().strip()).password(u.passwordHash().strip()).roles(roles).build());
     }
     return new InMemoryUserDetailsManager(users);
-  }
-
-  private static String hash(ConsoleProperties.User u) {
-    String hash = required(u.passwordHash(), "password-hash", u);
-    if (!hash.startsWith("{")) {
-      throw new org.plumbline.system.SettingsInvalidException("plumbline.console.users: the password-hash of " + u.name()
-          + " in config/application.yml must be a hash such as {bcrypt}$2a$10$…, never a password; "
-          + "make one with `plumbline hash-password`.");
-    }
-    return hash;
-  }
-
-  private static String[] roles(ConsoleProperties.User u) {
-    String role = required(u.role(), "role", u).strip().toLowerCase(java.util.Locale.ROOT);
-    return switch (role) {
-      case "viewer" -> new String[] {VIEWER};
-      case "operator" -> new String[] {VIEWER, OPERATOR};
-      default -> throw new org.plumbline.system.SettingsInvalidException("plumbline.console.users: the role of " + u.name()
-          + " in config/application.yml must be viewer or operator, not '" + u.role() + "'.");
-    };
-  }
-
-  private static String required(String value, String key, ConsoleProperties.User u) {
-    if (value == null || value.isBlank()) {
-      throw new org.plumbline.system.SettingsInvalidException("plumbline.console.users: a user"
-          + (u.name() == null ? "" : " (" + u.name() + ")") + " in config/application.yml has no " + key + ".");
-    }
-    return value;
   }
 }

@@ -2,7 +2,6 @@ package org.plumbline.delivery;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,14 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.plumbline.system.SettingOrigin;
 import org.plumbline.system.SettingsInvalidException;
-import org.springframework.boot.context.properties.source.ConfigurationProperty;
-import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.origin.Origin;
-import org.springframework.boot.origin.PropertySourceOrigin;
-import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.env.Environment;
 
 /**
@@ -134,52 +127,6 @@ final class DeliverySettingsCheck {
 
   private void problem(String key, String message) {
     String full = PREFIX + key;
-    problems.add(where(full) + " " + full + ": " + message);
-  }
-
-  /** "/srv/plumbline/config/application.yml:42", or where else the key was set (a command-line argument). */
-  private String where(String key) {
-    Origin origin = origin(key);
-    // Spring wraps the file's origin (PropertySourceOrigin); the file and line are inside.
-    for (Origin o = origin; o != null; o = o instanceof PropertySourceOrigin wrapped ? wrapped.getOrigin() : o.getParent()) {
-      if (o instanceof TextResourceOrigin) {
-        origin = o;
-        break;
-      }
-    }
-    if (origin instanceof TextResourceOrigin text && text.getResource() != null) {
-      String file;
-      try {
-        file = text.getResource().isFile() ? text.getResource().getFile().getPath() : text.getResource().getDescription();
-      } catch (IOException e) {
-        file = text.getResource().getDescription();
-      }
-      return text.getLocation() == null ? file : file + ":" + (text.getLocation().getLine() + 1);
-    }
-    return origin == null ? "config/application.yml" : String.valueOf(origin);
-  }
-
-  private Origin origin(String key) {
-    ConfigurationPropertyName name = ConfigurationPropertyName.adapt(key, '.');
-    for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-      ConfigurationProperty property = source.getConfigurationProperty(name);
-      if (property != null && property.getOrigin() != null) {
-        return property.getOrigin();
-      }
-    }
-    // A list or a whole section has no value of its own: its first entry's line is as good.
-    for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-      if (source instanceof org.springframework.boot.context.properties.source.IterableConfigurationPropertySource iterable) {
-        for (ConfigurationPropertyName candidate : iterable) {
-          if (name.isAncestorOf(candidate)) {
-            ConfigurationProperty property = source.getConfigurationProperty(candidate);
-            if (property != null && property.getOrigin() != null) {
-              return property.getOrigin();
-            }
-          }
-        }
-      }
-    }
-    return null;
+    problems.add(SettingOrigin.of(environment, full) + " " + full + ": " + message);
   }
 }

@@ -56,6 +56,14 @@ public record PlumblineHome(Path root) {
     return root.resolve("outbox");
   }
 
+  /**
+   * Whether the folder is a Plumbline home: it has a config folder (written by hand or by demo),
+   * or a job repository folder (runs were made in it).
+   */
+  public boolean exists() {
+    return Files.isDirectory(config()) || Files.isDirectory(jobRepository());
+  }
+
   /** Creates the working folders that do not exist yet. */
   public PlumblineHome createFolders() {
     for (Path p : new Path[] {config(), inbox(), archive(), rejected(), warehouseFile().getParent(),

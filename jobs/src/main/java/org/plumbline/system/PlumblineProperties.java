@@ -19,10 +19,13 @@ public record PlumblineProperties(String home, String company, WarehouseSettings
     report = report == null ? new ReportSettings(null, null, null) : report;
   }
 
-  /** DuckDB's memory limit (a size such as 2GB) and worker threads. */
+  /**
+   * DuckDB's memory limit (a size such as 2GB) and worker threads; checked at start-up, though
+   * only commands that open the warehouse use them.
+   */
   public record WarehouseSettings(String memoryLimit, Integer threads) {
     public WarehouseSettings {
-      memoryLimit = memoryLimit == null ? "2GB" : memoryLimit;
+      memoryLimit = Warehouse.memoryLimitLiteral(memoryLimit == null ? "2GB" : memoryLimit);
       threads = threads == null ? 2 : threads;
     }
   }

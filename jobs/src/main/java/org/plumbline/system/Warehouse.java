@@ -153,8 +153,9 @@ public final class Warehouse implements AutoCloseable {
   /** Accepts only sizes such as 512MB or 2GB, so a setting can never smuggle in SQL. */
   static String memoryLimitLiteral(String value) {
     if (value == null || !value.matches("\\d+(\\.\\d+)?\\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)")) {
-      throw new IllegalArgumentException(
-          "plumbline.warehouse.memory-limit must be a size such as 2GB or 512MB, not '" + value + "'.");
+      throw new SettingsInvalidException(
+          "plumbline.warehouse.memory-limit in config/application.yml must be a size such as 2GB or 512MB, not '"
+              + value + "'.");
     }
     return value;
   }

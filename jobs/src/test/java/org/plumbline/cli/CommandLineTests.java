@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.plumbline.system.ExampleConfig;
+import org.plumbline.system.PlumblineHome;
 
 /** The command line as a newcomer meets it: help on every command, plain refusals, documented exit codes. */
 class CommandLineTests {
@@ -67,6 +70,7 @@ class CommandLineTests {
 
   @Test
   void anUnknownJobOrANumberBelowOneIsAUsageError(@TempDir Path home) throws Exception {
+    ExampleConfig.writeIfAbsent(new PlumblineHome(home).createFolders());
     Result job = plumbline("--home", home.toString(), "run", "nightlyy");
     assertThat(job.exitCode()).isEqualTo(2);
     assertThat(job.err().strip()).isEqualTo("There is no job called 'nightlyy'; the jobs are [nightly].");
@@ -81,12 +85,36 @@ class CommandLineTests {
 
   @Test
   void stoppingOrRestartingAnUnknownRunIsRefused(@TempDir Path home) {
+    ExampleConfig.writeIfAbsent(new PlumblineHome(home).createFolders());
     Result stop = plumbline("--home", home.toString(), "stop", "9");
     assertThat(stop.exitCode()).isEqualTo(6);
     assertThat(stop.err().strip()).isEqualTo("There is no run 9; `plumbline history` lists the runs.");
     Result history = plumbline("--home", home.toString(), "history");
     assertThat(history.exitCode()).isZero();
     assertThat(history.out().strip()).isEqualTo("No runs yet. Start one with `plumbline demo` or `plumbline run nightly`.");
+  }
+
+  @Test
+  void aFolderThatIsNoHomeIsRefusedNotMadeIntoOne(@TempDir Path folder) throws Exception {
+    // given a mistyped home and an empty folder
+    Path typo = folder.resolve("nope");
+    Path empty = Files.createDirectories(folder.resolve("empty"));
+
+    // when commands that read or add to a home are pointed at them
+    for (String command : new String[] {"status", "history", "stop 1", "restart 1", "trace PROD/2025-W31",
+        "config check", "run nightly"}) {
+      Result onTypo = plumbline(("--home " + typo + " " + command).split(" "));
+      Result onEmpty = plumbline(("--home " + empty + " " + command).split(" "));
+
+      // then they say so with exit code 2, and make nothing
+      assertThat(onTypo.exitCode()).as(command).isEqualTo(2);
+      assertThat(onTypo.err()).as(command).startsWith("There is no folder " + typo + ", so no Plumbline home there."
+          + " Check --home (or PLUMBLINE_HOME; the default is ./var). `plumbline demo --home DIR` makes a home");
+      assertThat(onEmpty.exitCode()).as(command).isEqualTo(2);
+      assertThat(onEmpty.err()).as(command).startsWith(empty + " is no Plumbline home: it has no config folder.");
+    }
+    assertThat(typo).doesNotExist();
+    assertThat(empty).isEmptyDirectory();
   }
 
   @Test
