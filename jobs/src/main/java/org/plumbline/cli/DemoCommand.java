@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.plumbline.demo.DemoInboxGenerator;
 import org.plumbline.demo.DemoStory;
+import org.plumbline.operations.RunControl;
 import org.plumbline.system.ExampleConfig;
 import org.plumbline.system.PlumblineHome;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,10 +38,13 @@ final class DemoCommand implements Callable<Integer> {
     if (!ExampleConfig.writeIfAbsent(home).isEmpty()) {
       out.println("Wrote the example configuration to " + home.config());
     }
-    var generated = new DemoInboxGenerator(DemoStory.load()).generate(home.inbox());
-    out.println("Generated the demo inbox in " + home.inbox() + " (" + generated.files().size() + " files)");
-    LocalDate asOf = lastArrival(home.inbox());
     try (ConfigurableApplicationContext context = ApplicationContexts.start(home)) {
+      // Held before the inbox is filled: beside serve or a run, the demo's files would otherwise
+      // wait in their inbox, for their next run to load them.
+      context.getBean(RunControl.class).holdWarehouse();
+      var generated = new DemoInboxGenerator(DemoStory.load()).generate(home.inbox());
+      out.println("Generated the demo inbox in " + home.inbox() + " (" + generated.files().size() + " files)");
+      LocalDate asOf = lastArrival(home.inbox());
       return JobRunner.exitCode(new JobRunner(context, out).run("nightly", asOf));
     }
   }

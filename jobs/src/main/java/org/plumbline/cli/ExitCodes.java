@@ -24,8 +24,9 @@ final class ExitCodes {
         4  the warehouse is in use by another Plumbline process
            (e.g. `plumbline serve`)
         5  any other error (the message says what)
-        6  refused: a run is already going on, or the run cannot be stopped
-           or restarted
+        6  refused: a run is already going on (it is named, with the command
+           to stop it), or the run cannot be stopped or restarted (it
+           completed, or a restart has continued it already)
         7  the run was stopped before it ended (restart it with the command
            shown)""";
 

@@ -14,8 +14,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
-    description = "Lists past runs, one line each, newest first: number, job, period, status, start and duration. "
-        + "Reads only the job repository, so it works while a run is going on.",
+    description = "Lists past runs, one line each, newest first: number, job, period, status, start, duration, "
+        + "and the failure, the run a restart continued it as, or each step that ended COMPLETED WITH … "
+        + "(`plumbline status` says what). Reads only the job repository, so it works while a run is going on.",
     footer = {"", ExitCodes.HELP})
 final class HistoryCommand implements Callable<Integer> {
 
@@ -42,13 +43,29 @@ final class HistoryCommand implements Callable<Integer> {
         out.println("No runs yet. Start one with `plumbline demo` or `plumbline run nightly`.");
         return ExitCodes.OK;
       }
-      out.printf("%6s  %-8s %-20s %-10s %-19s %10s  %s%n", "run", "job", "as of", "status", "started", "took", "failure");
+      out.printf("%6s  %-8s %-20s %-10s %-19s %10s  %s%n", "run", "job", "as of", "status", "started", "took",
+          "failure or note");
       for (RunView r : runs) {
         out.printf("%6d  %-8s %-20s %-10s %-19s %10s  %s%n", r.id(), r.job(), r.asOfShown(), r.shownStatus(),
-            r.start() == null ? "" : WHEN.format(r.start()), r.took(), r.failure());
+            r.start() == null ? "" : WHEN.format(r.start()), r.took(), remark(r));
       }
       out.flush();
       return ExitCodes.OK;
     }
+  }
+
+  /** The failure, the run that continued it, and the steps that completed with something to say. */
+  private static String remark(RunView r) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    if (!r.failure().isEmpty()) {
+      parts.add(r.failure());
+    }
+    if (r.continued()) {
+      parts.add("continued as run " + r.continuedBy());
+    }
+    if (!r.outcomes().isEmpty()) {
+      parts.add(r.outcomes());
+    }
+    return String.join("; ", parts);
   }
 }

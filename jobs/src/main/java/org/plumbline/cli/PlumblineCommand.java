@@ -2,10 +2,13 @@ package org.plumbline.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.plumbline.governance.ConfigInvalidException;
 import org.plumbline.operations.RunRefusedException;
 import org.plumbline.operations.ServeInfo;
+import org.plumbline.operations.UnknownJobException;
+import org.plumbline.operations.UnknownRunException;
 import org.plumbline.system.PlumblineHome;
 import org.plumbline.system.SettingsInvalidException;
 import org.plumbline.system.Warehouse;
@@ -102,10 +105,13 @@ public final class PlumblineCommand implements Callable<Integer> {
       err.println(usage.getMessage());
       return ExitCodes.USAGE;
     }
-    org.plumbline.operations.UnknownJobException unknownJob = find(e, org.plumbline.operations.UnknownJobException.class);
-    if (unknownJob != null) {
-      err.println(unknownJob.getMessage());
-      return ExitCodes.USAGE;
+    // A job or run number nobody knows is a mistake in the command, like an unknown load or finding.
+    for (Class<? extends RuntimeException> unknown : List.of(UnknownJobException.class, UnknownRunException.class)) {
+      RuntimeException mistake = find(e, unknown);
+      if (mistake != null) {
+        err.println(mistake.getMessage());
+        return ExitCodes.USAGE;
+      }
     }
     LoggerFactory.getLogger(PlumblineCommand.class).error("Command failed", e);
     err.println("Plumbline stopped: " + org.plumbline.operations.PlainWords.of(e) + " (details in the log under <home>/logs).");

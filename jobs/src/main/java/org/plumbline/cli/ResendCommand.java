@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.plumbline.delivery.Outcome;
 import org.plumbline.delivery.ReportDelivery;
+import org.plumbline.operations.RunHistory;
+import org.plumbline.operations.UnknownRunException;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,6 +68,9 @@ final class ResendCommand implements Callable<Integer> {
           + " run `plumbline run nightly` first.");
     }
     try (ConfigurableApplicationContext context = ApplicationContexts.start(parent.home())) {
+      if (run != null && context.getBean(RunHistory.class).find(run).isEmpty()) {
+        throw new UnknownRunException(run);
+      }
       ReportDelivery delivery = context.getBean(ReportDelivery.class);
       ReportDelivery.Result result;
       try {

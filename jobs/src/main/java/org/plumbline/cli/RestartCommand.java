@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "restart", mixinStandardHelpOptions = true,
     description = {"Continues a failed, stopped or killed run where it stopped; files already loaded are not "
-        + "loaded again.",
+        + "loaded again. The continuation is a new run with its own number; the run it continues keeps its status "
+        + "and shows 'continued as run N', and is not restarted again.",
         "A run left 'STARTED' by a killed process is first marked failed: holding the warehouse proves that no "
             + "other process is still running it."},
     footer = {"", ExitCodes.HELP})

@@ -8,11 +8,14 @@ final class RunTable {
 
   private RunTable() {}
 
+  /** A step's status is its exit code when it completed with something to say, so ops can grep for it. */
   static void print(PrintWriter out, RunView run) {
-    out.printf("  %-10s %-10s %10s %10s %10s %12s%n", "step", "status", "read", "written", "skipped", "quarantined");
+    int width = Math.max(10, run.steps().stream().mapToInt(s -> s.shownStatus().length()).max().orElse(0));
+    String header = "  %-10s %-" + width + "s %10s %10s %10s %12s%n";
+    String row = "  %-10s %-" + width + "s %10d %10d %10d %12d%n";
+    out.printf(header, "step", "status", "read", "written", "skipped", "quarantined");
     for (RunView.StepView s : run.steps()) {
-      out.printf("  %-10s %-10s %10d %10d %10d %12d%n", s.name(), s.status(), s.read(), s.written(), s.skipped(),
-          s.quarantined());
+      out.printf(row, s.name(), s.shownStatus(), s.read(), s.written(), s.skipped(), s.quarantined());
       s.note().lines().forEach(line -> out.println("    " + s.name() + ": " + line));
     }
   }

@@ -53,6 +53,9 @@ final class StatusCommand implements Callable<Integer> {
         if (!r.failure().isEmpty()) {
           out.println("    failure: " + r.failure());
         }
+        if (r.continued()) {
+          out.println("    continued as run " + r.continuedBy());
+        }
         if (r.restartable()) {
           out.println("    restart: " + r.restartCommand());
         }

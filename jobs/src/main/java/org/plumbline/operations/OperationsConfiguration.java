@@ -27,11 +27,12 @@ class OperationsConfiguration {
   @Bean
   RunControl runControl(JobRepository repository, JobOperator operator, List<Job> jobs,
       ObjectProvider<Warehouse> warehouse, Supplier<GovernanceModel> governance, PlumblineHome home,
-      RunProgress progress, ObjectProvider<RunEndListener> listeners, DataSource jobRepositoryDatabase,
+      RunProgress progress, RunLiveness liveness, ObjectProvider<RunEndListener> listeners,
+      DataSource jobRepositoryDatabase,
       ObjectProvider<BatchDataSourceScriptDatabaseInitializer> schema) throws SQLException {
     schema.ifAvailable(created -> {}); // Spring Batch's tables and sequences first
     JobRepositorySequences.withoutCache(jobRepositoryDatabase);
-    return new RunControl(repository, operator, jobs, warehouse, governance, home, progress,
+    return new RunControl(repository, operator, jobs, warehouse, governance, home, progress, liveness,
         listeners.orderedStream().toList());
   }
 

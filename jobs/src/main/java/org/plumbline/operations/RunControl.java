@@ -47,6 +47,7 @@ public final class RunControl {
   private final Supplier<GovernanceModel> governance;
   private final PlumblineHome home;
   private final RunProgress progress;
+  private final RunLiveness liveness;
   private final List<RunEndListener> listeners;
   /** The execution this process is running: IDLE, -1 while it is being created, else its id. */
   private final AtomicLong active = new AtomicLong(IDLE);
@@ -59,7 +60,8 @@ public final class RunControl {
   private volatile long stopRequestedRun;
 
   public RunControl(JobRepository repository, JobOperator operator, List<Job> jobs, ObjectProvider<Warehouse> warehouse,
-      Supplier<GovernanceModel> governance, PlumblineHome home, RunProgress progress, List<RunEndListener> listeners) {
+      Supplier<GovernanceModel> governance, PlumblineHome home, RunProgress progress, RunLiveness liveness,
+      List<RunEndListener> listeners) {
     this.repository = repository;
     this.operator = operator;
     this.jobs = jobs;
@@ -67,6 +69,7 @@ public final class RunControl {
     this.governance = governance;
     this.home = home;
     this.progress = progress;
+    this.liveness = liveness;
     this.listeners = listeners;
     watcher.scheduleWithFixedDelay(this::interruptIfStopping, 250, 250, TimeUnit.MILLISECONDS);
   }
@@ -114,7 +117,7 @@ public final class RunControl {
   public String stop(long executionId) {
     JobExecution execution = execution(executionId);
     if (execution == null) {
-      throw new RunRefusedException("There is no run " + executionId + "; `plumbline history` lists the runs.");
+      throw new UnknownRunException(executionId);
     }
     if (!execution.getStatus().isRunning()) {
       throw new RunRefusedException("Run " + executionId + " is not running (it is " + execution.getStatus() + ").");
@@ -191,11 +194,14 @@ public final class RunControl {
     if (active.compareAndSet(IDLE, -1)) {
       claimedAt = java.time.LocalDateTime.now().minusSeconds(1);
     } else {
-      long id = resolveActive();
-      throw new RunRefusedException("A run is already going on" + (id > 0 ? " (run " + id + ")" : "")
-          + "; runs never overlap because the warehouse has one writer. Wait for it to end or stop it with: "
-          + "plumbline stop " + (id > 0 ? id : "RUN"));
+      throw alreadyGoingOn(resolveActive());
     }
+  }
+
+  private static RunRefusedException alreadyGoingOn(long id) {
+    return new RunRefusedException("A run is already going on" + (id > 0 ? " (run " + id + ")" : "")
+        + "; runs never overlap because the warehouse has one writer. Wait for it to end or stop it with: "
+        + "plumbline stop " + (id > 0 ? id : "RUN"));
   }
 
   private JobExecution launchHere(Job job, LocalDate asOf) {
@@ -233,14 +239,42 @@ public final class RunControl {
     }
   }
 
+  /**
+   * A restart continues a run under a new run number (a new execution of the same job instance);
+   * the run it continued keeps its status. Continuing that one again is refused here, naming its
+   * continuation, rather than left to Batch, which would call it a race.
+   */
+  private void refuseIfContinued(JobExecution execution) {
+    List<JobExecution> later = repository.getJobExecutions(execution.getJobInstance()).stream()
+        .filter(e -> e.getId() > execution.getId())
+        .sorted(java.util.Comparator.comparingLong(JobExecution::getId)).toList();
+    if (later.isEmpty()) {
+      return;
+    }
+    long next = later.get(0).getId();
+    JobExecution latest = later.get(later.size() - 1);
+    long last = latest.getId();
+    String state = switch (latest.getStatus()) {
+      case COMPLETED -> "Run " + last + " completed: there is nothing left to restart.";
+      case FAILED, STOPPED -> "Run " + last + " ended " + latest.getStatus() + ": continue it with: plumbline restart "
+          + last;
+      default -> latest.getStatus().isRunning()
+          ? "Run " + last + " reads " + latest.getStatus() + "; `plumbline status` shows whether it is still going on."
+          : "Run " + last + " ended " + latest.getStatus() + ".";
+    };
+    throw new RunRefusedException("Run " + execution.getId() + " was already continued as run " + next
+        + (last == next ? "" : "; its latest continuation is run " + last) + ". " + state);
+  }
+
   private JobExecution restartable(long executionId) {
     JobExecution execution = execution(executionId);
     if (execution == null) {
-      throw new RunRefusedException("There is no run " + executionId + "; `plumbline history` lists the runs.");
+      throw new UnknownRunException(executionId);
     }
     if (execution.getStatus() == BatchStatus.COMPLETED) {
       throw new RunRefusedException("Run " + executionId + " completed; there is nothing to restart.");
     }
+    refuseIfContinued(execution);
     if (activeRun().orElse(IDLE) == executionId) {
       throw new RunRefusedException("Run " + executionId + " is running now; stop it before restarting it.");
     }
@@ -249,10 +283,38 @@ public final class RunControl {
 
   /** Fails before a run starts when the warehouse is held elsewhere or the configuration is broken. */
   private void prepare() {
-    warehouse.getObject().connection();
+    holdWarehouse();
     governance.get();
     stopRequestedRun = 0;
     progress.start(home.inbox());
+  }
+
+  /**
+   * Opens the warehouse for this process, which then holds it until it ends. When another process
+   * holds it, a run going on there is refused by its number, as a second launch in one process
+   * is; a warehouse held by `plumbline serve`, or by a command that is no run, stays "in use"
+   * (exit code 4), as the way on differs: the console, or waiting.
+   */
+  public void holdWarehouse() {
+    try {
+      warehouse.getObject().connection();
+    } catch (Warehouse.WarehouseUnavailableException busy) {
+      if (ServeInfo.read(home).isEmpty()) {
+        OptionalLong running = runningInAnotherProcess();
+        if (running.isPresent()) {
+          throw alreadyGoingOn(running.getAsLong());
+        }
+      }
+      throw busy;
+    }
+  }
+
+  /** The newest run that reads as running and whose process holds its liveness lock. */
+  private OptionalLong runningInAnotherProcess() {
+    return jobs.stream().flatMap(job -> repository.findRunningJobExecutions(job.getName()).stream())
+        .mapToLong(JobExecution::getId)
+        .filter(id -> liveness.of(id) == RunLiveness.State.RUNNING)
+        .max();
   }
 
   private long inBackground(String jobName, Supplier<JobExecution> work) {

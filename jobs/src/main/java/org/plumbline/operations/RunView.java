@@ -15,9 +15,12 @@ import org.springframework.batch.core.step.StepExecution;
  * @param cutOff it reads as running, but no process runs it any more (killed, or its machine
  *     stopped; {@link RunLiveness}): it is neither running nor stoppable, only restartable
  * @param reissue it re-issues a past report: its as-of date lies before an earlier run's ({@link Reissue})
+ * @param continuedBy the run that continued this one, 0 if none: a restart continues a run under
+ *     a new run number and leaves this one as it ended, so it is not restartable any more
  */
 public record RunView(long id, String job, String asOf, BatchStatus status, LocalDateTime start,
-    LocalDateTime end, Duration duration, List<StepView> steps, String failure, boolean cutOff, boolean reissue) {
+    LocalDateTime end, Duration duration, List<StepView> steps, String failure, boolean cutOff, boolean reissue,
+    long continuedBy) {
 
   /**
    * One step's counts.
@@ -27,19 +30,23 @@ public record RunView(long id, String job, String asOf, BatchStatus status, Loca
    *     under {@code quarantined} in its execution context)
    * @param note what a step that completed with something to say said (its exit code is
    *     "COMPLETED WITH …", e.g. e-mails that could not be sent), a sentence a line; empty otherwise
+   * @param shownStatus the status as ops read and grep it: the exit code of a step that completed
+   *     with something to say ("COMPLETED WITH REJECTED FILES"), else its status
    */
   public record StepView(String name, BatchStatus status, long read, long written, long skipped,
-      long quarantined, String note) {
+      long quarantined, String note, String shownStatus) {
 
     static StepView of(StepExecution s) {
       long recorded = s.getExecutionContext().containsKey("quarantined")
           ? s.getExecutionContext().getLong("quarantined") : 0;
       // Written by the step itself, never a stack trace: every line (one per source read under other settings).
       String description = s.getExitStatus().getExitDescription();
-      String note = s.getStatus() == BatchStatus.COMPLETED && s.getExitStatus().getExitCode().startsWith("COMPLETED ")
-          && description != null ? description.strip() : "";
+      boolean completedWith = s.getStatus() == BatchStatus.COMPLETED
+          && s.getExitStatus().getExitCode().startsWith("COMPLETED ");
+      String note = completedWith && description != null ? description.strip() : "";
       return new StepView(s.getStepName(), s.getStatus(), s.getReadCount(), s.getWriteCount(),
-          s.getFilterCount(), s.getSkipCount() + recorded, note);
+          s.getFilterCount(), s.getSkipCount() + recorded, note,
+          completedWith ? s.getExitStatus().getExitCode() : s.getStatus().toString());
     }
   }
 
@@ -54,13 +61,23 @@ public record RunView(long id, String job, String asOf, BatchStatus status, Loca
     }
     return new RunView(e.getId(), e.getJobInstance().getJobName(), e.getJobParameters().getString("asOf"),
         e.getStatus(), e.getStartTime(), end, took,
-        e.getStepExecutions().stream().map(StepView::of).toList(), failure, false, Reissue.of(e).isPresent());
+        e.getStepExecutions().stream().map(StepView::of).toList(), failure, false, Reissue.of(e).isPresent(), 0);
   }
 
   /** The same run, known to have lost its process: it took until it was last seen making progress. */
   RunView asCutOff(LocalDateTime lastSeen) {
     Duration took = start == null ? Duration.ZERO : Duration.between(start, lastSeen);
-    return new RunView(id, job, asOf, status, start, end, took, steps, failure, true, reissue);
+    return new RunView(id, job, asOf, status, start, end, took, steps, failure, true, reissue, continuedBy);
+  }
+
+  /** The same run, continued by a restart as run {@code by}. */
+  RunView continuedAs(long by) {
+    return new RunView(id, job, asOf, status, start, end, duration, steps, failure, cutOff, reissue, by);
+  }
+
+  /** A restart has continued it under a new run number. */
+  public boolean continued() {
+    return continuedBy > 0;
   }
 
   /** The as-of date as ops staff should read it: "2020-12-31, re-issue" for a re-issue of a past report. */
@@ -99,15 +116,24 @@ public record RunView(long id, String job, String asOf, BatchStatus status, Loca
     return cutOff ? "CUT OFF" : status.toString();
   }
 
+  /**
+   * What a completed run had to say, as one line: each step that ended "COMPLETED WITH …", e.g.
+   * "ingest COMPLETED WITH REJECTED FILES" (the step's note in `status` names the files).
+   */
+  public String outcomes() {
+    return String.join("; ", steps.stream().filter(s -> !s.note().isEmpty())
+        .map(s -> s.name() + " " + s.shownStatus()).toList());
+  }
+
   /** Why a cut-off run is shown so, and what to do; empty for any other run. */
   public String cutOffNote() {
     return cutOff ? "It reads " + status + ", but no process runs it any more (killed, or its machine stopped)."
         + " Nothing is half-loaded: restart it to continue where it stopped." : "";
   }
 
-  /** A run that did not complete can be continued where it stopped. */
+  /** A run that did not complete, and was not continued yet, can be continued where it stopped. */
   public boolean restartable() {
-    return !running() && status != BatchStatus.COMPLETED && status != BatchStatus.ABANDONED;
+    return !running() && !continued() && status != BatchStatus.COMPLETED && status != BatchStatus.ABANDONED;
   }
 
   public String restartCommand() {

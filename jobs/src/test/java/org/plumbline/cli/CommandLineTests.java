@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.plumbline.system.ExampleConfig;
 import org.plumbline.system.PlumblineHome;
+import org.plumbline.system.Warehouse;
 
 /** The command line as a newcomer meets it: help on every command, plain refusals, documented exit codes. */
 class CommandLineTests {
@@ -84,12 +85,19 @@ class CommandLineTests {
   }
 
   @Test
-  void stoppingOrRestartingAnUnknownRunIsRefused(@TempDir Path home) {
-    ExampleConfig.writeIfAbsent(new PlumblineHome(home).createFolders());
-    Result stop = plumbline("--home", home.toString(), "stop", "9");
-    assertThat(stop.exitCode()).isEqualTo(6);
-    assertThat(stop.err().strip()).isEqualTo("There is no run 9; `plumbline history` lists the runs.");
-    Result history = plumbline("--home", home.toString(), "history");
+  void anUnknownRunIsAUsageErrorWhateverTheCommand(@TempDir Path folder) throws Exception {
+    // given a home with a warehouse (resend needs one) and no run
+    PlumblineHome home = new PlumblineHome(folder).createFolders();
+    ExampleConfig.writeIfAbsent(home);
+    Warehouse.open(home.warehouseFile(), "1GB", 1).close();
+
+    // when a run is named that does not exist, then each command says so with exit code 2, as for a load or finding
+    for (String command : new String[] {"stop", "restart", "resend"}) {
+      Result result = plumbline("--home", folder.toString(), command, "9");
+      assertThat(result.exitCode()).as(command).isEqualTo(2);
+      assertThat(result.err().strip()).as(command).isEqualTo("There is no run 9; `plumbline history` lists the runs.");
+    }
+    Result history = plumbline("--home", folder.toString(), "history");
     assertThat(history.exitCode()).isZero();
     assertThat(history.out().strip()).isEqualTo("No runs yet. Start one with `plumbline demo` or `plumbline run nightly`.");
   }

@@ -92,26 +92,35 @@ class CrashSafetyTests {
   }
 
   @Test
-  void whileARunGoesOnInAnotherProcessRunIsRefusedAndStopStopsIt(@TempDir Path folder) throws Exception {
+  void whileARunGoesOnInAnotherProcessRunAndDemoAreRefusedNamingItAndStopStopsIt(@TempDir Path folder) throws Exception {
     // given a run in another process, part-way through ingest; the extra files keep it in ingest
-    // while this process starts two commands, however slow a loaded machine makes that
+    // while this process starts three commands, however slow a loaded machine makes that
     PlumblineHome home = demoHome(folder);
     new DemoInboxGenerator(DemoStory.load()).generate(home.inbox());
     writeSmallErpExports(home, 400);
     Process child = ChildProcessRun.start(home, "2026-01-31");
     ChildProcessRun.awaitArchivedFiles(home, 3, child);
 
-    // when ops launch another run, then it is refused: the warehouse has one writer
+    // when ops launch another run, or a demo, then each is refused (exit 6) naming the run going on and
+    // how to stop it, as a second launch in one process is: the warehouse has one writer
+    for (String[] command : new String[][] {{"run", "nightly"}, {"demo"}}) {
+      java.io.StringWriter out = new java.io.StringWriter();
+      java.io.StringWriter err = new java.io.StringWriter();
+      String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("--home", home.root().toString()),
+          java.util.Arrays.stream(command)).toArray(String[]::new);
+      int code = org.plumbline.cli.PlumblineCommand.execute(new java.io.PrintWriter(out, true),
+          new java.io.PrintWriter(err, true), args);
+      assertThat(code).as(command[0] + ": " + err).isEqualTo(6);
+      assertThat(err.toString().strip()).isEqualTo("A run is already going on (run 1); runs never overlap because the"
+          + " warehouse has one writer. Wait for it to end or stop it with: plumbline stop 1");
+      // and the demo wrote no files for that run to find
+      assertThat(out.toString()).doesNotContain("Generated the demo inbox");
+    }
+
+    // when ops stop the run from this process, then the other process stops it, restartable
     java.io.StringWriter out = new java.io.StringWriter();
     java.io.StringWriter err = new java.io.StringWriter();
     int code = org.plumbline.cli.PlumblineCommand.execute(new java.io.PrintWriter(out, true),
-        new java.io.PrintWriter(err, true), "--home", home.root().toString(), "run", "nightly");
-    assertThat(code).isEqualTo(4);
-    assertThat(err.toString()).contains("is in use by another Plumbline process; only one may write it at a time.");
-
-    // when ops stop the run from this process, then the other process stops it, restartable
-    out = new java.io.StringWriter();
-    code = org.plumbline.cli.PlumblineCommand.execute(new java.io.PrintWriter(out, true),
         new java.io.PrintWriter(err, true), "--home", home.root().toString(), "stop", "1");
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).contains("Run 1 is stopping").contains("Continue it with: plumbline restart 1");

@@ -78,7 +78,7 @@ class RunControlTests {
     ExampleConfig.writeIfAbsent(home);
     try (ConfigurableApplicationContext context = ApplicationContexts.start(home)) {
       RunControl runs = context.getBean(RunControl.class);
-      assertThatThrownBy(() -> runs.stop(42)).isInstanceOf(RunRefusedException.class)
+      assertThatThrownBy(() -> runs.stop(42)).isInstanceOf(UnknownRunException.class)
           .hasMessage("There is no run 42; `plumbline history` lists the runs.");
       assertThatThrownBy(() -> runs.run("weekly", LocalDate.of(2026, 1, 31))).isInstanceOf(UnknownJobException.class)
           .hasMessage("There is no job called 'weekly'; the jobs are [nightly].");
