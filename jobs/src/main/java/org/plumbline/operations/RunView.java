@@ -118,10 +118,12 @@ public record RunView(long id, String job, String asOf, BatchStatus status, Loca
 
   /**
    * What a completed run had to say, as one line: each step that ended "COMPLETED WITH …", e.g.
-   * "ingest COMPLETED WITH REJECTED FILES" (the step's note in `status` names the files).
+   * "ingest COMPLETED WITH REJECTED FILES" (the step's note in `status` names the files). A
+   * re-issue's steps ("COMPLETED AS A RE-ISSUE") are left out: the as-of date says it, and
+   * nothing needs doing.
    */
   public String outcomes() {
-    return String.join("; ", steps.stream().filter(s -> !s.note().isEmpty())
+    return String.join("; ", steps.stream().filter(s -> s.shownStatus().startsWith("COMPLETED WITH "))
         .map(s -> s.name() + " " + s.shownStatus()).toList());
   }
 

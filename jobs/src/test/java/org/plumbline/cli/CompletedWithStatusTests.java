@@ -39,7 +39,7 @@ class CompletedWithStatusTests {
         .contains("  reconcile  COMPLETED                              0");
     // and history's one line says which step completed with something to say
     CommandLineTests.Result history = plumbline("--home", folder.toString(), "history");
-    assertThat(history.out()).containsPattern("\\n\\s+1  nightly  2026-01-31 COMPLETED .*  ingest COMPLETED WITH"
+    assertThat(history.out()).containsPattern("\\n\\s+1  nightly  2026-01-31\\s+COMPLETED .*  ingest COMPLETED WITH"
         + " REJECTED FILES\\n");
   }
 }
