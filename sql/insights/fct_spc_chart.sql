@@ -4,9 +4,10 @@
 -- control chart section rather than left out, so a missing early warning is never mistaken for
 -- a quiet process. For a baseline that never varied it also gives the weeks that departed from
 -- its level, either way (fct_early_warning warns of those on the adverse side). Where baseline
--- weeks lay beyond the limits of the whole baseline and were left out of the centre line and
--- limits (int_spc_point: excluded_from_baseline), it names them, for a drawn chart too, so a
--- reader knows the limits rest on the other weeks.
+-- weeks were out of control and left out of the centre line and limits (int_spc_point:
+-- excluded_from_baseline), it names them, for a drawn chart too, so a reader knows the limits
+-- rest on the other weeks. The sentence says they lay beyond the limits all the baseline's
+-- weeks gave (the trial limits); they also lay beyond the limits revised without them.
 -- Grain: one row per charted KPI and department.
 create or replace table fct_spc_chart as
 with
@@ -160,7 +161,7 @@ comment on column fct_spc_chart.plotted_unit is 'The unit of the plotted figures
 comment on column fct_spc_chart.baseline_from_week is 'The ISO week the baseline (phase I) starts in (insights.yml).';
 comment on column fct_spc_chart.baseline_to_week is 'The ISO week the baseline ends in.';
 comment on column fct_spc_chart.baseline_points is 'Weekly points the series has in the baseline, those left out included.';
-comment on column fct_spc_chart.excluded_baseline_points is 'Baseline weeks left out of the centre line and limits: beyond the control limits that all the baseline''s weeks gave, so out of control (an assignable cause), and the limits recomputed once from the other weeks. They are still plotted and still signals. 0 where none was, or where the baseline gave no limits to be beyond.';
+comment on column fct_spc_chart.excluded_baseline_points is 'Baseline weeks left out of the centre line and limits as out of control (an assignable cause): beyond the trial limits that all the baseline''s weeks gave, and beyond the limits revised without the weeks beyond them (a week only the other weeks pushed outside is taken back in). The limits are those of the other weeks; the weeks left out are still plotted and still signals. 0 where none was, or where the baseline gave no limits to be beyond.';
 comment on column fct_spc_chart.excluded_baseline_weeks is 'The ISO weeks left out (excluded_baseline_points), in order; empty where none was.';
 comment on column fct_spc_chart.min_baseline_points is 'Weekly points the chart needs in the baseline (insights.yml: min_baseline_points, default 20).';
 comment on column fct_spc_chart.centre_line is 'The centre line: the mean of the baseline''s weeks that were not left out (p and u: pooled rate), or the level of a baseline that never varied; null where the chart is not drawn.';

@@ -16,10 +16,9 @@
 -- 2 sigma are two of the first three, whatever the third.
 -- Only drawn charts are judged: a baseline too short, or without spread, has no limits to judge
 -- by (int_spc_point.chart_status; fct_spc_chart says why).
--- A baseline week left out of the limits (int_spc_point.excluded_from_baseline) was beyond the
--- limits of the whole baseline, so it is a WE1 / N1 signal whatever its z against the limits of
--- the other weeks (which almost always puts it farther out still, as leaving it out moves the
--- centre line away from it).
+-- A baseline week left out of the limits (int_spc_point.excluded_from_baseline) lay beyond the
+-- trial limits of the whole baseline and beyond the limits revised without it, so it is a WE1 /
+-- N1 signal whatever its z against the final limits (almost always beyond them too).
 -- Grain: one row per charted KPI, department, rule and point at which the rule fires.
 create or replace table fct_spc_signal as
 with

@@ -8,25 +8,34 @@
 --   u            numerator / denominator; sigma = sqrt(u-bar / n), u-bar pooled
 -- Limits are centre +/- 3 sigma; p, c and u cannot go below 0 (nor p above 1). z is the
 -- distance from the centre in sigmas, which the run rules read.
--- The limits come from the baseline in two passes, as phase I is done by hand (Montgomery,
--- Introduction to Statistical Quality Control, Examples 7.1 and 7.3): the first pass takes
--- every baseline week; a baseline week beyond the limits it gives is out of control (an
--- assignable cause: a bad week, or a correction that made it one) and is left out, and the
--- second pass takes the other weeks, giving the centre line, sigma and limits the whole series
--- is judged by. Left in, one week at 90% among weeks at 99% pulled the centre line down and
--- every later ordinary week signalled "above" it (hunt 6a, G12). The second pass is the last:
--- a baseline week inside the first limits but beyond the second stays in the baseline and is a
--- phase-I signal, as Montgomery keeps sample 21 in Example 7.1 (no assignable cause found).
--- Repeating until no week is outside would narrow the limits at every pass and so put the next
--- ordinary week beyond them, peeling off the tails of ordinary variation with no cause behind
--- them (even one pass takes out a week by chance in about 7% of 26-week baselines of a stable
--- process: 1 - 0.9973^26). A left-out week is still plotted, with excluded_from_baseline, and is
--- still a signal (fct_spc_signal); fct_spc_chart says which weeks were left out.
+-- The limits come from the baseline as phase I is done by hand (Montgomery, Introduction to
+-- Statistical Quality Control, Examples 7.1 and 7.3): trial limits from every baseline week; a
+-- week beyond them is out of control (an assignable cause: a bad week, or a correction that
+-- made it one) and the limits are revised without it. Left in, one week at 90% among weeks at
+-- 99% pulled the centre line down and every later ordinary week signalled "above" it (hunt 6a,
+-- G12). The limits are revised once, not until no week is outside: a week inside the trial
+-- limits but beyond the revised ones stays in the baseline, a phase-I signal, as Montgomery
+-- keeps sample 21 in Example 7.1 (no assignable cause found). Repeating would narrow the limits
+-- at every pass and so put the next ordinary week beyond them, peeling off the tails of ordinary
+-- variation with no cause behind them (even one pass takes out a week by chance in about 7% of
+-- 26-week baselines of a stable process: 1 - 0.9973^26).
+-- A week can lie beyond the trial limits only because the weeks out of control pulled them:
+-- three weeks at 90% lower a p chart's trial centre line so far that an ordinary week at 99.5%
+-- lies above its upper limit. The revised limits take such a week back in, and it stays in the
+-- baseline. So a baseline week is left out when it lies beyond the trial limits and beyond the
+-- revised ones too (or the revision has none: the weeks inside the trial limits never varied),
+-- and the centre line, sigma and limits the whole series is judged by are those of the other
+-- weeks. Three passes compute this: 1 every baseline week (trial), 2 those inside the trial
+-- limits (revised; their limits are computed however few they are), 3 those not left out
+-- (final; the same weeks as 2 where none was taken back). Only a trial that can draw a chart
+-- leaves weeks out; the final pass decides whether enough are left for one.
+-- A week left out is still plotted, with excluded_from_baseline, and is still a signal
+-- (fct_spc_signal); fct_spc_chart says which weeks were left out.
 -- The individuals chart's moving ranges run between the weeks the pass takes, in order: a week
 -- left out is skipped as a missing week is, so the limits are those of the baseline without it.
 -- Not every baseline can carry limits. chart_status says which series are judged, and
--- fct_spc_chart says why the others are not, in a sentence; none is left out. It is decided by
--- the first pass, and again by the second where the first drew limits:
+-- fct_spc_chart says why the others are not, in a sentence; none is left out. The final pass
+-- decides it:
 --   drawn                    limits and z as above; the run rules judge it (fct_spc_signal)
 --   too_few_baseline_points  fewer baseline points than the chart's min_baseline_points (a
 --                            department that began reporting late, missing exports, or too
@@ -42,7 +51,7 @@
 --   no_baseline_spread       an x-bar/R baseline whose weeks have no range (all values alike, or
 --                            one value a week) while their means differ: no sigma, so no limits
 -- The passes are temp tables and views of the rebuild's session (spc_*), not of the warehouse:
--- one statement of aggregates and limits serves both passes.
+-- one statement of aggregates and limits serves every pass.
 -- Grain: one row per charted KPI, department and ISO week from the baseline's start on.
 
 -- Every week's plotted value and sample size, both phases.
@@ -76,8 +85,8 @@ series as (
 
 select * from series where plotted_value is not null;
 
--- The baseline weeks each pass takes: pass 1 every one, pass 2 (inserted below) those inside the
--- first pass's limits. previous_value is the week before it in the same pass (moving ranges).
+-- The baseline weeks each pass takes: pass 1 every one, passes 2 and 3 inserted below.
+-- previous_value is the week before it in the same pass (moving ranges).
 create or replace temp table spc_baseline_point as
 select 1 as pass,
        kpi_id,
@@ -150,53 +159,76 @@ judged as (
                else 'drawn'
            end                                                         as chart_status
     from series as s
-    cross join (values (1), (2)) as passes(pass)
+    cross join (values (1), (2), (3)) as passes(pass)
     left join statistics as b on b.pass = passes.pass and b.kpi_id = s.kpi_id
                               and b.department_code = s.department_code
 )
 
 select * from judged;
 
--- Each week's centre line and sigma by each pass's baseline, and whether it lies beyond the
--- limits that pass drew.
+-- Each week's centre line and sigma by each pass's baseline. limit_centre and limit_sigma are
+-- there wherever the pass's weeks have a spread, however few they are: the revised limits judge
+-- which weeks to take back even when too few weeks are left for a chart. centre_line and sigma
+-- are the chart's: where its status allows limits (drawn), or a steady level.
 create or replace temp view spc_limit as
 with
 
-centred as (
+limits as (
     select p.kpi_id,
            p.department_code,
            p.week_start,
+           p.phase,
            p.plotted_value,
            b.pass,
            b.baseline_points,
            b.chart_status,
-           case b.chart_status
-               when 'drawn' then case when p.chart_type in ('p', 'u') then b.pooled_rate else b.mean_value end
-               -- the level itself, not an average of it that rounding could set a hair apart
-               when 'steady_baseline' then b.lowest_value
-           end as centre_line,
-           case b.chart_status
-               when 'drawn' then
-                   case p.chart_type
-                       when 'individuals' then b.mean_moving_range / 1.128
-                       when 'xbar_r'      then b.sigma_from_ranges / sqrt(p.sample_size)
-                       when 'c'           then sqrt(b.mean_value)
-                       when 'p'           then sqrt(b.pooled_rate * (1 - b.pooled_rate) / p.sample_size)
-                       when 'u'           then sqrt(b.pooled_rate / p.sample_size)
-                   end
-               when 'steady_baseline' then 0
-           end as sigma
+           b.lowest_value,
+           case when b.spread > 0 then
+               case when p.chart_type in ('p', 'u') then b.pooled_rate else b.mean_value end
+           end as limit_centre,
+           case when b.spread > 0 then
+               case p.chart_type
+                   when 'individuals' then b.mean_moving_range / 1.128
+                   when 'xbar_r'      then b.sigma_from_ranges / sqrt(p.sample_size)
+                   when 'c'           then sqrt(b.mean_value)
+                   when 'p'           then sqrt(b.pooled_rate * (1 - b.pooled_rate) / p.sample_size)
+                   when 'u'           then sqrt(b.pooled_rate / p.sample_size)
+               end
+           end as limit_sigma
     from spc_plotted as p
     join spc_baseline as b using (kpi_id, department_code)
 )
 
 select *,
-       coalesce(chart_status = 'drawn' and abs(plotted_value - centre_line) > 3 * sigma, false) as is_beyond_limits
-from centred;
+       case chart_status
+           when 'drawn' then limit_centre
+           -- the level itself, not an average of it that rounding could set a hair apart
+           when 'steady_baseline' then lowest_value
+       end                                                                        as centre_line,
+       case chart_status when 'drawn' then limit_sigma when 'steady_baseline' then 0 end as sigma,
+       coalesce(abs(plotted_value - limit_centre) > 3 * limit_sigma, false)       as is_beyond_limits
+from limits;
 
--- Pass 2: the baseline weeks inside the first pass's limits (all of them where it drew none).
-insert into spc_baseline_point
-select 2 as pass,
+-- The baseline weeks left out: beyond the limits of a trial that drew a chart (pass 1), and not
+-- taken back in by the revised limits (pass 2: the week inside them). Before pass 2 is in, that is
+-- every week beyond the trial limits.
+create or replace temp view spc_left_out as
+select trial.kpi_id,
+       trial.department_code,
+       trial.week_start
+from spc_limit as trial
+join spc_limit as revised on revised.pass = 2 and revised.kpi_id = trial.kpi_id
+                         and revised.department_code = trial.department_code
+                         and revised.week_start = trial.week_start
+where trial.pass = 1
+  and trial.phase = 'I'
+  and trial.chart_status = 'drawn'
+  and trial.is_beyond_limits
+  and not (revised.limit_sigma is not null and not revised.is_beyond_limits);
+
+-- The next pass: the baseline weeks not left out so far.
+create or replace temp view spc_next_pass as
+select (select max(pass) + 1 from spc_baseline_point) as pass,
        p.kpi_id,
        p.department_code,
        p.week_start,
@@ -207,10 +239,14 @@ select 2 as pass,
        p.subgroup_size,
        p.subgroup_range
 from spc_baseline_point as p
-join spc_limit as l on l.pass = 1 and l.kpi_id = p.kpi_id and l.department_code = p.department_code
-                   and l.week_start = p.week_start
-where p.pass = 1
-  and not l.is_beyond_limits;
+anti join spc_left_out as o using (kpi_id, department_code, week_start)
+where p.pass = 1;
+
+-- Pass 2 (revised): the weeks inside the trial limits.
+insert into spc_baseline_point select * from spc_next_pass;
+
+-- Pass 3 (final): those and the weeks the revised limits take back in.
+insert into spc_baseline_point select * from spc_next_pass;
 
 create or replace table int_spc_point as
 with
@@ -219,26 +255,31 @@ points as (
     select * from spc_plotted
 ),
 
-first_pass as (
+trial as (
     select * from spc_limit where pass = 1
 ),
 
-second_pass as (
-    select * from spc_limit where pass = 2
+final_pass as (
+    select * from spc_limit where pass = 3
+),
+
+left_out as (
+    select *, true as excluded_from_baseline from spc_left_out
 ),
 
 centred as (
     select p.*,
-           -- every baseline week, those left out too; the limits rest on the second pass's
-           f.baseline_points,
-           f.baseline_points - s.baseline_points                      as excluded_baseline_points,
-           p.phase = 'I' and f.is_beyond_limits                       as excluded_from_baseline,
-           s.chart_status,
-           s.centre_line,
-           s.sigma
+           -- every baseline week, those left out too; the limits rest on the final pass's
+           t.baseline_points,
+           t.baseline_points - f.baseline_points                      as excluded_baseline_points,
+           coalesce(o.excluded_from_baseline, false)                  as excluded_from_baseline,
+           f.chart_status,
+           f.centre_line,
+           f.sigma
     from points as p
-    join first_pass as f using (kpi_id, department_code, week_start)
-    join second_pass as s using (kpi_id, department_code, week_start)
+    join trial as t using (kpi_id, department_code, week_start)
+    join final_pass as f using (kpi_id, department_code, week_start)
+    left join left_out as o using (kpi_id, department_code, week_start)
 ),
 
 final as (

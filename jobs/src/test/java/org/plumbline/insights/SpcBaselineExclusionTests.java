@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A baseline week beyond the limits of the whole baseline is out of control: it is left out of
- * the centre line and limits, which are computed once more from the other weeks
+ * A baseline week beyond the trial limits of the whole baseline, and beyond the limits revised
+ * without the weeks beyond them, is out of control: it is left out of the centre line and limits
  * (sql/insights/int_spc_point.sql), and is still plotted and still a signal (fct_spc_signal); the
  * chart says which weeks were left out (fct_spc_chart). Hunt 6a, G12: a correction received a
  * year later set one baseline week to 90% among weeks at 99%, and every later week signalled.
@@ -27,6 +28,8 @@ class SpcBaselineExclusionTests {
   /** The baseline 2025-W01 .. 2025-W13: the ordinary weeks with W07, corrected to 90%, among them. */
   static final List<Integer> BASELINE = Stream.of(ORDINARY.subList(0, 6), List.of(900), ORDINARY.subList(6, 12))
       .flatMap(List::stream).toList();
+  /** The last day of 2025-W13. */
+  static final String THIRTEEN_WEEKS = "2025-03-30";
   /** Then 26 more ordinary weeks, 2025-W14 .. 2025-W39. */
   static final List<Integer> SERIES = Stream.of(BASELINE, ORDINARY, ORDINARY, ORDINARY.subList(0, 2))
       .flatMap(List::stream).toList();
@@ -49,7 +52,7 @@ class SpcBaselineExclusionTests {
   void oneCorrectedBaselineWeekIsLeftOutOfTheLimitsAndNoLaterWeekSignals() throws SQLException {
     // given inspection coverage on a p chart needing 12 baseline points, Production's series with the
     // corrected 90% week and, for comparison, Assembly's the same without it
-    inspectionChart(12);
+    inspectionChart(THIRTEEN_WEEKS, 12);
     bench.weeklyProportions("inspection", "PROD", 1000, SERIES);
     bench.weeklyProportions("inspection", "ASSY", 1000, SERIES);
     bench.sql("delete from int_kpi_series_weekly where department_code = 'ASSY' and iso_week = '2025-W07'");
@@ -85,9 +88,34 @@ class SpcBaselineExclusionTests {
   }
 
   @Test
+  void anOrdinaryWeekBeyondTheTrialLimitsOnlyBecauseOfTheWeeksLeftOutIsTakenBackIn() throws SQLException {
+    // given 26 baseline weeks between 98.5% and 99.5% (99.0% on the whole), three of them corrected to 90%,
+    // which pull the trial centre line down to 98.0% and its upper limit to 99.3%, below three ordinary weeks
+    List<Integer> ordinary = List.of(985, 995, 990, 993, 987, 991, 989, 994, 986, 990, 992, 988);
+    List<Integer> inspected = new ArrayList<>(Stream.of(ordinary, ordinary, ordinary, ordinary, ordinary)
+        .flatMap(List::stream).toList());
+    List.of(4, 11, 18).forEach(week -> inspected.set(week, 900));
+    inspectionChart("2025-06-29", 20);
+    bench.weeklyProportions("inspection", "PROD", 1000, inspected);
+    bench.weeklyProportions("inspection", "ASSY", 1000, inspected);
+    bench.sql("delete from int_kpi_series_weekly where department_code = 'ASSY' and value = 90");
+
+    bench.run("int_spc_point", "fct_spc_chart", "fct_spc_signal");
+
+    // then only the three 90% weeks are left out: the limits revised without them take the ordinary weeks
+    // at 99.3% to 99.5% back in, and the limits are those of the baseline without the three weeks
+    assertThat(bench.single("select excluded_baseline_weeks::varchar from fct_spc_chart where department_code = 'PROD'"))
+        .isEqualTo("[2025-W05, 2025-W12, 2025-W19]");
+    assertThat(limits("PROD")).isEqualTo(limits("ASSY")).hasSize(1);
+    assertThat(bench.query("select rule_id, iso_week from fct_spc_signal where department_code = 'PROD' and phase = 'I'"
+        + " order by iso_week")).containsExactly(List.of("WE1", "2025-W05"), List.of("WE1", "2025-W12"),
+        List.of("WE1", "2025-W19"));
+  }
+
+  @Test
   void aBaselineLeftWithTooFewPointsIsNotChartedAndSaysWhy() throws SQLException {
     // given the same series on a chart that needs all 13 baseline weeks
-    inspectionChart(13);
+    inspectionChart(THIRTEEN_WEEKS, 13);
     bench.weeklyProportions("inspection", "PROD", 1000, SERIES);
 
     bench.run("int_spc_point", "fct_spc_chart", "fct_spc_signal", "fct_early_warning");
@@ -108,7 +136,7 @@ class SpcBaselineExclusionTests {
   @Test
   void aBaselineSteadyButForTheWeekLeftOutHasTheSteadyLevel() throws SQLException {
     // given 100% in every baseline week but the corrected W07 (90%), and 100% after
-    inspectionChart(12);
+    inspectionChart(THIRTEEN_WEEKS, 12);
     List<Integer> inspected = Stream.of(Collections.nCopies(6, 1000), List.of(900), Collections.nCopies(32, 1000))
         .flatMap(List::stream).toList();
     bench.weeklyProportions("inspection", "PROD", 1000, inspected);
@@ -132,11 +160,11 @@ class SpcBaselineExclusionTests {
         + " where department_code = '" + department + "'");
   }
 
-  /** Inspection coverage (higher is better) on a p chart, baseline 2025-W01 .. 2025-W13, Western Electric rules. */
-  private void inspectionChart(int minBaselinePoints) throws SQLException {
+  /** Inspection coverage (higher is better) on a p chart, baseline 2025-W01 to {@code baselineTo}, WE1-WE4. */
+  private void inspectionChart(String baselineTo, int minBaselinePoints) throws SQLException {
     bench.sql("insert into dim_kpi values ('inspection', 'Inspection', 'quality', 'percent', 'higher_is_better',"
             + " null, 'head_of_quality', 0, null, null, null, null, 'mean')",
-        "insert into dim_control_chart values ('inspection', 'p', date '2024-12-30', date '2025-03-30', "
+        "insert into dim_control_chart values ('inspection', 'p', date '2024-12-30', date '" + baselineTo + "', "
             + minBaselinePoints + ", null, null)",
         "insert into dim_control_chart_rule select 'inspection', unnest(['WE1', 'WE2', 'WE3', 'WE4'])");
   }
