@@ -256,7 +256,7 @@ points as (
 ),
 
 trial as (
-    select * from spc_limit where pass = 1
+    select * from spc_baseline where pass = 1
 ),
 
 final_pass as (
@@ -277,7 +277,7 @@ centred as (
            f.centre_line,
            f.sigma
     from points as p
-    join trial as t using (kpi_id, department_code, week_start)
+    join trial as t using (kpi_id, department_code)
     join final_pass as f using (kpi_id, department_code, week_start)
     left join left_out as o using (kpi_id, department_code, week_start)
 ),
