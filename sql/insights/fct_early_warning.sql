@@ -115,8 +115,11 @@ final as (
            case when g.rule_id = 'departure' then
                g.kpi_name || ' (' || g.chart_type || ' chart): the baseline ' || c.baseline_from_week || ' .. '
                || c.baseline_to_week || ' never varied (' || round(g.centre_line, 4)::varchar || ' in each of its '
-               || c.baseline_points || ' weeks), so it has no control limits and no run rule applies; the first week'
-               || ' to depart from it was ' || g.first_signal_week || ', at ' || round(g.first_signal_value, 4)::varchar
+               -- the weeks the level rests on: a baseline week beyond the limits of the whole baseline
+               -- is left out of it (int_spc_point), and fct_spc_chart's note names it
+               || (c.baseline_points - c.excluded_baseline_points) || ' weeks), so it has no control limits and no'
+               || ' run rule applies; the first week to depart from it was ' || g.first_signal_week || ', at '
+               || round(g.first_signal_value, 4)::varchar
                || ', and ' || g.signal_count || ' week' || case when g.signal_count > 1 then 's' else '' end
                || ' departed up to ' || g.last_signal_week || '.'
            else
@@ -134,7 +137,7 @@ final as (
            case when g.rule_id = 'departure' then
                json_array(g.kpi_name, json_object('word', 'evidence.chart.' || g.chart_type), c.baseline_from_week,
                           c.baseline_to_week, json_object('value', g.centre_line, 'unit', c.plotted_unit),
-                          c.baseline_points, g.first_signal_week,
+                          c.baseline_points - c.excluded_baseline_points, g.first_signal_week,
                           json_object('value', g.first_signal_value, 'unit', c.plotted_unit), g.signal_count,
                           g.last_signal_week)
            else

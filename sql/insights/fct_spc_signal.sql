@@ -16,6 +16,9 @@
 -- 2 sigma are two of the first three, whatever the third.
 -- Only drawn charts are judged: a baseline too short, or without spread, has no limits to judge
 -- by (int_spc_point.chart_status; fct_spc_chart says why).
+-- A baseline week left out of the limits (int_spc_point.excluded_from_baseline) lay beyond the
+-- trial limits of the whole baseline and beyond the limits revised without it, so it is a WE1 /
+-- N1 signal whatever its z against the final limits (almost always beyond them too).
 -- Grain: one row per charted KPI, department, rule and point at which the rule fires.
 create or replace table fct_spc_signal as
 with
@@ -77,7 +80,7 @@ windowed as (
 
 beyond_3 as (
     select *, case when z_score > 0 then 'above' else 'below' end as side, [iso_week] as signal_points
-    from windowed where abs(z_score) > 3
+    from windowed where abs(z_score) > 3 or excluded_from_baseline
 ),
 
 two_of_three as (
@@ -178,13 +181,13 @@ comment on column fct_spc_signal.rule_id is 'The run rule: WE1-WE4 (Western Elec
 comment on column fct_spc_signal.iso_week is 'The ISO week of the point that completes the pattern.';
 comment on column fct_spc_signal.week_start is 'Its Monday.';
 comment on column fct_spc_signal.point_number is 'The point''s number in the series, from 1.';
-comment on column fct_spc_signal.phase is 'I (baseline) or II (judged against the baseline''s limits).';
+comment on column fct_spc_signal.phase is 'I (baseline) or II (judged against the baseline''s limits). A phase-I week that the limits leave out (beyond the limits of the whole baseline: fct_spc_chart.excluded_baseline_weeks) is a WE1 / N1 signal.';
 comment on column fct_spc_signal.chart_type is 'The control chart: individuals, xbar_r, p, c or u.';
 comment on column fct_spc_signal.side is 'above / below the centre line, up / down (N3), or both (N4, N7, N8).';
 comment on column fct_spc_signal.signal_points is 'The points making the pattern.';
 comment on column fct_spc_signal.plotted_value is 'The value plotted at this point.';
-comment on column fct_spc_signal.centre_line is 'The control chart''s centre line (phase I).';
-comment on column fct_spc_signal.upper_control_limit is 'Upper control limit (centre line + 3 sigma, phase I).';
-comment on column fct_spc_signal.lower_control_limit is 'Lower control limit (centre line - 3 sigma, phase I).';
+comment on column fct_spc_signal.centre_line is 'The control chart''s centre line (phase I, without the weeks it leaves out as out of control).';
+comment on column fct_spc_signal.upper_control_limit is 'Upper control limit (centre line + 3 sigma, phase I, without the weeks left out).';
+comment on column fct_spc_signal.lower_control_limit is 'Lower control limit (centre line - 3 sigma, phase I, without the weeks left out).';
 comment on column fct_spc_signal.z_score is 'The point''s distance from the centre line in sigmas.';
 comment on column fct_spc_signal.load_ids is 'The loads the point was computed from.';

@@ -1,12 +1,14 @@
 -- rpt_control_chart_note: every series on a control chart whose limits are not drawn, with the
 -- sentence that says why (fct_spc_chart): a baseline too short or without spread (not charted),
--- or one that never varied (charted without limits when a week departed from it).
--- Grain: one row per KPI and department whose chart is not drawn as a control chart.
+-- or one that never varied (charted without limits when a week departed from it); and every
+-- drawn chart whose limits leave baseline weeks out as out of control, with the sentence that
+-- names them (printed under the chart).
+-- Grain: one row per KPI and department with a note.
 create or replace table rpt_control_chart_note as
 with
 
 charts as (
-    select * from fct_spc_chart where chart_status <> 'drawn'
+    select * from fct_spc_chart where note is not null
 ),
 
 final as (

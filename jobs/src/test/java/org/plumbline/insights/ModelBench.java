@@ -81,6 +81,18 @@ final class ModelBench implements AutoCloseable {
         + " from (select i, v, date '2024-12-30' + (7 * i)::integer as w from (values " + rows + ") as t(i, v))");
   }
 
+  /**
+   * A KPI's weekly proportions from 2024-12-30 (2025-W01) on, the i-th {@code counts.get(i)} of
+   * {@code of} (a p chart's numerator and denominator, the value in percent), with load id i.
+   */
+  ModelBench weeklyProportions(String kpi, String department, int of, List<Integer> counts) throws SQLException {
+    String rows = java.util.stream.IntStream.range(0, counts.size())
+        .mapToObj(i -> "(" + i + ", " + counts.get(i) + ")").collect(java.util.stream.Collectors.joining(", "));
+    return sql("insert into int_kpi_series_weekly select '" + kpi + "', '" + department + "', strftime(w, '%G-W%V'),"
+        + " w, 100.0 * n / " + of + ", n, " + of + ", null, null, null, 'measured', [i] from (select i, n,"
+        + " date '2024-12-30' + (7 * i)::integer as w from (values " + rows + ") as t(i, n))");
+  }
+
   ModelBench sql(String... statements) throws SQLException {
     try (Statement statement = duckdb.createStatement()) {
       for (String sql : statements) {

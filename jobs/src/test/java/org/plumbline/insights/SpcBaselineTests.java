@@ -68,7 +68,8 @@ class SpcBaselineTests {
         .containsExactly(List.of("too_few_baseline_points", 10L, 0L, 0L, 0L));
     // and the report gets the sentence in its language: key and figures
     assertThat(bench.query("select note_key, note_args from fct_spc_chart where department_code = 'LOG'"))
-        .containsExactly(List.of("evidence.control_chart.too_few_baseline_points", "[\"2025-W01\",\"2025-W26\",2,20]"));
+        .containsExactly(List.of("evidence.control_chart.too_few_baseline_points",
+            "[\"2025-W01\",\"2025-W26\",2,20,0,\"\",2]"));
   }
 
   @Test
@@ -106,7 +107,7 @@ class SpcBaselineTests {
     kpi("inspection", "higher_is_better", "p", 20);
     List<Integer> inspected = Stream.of(Collections.nCopies(BASELINE_WEEKS + 4, 200),
         List.of(192, 200, 190, 194)).flatMap(List::stream).toList();
-    inspection("PROD", inspected);
+    bench.weeklyProportions("inspection", "PROD", 200, inspected);
 
     // when the charts are drawn and judged
     bench.run("int_spc_point", "fct_spc_chart", "fct_spc_signal", "fct_early_warning");
@@ -191,16 +192,5 @@ class SpcBaselineTests {
         "insert into dim_control_chart values ('" + kpi + "', '" + chartType + "', date '2024-12-30',"
             + " date '2025-06-29', " + minBaselinePoints + ", null, null)",
         "insert into dim_control_chart_rule select '" + kpi + "', unnest(['WE1', 'WE2', 'WE3', 'WE4'])");
-  }
-
-  /** Inspected of 200 produced critical parts a week, from 2025-W01 on. */
-  private void inspection(String department, List<Integer> inspected) throws SQLException {
-    StringBuilder rows = new StringBuilder();
-    for (int i = 0; i < inspected.size(); i++) {
-      rows.append(i == 0 ? "" : ", ").append("(").append(i).append(", ").append(inspected.get(i)).append(")");
-    }
-    bench.sql("insert into int_kpi_series_weekly select 'inspection', '" + department + "', strftime(w, '%G-W%V'), w,"
-        + " 100.0 * n / 200, n, 200, null, null, null, 'measured', [i] from (select i, n, date '2024-12-30'"
-        + " + (7 * i)::integer as w from (values " + rows + ") as t(i, n))");
   }
 }

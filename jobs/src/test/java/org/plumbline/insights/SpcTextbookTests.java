@@ -16,7 +16,9 @@ import org.plumbline.governance.ControlChart;
  * Control limits and signals of sql/insights/int_spc_point.sql and fct_spc_signal.sql on
  * Montgomery's classic data sets (as shipped in the qcc R package; see
  * src/test/resources/qcc/README.md), against the figures the textbook publishes. Sample i is
- * written as the i-th week from 2024-12-30; the trial samples are the baseline (phase I).
+ * written as the i-th week from 2024-12-30; the trial samples are the baseline (phase I). Where
+ * trial samples fall outside the trial limits, the book drops them as having assignable causes
+ * and revises the limits once from the rest, as int_spc_point does.
  *
  * <p>Reference: D. C. Montgomery, Introduction to Statistical Quality Control, 6th ed. (Wiley,
  * 2009). The figures the book rounds are given here to more places, as the textbook formulas
@@ -66,7 +68,8 @@ class SpcTextbookTests {
 
   @Test
   void circuitBoardNonconformitiesOnACChart() throws SQLException {
-    // given 26 trial samples of 100 boards (Montgomery Example 7.3: c-bar = 19.85, UCL = 33.22, LCL = 6.48)
+    // given 26 trial samples of 100 boards (Montgomery Example 7.3: trial c-bar = 19.85, UCL = 33.22, LCL = 6.48;
+    // samples 6 and 20 outside, with assignable causes, so revised c-bar = 19.67, UCL = 32.97, LCL = 6.36)
     bench.sql("insert into int_kpi_series_weekly select 'board_defects', 'LAB', null, date '2024-12-30' + 7 * (sample"
         + " - 1)::integer, x, x, null, null, null, null, 'measured', [] from read_csv('" + ModelBench.resource(
         "qcc/circuit.csv") + "') where trial");
@@ -76,10 +79,13 @@ class SpcTextbookTests {
 
     List<Object> limits = bench.query("select centre_line, upper_control_limit, lower_control_limit"
         + " from int_spc_point where point_number = 1").get(0);
-    assertThat((Double) limits.get(0)).isCloseTo(516.0 / 26, within(1e-9));
-    assertThat((Double) limits.get(1)).isCloseTo(33.210861, within(1e-6));
-    assertThat((Double) limits.get(2)).isCloseTo(6.481447, within(1e-6));
-    // the two samples the book flags: sample 6 (5 defects) below the LCL, sample 20 (39) above the UCL
+    // then the limits are the book's revised ones, from the 24 samples without 6 and 20: c-bar = 472 / 24
+    assertThat((Double) limits.get(0)).isCloseTo(472.0 / 24, within(1e-9));
+    assertThat((Double) limits.get(1)).isCloseTo(32.970801, within(1e-6));
+    assertThat((Double) limits.get(2)).isCloseTo(6.362532, within(1e-6));
+    assertThat(bench.query("select point_number from int_spc_point where excluded_from_baseline"))
+        .extracting(r -> r.get(0)).containsExactly(6L, 20L);
+    // and the two samples the book flags still signal: sample 6 (5 defects) below the LCL, sample 20 (39) above
     assertThat(beyondThreeSigma()).containsExactly(6L, 20L);
     assertThat(bench.query("select side from fct_spc_signal where rule_id = 'WE1' order by point_number"))
         .extracting(r -> r.get(0)).containsExactly("below", "above");
@@ -87,7 +93,8 @@ class SpcTextbookTests {
 
   @Test
   void orangeJuiceCansOnAPChart() throws SQLException {
-    // given 30 trial samples of 50 cans (Montgomery Example 7.1: p-bar = 0.2313, UCL = 0.4102, LCL = 0.0524)
+    // given 30 trial samples of 50 cans (Montgomery Example 7.1: trial p-bar = 0.2313, UCL = 0.4102, LCL = 0.0524;
+    // samples 15 and 23 above, with assignable causes, so revised p-bar = 0.2150, UCL = 0.3893, LCL = 0.0407)
     bench.sql("insert into int_kpi_series_weekly select 'bad_cans', 'LAB', null, date '2024-12-30' + 7 * (sample"
         + " - 1)::integer, 100.0 * D / size, D, size, null, null, null, 'measured', [] from read_csv('" + ModelBench.resource(
         "qcc/orangejuice.csv") + "') where trial");
@@ -97,11 +104,15 @@ class SpcTextbookTests {
 
     List<Object> limits = bench.query("select centre_line, upper_control_limit, lower_control_limit"
         + " from int_spc_point where point_number = 1").get(0);
-    assertThat((Double) limits.get(0)).isCloseTo(347.0 / 1500, within(1e-9));
-    assertThat((Double) limits.get(1)).isCloseTo(0.410239, within(1e-6));
-    assertThat((Double) limits.get(2)).isCloseTo(0.052428, within(1e-6));
-    // the book: samples 15 and 23 are above the upper control limit
-    assertThat(beyondThreeSigma()).containsExactly(15L, 23L);
+    // then the limits are the book's revised ones, from the 28 samples without 15 and 23: p-bar = 301 / 1400
+    assertThat((Double) limits.get(0)).isCloseTo(301.0 / 1400, within(1e-9));
+    assertThat((Double) limits.get(1)).isCloseTo(0.389297, within(1e-6));
+    assertThat((Double) limits.get(2)).isCloseTo(0.040703, within(1e-6));
+    assertThat(bench.query("select point_number from int_spc_point where excluded_from_baseline"))
+        .extracting(r -> r.get(0)).containsExactly(15L, 23L);
+    // and the book: samples 15 and 23 are above the trial limit; sample 21 (0.40) is above the revised one,
+    // with no assignable cause found, so the book keeps it in the baseline, as one revision does here
+    assertThat(beyondThreeSigma()).containsExactly(15L, 21L, 23L);
   }
 
   @Test
@@ -124,29 +135,35 @@ class SpcTextbookTests {
 
   @Test
   void batchViscosityOnAnIndividualsChart() throws SQLException {
-    // given 20 trial batches: x-bar = 34.088, MR-bar = 0.57263, sigma = MR-bar / 1.128
+    // given 20 trial batches: x-bar = 34.088, MR-bar = 0.57263, sigma = MR-bar / 1.128, where batch 4
+    // (35.96) is above the trial UCL of 35.611; the chart asks for 19 baseline points
     bench.sql("insert into int_kpi_series_weekly select 'viscosity', 'LAB', null, date '2024-12-30' + 7 * (batch - 1)::integer,"
         + " viscosity, null, null, null, null, null, 'reported', [] from read_csv('" + ModelBench.resource(
         "qcc/viscosity.csv") + "')");
-    chart("viscosity", "individuals", 20);
+    chart("viscosity", "individuals", 20, 19);
 
     bench.run("int_spc_point", "fct_spc_signal");
 
+    // then the limits come from the other 19 batches: x-bar = 645.80 / 19; their 18 moving ranges run from
+    // batch 3 to batch 5 over the batch left out (MR-bar = 8.36 / 18)
     List<Object> limits = bench.query("select centre_line, upper_control_limit, lower_control_limit"
         + " from int_spc_point where point_number = 1").get(0);
-    assertThat((Double) limits.get(0)).isCloseTo(34.088, within(1e-9));
-    assertThat((Double) limits.get(1)).isCloseTo(35.610956, within(1e-6));
-    assertThat((Double) limits.get(2)).isCloseTo(32.565044, within(1e-6));
-    // batch 4 (35.96) is above the upper limit; the baseline is 20 points, phase II the other 15
+    assertThat((Double) limits.get(0)).isCloseTo(645.80 / 19, within(1e-9));
+    assertThat((Double) limits.get(1)).isCloseTo(645.80 / 19 + 3 * (8.36 / 18) / 1.128, within(1e-9));
+    assertThat((Double) limits.get(2)).isCloseTo(645.80 / 19 - 3 * (8.36 / 18) / 1.128, within(1e-9));
+    // batch 4 is left out and still signals; the baseline is 20 points, phase II the other 15
     assertThat(bench.single("select count(*) from int_spc_point where phase = 'II'")).isEqualTo(15L);
     assertThat(bench.query("select point_number from fct_spc_signal where rule_id = 'WE1' and phase = 'I'"))
         .extracting(r -> r.get(0)).containsExactly(4L);
   }
 
   private void chart(String kpi, String chartType, int baselineSamples) throws SQLException {
+    chart(kpi, chartType, baselineSamples, ControlChart.DEFAULT_MIN_BASELINE_POINTS);
+  }
+
+  private void chart(String kpi, String chartType, int baselineSamples, int minBaselinePoints) throws SQLException {
     bench.sql("insert into dim_control_chart values ('" + kpi + "', '" + chartType + "', date '2024-12-30',"
-        + " date '2024-12-30' + 7 * " + (baselineSamples - 1) + ", " + ControlChart.DEFAULT_MIN_BASELINE_POINTS
-        + ", null, null)",
+        + " date '2024-12-30' + 7 * " + (baselineSamples - 1) + ", " + minBaselinePoints + ", null, null)",
         "insert into dim_control_chart_rule values ('" + kpi + "', 'WE1')");
   }
 

@@ -64,12 +64,12 @@ class EvidenceKeysTests {
       }
     }
 
-    // then: the twenty-five sentences and words, each prefix completed with every value it can take, in both bundles
-    assertThat(keys).hasSize(25);
+    // then: the twenty-six sentences and words, each prefix completed with every value it can take, in both bundles
+    assertThat(keys).hasSize(26);
     assertThat(prefixes).containsExactlyInAnyOrderElementsOf(WORDS.keySet());
     List<String> needed = Stream.concat(keys.stream(),
         WORDS.entrySet().stream().flatMap(e -> e.getValue().stream().map(word -> e.getKey() + word))).toList();
-    assertThat(needed).hasSize(25 + 5 + 12 + 2 + 3 + 4 + 6 + 3 + 2);
+    assertThat(needed).hasSize(26 + 5 + 12 + 2 + 3 + 4 + 6 + 3 + 2);
     assertThat(needed).allSatisfy(key -> {
       assertThat(ENGLISH.containsKey(key)).as("English has %s", key).isTrue();
       assertThat(GERMAN.containsKey(key)).as("German has %s", key).isTrue();

@@ -102,12 +102,15 @@ class EvidenceSentenceTests {
 
   @Test
   void aSeriesWithTooFewBaselinePointsSaysHowManyItHasAndNeeds() {
-    assertThat(english("evidence.control_chart.too_few_baseline_points", "[\"2025-W01\", \"2025-W26\", 2, 20]"))
+    assertThat(english("evidence.control_chart.too_few_baseline_points",
+        "[\"2025-W01\", \"2025-W26\", 2, 20, 0, \"\", 2]"))
         .isEqualTo("The baseline 2025-W01 .. 2025-W26 holds 2 weekly points; at least 20 are needed for control"
             + " limits, so the chart is not drawn and no run rule applies.");
-    assertThat(english("evidence.control_chart.too_few_baseline_points", "[\"2025-W01\", \"2025-W26\", 1, 20]"))
+    assertThat(english("evidence.control_chart.too_few_baseline_points",
+        "[\"2025-W01\", \"2025-W26\", 1, 20, 0, \"\", 1]"))
         .startsWith("The baseline 2025-W01 .. 2025-W26 holds 1 weekly point;");
-    assertThat(german("evidence.control_chart.too_few_baseline_points", "[\"2025-W01\", \"2025-W26\", 0, 20]"))
+    assertThat(german("evidence.control_chart.too_few_baseline_points",
+        "[\"2025-W01\", \"2025-W26\", 0, 20, 0, \"\", 0]"))
         .isEqualTo("Die Basisperiode 2025-W01 .. 2025-W26 enthält keinen Wochenwert; für Eingriffsgrenzen sind"
             + " mindestens 20 nötig, daher wird keine Regelkarte gezeichnet und keine Regel angewandt.");
   }
@@ -116,10 +119,10 @@ class EvidenceSentenceTests {
   void aSteadyBaselineSaysWhetherAnyWeekDepartedFromIt() {
     String departed = """
         ["2025-W01", "2025-W26", {"value": 0.0, "unit": "count"}, 26, 1, "2025-W29", {"value": 2.0, "unit": "count"},
-         "2025-W29"]""";
+         "2025-W29", 0, ""]""";
     String never = """
         ["2025-W01", "2025-W26", {"value": 0.0, "unit": "count"}, 26, 0, null, {"value": null, "unit": "count"},
-         null]""";
+         null, 0, ""]""";
 
     assertThat(english("evidence.control_chart.steady_baseline", departed)).isEqualTo("The baseline 2025-W01 .."
         + " 2025-W26 never varied (0.0 in each of its 26 weeks), so the chart has no control limits and no run rule"
@@ -129,8 +132,57 @@ class EvidenceSentenceTests {
     assertThat(german("evidence.control_chart.steady_baseline", never)).isEqualTo("Die Basisperiode 2025-W01 .."
         + " 2025-W26 schwankte nie (0,0 in jeder ihrer 26 Wochen), daher hat die Karte keine Eingriffsgrenzen und"
         + " keine Regel ist anwendbar; keine spätere Woche wich davon ab.");
-    assertThat(english("evidence.control_chart.no_baseline_spread", "[\"2025-W01\", \"2025-W26\"]")).contains(
+    assertThat(english("evidence.control_chart.no_baseline_spread", "[\"2025-W01\", \"2025-W26\", 0, \"\"]")).contains(
         "(every week's values are alike, or a week holds a single value)");
+  }
+
+  @Test
+  void aChartWhoseLimitsLeaveBaselineWeeksOutNamesThem() {
+    // given a drawn chart whose limits rest on 12 of 13 baseline weeks, and one whose rest on 24 of 26
+    String one = "[\"2025-W01\", \"2025-W13\", 13, 1, \"2025-W07\", 12]";
+    String two = "[\"2025-W01\", \"2025-W26\", 26, 2, \"2025-W06, 2025-W20\", 24]";
+
+    // when / then: the same words as fct_spc_chart.note, and the German twin
+    assertThat(english("evidence.control_chart.baseline_points_excluded", one)).isEqualTo("The centre line and"
+        + " limits rest on 12 of the 13 weekly points of the baseline 2025-W01 .. 2025-W13: 2025-W07 lay beyond the"
+        + " limits that all 13 gave and is left out as out of control; it is still plotted and marked.");
+    assertThat(english("evidence.control_chart.baseline_points_excluded", two)).isEqualTo("The centre line and"
+        + " limits rest on 24 of the 26 weekly points of the baseline 2025-W01 .. 2025-W26: 2 weeks (2025-W06,"
+        + " 2025-W20) lay beyond the limits that all 26 gave and are left out as out of control; they are still"
+        + " plotted and marked.");
+    assertThat(german("evidence.control_chart.baseline_points_excluded", one)).isEqualTo("Mittellinie und"
+        + " Eingriffsgrenzen beruhen auf 12 der 13 Wochenwerte der Basisperiode 2025-W01 .. 2025-W13: 2025-W07 lag"
+        + " außerhalb der Grenzen, die alle 13 ergaben, und bleibt als außer Kontrolle unberücksichtigt; die Woche"
+        + " ist weiter eingezeichnet und markiert.");
+    assertThat(german("evidence.control_chart.baseline_points_excluded", two)).contains("2 Wochen (2025-W06,"
+        + " 2025-W20) lagen außerhalb der Grenzen, die alle 26 ergaben, und bleiben");
+  }
+
+  @Test
+  void aBaselineWithoutLimitsSaysWhichWeeksItLeftOut() {
+    // given a baseline left with too few points, and one steady but for the week left out
+    String tooFew = "[\"2025-W01\", \"2025-W13\", 13, 13, 1, \"2025-W07\", 12]";
+    String steady = """
+        ["2025-W01", "2025-W13", {"value": 1.0, "unit": "proportion"}, 12, 0, null,
+         {"value": null, "unit": "proportion"}, null, 1, "2025-W07"]""";
+
+    assertThat(english("evidence.control_chart.too_few_baseline_points", tooFew)).isEqualTo("The baseline 2025-W01 .."
+        + " 2025-W13 holds 13 weekly points, but 2025-W07 lay beyond the limits they gave and is left out as out of"
+        + " control, leaving 12; at least 13 are needed for control limits, so the chart is not drawn and no run rule"
+        + " applies.");
+    assertThat(german("evidence.control_chart.too_few_baseline_points", tooFew)).isEqualTo("Die Basisperiode"
+        + " 2025-W01 .. 2025-W13 enthält 13 Wochenwerte, doch 2025-W07 lag außerhalb der Grenzen, die sie ergaben,"
+        + " und bleibt als außer Kontrolle unberücksichtigt, sodass 12 bleiben; für Eingriffsgrenzen sind mindestens"
+        + " 13 nötig, daher wird keine Regelkarte gezeichnet und keine Regel angewandt.");
+    assertThat(english("evidence.control_chart.steady_baseline", steady)).startsWith("The baseline 2025-W01 .."
+        + " 2025-W13 never varied (100.0% in each of its 12 weeks, leaving out 2025-W07, which lay beyond the limits"
+        + " of the whole baseline and is marked as out of control), so the chart has no control limits");
+    assertThat(german("evidence.control_chart.steady_baseline", steady)).startsWith("Die Basisperiode 2025-W01 .."
+        + " 2025-W13 schwankte nie (100,0\u00a0% in jeder ihrer 12 Wochen, ohne 2025-W07, die außerhalb der Grenzen"
+        + " der ganzen Basisperiode lag und als außer Kontrolle markiert ist), daher");
+    assertThat(english("evidence.control_chart.no_baseline_spread", "[\"2025-W01\", \"2025-W26\", 1, \"2025-W07\"]"))
+        .contains("or a week holds a single value; 2025-W07, beyond the limits of the whole baseline, is left out as"
+            + " out of control), so control limits cannot be set");
   }
 
   @Test

@@ -172,11 +172,11 @@ final class RptFixtures {
              || ' and 4 weeks departed up to 2025-W34.',
            'evidence.control_chart.steady_baseline',
            '["2025-W01","2025-W26",{"value":1.0,"unit":"proportion"},26,4,"2025-W31",'
-             || '{"value":0.33,"unit":"proportion"},"2025-W34"]'),
+             || '{"value":0.33,"unit":"proportion"},"2025-W34",0,""]'),
           ('KPI-COMPLAINTS', 'Customer complaints', 'LOG', 'Logistics', 'c', 'too_few_baseline_points', 0,
            'The baseline 2025-W01 .. 2025-W26 holds 2 weekly points; at least 20 are needed for control limits,'
              || ' so the chart is not drawn and no run rule applies.',
-           'evidence.control_chart.too_few_baseline_points', '["2025-W01","2025-W26",2,20]');
+           'evidence.control_chart.too_few_baseline_points', '["2025-W01","2025-W26",2,20,0,"",2]');
         """);
   }
 
