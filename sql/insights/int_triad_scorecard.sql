@@ -87,6 +87,8 @@ by_dimension as (
     select department_code, period_grain, period_start, triad_dimension,
            count(*)                                     as kpi_count,
            count(*) filter (where is_on_target)         as on_target_count,
+           case when count(*) filter (where is_on_target) = count(*) then 'on target' else 'off target' end
+               as status,
            any_value(kpi_id) filter (where is_worst)    as worst_kpi_id,
            any_value(value) filter (where is_worst)     as worst_value,
            any_value(target) filter (where is_worst)    as worst_target
@@ -106,22 +108,19 @@ final as (
            p.period_end,
            coalesce(q.kpi_count, 0)       as quality_kpi_count,
            coalesce(q.on_target_count, 0) as quality_on_target_count,
-           case when q.kpi_count is null then 'not reported'
-                when q.on_target_count = q.kpi_count then 'on target' else 'off target' end as quality_status,
+           coalesce(q.status, 'not reported') as quality_status,
            q.worst_kpi_id                 as quality_worst_kpi_id,
            q.worst_value                  as quality_worst_value,
            q.worst_target                 as quality_worst_target,
            coalesce(c.kpi_count, 0)       as cost_kpi_count,
            coalesce(c.on_target_count, 0) as cost_on_target_count,
-           case when c.kpi_count is null then 'not reported'
-                when c.on_target_count = c.kpi_count then 'on target' else 'off target' end as cost_status,
+           coalesce(c.status, 'not reported') as cost_status,
            c.worst_kpi_id                 as cost_worst_kpi_id,
            c.worst_value                  as cost_worst_value,
            c.worst_target                 as cost_worst_target,
            coalesce(s.kpi_count, 0)       as speed_kpi_count,
            coalesce(s.on_target_count, 0) as speed_on_target_count,
-           case when s.kpi_count is null then 'not reported'
-                when s.on_target_count = s.kpi_count then 'on target' else 'off target' end as speed_status,
+           coalesce(s.status, 'not reported') as speed_status,
            s.worst_kpi_id                 as speed_worst_kpi_id,
            s.worst_value                  as speed_worst_value,
            s.worst_target                 as speed_worst_target
