@@ -69,9 +69,7 @@ periods as (
 
 completeness as (
     select p.*,
-           not exists (select 1 from int_source_gap as g
-                       where g.source_id = k.measured_source_id
-                         and g.gap_from <= p.period_end and g.gap_through >= p.period_start) as is_complete
+           plumbline_spoken_for(k.measured_source_id, p.period_start, p.period_end) as is_complete
     from periods as p
     join dim_kpi as k using (kpi_id)
 ),

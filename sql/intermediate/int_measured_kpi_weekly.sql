@@ -66,9 +66,7 @@ weeks as (
 
 completeness as (
     select w.*,
-           not exists (select 1 from int_source_gap as g
-                       where g.source_id = k.measured_source_id
-                         and g.gap_from <= w.week_start + 6 and g.gap_through >= w.week_start) as is_complete
+           plumbline_spoken_for(k.measured_source_id, w.week_start, w.week_start + 6) as is_complete
     from weeks as w
     join dim_kpi as k using (kpi_id)
 ),

@@ -42,3 +42,10 @@ final as (
 )
 
 select * from final order by source_id, gap_from;
+
+-- Whether a source's exports have spoken for every day from first_day to last_day: no gap above
+-- overlaps them. The one test int_measured_kpi_weekly and int_measured_kpi_period make a week's
+-- or a period's completeness by. No table of its own: a macro of the rebuild's session.
+create or replace temp macro plumbline_spoken_for(source, first_day, last_day) as
+    not exists (select 1 from int_source_gap as g
+                where g.source_id = source and g.gap_from <= last_day and g.gap_through >= first_day);
