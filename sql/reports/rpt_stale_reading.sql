@@ -1,7 +1,8 @@
 -- rpt_stale_reading: the data-quality appendix's sources whose figures come, in part, from files
 -- read under other settings than the source has now (a changed entry in sources.yml, a department's
--- alias for a department column, a KPI's unit or valid range: ReadingSettings.java): those figures stay
--- as the earlier settings read them until plumbline reload reads the files again. Each load counts by
+-- alias for a department column, a KPI's unit or valid range: ReadingSettings.java): their values stay
+-- as the earlier settings read them until plumbline reload reads the files again (the department a
+-- source is given and the KPIs its names stand for follow the config at every run: ReadingDrift). Each load counts by
 -- its latest reading (load_settings, ledger V15); one read before V15 has no fingerprint and is not
 -- counted (unknown, not read under other settings). Loads received up to the as-of date, as the
 -- report's figures are.
